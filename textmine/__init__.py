@@ -1,0 +1,31 @@
+"""textmine: audit the language of partnership in legislation and statutory guidance.
+
+The library is usable without the CLI::
+
+    import textmine
+    doc = textmine.extract("act.pdf")          # Document with Provision records
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("textmine")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+from textmine.errors import InputError, TextmineError
+from textmine.extract import extract
+from textmine.extract.document import Document, Provision
+from textmine.settings import Settings
+
+__all__ = [
+    "Document",
+    "InputError",
+    "Provision",
+    "Settings",
+    "TextmineError",
+    "__version__",
+    "extract",
+]

