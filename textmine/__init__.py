@@ -9,6 +9,11 @@ The library is usable without the CLI::
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 try:
     __version__ = version("textmine")
@@ -28,4 +33,12 @@ __all__ = [
     "TextmineError",
     "__version__",
     "extract",
+    "tag",
 ]
+
+
+def tag(source: str | Path | Document, *, settings: Settings | None = None) -> pd.DataFrame:
+    """Tag partnership terms in a file or Document: one row per occurrence (tagging contract)."""
+    from textmine.nlp.tagging import tag as tag_source
+
+    return tag_source(source, settings=settings)

@@ -33,6 +33,11 @@ class TextmineGroup(click.Group):
                 raise
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except OSError as exc:  # e.g. permission denied, disk full, closed pipe
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(1)
 
 
 @click.group(cls=TextmineGroup, context_settings=CONTEXT)
@@ -68,7 +73,8 @@ def _output_option() -> Any:
     return click.option(
         "-o",
         "--output",
-        type=click.Path(dir_okay=False, path_type=Path),
+        # Not dir_okay=False: a folder is reported by textmine.output as one clear line.
+        type=click.Path(path_type=Path),
         default=None,
         help="Write to this file instead of stdout.",
     )
@@ -116,9 +122,244 @@ def extract(
     """
     from textmine.extract import extract as extract_document
     from textmine.extract.export import write_documents
+    from textmine.output import check_output_path
 
+    if output is not None:
+        check_output_path(output, force=force)  # fail before the slow part
     documents = [extract_document(p, kind=kind) for p in paths]
+    _warn_failed_pages(documents)
     _emit(lambda fh: write_documents(documents, fh, fmt, keep_removed=keep_removed), output, force)
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.argument("pred", type=click.Path(path_type=Path))
+@click.option(
+    "--provisions",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Gold provisions file (judges predictions in provisions with no gold "
+    "occurrence); default: GOLD's sibling NAME_provisions.jsonl when it exists.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: tables for reading; json: the same figures for scripts.",
+)
+@click.option(
+    "--details/--no-details",
+    default=True,
+    show_default=True,
+    help="List each missed, false and wrongly labelled occurrence (locators only).",
+)
+@_output_option()
+@_force_option()
+def eval_command(
+    gold: Path,
+    pred: Path,
+    provisions: Path | None,
+    fmt: str,
+    details: bool,
+    output: Path | None,
+    force: bool,
+) -> None:
+    """Score tagger output PRED against hand-labelled GOLD (both JSON Lines).
+
+    Prints precision, recall and F1 of term detection per canonical term and
+    micro-averaged, the accuracy of actor, recipients, modality, negated,
+    voice, level and term over matched occurrences, and a table of wrong values.
+    GOLD may be in the contract's row form or in locator form (text + nth).
+
+    \b
+    Example:
+        textmine tag guidance.pdf -o pred.jsonl
+        textmine eval tests/nlp/data/gold_dev.jsonl pred.jsonl --format json
+    """
+    import json
+
+    from textmine.nlp.evaluate import evaluate_files
+
+    report = evaluate_files(gold, pred, provisions_path=provisions)
+    if fmt == "json":
+        text = json.dumps(report.to_dict(details=details), indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = report.to_text(details=details)
+    _emit(lambda fh: fh.write(text), output, force)
+
+
+@cli.command("measure")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the tables [default: outputs/measures].",
+)
+@click.option(
+    "--actor",
+    default="local_authority",
+    show_default=True,
+    help="Actor of the family-vs-professional asymmetry; 'all' for every actor.",
+)
+@click.option(
+    "--pair",
+    nargs=2,
+    default=None,
+    metavar="DOC_A DOC_B",
+    help="Documents (ids = file stems) to compare for divergence "
+    "[default: the first act/si and the first guidance document].",
+)
+@click.option("--seed", type=int, default=None, help="Seed of the bootstrap and permutation tests.")
+@_force_option()
+def measure_command(
+    paths: tuple[Path, ...],
+    output: Path | None,
+    actor: str,
+    pair: tuple[str, str] | None,
+    seed: int | None,
+    force: bool,
+) -> None:
+    """Measure terminology inconsistency in tagged documents (JSON Lines of `textmine tag`).
+
+    Writes relations, relation_terms, asymmetry, asymmetry_by_part, divergence,
+    divergence_strength, harmonisation, tii and near_synonyms as CSV and JSON,
+    and prints the TII per document and the asymmetry and divergence headlines.
+
+    \b
+    Example:
+        textmine tag act.pdf -o act.jsonl
+        textmine tag guidance.pdf -o guidance.jsonl
+        textmine measure act.jsonl guidance.jsonl -o outputs/measures
+    """
+    from textmine.measure import measure, read_tagged, summarise, write_tables
+    from textmine.settings import Settings
+
+    settings = Settings().with_(seed=seed)
+    tables = measure(
+        read_tagged(paths),
+        settings=settings,
+        pair=pair or None,
+        actor=None if actor == "all" else actor,
+    )
+    folder = output if output is not None else settings.output_dir / "measures"
+    written = write_tables(tables, folder, force=force)
+    for line in summarise(tables):
+        click.echo(line)
+    click.echo(f"Wrote {len(written)} files to {folder}")
+
+
+@cli.command()
+@click.argument("csvs", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "text", "csv"]),
+    default="text",
+    show_default=True,
+    help="json: headline, notes and every table; csv: all tables stacked (first column "
+    "'table'); text: a readable summary.",
+)
+@_output_option()
+@_force_option()
+def stats(csvs: tuple[Path, ...], fmt: str, output: Path | None, force: bool) -> None:
+    """SEN2 statistics: requests for an EHC needs assessment agreed, by source of request.
+
+    Reads the DfE "Education, health and care plans" CSV files given (requests.csv,
+    timeliness_20_week.csv, sen2_mi.csv, or folders holding them), by column name.
+    With none, uses the 2025 source-of-request table bundled with textmine (offline).
+    Reports shares agreed by source, the professional-vs-family relative rate with a
+    95% CI, per-area tests (Holm and Benjamini-Hochberg corrected), a Mantel-Haenszel
+    pooled ratio, and refusal and 20-week timeliness trends.
+
+    \b
+    Examples:
+        textmine stats
+        textmine stats requests.csv --format json -o sen2.json
+        textmine stats ehcp_2025/ sen2_mi.csv --format csv -o sen2.csv
+    """
+    from textmine.findings.stats import compute_stats, write_stats
+
+    result = compute_stats(csvs)
+    _emit(lambda fh: write_stats(result, fh, fmt), output, force)
+
+
+@cli.command("tag")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one object per occurrence, in document order (the tagging contract).",
+)
+@_output_option()
+@_force_option()
+@click.option(
+    "--explain", is_flag=True, help="Add an \"explain\" object: pattern and rule of each field."
+)
+@click.option(
+    "--lexicon",
+    "lexicon_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder with your own terms.jsonl, actors.jsonl and cues.jsonl.",
+)
+@_kind_option()
+@click.option("--n-process", type=click.IntRange(min=1), default=None, help="Parser processes.")
+@click.option(
+    "--batch-size", type=click.IntRange(min=1), default=None, help="Texts per parser batch."
+)
+def tag_command(
+    paths: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    explain: bool,
+    lexicon_dir: Path | None,
+    kind: str | None,
+    n_process: int | None,
+    batch_size: int | None,
+) -> None:
+    """Tag partnership terms (inform ... co-produce): who does it to whom, must/should/may.
+
+    \b
+    Examples:
+        textmine tag guidance.pdf -o occurrences.jsonl
+        textmine tag act.xml code.txt --explain
+        textmine tag draft.txt --lexicon my_lexicons/
+    """
+    from textmine.extract import extract as extract_document
+    from textmine.nlp.rows import write_rows
+    from textmine.nlp.tagging import tag_documents
+    from textmine.settings import Settings
+
+    settings = Settings().with_(
+        explain=explain or None, lexicon_dir=lexicon_dir, n_process=n_process, batch_size=batch_size
+    )
+    if output is not None:
+        from textmine.output import check_output_path
+
+        check_output_path(output, force=force)
+    documents = [extract_document(p, kind=kind, settings=settings) for p in paths]
+    rows = tag_documents(documents, settings=settings)
+    _emit(lambda fh: write_rows(rows, fh), output, force)
+
+
+def _warn_failed_pages(documents: Any) -> None:
+    """One warning line on stderr per document with pages that could not be read."""
+    for document in documents:
+        if document.failed_pages:
+            pages = ", ".join(str(n) for n in document.failed_pages)
+            click.echo(
+                f"Warning: {document.path}: page(s) {pages} could not be read; "
+                "the other pages were extracted",
+                err=True,
+            )
 
 
 def _emit(write: Any, output: Path | None, force: bool) -> None:

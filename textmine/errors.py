@@ -81,3 +81,7 @@ class FetchError(TextmineError, OSError):
     """A corpus document could not be downloaded or failed its checksum."""
 
     exit_code = 5
+
+
+class ReportError(TextmineError, ValueError):
+    """A report cannot be rendered safely (e.g. a chart is not the expected SVG, or too large)."""

@@ -108,11 +108,14 @@ def _extract_pdf(path: Path, kind: str | None, settings: Settings) -> Document:
     if kind == "guidance":
         from textmine.extract import pdf_guidance
 
-        return pdf_guidance.read(pdftext, settings=settings)
-    if kind == "text":
+        document = pdf_guidance.read(pdftext, settings=settings)
+    elif kind == "text":
         from textmine.extract import plaintext
 
-        return plaintext.from_pdf_text(pdftext, settings=settings)
-    from textmine.extract import pdf_legislation
+        document = plaintext.from_pdf_text(pdftext, settings=settings)
+    else:
+        from textmine.extract import pdf_legislation
 
-    return pdf_legislation.read(pdftext, kind=kind, settings=settings)
+        document = pdf_legislation.read(pdftext, kind=kind, settings=settings)
+    # Every reader must report the pages it could not read; make sure of it here.
+    return replace(document, failed_pages=pdftext.failed_pages, pages=pdftext.page_count)

@@ -1,0 +1,317 @@
+"""Group the body lines of a guidance PDF into provisions.
+
+:class:`BlockAssembler` walks the lines once. A numbered paragraph runs,
+across page breaks, bullets and unnumbered follow-on text, to the next
+numbered paragraph, heading or division. Unnumbered text becomes provisions
+with ``ref=None``, split at headings, blank lines, quoted regulations and
+short sentence-final lines. Every provision carries the nearest heading above
+it and the chapter or part it sits in.
+
+Headings are recognised from shape (see
+:mod:`~textmine.extract.guidance_headings`) and context: the line before must
+have finished (a sentence end, a heading, a list item) and what follows must
+be able to follow a heading. Inside a numbered paragraph a heading must lead
+(through a stack of headings) to a number, a division or a quoted regulation,
+or be a quoted term or the first line of a page, because there a short line is
+more often the end of a sentence.
+
+Most of these files mark a soft line wrap with a trailing space (pypdfium2
+keeps the space the PDF has at the end of a wrapped line) and leave it off
+headings. Where that holds for the document (``wrap_hint``), a line with a
+trailing space is not a heading on its own, and a heading with one continues
+on the next line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from textmine.extract.cleaning import ends_sentence, split_bullet
+from textmine.extract.document import Provision
+from textmine.extract.guidance_headings import (
+    Division,
+    continues_heading,
+    heading_shape,
+    is_list_item,
+    starts_heading,
+)
+from textmine.extract.page_furniture import PageLine
+
+#: A sentence-final line shorter than this share of the text width ends a paragraph.
+SHORT_LINE = 0.75
+#: A heading line is at most this share of the text width.
+HEADING_WIDTH = 0.9
+#: Heading lines that may stand one above another.
+STACK = 8
+#: Lines a wrapped heading may span.
+HEADING_LINES = 3
+#: A quoted regulation: ``7.—(1) The …``, ``6. (1) The …`` or a lead-in ending in a dash.
+BOX = re.compile(r"\d{1,3}\.\s*(?:[—–]\s*)?\(1\)\s|\d{1,3}\.\s.*[—–]$")
+_QUOTED = re.compile(r"[‘“'\"][^‘“'\"]{1,60}[’”'\"]")
+_FULL_STOP = re.compile(r"[.?!][\"'’”)\]]*$")
+_SECTION_NUMBER = re.compile(r"\d{1,2}\.\s+[A-Z]")
+_INNER_SENTENCE = re.compile(r"[a-z)][.?!] [A-Z]")
+
+# How strongly the lines after a heading candidate confirm it.
+_NO, _SENTENCE, _STRUCTURE = 0, 1, 2
+
+
+@dataclass
+class _Block:
+    kind: str  # "para" or "text"
+    page: int
+    heading: str | None
+    chapter: str | None
+    part: str | None
+    ref: str | None = None
+    lines: list[str] = field(default_factory=list)
+    in_list: bool = False
+
+
+def text_width(texts: Sequence[str]) -> int:
+    """The usual length of a full line of text (90th percentile of lines over 20 characters)."""
+    lengths = sorted(len(t) for t in texts if len(t) > 20)
+    if not lengths:
+        return 80
+    return lengths[int(0.9 * (len(lengths) - 1))]
+
+
+def wrap_hint_holds(lines: Sequence[PageLine]) -> bool:
+    """True when trailing spaces mark wrapped lines and not headings in this document.
+
+    Measured on the document itself: most lines followed by a lower-case
+    continuation end with a space, and most short heading-shaped lines do not.
+    """
+    wrapped = [a.wrapped for a, b in pairwise(lines) if b.text[:1].islower()]
+    headings = [line.wrapped for line in lines if len(line.text) < 60 and heading_shape(line.text)]
+    if len(wrapped) < 20 or len(headings) < 5:
+        return False
+    return sum(wrapped) >= 0.85 * len(wrapped) and sum(headings) <= 0.5 * len(headings)
+
+
+class BlockAssembler:
+    """Walks the body lines once, grouping them into provisions (see module docstring)."""
+
+    def __init__(
+        self,
+        lines: Sequence[PageLine],
+        divisions: dict[int, tuple[Division, int]],
+        paragraphs: dict[int, tuple[str, str]],
+        *,
+        numbered_doc: bool,
+    ) -> None:
+        self.lines = lines
+        self.divisions = divisions
+        self.paragraphs = paragraphs
+        self.numbered_doc = numbered_doc
+        self.width = text_width([line.text for line in lines])
+        self.max_heading = int(HEADING_WIDTH * self.width)
+        self.wrap_hint = wrap_hint_holds(lines)
+        self.heading: str | None = None
+        self.chapter: str | None = None
+        self.part: str | None = None
+        self.block: _Block | None = None
+        self.out: list[Provision] = []
+        #: Index of the line just after the last heading or division.
+        self.after_heading = 0
+
+    def run(self) -> list[Provision]:
+        """The provisions, in document order (offsets are set later by build_document)."""
+        index = 0
+        while index < len(self.lines):
+            index += self._step(index)
+        self._close()
+        return self.out
+
+    def _step(self, index: int) -> int:
+        line = self.lines[index]
+        if index in self.divisions:
+            div, span = self.divisions[index]
+            self._close()
+            if div.kind == "part":
+                self.part, self.chapter = div.title, None
+            else:
+                self.chapter = div.title
+                if div.kind == "annex":
+                    self.part = None
+            self.heading = div.title
+            self.after_heading = index + span
+            return span
+        if index in self.paragraphs:
+            ref, rest = self.paragraphs[index]
+            self._close()
+            self.block = self._new("para", line.page, ref)
+            if rest:
+                self._add(rest)
+            return 1
+        span = self._heading_span(index)
+        if span:
+            self._close()
+            self.heading = " ".join(self.lines[i].text for i in range(index, index + span))
+            self.after_heading = index + span
+            return span
+        if self.block is None or BOX.match(line.text) or self._breaks(index):
+            self._close()
+            self.block = self._new("text", line.page, None)
+        self._add(line.text)
+        return 1
+
+    def _new(self, kind: str, page: int, ref: str | None) -> _Block:
+        return _Block(kind, page, self.heading, self.chapter, self.part, ref)
+
+    def _close(self) -> None:
+        block, self.block = self.block, None
+        if block is None or not block.lines:
+            return
+        self.out.append(
+            Provision(
+                doc="",
+                kind="guidance",
+                ref=block.ref,
+                text="\n".join(block.lines),
+                page=block.page,
+                heading=block.heading,
+                part=block.part,
+                chapter=block.chapter,
+            )
+        )
+
+    def _add(self, text: str) -> None:
+        """Add a line to the open block: a list item starts a new line, text wraps on."""
+        block = self.block
+        assert block is not None
+        item = split_bullet(text)
+        if item is not None:
+            if item:
+                block.lines.append(item)
+            block.in_list = True
+            return
+        listed = is_list_item(text)
+        after_list = (
+            block.in_list
+            and bool(block.lines)
+            and ends_sentence(block.lines[-1])
+            and text[:1].isupper()
+        )
+        if not block.lines or listed or after_list:
+            block.lines.append(text)
+            block.in_list = listed or (block.in_list and not after_list)
+            return
+        block.lines[-1] = f"{block.lines[-1]} {text}"
+
+    def _breaks(self, index: int) -> bool:
+        """True when unnumbered text starts a new paragraph at line ``index``."""
+        block = self.block
+        if block is None or block.kind != "text" or index == 0:
+            return False
+        line, prev = self.lines[index], self.lines[index - 1]
+        if line.gap_before:
+            # Some files leave a blank line between bullets; the list goes on.
+            in_list = block.in_list or block.lines[-1].endswith(":")
+            return not (in_list and split_bullet(line.text) is not None)
+        if not (line.text[:1].isupper() and _FULL_STOP.search(prev.text)):
+            return False
+        if self.wrap_hint and not prev.wrapped:
+            return True
+        return len(prev.text) < SHORT_LINE * self.width or split_bullet(prev.text) is not None
+
+    # -- headings ---------------------------------------------------------
+
+    def _heading_span(self, index: int) -> int:
+        """Lines a section heading at ``index`` spans (0 if it is not one)."""
+        text = self.lines[index].text
+        section_number = not self.numbered_doc and _SECTION_NUMBER.match(text) is not None
+        if split_bullet(text) is not None or (is_list_item(text) and not section_number):
+            return 0
+        closed = self._closed_before(index)
+        if closed == _NO:
+            return 0
+        span = self._heading_lines(index)
+        if not span:
+            return 0
+        follows = self._follows(index, span)
+        if follows == _STRUCTURE or (follows == _SENTENCE and closed == _STRUCTURE):
+            return span
+        return 0
+
+    def _heading_lines(self, index: int) -> int:
+        """Lines of a heading-shaped run starting at ``index`` (1 to 3), or 0."""
+        lines = self.lines
+        if len(lines[index].text) > self.max_heading:
+            return 0
+        span = 1
+        while span < HEADING_LINES and index + span < len(lines):
+            at = index + span
+            nxt, prev = lines[at], lines[at - 1]
+            if at in self.paragraphs or at in self.divisions or split_bullet(nxt.text) is not None:
+                break
+            hinted = self.wrap_hint and prev.wrapped and starts_heading(nxt.text)
+            if not (continues_heading(nxt.text) or hinted) or len(nxt.text) > self.max_heading:
+                break
+            span += 1
+        while span:
+            last = lines[index + span - 1]
+            joined = " ".join(line.text for line in lines[index : index + span])
+            runs_on = self.wrap_hint and last.wrapped and not self._structure(index + span)
+            if not runs_on and self._shaped(joined):
+                return span
+            span -= 1
+        return 0
+
+    def _structure(self, index: int) -> bool:
+        """True when line ``index`` opens a numbered paragraph, division or quoted regulation."""
+        if index >= len(self.lines):
+            return False
+        return (
+            index in self.paragraphs
+            or index in self.divisions
+            or BOX.match(self.lines[index].text) is not None
+        )
+
+    def _shaped(self, text: str) -> bool:
+        if _INNER_SENTENCE.search(text):
+            return False
+        return heading_shape(text, numbered=not self.numbered_doc)
+
+    def _closed_before(self, index: int) -> int:
+        """How clearly the line before ``index`` ended: _STRUCTURE, _SENTENCE (in a list) or _NO."""
+        if index == 0 or index == self.after_heading or self.lines[index].gap_before:
+            return _STRUCTURE
+        prev = self.lines[index - 1]
+        if ends_sentence(prev.text):
+            return _STRUCTURE
+        in_list = split_bullet(prev.text) is not None or (
+            self.block is not None and self.block.in_list
+        )
+        if in_list and not (self.wrap_hint and prev.wrapped):
+            return _STRUCTURE
+        return _SENTENCE if in_list else _NO
+
+    def _follows(self, index: int, span: int) -> int:
+        """How well the lines after a heading candidate confirm it (see module docstring)."""
+        lines = self.lines
+        at = index + span
+        for _ in range(STACK):
+            if at >= len(lines):
+                return _STRUCTURE
+            if self._structure(at):
+                return _STRUCTURE
+            more = self._heading_lines(at)
+            if not more:
+                break
+            at += more
+        if at >= len(lines):
+            return _STRUCTURE
+        nxt = lines[at].text
+        first = nxt.lstrip("‘“\"'(")[:1]
+        opens = first.isupper() or first.isdigit() or split_bullet(nxt) is not None
+        if not opens:
+            return _NO
+        if self.block is not None and self.block.kind == "para":
+            top_of_page = index > 0 and lines[index - 1].page != lines[index].page
+            quoted = _QUOTED.fullmatch(lines[index].text) is not None
+            return _STRUCTURE if top_of_page or quoted else _NO
+        return _SENTENCE

@@ -1,0 +1,378 @@
+"""Separate the body of an Act, Bill or SI print from everything around it.
+
+Input: the lines of every page (:mod:`textmine.extract.pdf_lines`). Output: a
+:class:`Body` with the body lines in reading order, and every line set aside as
+a :class:`~textmine.extract.document.Removed` with its reason, so that nothing
+is dropped silently:
+
+* page furniture: running heads (``Universal Credit Act 2025 (c. 22)``, with
+  the page number first on even pages, and the Schedule or Part title printed
+  under them), page numbers, the Bill number footer (``Bill 42 60/1``), Bill
+  line numbers (5, 10, 15 ... in the margin), and the legislation.gov.uk
+  banners of revised prints (``Document Generated: ...``, ``Changes to
+  legislation: ...``);
+* note blocks of revised prints (``Textual Amendments``, ``Marginal
+  Citations`` ... with their ``F1``/``M1`` entries) and the inline markers;
+* front matter (cover, price, the CONTENTS list, the title block and the long
+  title) and back matter (printer's imprint, the SI's EXPLANATORY NOTE).
+
+The Act's CONTENTS list is parsed into :class:`Contents` so the structure
+parser can confirm section headings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from textmine.extract.cleaning import is_page_number
+from textmine.extract.document import Removed
+from textmine.extract.legislation_contents import Contents, parse_contents
+from textmine.extract.legislation_text import MARK, collapse, mark_note_markers
+from textmine.extract.pdf_lines import Line
+
+NOTE_HEADER = re.compile(
+    r"(?:Textual Amendments|Marginal Citations|Commencement Information|Extent Information"
+    r"|Editorial Information|Modifications etc\. \(not altering text\)|Annotations:?"
+    r"|Subordinate Legislation Made|Amendments \(Textual\)|Modifications|Commencement Orders yet "
+    r"to be applied|Changes and effects yet to be applied.*)\s*"
+)
+NOTE_ENTRY = re.compile(r"[FMCIEXP]\d{1,4}\s")
+ENACTING = re.compile(r"(?:B\s*)?E\s+IT\s+ENACTED\b")
+_BANNER_GENERATED = re.compile(r"Document Generated:\s*\d{4}-\d{2}-\d{2}\s*")
+_BANNER_CHANGES = re.compile(r"Changes to legislation:")
+_BANNER_END = re.compile(r"\(See end of Document for details\)\s*$")
+_BILL_FOOTER = re.compile(r"Bill\s+\d+\s+\d{2}/\d+(?:\s+\S+)?")
+_CHAPTER_LINE = re.compile(r"(?:\d{4}\s+)?CHAPTER\s+\d+")
+_CONTENTS = re.compile(r"CONTENTS|ARRANGEMENT OF (?:SECTIONS|CLAUSES|REGULATIONS|ARTICLES|RULES)")
+_LONG_TITLE_ACT = re.compile(r"An Act to\b")
+_SI_DATES = re.compile(r"(?:Made|Laid before|Coming into force|Approved by|Sifted)\b")
+_SI_TITLE = re.compile(r"The\s.+\s(?:Regulations|Order|Rules|Scheme)\b.*\d{4}")
+_ACT_TITLE = re.compile(r"[A-Z][^.]*\bAct\s+\d{4}")
+_BILL_TITLE = re.compile(r"[A-Z][^.]*\bBill(?:\s*\[HL\])?")
+_BACK_MATTER = re.compile(
+    r"(?:[©?]\s*)?(?:Crown|Parliamentary) copyright\b|Printed and published\b|Published by TSO\b"
+)
+_EXPLANATORY = re.compile(r"EXPLANATORY NOTE")
+_HEAD_TITLE = re.compile(r"(?:Part|Chapter|Schedule)\s+\w+\s*[—–-]")
+_STRUCTURAL = re.compile(
+    r"(?:PART|CHAPTER|SCHEDULE)\b|\d+[A-Z]*\.\s*(?:—|\s)|\(\d+[A-Z]*\)\s+[A-Z“\[\x00]"
+    r"|\d+[A-Z]*\s+[A-Z“]"
+)
+_LINE_NUMBER = re.compile(r"(\d{1,3})(?:\s+(.*))?")
+
+
+@dataclass
+class Body:
+    """The body lines of a print and what was set aside around them."""
+
+    lines: list[Line]
+    removed: list[Removed]
+    title: str | None = None
+    long_title: str | None = None
+    contents: Contents = field(default_factory=Contents)
+    #: A revised (legislation.gov.uk) print, with note blocks and inline markers.
+    revised: bool = False
+    #: Font size of body text, when layout is known.
+    body_size: float | None = None
+
+
+class _Removals:
+    """Collects removed lines, merging runs of one reason on one page."""
+
+    def __init__(self) -> None:
+        self.items: list[Removed] = []
+
+    def add(self, line: Line | Iterable[Line], reason: str) -> None:
+        lines = [line] if isinstance(line, Line) else list(line)
+        for item in lines:
+            text = item.text.replace(MARK, "").strip()
+            if not text:
+                continue
+            last = self.items[-1] if self.items else None
+            if last is not None and last.page == item.page and last.reason == reason:
+                self.items[-1] = Removed(last.page, f"{last.text}\n{text}", reason)
+            else:
+                self.items.append(Removed(item.page, text, reason))
+
+
+def split_body(pages: Sequence[Sequence[Line]], kind: str) -> Body:
+    """Find the body of a legislation print; see the module docstring."""
+    removals = _Removals()
+    revised = any(NOTE_HEADER.fullmatch(line.text.strip()) for page in pages for line in page)
+    if revised:
+        pages = [[_mark(line, removals) for line in page] for page in pages]
+    sized = [(line.size, len(line.text)) for page in pages for line in page if line.size]
+    body_size = _weighted_mode(sized) if sized else None
+    title = _find_title(pages, kind)
+    kept: list[Line] = []
+    for page in pages:
+        kept.extend(_strip_furniture(page, kind, title, body_size, removals))
+    if revised:
+        kept = _strip_notes(kept, body_size, removals)
+    kept, long_title, contents = _strip_front(kept, kind, removals)
+    kept = _strip_back(kept, kind, removals)
+    removals.items.sort(key=lambda r: r.page if r.page is not None else 0)
+    return Body(
+        lines=kept,
+        removed=removals.items,
+        title=title,
+        long_title=long_title,
+        contents=contents,
+        revised=revised,
+        body_size=body_size,
+    )
+
+
+def _weighted_mode(pairs: Sequence[tuple[float, int]]) -> float:
+    weights: dict[float, int] = {}
+    for value, weight in pairs:
+        weights[value] = weights.get(value, 0) + weight
+    return max(weights, key=lambda v: weights[v])
+
+
+def _mark(line: Line, removals: _Removals) -> Line:
+    """Replace the inline note markers of ``line`` by :data:`MARK`, recording them."""
+    if line.markers:
+        text, found, last = "", [], 0
+        for start, end in line.markers:
+            text += line.text[last:start] + MARK
+            found.append(line.text[start:end])
+            last = end
+        text += line.text[last:]
+    elif line.has_layout:
+        return line
+    else:
+        text = mark_note_markers(line.text)
+        if NOTE_ENTRY.match(line.text) or NOTE_HEADER.fullmatch(line.text.strip()):
+            return line  # a note entry itself, not a marker in body text
+        found = [m for m in re.findall(r"[FM]\d{1,4}", line.text)] if text != line.text else []
+    if found:
+        removals.add(Line(page=line.page, text=" ".join(found)), "note marker")
+    return replace(line, text=text)
+
+
+def _find_title(pages: Sequence[Sequence[Line]], kind: str) -> str | None:
+    pattern = {"si": _SI_TITLE, "bill": _BILL_TITLE}.get(kind, _ACT_TITLE)
+    for page in pages[:6]:
+        texts = [line.text.strip() for line in page if line.text.strip()]
+        for index, text in enumerate(texts):
+            if _BANNER_CHANGES.match(text) or _BANNER_GENERATED.match(text):
+                continue
+            candidate = text
+            # A cover may break the title before its year: "Universal Credit Act" / "2025".
+            if index + 1 < len(texts) and re.fullmatch(r"\d{4}", texts[index + 1]):
+                candidate = f"{text} {texts[index + 1]}"
+            if pattern.fullmatch(candidate):
+                return collapse(candidate)
+    return None
+
+
+def _strip_furniture(
+    page: Sequence[Line], kind: str, title: str | None, body_size: float | None, removals: _Removals
+) -> list[Line]:
+    lines = [line for line in page if line.text.strip()]
+    drop: dict[int, str] = {}
+    # Banners of revised prints, at the top of the page.
+    for index, line in enumerate(lines[:4]):
+        text = line.text.strip()
+        if _BANNER_GENERATED.fullmatch(text):
+            drop[index] = "banner"
+        elif _BANNER_CHANGES.match(text) and index + 1 < len(lines):
+            end = next(
+                (
+                    j
+                    for j in range(index, min(index + 3, len(lines)))
+                    if _BANNER_END.search(lines[j].text)
+                ),
+                None,
+            )
+            if end is not None:
+                drop.update({j: "banner" for j in range(index, end + 1)})
+    # Running heads, with the Part/Schedule title printed under them.
+    if title and kind in ("act", "bill"):
+        head = re.compile(
+            r"(\d+\s+)?"
+            + r"\s+".join(map(re.escape, title.split()))
+            + r"(\s*\(c\.\s*\d+\))?(\s+\d+)?\s*"
+        )
+        for index, line in enumerate(lines):
+            match = head.fullmatch(line.text.strip())
+            if index in drop or not match:
+                continue
+            if not any(match.groups()) and (kind == "act" or 2 <= index < len(lines) - 2):
+                continue  # the bare title: a cover or title page, or running text
+            drop[index] = "running head"
+            for j in range(index + 1, len(lines)):
+                if _is_head_title(lines[j], body_size, after_end=index >= len(lines) - 4):
+                    drop[j] = "running head"
+                else:
+                    break
+    # Page numbers and Bill footers at the page's edges.
+    for index in _edge_indexes(lines, drop):
+        text = lines[index].text.strip()
+        if is_page_number(text) and len(re.sub(r"\D", "", text)) <= 3:
+            drop[index] = "page number"
+        elif kind == "bill" and _BILL_FOOTER.fullmatch(text):
+            drop[index] = "bill footer"
+    if kind == "bill":
+        lines = _strip_line_numbers(lines, drop, removals)
+    kept = []
+    for index, line in enumerate(lines):
+        if index in drop:
+            removals.add(line, drop[index])
+        else:
+            kept.append(line)
+    return kept
+
+
+def _edge_indexes(lines: Sequence[Line], drop: dict[int, str]) -> list[int]:
+    """Indexes of the first and last two lines not already dropped."""
+    rest = [i for i in range(len(lines)) if i not in drop]
+    return sorted(set(rest[:2] + rest[-2:]))
+
+
+def _is_head_title(line: Line, body_size: float | None, *, after_end: bool) -> bool:
+    """Whether ``line``, printed after a running head, is part of the head."""
+    if line.has_layout and body_size:
+        return bool(line.size and line.size < body_size - 0.5 and line.italic)
+    return after_end or _HEAD_TITLE.match(line.text.strip()) is not None
+
+
+def _strip_line_numbers(lines: list[Line], drop: dict[int, str], removals: _Removals) -> list[Line]:
+    """Remove Bill line numbers: bare multiples of 5, or a leading one set in the margin."""
+    xs = [
+        line.x0
+        for i, line in enumerate(lines)
+        if i not in drop
+        and line.x0 is not None
+        and not _LINE_NUMBER.fullmatch(line.text.strip())
+        and not _leading_number(line.text)
+    ]
+    left = min(xs) if xs else None
+    out = []
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        match = _LINE_NUMBER.fullmatch(text)
+        if index in drop or not match:
+            out.append(line)
+            continue
+        number, rest = int(match[1]), match[2]
+        if number % 5 or number == 0:
+            out.append(line)
+        elif rest is None:
+            drop[index] = "line number"
+            out.append(line)
+        elif left is not None and line.x0 is not None and line.x0 < left - 10:
+            removals.add(Line(page=line.page, text=match[1]), "line number")
+            out.append(replace(line, text=rest, x0=None))
+        else:
+            out.append(line)
+    return out
+
+
+def _leading_number(text: str) -> bool:
+    match = _LINE_NUMBER.fullmatch(text.strip())
+    return bool(match and int(match[1]) % 5 == 0)
+
+
+def _strip_notes(lines: list[Line], body_size: float | None, removals: _Removals) -> list[Line]:
+    """Remove note blocks: a note header and the entries after it, across pages."""
+    kept: list[Line] = []
+    in_notes = False
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if NOTE_HEADER.fullmatch(text):
+            in_notes = True
+            removals.add(line, "note block")
+            continue
+        if in_notes and _note_continues(lines, index, body_size):
+            removals.add(line, "note block")
+            continue
+        in_notes = False
+        kept.append(line)
+    return kept
+
+
+def _note_continues(lines: Sequence[Line], index: int, body_size: float | None) -> bool:
+    line = lines[index]
+    text = line.text.strip()
+    if NOTE_ENTRY.match(text):
+        return True
+    if line.has_layout and body_size and line.size:
+        return line.size < body_size - 0.25
+    if _STRUCTURAL.match(text):
+        return False
+    # A heading (no closing punctuation) right before a structural line ends the notes.
+    nxt = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
+    return not (_STRUCTURAL.match(nxt) and not re.search(r"[.;:,)\]]$", text))
+
+
+def _strip_front(
+    lines: list[Line], kind: str, removals: _Removals
+) -> tuple[list[Line], str | None, Contents]:
+    if kind == "si":
+        return _strip_si_front(lines, removals), None, Contents()
+    enacting = next((i for i, line in enumerate(lines) if ENACTING.match(line.text.strip())), None)
+    if enacting is None:
+        return lines, None, Contents()
+    if enacting > 0 and lines[enacting - 1].text.strip() == "B":
+        enacting -= 1  # a drop cap read as a line of its own
+    start = _long_title_start(lines, enacting, kind)
+    long_title = (
+        collapse(" ".join(line.text for line in lines[start:enacting]))
+        if start < enacting
+        else None
+    )
+    contents_at = next(
+        (i for i, line in enumerate(lines[:start]) if _CONTENTS.fullmatch(line.text.strip())), None
+    )
+    contents = Contents()
+    title_page = lines[start].page if start < len(lines) else None
+    for index, line in enumerate(lines[:enacting]):
+        if index >= start:
+            reason = "long title"
+        elif contents_at is not None and index > contents_at and line.page != title_page:
+            reason = "contents"
+        else:
+            reason = "front matter"
+        removals.add(line, reason)
+    if contents_at is not None:
+        block = [line for line in lines[contents_at + 1 : start] if line.page != title_page]
+        contents = parse_contents(block)
+    return lines[enacting:], long_title, contents
+
+
+def _long_title_start(lines: Sequence[Line], enacting: int, kind: str) -> int:
+    for index in range(enacting - 1, -1, -1):
+        text = lines[index].text.strip()
+        if _LONG_TITLE_ACT.match(text) or re.fullmatch(r"A\s+BILL(?:\s+TO\b.*)?", text):
+            return index
+        if text == "BILL" and index > 0 and lines[index - 1].text.strip() == "A":
+            return index - 1
+        if enacting - index > 12:
+            break
+    return enacting
+
+
+def _strip_si_front(lines: list[Line], removals: _Removals) -> list[Line]:
+    head = [i for i, line in enumerate(lines[:60]) if _SI_DATES.match(line.text.strip())]
+    if not head:
+        return lines
+    end = head[-1] + 1
+    removals.add(lines[:end], "front matter")
+    return lines[end:]
+
+
+def _strip_back(lines: list[Line], kind: str, removals: _Removals) -> list[Line]:
+    pattern = _EXPLANATORY if kind == "si" else _BACK_MATTER
+    at = next((i for i, line in enumerate(lines) if pattern.match(line.text.strip())), None)
+    if at is None:
+        return lines
+    reason = "explanatory note" if kind == "si" else "back matter"
+    for line in lines[at:]:
+        if kind == "si" and _BANNER_CHANGES.match(line.text.strip()):
+            reason = "changes to legislation"
+        removals.add(line, reason)
+    return lines[:at]

@@ -1,0 +1,265 @@
+"""Set aside what surrounds the body text of a guidance PDF's pages.
+
+The cover, the contents list, page numbers, running heads and footers,
+footnotes and stray footnote marks are not guidance text. :func:`strip_furniture`
+takes the page texts of a PDF (as pypdfium2 gives them) and returns the body
+lines, each with its 1-based page, and a :class:`Removed` record for everything
+it kept out, with the reason, so nothing disappears silently.
+
+Footnotes are found two ways, both checked against a document-wide footnote
+counter (DfE documents number their footnotes 1, 2, 3 ... through the file):
+pypdfium2 puts one leading space before a footnote's number in most of these
+files (`` 4 The Children and Families Act 2014 …``); where it does not, a line
+near the foot of a page that starts with the next footnote number opens the
+footnote zone, which runs to the end of the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textmine.extract.cleaning import (
+    edge_key,
+    is_page_number,
+    normalise_line,
+    repeated_edge_lines,
+    split_bullet,
+)
+from textmine.extract.document import Removed
+
+#: Lines at the foot of a page searched for an unmarked footnote.
+FOOTNOTE_ZONE = 8
+#: Lines a footnote may run over after its first.
+FOOTNOTE_LINES = 8
+#: A cover page holds at most this many non-empty lines.
+COVER_MAX_LINES = 30
+
+_CONTENTS = re.compile(r"(?:table of )?contents", re.I)
+_CONTENTS_ENTRY = re.compile(r"(?:\s|\.{2,}|…|[a-z)])\d{1,3}$")
+_FOOTNOTE = re.compile(
+    r"(?P<lead> ?)(?:\[(?P<bracket>\d{1,3})\]|(?P<number>\d{1,3}))\s+(?P<body>\S.*)"
+)
+_FOOTNOTE_BODY = re.compile(r"[A-Z0-9‘“\"'(\[]|https?:|www\.")
+#: Lines that open body structure: a paragraph number of any style, a regulation quote.
+_STRUCTURE = re.compile(r"\d{1,3}(?:\.\d{1,3})+\.?(?:\s|$)|\d{1,3}\.(?:\s|$|—|–|(?=[A-Z]))")
+_DATE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{4}|Publication date",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class PageLine:
+    """One body line: its 1-based page, cleaned text and layout hints."""
+
+    page: int
+    text: str
+    #: The raw line ended with a space (pypdfium2's mark of a soft line wrap in most files).
+    wrapped: bool = False
+    #: A blank line came before it (a paragraph break in some files).
+    gap_before: bool = False
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """Body lines, what was set aside, and the title read from the cover."""
+
+    lines: tuple[PageLine, ...]
+    removed: tuple[Removed, ...]
+    title: str | None
+
+
+@dataclass
+class _Raw:
+    raw: str
+    text: str
+    keep: bool = True
+    reason: str = ""
+
+
+def strip_furniture(pages: Sequence[str | None]) -> Furniture:
+    """Split page texts into body lines, setting aside cover, contents, numbers and notes."""
+    raw_pages = [
+        [_Raw(raw, normalise_line(raw)) for raw in (text or "").split("\n")] for text in pages
+    ]
+    title = _mark_cover(raw_pages)
+    _mark_page_numbers(raw_pages)
+    _mark_running_lines(raw_pages)
+    _mark_contents(raw_pages)
+    _mark_footnotes(raw_pages)
+    removed: list[Removed] = []
+    lines: list[PageLine] = []
+    for page_no, rows in enumerate(raw_pages, start=1):
+        gap = False
+        for row in rows:
+            if not row.keep:
+                continue
+            if not row.text:
+                gap = True
+                continue
+            lines.append(PageLine(page_no, row.text, row.raw.endswith(" "), gap))
+            gap = False
+        removed.extend(_removed_runs(page_no, rows))
+    return Furniture(tuple(lines), tuple(removed), title)
+
+
+def _removed_runs(page: int, rows: list[_Raw]) -> list[Removed]:
+    """One Removed per run of consecutive set-aside lines with the same reason."""
+    out: list[Removed] = []
+    run: list[str] = []
+    reason = ""
+    for row in [*rows, _Raw("", "", keep=True)]:
+        if not row.keep and row.reason == reason and run:
+            run.append(row.text)
+            continue
+        if run:
+            out.append(Removed(page, "\n".join(t for t in run if t), reason))
+            run = []
+        if not row.keep:
+            run, reason = [row.text], row.reason
+    return [r for r in out if r.text]
+
+
+def _filled(rows: list[_Raw]) -> list[_Raw]:
+    return [row for row in rows if row.keep and row.text]
+
+
+def _mark_cover(pages: list[list[_Raw]]) -> str | None:
+    """Set aside page 1 when it is a cover (short, no numbered text); return its title."""
+    if len(pages) < 2:
+        return None
+    rows = _filled(pages[0])
+    if not rows or len(rows) > COVER_MAX_LINES or any(_STRUCTURE.match(r.text) for r in rows[1:]):
+        return None
+    words: list[str] = []
+    for row in rows:
+        if is_page_number(row.text):
+            continue
+        if _DATE.search(row.text) and words:
+            break
+        words.append(row.text)
+    for row in pages[0]:
+        row.keep, row.reason = False, "cover"
+    title = " ".join(words)
+    return title[:200] or None
+
+
+def _mark_page_numbers(pages: list[list[_Raw]]) -> None:
+    """Bare numbers: the first or last line of a page is its number; elsewhere a footnote mark."""
+    for rows in pages:
+        filled = _filled(rows)
+        for index, row in enumerate(filled):
+            if index in (0, len(filled) - 1) and is_page_number(row.text):
+                row.keep, row.reason = False, "page number"
+            elif re.fullmatch(r"\d{1,3}", row.text):
+                row.keep, row.reason = False, "stray number"
+
+
+def _mark_running_lines(pages: list[list[_Raw]]) -> None:
+    keys = repeated_edge_lines([[r.text for r in _filled(rows)] for rows in pages])
+    if not keys:
+        return
+    for rows in pages:
+        filled = _filled(rows)
+        for row in filled[:2] + filled[-2:]:
+            if edge_key(row.text) in keys:
+                row.keep, row.reason = False, "running head"
+
+
+def _mark_contents(pages: list[list[_Raw]]) -> None:
+    """A ``Contents`` line and the entries after it (titles ending in page numbers)."""
+    flat = [row for rows in pages for row in _filled(rows)]
+    index = 0
+    while index < len(flat):
+        if not _CONTENTS.fullmatch(flat[index].text):
+            index += 1
+            continue
+        end = index + 1
+        misses = 0
+        while end < len(flat) and misses <= 2:
+            if _CONTENTS_ENTRY.search(flat[end].text):
+                misses = 0
+            elif any(_CONTENTS_ENTRY.search(r.text) for r in flat[end + 1 : end + 3]):
+                misses += 1
+            else:
+                break
+            end += 1
+        if end - index < 3:
+            index += 1
+            continue
+        for row in flat[index:end]:
+            row.keep, row.reason = False, "contents"
+        index = end
+
+
+def _footnote_number(row: _Raw, last: int) -> int | None:
+    """The footnote number ``row`` opens, if it is a plausible next footnote."""
+    match = _FOOTNOTE.fullmatch(row.raw.rstrip())
+    if not match or not _FOOTNOTE_BODY.match(match["body"]):
+        return None
+    if match["bracket"]:
+        return last
+    number = int(match["number"])
+    return number if last < number <= last + 6 or number == 1 else None
+
+
+def _is_structure(row: _Raw) -> bool:
+    return _STRUCTURE.match(row.text) is not None
+
+
+def _mark_footnotes(pages: list[list[_Raw]]) -> None:
+    last = 0
+    for rows in pages:
+        filled = _filled(rows)
+        last = _mark_marked_footnotes(filled, last)
+        last = _mark_foot_zone(_filled(rows), last)
+
+
+def _mark_marked_footnotes(filled: list[_Raw], last: int) -> int:
+    """Footnotes whose number pypdfium2 gives with one leading space."""
+    index = 1
+    while index < len(filled):
+        row = filled[index]
+        number = _footnote_number(row, last) if row.raw.startswith(" ") else None
+        if number is None or row.raw.startswith("  "):
+            index += 1
+            continue
+        last = max(last, number)
+        row.keep, row.reason = False, "footnote"
+        index += 1
+        count = 0
+        while index < len(filled) and count < FOOTNOTE_LINES:
+            nxt = filled[index]
+            if nxt.raw.startswith(" ") and _footnote_number(nxt, last) is not None:
+                break
+            if _is_structure(nxt) or split_bullet(nxt.text) is not None:
+                break
+            nxt.keep, nxt.reason = False, "footnote"
+            index += 1
+            count += 1
+    return last
+
+
+def _mark_foot_zone(filled: list[_Raw], last: int) -> int:
+    """Unmarked footnotes: from the first footnote number near the foot to the page end."""
+    if len(filled) < 3:
+        return last
+    zone_start = max(1, len(filled) - FOOTNOTE_ZONE)
+    start = None
+    for index in range(len(filled) - 1, zone_start - 1, -1):
+        row = filled[index]
+        if _is_structure(row) and _footnote_number(row, last) is None:
+            break
+        if _footnote_number(row, last) is not None:
+            start = index
+    if start is None:
+        return last
+    for row in filled[start:]:
+        number = _footnote_number(row, last)
+        if number is not None:
+            last = max(last, number)
+        row.keep, row.reason = False, "footnote"
+    return last

@@ -1,0 +1,84 @@
+"""Read Acts, Bills and statutory instruments printed as PDF into a :class:`Document`.
+
+The pipeline, one module per step:
+
+1. :func:`textmine.extract.pdf_lines.read_lines`: the pypdfium2 text of each
+   page, split into lines, with the layout pypdfium2 gives cheaply (position,
+   font size, bold/italic, tiny note markers, drop caps);
+2. :func:`textmine.extract.legislation_pages.split_body`: running heads, page
+   and line numbers, banners, note blocks, front matter (cover, CONTENTS, long
+   title) and back matter set aside, each as a ``Removed`` record;
+3. :class:`textmine.extract.legislation_structure.StructureParser`: the body
+   lines cut into the smallest numbered provisions with refs (``s.27(3)(b)``,
+   ``cl.12(3)(a)``, ``reg.6(2)(a)``, ``Sch 1 para 2(3)(a)``), headings, Part and
+   Chapter, pages and units.
+
+Decisions a user of the output should know:
+
+* The enacting formula (``BE IT ENACTED ...``) of an Act or Bill, and the
+  preamble of an SI (``The Secretary of State ... makes these Regulations``),
+  is the first provision, with ``ref`` and ``heading`` ``None``.
+* ``heading`` is the section's (clause's) own heading; for a regulation it is
+  the heading printed above it, which legislation.gov.uk prints once for a
+  group of regulations, so later regulations of the group inherit it; for a
+  Schedule paragraph it is the italic or bold cross-heading above it. Act and
+  Bill cross-headings are kept in ``Document.meta["cross_headings"]``.
+* ``part``/``chapter`` read ``"Part 2 — Title"`` (with the printed title when
+  there is one); Schedules' titles and side references are in
+  ``Document.meta["schedules"]``; the long title in ``meta["long_title"]``.
+* ``page`` is the 1-based index of the PDF page where the provision starts.
+* Closing words after a list (``..., satisfies the conditions in paragraph
+  (3).``) and definitions after a definition's own list are provisions with
+  the enclosing ref, so a ref can repeat; the ``unit`` groups them.
+* Text quoted by amending provisions stays in the text of the provision that
+  quotes it, labels and all.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from textmine.extract.document import Document, build_document
+from textmine.extract.legislation_pages import split_body
+from textmine.extract.legislation_structure import StructureParser
+from textmine.extract.pdf_lines import read_lines
+from textmine.extract.pdf_source import PdfText
+from textmine.settings import Settings
+
+log = logging.getLogger(__name__)
+
+LEGISLATION_KINDS = ("act", "bill", "si")
+
+
+def read(pdftext: PdfText, *, kind: str, settings: Settings) -> Document:
+    """Read the text layer of an Act, Bill or SI print into a :class:`Document`.
+
+    ``kind`` is ``"act"``, ``"bill"`` or ``"si"``. Everything kept out of the
+    body is in ``Document.removed`` with its reason.
+    """
+    if kind not in LEGISLATION_KINDS:
+        raise ValueError(f"kind must be one of {', '.join(LEGISLATION_KINDS)}, not {kind!r}")
+    body = split_body(read_lines(pdftext), kind)
+    parser = StructureParser(kind, body.contents, revised=body.revised)
+    provisions = parser.parse(body.lines)
+    removed = sorted([*body.removed, *parser.removed], key=lambda r: r.page or 0)
+    log.info(
+        "%s: %d provisions, %d removed blocks", pdftext.path.name, len(provisions), len(removed)
+    )
+    return build_document(
+        doc=pdftext.path.stem,
+        kind=kind,
+        path=pdftext.path,
+        provisions=provisions,
+        title=body.title,
+        pages=pdftext.page_count,
+        removed=tuple(removed),
+        failed_pages=pdftext.failed_pages,
+        meta={
+            "long_title": body.long_title,
+            "revised": body.revised,
+            "contents": dict(body.contents.sections),
+            "cross_headings": parser.cross_headings,
+            "schedules": parser.schedules,
+        },
+    )

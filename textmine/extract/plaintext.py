@@ -1,0 +1,402 @@
+"""Read plain-text and Markdown files (and PDFs forced to kind "text") into a Document.
+
+The block rule of the tagging contract, exactly: blocks are separated by one or
+more blank lines; a block whose first token is a paragraph number ``N.N`` or
+``N.N.N`` (a trailing dot allowed) gets that number as its ref, and the number
+is not part of the text; any other block has ref ``None`` unless textmine can
+infer one. textmine's own inference:
+
+* a block led by a ref in one of textmine's own forms (``s.27(3)(b)``,
+  ``cl.12(3)``, ``reg.6(2)``, ``art.3(1)``, ``Sch 2 para 3``, ``para 123``,
+  ``[ref: X]``; see :mod:`textmine.extract.refs`) gets that ref: this is how
+  ``textmine extract --format text`` output reads back in;
+* Act-style text: a line ``23 Duty to keep provision under review`` followed
+  by a line ``(1) …`` opens section 23 (its words become the heading; with
+  ``kind`` act, bill or si any following text confirms it), then lines or
+  blocks led by ``(1)``, ``(a)``, ``(i)`` get ``s.23(1)``, ``s.23(1)(a)``,
+  ``s.23(1)(a)(i)`` (``cl.``/``reg.`` for kinds bill/si); ``6.—(1) …`` opens
+  regulation-style units the same way. ``unit`` is the subsection;
+* Markdown headings (``#`` … ``######``) are headings, not body: ``Part 3 …``
+  sets ``part`` (and clears chapter and heading), ``Chapter 1 …`` sets
+  ``chapter``, ``Schedule 2 …`` sets ``part``, anything else sets ``heading``;
+  a level-1 heading before any body is the document title;
+* Markdown emphasis, links, images, inline code and blockquote marks are
+  stripped to their text; one-line HTML comments and rules (``---``) are
+  dropped;
+* a block starting with a backslash is literal: the backslash goes, nothing is
+  inferred (the export escapes body text that would read as a ref or heading).
+
+A file that starts with :data:`EXPORT_MARKER` is textmine's own export and is
+read literally: no Markdown stripping and no Act-style inference, and heading
+levels are fixed (``#`` title, ``##`` part, ``###`` chapter, ``####``
+heading; an empty heading line clears the field), so that every provision's
+ref, text, heading, part and chapter come back exactly.
+
+Decoding: UTF-8 (a BOM is dropped), UTF-16 with a BOM, else Windows-1252 with a
+logged warning; NUL bytes or control characters mean "not a text file".
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textmine.errors import EmptyInputError, InputError
+from textmine.extract.document import Document, Provision, build_document
+from textmine.extract.refs import split_lead, unit_of
+from textmine.settings import Settings
+
+if TYPE_CHECKING:
+    from textmine.extract.pdf_source import PdfText
+
+__all__ = ["EXPORT_MARKER", "decode", "from_pdf_text", "parse_text", "read"]
+
+log = logging.getLogger(__name__)
+
+#: First line of textmine's own ``text`` export.
+EXPORT_MARKER = "<!-- textmine text export v1 -->"
+
+_HEADING = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
+_COMMENT = re.compile(r"^<!--.*-->$")
+_RULE = re.compile(r"^(?:-[ \t]*){3,}$|^(?:\*[ \t]*){3,}$|^(?:_[ \t]*){3,}$")
+_PART = re.compile(
+    r"^part\s+(?:\d+[A-Z]*|[IVXLC]+|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
+)
+_CHAPTER = re.compile(r"^chapter\s+(?:\d+[A-Z]*|[IVXLC]+|one|two|three|four|five|six)\b", re.I)
+_SCHEDULE = re.compile(r"^(?:schedule\s+\d+[A-Z]*\b|(?:the\s+)?schedule$)", re.I)
+_SECTION = re.compile(r"^(?P<num>\d{1,4}[A-Z]{0,2})[ \t]+(?P<title>[A-Z‘“'\"][^\n]{1,150})$")
+_SI_UNIT = re.compile(
+    r"^(?P<num>\d{1,3}[A-Z]{0,2})\.[ \t]?—[ \t]*"
+    r"(?:\((?P<sub>\d{1,3}[A-Z]{0,2})\)[ \t]*)?(?P<text>.*)$"
+)
+_MARKER = re.compile(r"^\((?P<label>\d{1,3}[A-Z]{0,2}|[a-z]{1,4}|[A-Z]{1,2})\)[ \t]*(?P<text>.*)$")
+_ROMAN = re.compile(r"[ivxlc]+")
+_RESET = -1
+_PREFIX = {"act": "s.", "bill": "cl.", "si": "reg."}
+_MD_INLINE = (
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]+)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"), r"\1"),
+    (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),
+    (re.compile(r"`([^`]+)`"), r"\1"),
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w])"), r"\1"),
+    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
+)
+
+
+def read(path: Path, *, kind: str | None = None, settings: Settings | None = None) -> Document:
+    """Read the text or Markdown file ``path``; ``kind`` defaults to ``"text"``."""
+    del settings  # no options apply yet; kept for the reader interface
+    path = Path(path)
+    text = decode(path.read_bytes(), path)
+    provisions, title = parse_text([(None, text)], kind=kind or "text")
+    return build_document(
+        doc=path.stem, kind=kind or "text", path=path, provisions=provisions, title=title
+    )
+
+
+def from_pdf_text(pdftext: PdfText, *, settings: Settings | None = None) -> Document:
+    """A PDF read as plain text: each page's text split into blocks, pages kept."""
+    del settings
+    sources = [(i + 1, t) for i, t in enumerate(pdftext.pages) if t is not None]
+    provisions, _ = parse_text(sources, kind="text")
+    return build_document(
+        doc=pdftext.path.stem,
+        kind="text",
+        path=pdftext.path,
+        provisions=provisions,
+        pages=pdftext.page_count,
+        failed_pages=pdftext.failed_pages,
+    )
+
+
+def decode(data: bytes, path: Path) -> str:
+    """Bytes to text: UTF-8 (BOM dropped), UTF-16 with BOM, else cp1252 with a warning."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return _checked(data.decode("utf-16"), path)
+        except UnicodeDecodeError as exc:
+            raise InputError(path, "not a text file (broken UTF-16)") from exc
+    if data.startswith(b"%PDF-"):
+        raise InputError(path, "not a text file (it is a PDF: give it the .pdf extension)")
+    if b"\x00" in data:
+        raise InputError(path, "not a text file (binary content)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError as exc:
+            raise InputError(path, "not a text file (neither UTF-8 nor Windows-1252)") from exc
+        log.warning("%s: not valid UTF-8; read as Windows-1252 (cp1252)", path)
+    return _checked(text, path)
+
+
+def _checked(text: str, path: Path) -> str:
+    controls = sum(1 for c in text if c < " " and c not in "\t\n\r\f")
+    if controls > max(2, len(text) // 100):
+        raise InputError(path, "not a text file (binary content)")
+    if not text.strip():
+        raise EmptyInputError(path, "no text")
+    return text
+
+
+def parse_text(
+    sources: Sequence[tuple[int | None, str]], *, kind: str = "text"
+) -> tuple[list[Provision], str | None]:
+    """Provisions (without offsets) and the title of texts given as ``(page, text)`` pairs."""
+    reader = _Reader(kind=kind)
+    for page, text in sources:
+        reader.feed(page, text)
+    return reader.out, reader.title
+
+
+@dataclass
+class _Item:
+    page: int | None
+    level: int  # 0 for a body block, 1..6 for a heading, _RESET for an export marker
+    lines: list[str]
+
+
+@dataclass
+class _Segment:
+    """Words of one Act-style unit within a block."""
+
+    ref: str | None
+    unit: str | None
+    texts: list[str]
+
+
+@dataclass
+class _Reader:
+    """The block reader's state: headings in force and the Act-style unit being read."""
+
+    kind: str
+    out: list[Provision] = field(default_factory=list)
+    title: str | None = None
+    part: str | None = None
+    chapter: str | None = None
+    heading: str | None = None
+    export: bool = False
+    base: str | None = None  # e.g. "s.23"
+    sub: str | None = None  # e.g. "s.23(1)"
+    para: str | None = None  # e.g. "s.23(1)(a)"
+    subpara: str | None = None
+    letter: str | None = None
+    fresh: bool = False  # a section heading was just read; unmarked words are its text
+
+    def feed(self, page: int | None, text: str) -> None:
+        items = list(self._items(page, text))
+        for index, item in enumerate(items):
+            following = items[index + 1] if index + 1 < len(items) else None
+            if item.level == _RESET:
+                self.part = self.chapter = self.heading = None
+            elif item.level:
+                self._heading(item)
+            else:
+                self._block(item, following)
+
+    # --- splitting -------------------------------------------------------
+
+    def _items(self, page: int | None, text: str) -> list[_Item]:
+        items: list[_Item] = []
+        block: list[str] = []
+
+        def close() -> None:
+            if block:
+                items.append(_Item(page, 0, block.copy()))
+                block.clear()
+
+        for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+            line = raw.strip()
+            if line == EXPORT_MARKER:
+                close()
+                self.export = True
+                items.append(_Item(page, _RESET, []))
+                continue
+            if not line or _COMMENT.match(line) or (not self.export and _RULE.match(line)):
+                close()
+                continue
+            heading = _HEADING.match(line)
+            if heading and not line.startswith("\\"):
+                close()
+                items.append(_Item(page, len(heading.group(1)), [heading.group(2) or ""]))
+                continue
+            if not self.export and line.startswith(">"):
+                line = line.lstrip("> ").strip()
+            block.append(line)
+        close()
+        return items
+
+    # --- headings --------------------------------------------------------
+
+    def _heading(self, item: _Item) -> None:
+        text = item.lines[0]
+        if self.export:
+            value = text or None
+            if item.level == 1:
+                self.title = self.title or value
+            elif item.level == 2:
+                self.part = value
+            elif item.level == 3:
+                self.chapter = value
+            else:
+                self.heading = value
+            return
+        text = _strip_markdown(re.sub(r"[ \t]+#+$", "", text)).strip()
+        if not text:
+            return
+        if _PART.match(text) or _SCHEDULE.match(text):
+            self.part, self.chapter, self.heading = text, None, None
+            self._end_section()
+        elif _CHAPTER.match(text):
+            self.chapter, self.heading = text, None
+            self._end_section()
+        elif item.level == 1 and self.title is None and not self.out and self.heading is None:
+            self.title = text
+        else:
+            self.heading = text
+
+    # --- body blocks -----------------------------------------------------
+
+    def _block(self, item: _Item, following: _Item | None) -> None:
+        first = item.lines[0]
+        if first.startswith("\\") and len(first) > 1:
+            item.lines[0] = first[1:]
+            self._emit(item.page, None, " ".join(item.lines), None)
+            return
+        if self.export:
+            ref, rest = split_lead(" ".join(item.lines))
+            self._emit(item.page, ref, rest, unit_of(ref) if ref else None)
+            return
+        lines = [_strip_markdown(line) for line in item.lines]
+        ref, rest = split_lead(lines[0])
+        if ref is not None:
+            self._enter(ref)
+            self._emit(item.page, ref, " ".join([rest, *lines[1:]]), unit_of(ref))
+            return
+        nxt = following.lines[0] if following and not following.level else None
+        self._act_style(item.page, lines, nxt)
+
+    def _act_style(self, page: int | None, lines: list[str], nxt: str | None) -> None:
+        """Read a block line by line, opening sections and subdivisions at their markers."""
+        current: _Segment | None = None
+        segments: list[_Segment] = []
+        for index, line in enumerate(lines):
+            after = lines[index + 1] if index + 1 < len(lines) else nxt
+            section = _SECTION.match(line)
+            if section and self._confirms(after) and not line.endswith((".", ",", ";", ":")):
+                self._open(section.group("num"), heading=section.group("title"))
+                current = None
+                continue
+            si_unit = _SI_UNIT.match(line)
+            marker = _MARKER.match(line)
+            if si_unit:
+                self._open(si_unit.group("num"), heading=self.heading, si=True)
+                ref = self.base
+                if si_unit.group("sub"):
+                    ref = self.sub = f"{self.base}({si_unit.group('sub')})"
+                current = _Segment(ref, ref, [si_unit.group("text")])
+            elif marker and self.base:
+                ref, unit = self._descend(marker.group("label"))
+                current = _Segment(ref, unit, [marker.group("text")])
+            elif current is None:
+                ref = self.base if self.fresh else None
+                current = _Segment(ref, ref, [line])
+            else:
+                current.texts.append(line)
+                continue
+            segments.append(current)
+            self.fresh = False
+        for segment in segments:
+            self._emit(page, segment.ref, " ".join(segment.texts), segment.unit)
+
+    def _confirms(self, after: str | None) -> bool:
+        if after is None:
+            return False
+        if after.startswith("(1)"):
+            return True
+        return self.kind in _PREFIX and not _SECTION.match(after)
+
+    def _open(self, number: str, *, heading: str | None, si: bool = False) -> None:
+        prefix = _PREFIX.get(self.kind, "reg." if si else "s.")
+        self.base = f"{prefix}{number}"
+        self.sub = self.para = self.subpara = self.letter = None
+        self.heading = heading
+        self.fresh = True
+
+    def _descend(self, label: str) -> tuple[str, str]:
+        """The ref and unit of a ``(label)`` marker under the current unit."""
+        base = self.base or ""
+        if label[0].isdigit():
+            self.sub = f"{base}({label})"
+            self.para = self.subpara = self.letter = None
+            return self.sub, self.sub
+        unit = self.sub or base
+        if label.isupper():
+            return f"{self.subpara or self.para or unit}({label})", unit
+        is_next_letter = (
+            len(label) == 1 and self.letter is not None and ord(label) == ord(self.letter) + 1
+        )
+        if _ROMAN.fullmatch(label) and self.para and not is_next_letter:
+            self.subpara = f"{self.para}({label})"
+            return self.subpara, unit
+        self.para = f"{unit}({label})"
+        self.subpara = None
+        self.letter = label if len(label) == 1 else None
+        return self.para, unit
+
+    def _enter(self, ref: str) -> None:
+        """Remember an explicit own-form ref so that later ``(2)`` markers continue it."""
+        base = ref.split("(", 1)[0]
+        if not base[:1].isalpha() or base.startswith("["):  # a guidance number: no Act context
+            self._end_section()
+            return
+        self.base = base
+        self.sub = self.para = self.subpara = self.letter = None
+        self.fresh = False
+        current = base
+        for label in re.findall(r"\(([0-9A-Za-z]+)\)", ref):
+            current = f"{current}({label})"
+            if label[0].isdigit() and self.sub is None and self.para is None:
+                self.sub = current
+            elif self.para is None:
+                self.para = current
+                self.letter = label if len(label) == 1 else None
+            else:
+                self.subpara = current
+
+    def _end_section(self) -> None:
+        self.base = self.sub = self.para = self.subpara = self.letter = None
+        self.fresh = False
+
+    def _emit(self, page: int | None, ref: str | None, text: str, unit: str | None) -> None:
+        text = " ".join(text.split())
+        if not text:
+            return
+        self.out.append(
+            Provision(
+                doc="",
+                kind=self.kind,
+                ref=ref,
+                text=text,
+                page=page,
+                heading=self.heading,
+                part=self.part,
+                chapter=self.chapter,
+                unit=unit,
+            )
+        )
+
+
+def _strip_markdown(line: str) -> str:
+    """Markdown inline markup reduced to its text."""
+    for pattern, replacement in _MD_INLINE:
+        line = pattern.sub(replacement, line)
+    return line

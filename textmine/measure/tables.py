@@ -1,0 +1,252 @@
+"""All measures in one call, as tidy tables, and their CSV/JSON files.
+
+:func:`measure` runs every measure of :mod:`textmine.measure` over tagged
+occurrence rows and returns :class:`MeasureTables`, one tidy DataFrame per
+measure. :func:`write_tables` writes each table as ``<name>.csv`` and
+``<name>.json`` (records); list and dict cells become JSON strings in CSV.
+
+Measure ids (column ``measure_id``), for linking findings and report
+anchors to figures: ``tii.<doc>`` (table ``tii``),
+``asymmetry.<actor|all>.family_vs_professional`` (tables ``asymmetry``,
+``asymmetry_by_part``; the ``metric`` column says ``mean_level`` or
+``strong_share``), ``divergence.<doc_a>.<doc_b>`` (table ``divergence``),
+``relations.<actor>.<recipient>`` (table ``relations``) and
+``harmonisation.<actor>.<recipient>`` (table ``harmonisation``); the last two
+repeat across documents, with ``doc`` beside them, as
+:mod:`textmine.findings.links` expects. Each table row also lists the
+provisions (``doc:ref``) behind it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from textmine.errors import InputError
+from textmine.measure.alignment import COLUMNS as ALIGNMENT_COLUMNS
+from textmine.measure.alignment import strength_alignment
+from textmine.measure.asymmetry import DEFAULT_GROUPS, asymmetry, asymmetry_by_group
+from textmine.measure.divergence import DIVERGENCE_COLUMNS, term_divergence
+from textmine.measure.frame import docs_in_order, is_present, prepare_rows
+from textmine.measure.harmonise import harmonisation_hints
+from textmine.measure.index import terminology_inconsistency_index
+from textmine.measure.relations import relation_summary, relation_terms
+from textmine.measure.vectors import DEFAULT_SIMILARITY, near_synonyms
+from textmine.output import atomic_output, check_output_path, ensure_dir
+from textmine.settings import Settings
+
+log = logging.getLogger(__name__)
+
+#: Document kinds that enact (side A of the divergence), and that restate (side B).
+ENACTING_KINDS: tuple[str, ...] = ("act", "bill", "si")
+GUIDANCE_KINDS: tuple[str, ...] = ("guidance",)
+
+
+@dataclass(frozen=True)
+class MeasureTables:
+    """One tidy DataFrame per measure; ``pair`` is the (A, B) documents compared, if any."""
+
+    relations: pd.DataFrame
+    relation_terms: pd.DataFrame
+    asymmetry: pd.DataFrame
+    asymmetry_by_part: pd.DataFrame
+    divergence: pd.DataFrame
+    divergence_strength: pd.DataFrame
+    harmonisation: pd.DataFrame
+    tii: pd.DataFrame
+    near_synonyms: pd.DataFrame
+    pair: tuple[str, str] | None = None
+
+    def names(self) -> list[str]:
+        """The table names, in a stable order."""
+        return [f.name for f in fields(self) if f.name != "pair"]
+
+    def items(self) -> Iterator[tuple[str, pd.DataFrame]]:
+        """(name, table) pairs."""
+        for name in self.names():
+            yield name, getattr(self, name)
+
+    def as_dict(self) -> dict[str, pd.DataFrame]:
+        return dict(self.items())
+
+
+def measure(
+    rows: pd.DataFrame,
+    *,
+    settings: Settings | None = None,
+    other: pd.DataFrame | None = None,
+    pair: Sequence[str] | None = None,
+    actor: str | None = "local_authority",
+    group: str | Sequence[str] = DEFAULT_GROUPS,
+    similarity: float = DEFAULT_SIMILARITY,
+) -> MeasureTables:
+    """Every measure over tagged ``rows`` (plus ``other`` document(s), if given).
+
+    Per-document tables cover every document in the rows. The divergence
+    tables compare ``pair`` = (doc A, doc B) when given; otherwise see
+    :func:`choose_pair`. ``actor`` is the actor of the asymmetry measure
+    (``None`` = all actors), ``group`` its Part/Chapter column(s).
+    """
+    settings = settings or Settings()
+    frames = [rows] if other is None else [rows, other]
+    df = prepare_rows(pd.concat(frames, ignore_index=True) if len(frames) > 1 else rows)
+    chosen = tuple(pair) if pair is not None else choose_pair(rows, other)
+    if chosen is not None and len(chosen) != 2:
+        raise ValueError(f"pair must name two documents, got {chosen!r}")
+    relations = relation_summary(df)
+    if chosen is not None:
+        missing = [d for d in chosen if d not in set(df["doc"])]
+        if missing:
+            raise InputError("rows", f"no rows for document(s) {', '.join(missing)}")
+        a, b = df[df["doc"] == chosen[0]], df[df["doc"] == chosen[1]]
+        divergence, strength = term_divergence(a, b), strength_alignment(a, b)
+    else:
+        divergence = pd.DataFrame(columns=list(DIVERGENCE_COLUMNS))
+        strength = pd.DataFrame(columns=list(ALIGNMENT_COLUMNS))
+    return MeasureTables(
+        relations=relations,
+        relation_terms=relation_terms(df),
+        asymmetry=asymmetry(df, actor=actor, settings=settings),
+        asymmetry_by_part=asymmetry_by_group(df, group=group, actor=actor, settings=settings),
+        divergence=divergence,
+        divergence_strength=strength,
+        harmonisation=harmonisation_hints(df),
+        tii=terminology_inconsistency_index(df, relations=relations),
+        near_synonyms=near_synonyms(df, threshold=similarity),
+        pair=(str(chosen[0]), str(chosen[1])) if chosen is not None else None,
+    )
+
+
+def choose_pair(rows: pd.DataFrame, other: pd.DataFrame | None = None) -> tuple[str, str] | None:
+    """The (A, B) documents to compare by default, or None when there are not two.
+
+    A = the first act/bill/si document of ``rows``, B = the first guidance
+    document (of ``other`` when given). Without ``kind`` information the first
+    two documents in order are used.
+    """
+    first = _kinds(rows)
+    second = _kinds(other) if other is not None else first
+    a = _first(first, ENACTING_KINDS) or (next(iter(first), None))
+    b = _first(second, GUIDANCE_KINDS, exclude=a) or next((d for d in second if d != a), None)
+    if a is None or b is None or a == b:
+        return None
+    return a, b
+
+
+def write_tables(tables: MeasureTables, out_dir: str | Path, *, force: bool = False) -> list[Path]:
+    """Write every table as ``<name>.csv`` and ``<name>.json`` in ``out_dir``; return the paths.
+
+    All targets are checked before anything is written, so an existing file
+    (without ``force``) stops the run before a partial set is written; each
+    file is written atomically.
+    """
+    folder = ensure_dir(out_dir)
+    targets = [
+        (name, folder / f"{name}.{ext}") for name, _ in tables.items() for ext in ("csv", "json")
+    ]
+    for _, path in targets:
+        check_output_path(path, force=force)
+    written = []
+    for name, table in tables.items():
+        with atomic_output(folder / f"{name}.csv", force=force) as handle:
+            _csv_ready(table).to_csv(handle, index=False)
+        written.append(folder / f"{name}.csv")
+        with atomic_output(folder / f"{name}.json", force=force) as handle:
+            text = table.to_json(orient="records", force_ascii=False, indent=1)
+            handle.write(f"{text}\n")  # type: ignore[call-overload]
+        written.append(folder / f"{name}.json")
+    log.info("wrote %d measure files to %s", len(written), folder)
+    return written
+
+
+def summarise(tables: MeasureTables) -> list[str]:
+    """A few plain lines: TII per document, the asymmetry headline, the divergence headline."""
+    lines = []
+    for rec in _records(tables.tii):
+        lines.append(
+            f"TII {rec['doc']}: {rec['tii']:.3f} (term entropy {rec['term_entropy']:.3f}, "
+            f"level spread {rec['level_spread']:.3f}, "
+            f"modality spread {rec['modality_spread']:.3f}; "
+            f"{rec['n_relations']} relations, {rec['n_occurrences']} occurrences)"
+        )
+    for rec in _records(tables.asymmetry):
+        lines.append(_asymmetry_line(rec))
+    overall = tables.divergence[tables.divergence["relation"] == "all"]
+    for rec in _records(overall):
+        lines.append(
+            f"Divergence {rec['doc_a']} vs {rec['doc_b']}: JSD {rec['js_divergence']:.3f} "
+            f"(n = {rec['n_a']} vs {rec['n_b']})"
+        )
+    if len(tables.divergence_strength):
+        counts = tables.divergence_strength["direction"].value_counts()
+        parts = ", ".join(f"{k} {int(v)}" for k, v in counts.items())
+        lines.append(f"Guidance paragraph-relations vs the enacting text: {parts}")
+    return lines
+
+
+def read_tagged(paths: Sequence[str | Path]) -> pd.DataFrame:
+    """Tagged rows of one or more contract JSONL files (``textmine tag``), concatenated in order."""
+    from textmine.nlp.rows import read_rows
+
+    frames = [read_rows(p) for p in paths]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def _asymmetry_line(rec: dict[str, Any]) -> str:
+    label = "mean level" if rec["metric"] == "mean_level" else "binding share"
+    head = (
+        f"Asymmetry {rec['doc']} ({rec['actor']}), {label}: "
+        f"families {rec['family']:.2f} vs professionals {rec['professional']:.2f}"
+    )
+    counts = f"n = {rec['n_family']} vs {rec['n_professional']}"
+    if rec["reason"] and not is_present(rec["ci_low"]):
+        if is_present(rec["difference"]):
+            return f"{head}, difference {rec['difference']:+.2f} ({counts}; {rec['reason']})"
+        return f"{head} ({counts}; {rec['reason']})"
+    return (
+        f"{head}, difference {rec['difference']:+.2f} "
+        f"[95% CI {rec['ci_low']:+.2f}, {rec['ci_high']:+.2f}], p = {rec['p_value']:.3g} ({counts})"
+    )
+
+
+def _records(table: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{str(k): v for k, v in rec.items()} for rec in table.to_dict("records")]
+
+
+def _csv_ready(table: pd.DataFrame) -> pd.DataFrame:
+    """Lists, tuples and dicts in cells as JSON strings."""
+    out = table.copy()
+    for column in out.columns:
+        if out[column].map(lambda v: isinstance(v, list | tuple | dict)).any():
+            out[column] = [
+                json.dumps(v, ensure_ascii=False) if isinstance(v, list | tuple | dict) else v
+                for v in out[column]
+            ]
+    return out
+
+
+def _kinds(rows: pd.DataFrame) -> dict[str, str | None]:
+    """doc -> its kind (first non-empty value), in order of first appearance."""
+    if rows.empty:
+        return {}
+    if "kind" not in rows.columns:
+        return dict.fromkeys(docs_in_order(rows))
+    out: dict[str, str | None] = {}
+    for doc in docs_in_order(rows):
+        present = [
+            str(k) for k in rows.loc[rows["doc"].astype(str) == doc, "kind"] if is_present(k)
+        ]
+        out[doc] = present[0] if present else None
+    return out
+
+
+def _first(
+    kinds: dict[str, str | None], wanted: Sequence[str], exclude: str | None = None
+) -> str | None:
+    return next((d for d, k in kinds.items() if k in wanted and d != exclude), None)

@@ -1,0 +1,498 @@
+"""Who performs a matched action, and to whom: actor and recipient resolution.
+
+A :class:`PartyMatcher` compiles the alias patterns of ``actors.jsonl`` once
+per pipeline. A :class:`Resolver` works on one parsed ``Doc`` (one unit of a
+document) and caches what it has read:
+
+* :meth:`Resolver.party` reads the canonical group of the noun phrase headed
+  by a token: the longest alias match that covers the head (``the governing
+  body of a school`` is ``education``, ``the child's parent`` is ``parent``);
+  a relative pronoun stands for the noun its clause modifies; a personal
+  pronoun is resolved to an antecedent in the same unit (see
+  :meth:`Resolver.antecedent`).
+* :meth:`Resolver.actor` follows the subject: the verb's own subject, else
+  the subject of the verb it is coordinated with, controlled by (``must take
+  steps to consult``, ``is required to inform``), or a participle of
+  (``having regard to``). A passive's actor is its ``by`` agent, or
+  ``unspecified``. A clause under ``ensure that`` keeps its own actor: in
+  ``must ensure that parents are consulted`` nobody is named as consulting,
+  so the actor is ``unspecified`` (design decision; the modal is inherited,
+  see :mod:`textmine.nlp.modality`).
+* :meth:`Resolver.recipients` reads the term's *roles* (``terms.jsonl``):
+  direct objects, passive subjects, ``with``/``to``/``from`` phrases, and the
+  owners of views-nouns (``the views of X``, ``X's wishes``, ``representations
+  made by X``), each with its coordinated conjuncts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from textmine.nlp.lexicon import Cues, Lexicon
+from textmine.nlp.modality import MAX_CHAIN, Reading
+
+__all__ = ["Party", "PartyMatcher", "Resolver"]
+
+#: How far back (in tokens) a pronoun's antecedent is looked for.
+ANTECEDENT_WINDOW = 150
+_SUBJ = frozenset({"nsubj", "csubj"})
+_SUBJ_ANY = frozenset({"nsubj", "csubj", "nsubjpass"})
+_NP_RIGHT = frozenset({"compound", "flat", "nmod", "case", "nummod"})
+_NP_RIGHT_PREPS = frozenset({"of", "with", "for"})
+_QUANTIFIERS = frozenset(
+    {"each", "any", "all", "one", "some", "none", "either", "both", "member", "members", "majority"}
+)
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+
+
+@dataclass(frozen=True)
+class Party:
+    """A noun phrase read as a party: its group, pronoun class and text."""
+
+    group: str
+    refer: str
+    text: str
+    plural: bool
+    rule: str
+
+
+class PartyMatcher:
+    """The compiled alias patterns of ``actors.jsonl``."""
+
+    def __init__(self, vocab: Vocab, lexicon: Lexicon) -> None:
+        self.matcher = Matcher(vocab, validate=True)
+        self.info: dict[int, tuple[str, str]] = {}
+        for alias in lexicon.actors:
+            self.matcher.add(alias.key, [alias.pattern])
+            self.info[vocab.strings[alias.key]] = (alias.group, alias.refer)
+        self.cues = lexicon.cues
+
+    def resolver(self, doc: Doc) -> Resolver:
+        return Resolver(doc, self)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """``token`` and the tokens coordinated with it (``the child, his or her parent and ...``)."""
+    out = [token]
+    index = 0
+    while index < len(out) and len(out) < 50:
+        out.extend(c for c in out[index].children if c.dep_ == "conj" and c not in out)
+        index += 1
+    return out
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> Iterator[Token]:
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield obj
+
+
+class Resolver:
+    """Actor and recipient reading on one parsed ``Doc``, with per-doc caches."""
+
+    def __init__(self, doc: Doc, matcher: PartyMatcher) -> None:
+        self.doc = doc
+        self.matcher = matcher
+        self.cues: Cues = matcher.cues
+        self._parties: dict[int, Party | None] = {}
+
+    # ------------------------------------------------------------ noun phrases
+
+    def np_bounds(self, token: Token) -> tuple[int, int]:
+        """Token bounds of the noun phrase headed by ``token`` (no clauses, no conjuncts)."""
+        start, end = token.i, token.i + 1
+        for child in token.lefts:
+            if child.dep_ not in ("punct", "cc", "preconj", "mark", "advmod"):
+                start = min(start, child.left_edge.i)
+        for child in token.rights:
+            if child.dep_ in _NP_RIGHT or (
+                child.dep_ == "prep" and child.lower_ in _NP_RIGHT_PREPS
+            ):
+                end = max(end, child.right_edge.i + 1)
+            elif child.dep_ == "case" or (child.dep_ == "punct" and child.i == end):
+                continue
+        return start, end
+
+    def np_text(self, token: Token, *, coordinated: bool = False) -> str:
+        start, end = self.np_bounds(token)
+        if coordinated:
+            for conj in conjuncts(token)[1:]:
+                c_start, c_end = self.np_bounds(conj)
+                start, end = min(start, c_start), max(end, c_end)
+        return self.doc[start:end].text
+
+    def _alias(self, token: Token) -> tuple[str, str] | None:
+        start, end = self.np_bounds(token)
+        best: tuple[int, tuple[str, str]] | None = None
+        for match_id, m_start, m_end in self.matcher.matcher(self.doc[start:end]):
+            if not start + m_start <= token.i < start + m_end:
+                continue
+            length = m_end - m_start
+            if best is None or length > best[0]:
+                best = (length, self.matcher.info[match_id])
+        return best[1] if best else None
+
+    def party(self, token: Token) -> Party | None:
+        """The party a noun phrase names, or ``None`` when it names none."""
+        if token.i in self._parties:
+            return self._parties[token.i]
+        self._parties[token.i] = None  # guards against cycles while resolving
+        found = self._party(token)
+        self._parties[token.i] = found
+        return found
+
+    def _party(self, token: Token) -> Party | None:
+        lower = token.lower_
+        if token.tag_ in ("WDT", "WP", "WP$") and lower in self.cues.relatives:
+            head = _relative_head(token)
+            found = self.party(head) if head is not None else None
+            if found is None or head is None:
+                return None
+            return Party(
+                found.group, found.refer, self.np_text(head), found.plural, "relative pronoun"
+            )
+        if lower in self.cues.pronouns and token.pos_ == "PRON":
+            antecedent = self.antecedent(token)
+            if antecedent is None:
+                return None
+            found = self.party(antecedent)
+            if found is None:
+                return None
+            return Party(
+                found.group, found.refer, found.text, found.plural, f"pronoun '{token.text}'"
+            )
+        if token.lemma_.lower() in _QUANTIFIERS:  # "each of its partners", "members of the family"
+            for obj in _prep_objects(token, frozenset({"of"})):
+                found = self.party(obj)
+                if found is not None:
+                    return found
+        alias = self._alias(token)
+        if alias is None:
+            return None
+        plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
+        return Party(alias[0], alias[1], self.np_text(token), plural, "alias")
+
+    # ------------------------------------------------------------ pronouns
+
+    def _compatible(self, pronoun: Token, party: Party) -> bool:
+        refers = self.cues.pronouns.get(pronoun.lower_, frozenset())
+        if "plural" in refers and party.plural:
+            return True
+        if "body" in refers and party.refer in ("body", "any") and not party.plural:
+            return True
+        return "person" in refers and party.refer in ("person", "any") and not party.plural
+
+    def antecedent(self, pronoun: Token) -> Token | None:
+        """The noun a pronoun stands for: a main-clause subject, then nearest subjects, then nouns.
+
+        An object pronoun never stands for the subject of its own verb
+        (``the body must inform it``: *it* is not the body).
+        """
+        excluded: set[int] = set()
+        if pronoun.dep_ in ("dobj", "dative", "pobj"):
+            verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+            for _ in range(MAX_CHAIN):
+                for subject in (c for c in verb.children if c.dep_ in _SUBJ_ANY):
+                    excluded.add(subject.i)
+                    head = _relative_head(subject) if subject.tag_ in ("WDT", "WP") else None
+                    if head is not None:
+                        excluded.add(head.i)
+                if verb.dep_ != "conj" or verb.head == verb:
+                    break
+                verb = verb.head
+        for candidate in self._antecedent_candidates(pronoun):
+            if candidate.pos_ == "PRON" or candidate.i in excluded:
+                continue
+            found = self.party(candidate)
+            if found is not None and self._compatible(pronoun, found):
+                return candidate
+        return None
+
+    def _antecedent_candidates(self, pronoun: Token) -> Iterator[Token]:
+        # "If it considers ..., the authority must": the governing clause's subject
+        clause = pronoun.head
+        for _ in range(3):
+            if clause.dep_ in ("advcl", "relcl") and clause.head != clause:
+                for child in clause.head.children:
+                    if child.dep_ in _SUBJ_ANY and child.i != pronoun.i:
+                        yield child
+                break
+            if clause.head == clause:
+                break
+            clause = clause.head
+        low = max(0, pronoun.i - ANTECEDENT_WINDOW)
+        sent_start = pronoun.sent.start
+        for first, last in ((max(low, sent_start), pronoun.i), (low, max(low, sent_start))):
+            window = range(last - 1, first - 1, -1)
+            for i in window:
+                if self.doc[i].dep_ in _SUBJ_ANY:
+                    yield self.doc[i]
+            for i in window:
+                tok = self.doc[i]
+                if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in (
+                    "compound",
+                    "amod",
+                    *_SUBJ_ANY,
+                ):
+                    yield tok
+
+    # ------------------------------------------------------------ actor
+
+    def actor(
+        self, verb: Token, passive: bool, *, nominal: bool = False
+    ) -> tuple[str, str | None, Reading]:
+        """``(group, actor_text, reading)`` of the party performing ``verb``."""
+        if nominal:
+            return "unspecified", None, Reading("unspecified", "nominalisation")
+        if passive:
+            return self._agent(verb)
+        token, links = verb, list[str]()
+        for _ in range(MAX_CHAIN):
+            subjects = [
+                c for c in token.children if c.dep_ in (_SUBJ if token == verb else _SUBJ_ANY)
+            ]
+            if subjects:
+                # "persons whom it considers suitable": the parser may make both subjects
+                plain = [c for c in subjects if c.tag_ not in ("WDT", "WP")]
+                subject = (plain or subjects)[0]
+                return self._subject(subject, "nsubj" + "".join(f" via {x}" for x in links))
+            nxt = self._actor_step(token)
+            if nxt is None:
+                break
+            if isinstance(nxt[0], Token) and nxt[1] == "of-party":
+                return self._subject(nxt[0], "of-phrase of " + token.head.text)
+            if nxt[1] in ("acl-head", "object-control"):
+                return self._subject(nxt[0], nxt[1])
+            token = nxt[0]
+            links.append(nxt[1])
+        return "unspecified", None, Reading("unspecified", "no subject")
+
+    def _agent(self, verb: Token) -> tuple[str, str | None, Reading]:
+        token = verb
+        for _ in range(MAX_CHAIN):
+            for obj in _prep_objects(token, frozenset({"by"})):
+                return self._subject(obj, "by-agent")
+            # "informed of the decision by the authority": the agent hangs off the object
+            for inner in _prep_objects(token, frozenset({"of", "about"})):
+                for obj in _prep_objects(inner, frozenset({"by"})):
+                    if self.party(obj) is not None:
+                        return self._subject(obj, "by-agent")
+            if token.dep_ == "conj" and not any(c.dep_ in _SUBJ_ANY for c in token.children):
+                token = token.head
+                continue
+            break
+        return "unspecified", None, Reading("unspecified", "agentless passive")
+
+    def _subject(self, token: Token, rule: str) -> tuple[str, str | None, Reading]:
+        if token.tag_ in ("WDT", "WP") and token.lower_ in self.cues.relatives:
+            head = _relative_head(token)
+            if head is not None and self.party(head) is None:
+                return (
+                    "other",
+                    self.np_text(head),
+                    Reading("other", f"{rule} (relative, no alias)", head.text),
+                )
+        found = self.party(token)
+        if found is not None:
+            text = found.text if found.rule != "alias" else self.np_text(token, coordinated=True)
+            return found.group, text, Reading(found.group, f"{rule} ({found.rule})", token.text)
+        if token.pos_ == "PRON" or token.tag_ in ("WDT", "WP"):
+            return (
+                "unspecified",
+                token.text,
+                Reading("unspecified", f"{rule} (unresolved pronoun)", token.text),
+            )
+        return (
+            "other",
+            self.np_text(token, coordinated=True),
+            Reading("other", f"{rule} (no alias)", token.text),
+        )
+
+    def _actor_step(self, token: Token) -> tuple[Token, str] | None:
+        head, dep = token.head, token.dep_
+        if head == token:
+            return None
+        if dep == "conj":
+            return head, "conj"
+        to_inf = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+        if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
+            # object control: "encourage parents to participate", "require the body to consult"
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            if objects:
+                return objects[0], "object-control"
+        if dep == "xcomp" or (dep in ("advcl", "acl") and to_inf):
+            if head.pos_ in ("NOUN", "PROPN", "ADJ"):
+                if dep == "acl" and self.party(head) is not None:  # "requires the body to consult"
+                    return head, "object-control"
+                for obj in _prep_objects(head, frozenset({"of", "on"})):
+                    if self.party(obj) is not None:
+                        return obj, "of-party"
+                verb = _verb_above(head)
+                return (verb, "control") if verb is not None else None
+            return head, "control"
+        if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and token.tag_ == "VBG":
+            return head, "acl-head"
+        if dep == "advcl" and token.tag_ in ("VBG", "VBN"):
+            return head, "participle"
+        if dep == "pcomp" and head.dep_ == "prep":
+            verb = head.head
+            return (verb, "prepositional") if verb.pos_ in ("VERB", "AUX") else None
+        return None
+
+    # ------------------------------------------------------------ recipients
+
+    def recipients(
+        self, verb: Token, span_tokens: list[Token], roles: tuple[str, ...], passive: bool
+    ) -> tuple[list[str], list[str]]:
+        """Groups named as recipients by ``roles``, and the evidence (``role: text``)."""
+        found: list[tuple[Token, str]] = []
+        if "object" in roles and not passive:
+            found += [(o, "object") for o in self.objects(verb)]
+        if "passive_subject" in roles and passive:
+            found += [(o, "passive subject") for o in self.passive_subjects(verb)]
+        # "work with X", "co-produce the plan with X", "work in partnership with X",
+        # "work together with X": the phrase may hang off the verb, its object,
+        # a word of the matched span or an adverb of the verb.
+        anchors = [verb, *self.objects(verb), *span_tokens]
+        anchors += [c for c in verb.children if c.dep_ == "advmod"]
+        for prep in ("with", "to", "from"):
+            if prep not in roles:
+                continue
+            seen_preps: set[int] = set()
+            for token in anchors:
+                for obj in _prep_objects(token, frozenset({prep})):
+                    if obj.i not in seen_preps:
+                        seen_preps.add(obj.i)
+                        found += [(o, prep) for o in conjuncts(obj)]
+        if "views" in roles:
+            found += [(o, "views") for o in self.view_owners(verb, span_tokens, passive)]
+        groups: list[str] = []
+        evidence: list[str] = []
+        for token, role in found:
+            party = self.party(token)
+            if party is None:
+                continue
+            if party.group not in groups:
+                groups.append(party.group)
+            note = f"{role}: {party.text}"
+            if note not in evidence:
+                evidence.append(note)
+        return groups, evidence
+
+    def objects(self, verb: Token) -> list[Token]:
+        """Direct objects of ``verb`` with their conjuncts (or a following conjunct's)."""
+        out: list[Token] = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative", "iobj"):
+                out += conjuncts(child)
+        if not out:  # "must not consult or inform the school": the object is shared
+            for conj in verb.children:
+                if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX"):
+                    out += [o for c in conj.children if c.dep_ == "dobj" for o in conjuncts(c)]
+        return out
+
+    def passive_subjects(self, verb: Token) -> list[Token]:
+        """Passive subjects of ``verb`` (or its conjunct, or the noun of a reduced relative)."""
+        token = verb
+        for _ in range(MAX_CHAIN):
+            subjects = [c for c in token.children if c.dep_ in ("nsubjpass", "nsubj")]
+            if subjects:
+                return conjuncts(subjects[0])
+            if token.dep_ in ("acl", "relcl") and token.head != token:
+                return conjuncts(token.head)
+            if token.dep_ == "conj" and token.head != token:
+                token = token.head
+                continue
+            break
+        return []
+
+    def view_owners(self, verb: Token, span_tokens: list[Token], passive: bool) -> list[Token]:
+        """Owners of the views/wishes/advice that are considered, sought or had regard to."""
+        heads: list[Token] = []
+        if passive:
+            heads += self.passive_subjects(verb)
+        heads += self.objects(verb)
+        for token in span_tokens:
+            if token.lower_ in ("to", "of") or token.dep_ == "prep":
+                heads += [
+                    o
+                    for obj in _prep_objects(token.head, frozenset({token.lower_}))
+                    for o in conjuncts(obj)
+                ]
+                heads += [o for c in token.children if c.dep_ == "pobj" for o in conjuncts(c)]
+        owners: list[Token] = []
+        seen: set[int] = set()
+        for head in heads:
+            if head.i in seen:
+                continue
+            seen.add(head.i)
+            nouns = [head] if head.lemma_.lower() in self.cues.views else []
+            if not nouns:  # "the importance of the child's views"
+                nouns = [
+                    o
+                    for obj in _prep_objects(head, frozenset({"of"}))
+                    for o in conjuncts(obj)
+                    if o.lemma_.lower() in self.cues.views
+                ]
+            for noun in nouns:
+                owners += _owners(noun)
+        return owners
+
+
+def _owners(noun: Token) -> list[Token]:
+    """Who holds a views-noun: ``X's``/``their``, ``of X``, ``from X``, ``made by X``."""
+    out: list[Token] = []
+    for member in conjuncts(noun):
+        for child in member.children:
+            if child.dep_ == "poss":
+                out += conjuncts(child)
+        for obj in _prep_objects(member, frozenset({"of", "from", "by"})):
+            out += conjuncts(obj)
+        for child in member.children:
+            if child.dep_ == "acl":
+                for obj in _prep_objects(child, frozenset({"by", "from", "of"})):
+                    out += conjuncts(obj)
+    if not out and noun.dep_ == "conj":  # "views, wishes and feelings of X": X hangs off a sibling
+        head = noun
+        for _ in range(MAX_CHAIN):
+            if head.dep_ != "conj":
+                break
+            head = head.head
+        if head != noun:
+            for child in head.children:
+                if child.dep_ == "poss":
+                    out += conjuncts(child)
+            for obj in _prep_objects(head, frozenset({"of", "from"})):
+                out += conjuncts(obj)
+    return out
+
+
+def _relative_head(token: Token) -> Token | None:
+    """The noun a relative clause modifies, for its relative pronoun."""
+    node = token
+    for _ in range(MAX_CHAIN):
+        if node.dep_ in ("relcl", "acl") and node.head != node:
+            return node.head
+        if node.head == node:
+            return None
+        node = node.head
+    return None
+
+
+def _verb_above(noun: Token) -> Token | None:
+    token = noun
+    for _ in range(4):
+        head = token.head
+        if head == token:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        token = head
+    return None

@@ -1,0 +1,201 @@
+"""The ``partnership_terms`` spaCy component: partnership terms as spans with their roles.
+
+Registered with ``@Language.factory`` (and the ``spacy_factories`` entry
+point), so ``nlp.add_pipe("partnership_terms")`` works on any parsed English
+pipeline. The component
+
+1. finds candidates with a ``Matcher`` compiled from ``terms.jsonl`` (one
+   key per lexicon line, so each match names its pattern);
+2. keeps the longest non-overlapping candidates whose ``constraint`` holds
+   (:mod:`textmine.nlp.constraints`);
+3. reads actor and recipients (:mod:`textmine.nlp.actors`), modality,
+   negation and voice (:mod:`textmine.nlp.modality`) from the parse;
+4. writes the spans to ``doc.spans["partnership"]`` with the ``Span``
+   extensions ``term``, ``level``, ``actor``, ``actor_text``, ``recipients``,
+   ``modality``, ``negated``, ``voice``, ``ref`` (set by
+   :mod:`textmine.nlp.tagging`) and ``rule`` (the explanation).
+
+On creation it also keeps the hyphenated words of ``cues.jsonl``
+(``co-operate``, ``co-production``) as single tokens: split at the hyphen they
+derail the tagger and parser.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.symbols import ORTH
+from spacy.tokens import Doc, Span, Token
+
+from textmine.nlp.actors import PartyMatcher, Resolver
+from textmine.nlp.constraints import anchor_of, check, is_verbal
+from textmine.nlp.lexicon import Lexicon, TermPattern, load_lexicon
+from textmine.nlp.modality import Reading, modality, negation, voice
+
+__all__ = [
+    "EXTENSIONS",
+    "SPANS_KEY",
+    "PartnershipTerms",
+    "make_partnership_terms",
+    "register_extensions",
+]
+
+log = logging.getLogger(__name__)
+
+SPANS_KEY = "partnership"
+EXTENSIONS: tuple[str, ...] = (
+    "term",
+    "level",
+    "actor",
+    "actor_text",
+    "recipients",
+    "modality",
+    "negated",
+    "voice",
+    "ref",
+    "rule",
+)
+_HYPHENS = ("-", "\u2010", "\u2011")
+
+
+def register_extensions() -> None:
+    """Register the ``Span`` extensions once (safe to call again)."""
+    for name in EXTENSIONS:
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+
+
+register_extensions()
+
+
+class PartnershipTerms:
+    """Tag partnership terms on a parsed ``Doc`` (see the module docstring)."""
+
+    def __init__(
+        self, nlp: Language, name: str, lexicon: Lexicon, spans_key: str = SPANS_KEY
+    ) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.lexicon = lexicon
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.patterns: dict[int, TermPattern] = {}
+        for term in lexicon.terms:
+            self.matcher.add(term.key, [term.pattern])
+            self.patterns[nlp.vocab.strings[term.key]] = term
+        self.parties = PartyMatcher(nlp.vocab, lexicon)
+        keep_compounds(nlp, lexicon.cues.compounds)
+
+    def __call__(self, doc: Doc) -> Doc:
+        resolver = self.parties.resolver(doc)
+        candidates = [
+            (start, end, self.patterns[match_id]) for match_id, start, end in self.matcher(doc)
+        ]
+        candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2].line))
+        taken = bytearray(len(doc))
+        spans: list[Span] = []
+        for start, end, pattern in candidates:
+            if any(taken[start:end]):
+                continue
+            span = Span(doc, start, end, label=pattern.label)
+            anchor = anchor_of(span, pattern.anchor)
+            failed = check(span, anchor, pattern.constraint, resolver)
+            if failed is not None:
+                log.debug("%r: dropped by constraint %s", span.text, failed)
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            self.annotate(span, anchor, pattern, resolver)
+            spans.append(span)
+        spans.sort(key=lambda s: s.start)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    def annotate(self, span: Span, anchor: Token, pattern: TermPattern, resolver: Resolver) -> None:
+        """Set the extensions of one accepted span."""
+        cues = self.lexicon.cues
+        nominal = bool(pattern.constraint.get("nominal")) or not is_verbal(anchor)
+        read_from: Token | None = _verb_of_nominal(anchor) if nominal else anchor
+        if read_from is None:
+            modal_r, neg_r = Reading("none", "nominal"), Reading(False, "nominal")
+        else:
+            modal_r, neg_r = modality(read_from, cues), negation(read_from, cues)
+            if nominal:
+                rule = f"{modal_r.rule} (governing verb '{read_from.text}')"
+                modal_r = Reading(modal_r.value, rule, modal_r.token)
+        voice_r = Reading("active", "nominal") if nominal else voice(anchor, cues)
+        passive = voice_r.value == "passive"
+        actor, actor_text, actor_r = resolver.actor(anchor, passive, nominal=nominal)
+        recipients, evidence = resolver.recipients(anchor, list(span), pattern.roles, passive)
+        span._.term = pattern.term
+        span._.level = pattern.level
+        span._.actor = actor
+        span._.actor_text = actor_text
+        span._.recipients = recipients
+        span._.modality = modal_r.value
+        span._.negated = bool(neg_r.value)
+        span._.voice = voice_r.value
+        span._.rule = {
+            "term": {
+                "pattern": pattern.id,
+                "line": pattern.line,
+                "constraint": dict(pattern.constraint),
+                "anchor": anchor.text,
+            },
+            "actor": {"rule": actor_r.rule, "evidence": actor_r.token},
+            "recipients": {"rule": ", ".join(pattern.roles) or "none", "evidence": evidence},
+            "modality": modal_r.explain(),
+            "negated": neg_r.explain(),
+            "voice": voice_r.explain(),
+        }
+
+
+def _verb_of_nominal(noun: Token) -> Token | None:
+    """The verb whose object or subject a nominal term is (``must ensure co-production``)."""
+    token = noun
+    for _ in range(3):
+        head = token.head
+        if head == token:
+            return None
+        if head.pos_ in ("VERB", "AUX") and token.dep_ in (
+            "dobj",
+            "nsubjpass",
+            "attr",
+            "prep",
+            "xcomp",
+        ):
+            return head
+        if token.dep_ in ("pobj", "conj") or head.dep_ == "prep":
+            token = head
+            continue
+        return None
+    return None
+
+
+def keep_compounds(nlp: Language, words: tuple[str, ...]) -> None:
+    """Add tokenizer special cases so hyphenated lexicon words stay one token."""
+    add = getattr(nlp.tokenizer, "add_special_case", None)
+    if add is None:
+        return
+    for word in words:
+        for hyphen in _HYPHENS:
+            form = word.replace("-", hyphen)
+            for variant in {form, form.capitalize(), form.upper()}:
+                add(variant, [{ORTH: variant}])
+
+
+@Language.factory(
+    "partnership_terms",
+    default_config={"lexicon_dir": None, "spans_key": SPANS_KEY},
+)
+def make_partnership_terms(
+    nlp: Language, name: str, lexicon_dir: str | None, spans_key: str
+) -> PartnershipTerms:
+    """Build the component; ``lexicon_dir`` of ``None`` uses the bundled lexicons."""
+    return PartnershipTerms(nlp, name, load_lexicon(lexicon_dir), spans_key)
+
+
+def describe(span: Span) -> dict[str, Any]:
+    """The extension values of a tagged span, as a plain dict (for logs and tests)."""
+    return {name: getattr(span._, name) for name in EXTENSIONS} | {"text": span.text}

@@ -1,0 +1,411 @@
+"""Load and validate the tagger's lexicons: ``terms.jsonl``, ``actors.jsonl``, ``cues.jsonl``.
+
+The lexicons are data, not code. They ship in the top-level ``lexicons/``
+folder (installed as the package ``textmine.lexicons``); ``--lexicon DIR``
+points the tagger at a user's own folder holding the same three files, so
+another policy field or another participation ladder needs no code change.
+
+* ``terms.jsonl``: one term or phrase variant a line, in spaCy's token-pattern
+  shape: ``{"label", "id", "term", "level", "pattern", "constraint", "roles"}``
+  plus an optional ``anchor`` lemma (the verb of a phrase such as ``regard
+  must be had to``). ``constraint`` keys and ``roles`` are listed in
+  :data:`CONSTRAINTS` and :data:`ROLES`.
+* ``actors.jsonl``: alias patterns of the canonical actor groups
+  ``{"group", "id", "refer", "pattern"}``; ``refer`` says which pronouns may
+  stand for the alias (``body``: *it*; ``person``: *he or she*).
+* ``cues.jsonl``: modal, control (semi-modal), negation, embedding, pronoun,
+  relative-pronoun, views-noun and compound-word cues (:data:`CUE_TYPES`).
+
+Every line is checked against its schema, and every pattern is compiled by a
+spaCy ``Matcher`` with ``validate=True``; a bad line raises
+:class:`~textmine.errors.LexiconError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from textmine.errors import LexiconError
+
+__all__ = [
+    "CONSTRAINTS",
+    "CUE_TYPES",
+    "FILES",
+    "ROLES",
+    "ActorPattern",
+    "Cues",
+    "Lexicon",
+    "TermPattern",
+    "load_lexicon",
+]
+
+log = logging.getLogger(__name__)
+
+FILES: tuple[str, ...] = ("terms.jsonl", "actors.jsonl", "cues.jsonl")
+
+#: Constraint keys a term line may use, with the type of their value.
+CONSTRAINTS: dict[str, type] = {
+    "verbal": bool,  # the anchor is used as a verb (not an adjective or noun)
+    "nominal": bool,  # the anchor is a noun (level-5 nominalisations)
+    "object_lemmas": list,  # the object's lemma must be one of these (seek)
+    "object_party": bool,  # the object must be a party (involve, engage)
+    "tail_attached": bool,  # the pattern's last token hangs off the anchor (gapped phrases)
+    "no_reduced_relative": bool,  # reject "the people involved" (post-nominal participle)
+}
+#: Where recipients are read from, per term.
+ROLES: frozenset[str] = frozenset({"object", "passive_subject", "with", "to", "from", "views"})
+CUE_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    # type: (required keys, optional keys) besides "type" and "note"
+    "modal": (frozenset({"words", "value"}), frozenset()),
+    "control": (frozenset({"lemmas", "value"}), frozenset()),
+    "negation": (frozenset(), frozenset({"words", "phrase"})),
+    "embedding": (frozenset({"lemmas"}), frozenset()),
+    "pronoun": (frozenset({"words", "refer"}), frozenset()),
+    "relative": (frozenset({"words"}), frozenset()),
+    "views": (frozenset({"lemmas"}), frozenset()),
+    "compound": (frozenset({"words"}), frozenset()),
+}
+REFERS: frozenset[str] = frozenset({"body", "person", "plural", "any"})
+_TERM_KEYS = frozenset(
+    {"label", "id", "term", "level", "pattern", "constraint", "roles", "anchor", "note"}
+)
+_ACTOR_KEYS = frozenset({"group", "id", "refer", "pattern", "note"})
+
+
+@dataclass(frozen=True)
+class TermPattern:
+    """One line of ``terms.jsonl``."""
+
+    id: str
+    term: str
+    level: int
+    pattern: list[dict[str, Any]]
+    label: str = "PARTNERSHIP"
+    constraint: Mapping[str, Any] = field(default_factory=dict)
+    roles: tuple[str, ...] = ()
+    anchor: str | None = None
+    source: str = ""
+    line: int = 0
+
+    @property
+    def key(self) -> str:
+        """The Matcher key: unique per line, so a match names its pattern."""
+        return f"{self.id}@{self.line}"
+
+
+@dataclass(frozen=True)
+class ActorPattern:
+    """One line of ``actors.jsonl``."""
+
+    group: str
+    id: str
+    pattern: list[dict[str, Any]]
+    refer: str = "any"
+    source: str = ""
+    line: int = 0
+
+    @property
+    def key(self) -> str:
+        return f"{self.group}|{self.refer}|{self.id}@{self.line}"
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The word lists of ``cues.jsonl``, folded to lower case."""
+
+    modals: Mapping[str, str] = field(default_factory=dict)
+    control: Mapping[str, str] = field(default_factory=dict)
+    negations: frozenset[str] = frozenset()
+    negation_phrases: tuple[tuple[str, ...], ...] = ()
+    embedding: frozenset[str] = frozenset()
+    pronouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    relatives: frozenset[str] = frozenset()
+    views: frozenset[str] = frozenset()
+    compounds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The three lexicons of one folder."""
+
+    terms: tuple[TermPattern, ...]
+    actors: tuple[ActorPattern, ...]
+    cues: Cues
+    source: str
+
+    def term_by_key(self) -> dict[str, TermPattern]:
+        return {t.key: t for t in self.terms}
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _default_folder() -> Traversable:
+    """The bundled lexicons: package ``textmine.lexicons``, else the source tree's folder."""
+    try:
+        return resources.files("textmine.lexicons")
+    except ModuleNotFoundError:
+        # An editable install made before the package mapping existed: read
+        # the folder beside the package in the source tree.
+        import textmine
+
+        return Path(textmine.__file__).resolve().parent.parent / "lexicons"
+
+
+def _lines(folder: Traversable, name: str) -> Iterator[tuple[str, int, dict[str, Any]]]:
+    source = str(folder / name) if isinstance(folder, Path) else f"textmine.lexicons/{name}"
+    entry = folder / name
+    if not entry.is_file():
+        raise LexiconError(
+            source, None, "missing (a lexicon folder holds " + ", ".join(FILES) + ")"
+        )
+    try:
+        text = entry.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LexiconError(source, None, f"not UTF-8 text ({exc.reason})") from exc
+    except OSError as exc:
+        raise LexiconError(source, None, f"cannot be read ({exc.strerror or exc})") from exc
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.lstrip().startswith("//"):
+            continue
+        try:
+            obj = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise LexiconError(source, number, f"not valid JSON ({exc.msg})") from exc
+        if not isinstance(obj, dict):
+            raise LexiconError(source, number, f"expected a JSON object, got {type(obj).__name__}")
+        yield source, number, obj
+
+
+def _need(
+    obj: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: tuple[str, int]
+) -> Any:
+    if key not in obj:
+        raise LexiconError(where[0], where[1], f"missing field '{key}'")
+    value = obj[key]
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        name = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+        raise LexiconError(where[0], where[1], f"field '{key}' must be {name}, got {value!r}")
+    return value
+
+
+def _unknown(obj: Mapping[str, Any], allowed: frozenset[str], where: tuple[str, int]) -> None:
+    extra = sorted(set(obj) - allowed)
+    if extra:
+        raise LexiconError(where[0], where[1], f"unknown field(s) {', '.join(extra)}")
+
+
+def _strings(value: Any, key: str, where: tuple[str, int]) -> list[str]:
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+        raise LexiconError(where[0], where[1], f"field '{key}' must be a non-empty list of strings")
+    return [v.lower() for v in value]
+
+
+def _check_pattern(pattern: Any, key: str, where: tuple[str, int]) -> list[dict[str, Any]]:
+    """Compile ``pattern`` with a validating Matcher; errors name the line."""
+    from spacy.errors import MatchPatternError
+    from spacy.matcher import Matcher
+
+    if (
+        not isinstance(pattern, list)
+        or not pattern
+        or not all(isinstance(p, dict) for p in pattern)
+    ):
+        raise LexiconError(
+            where[0], where[1], "field 'pattern' must be a non-empty list of token objects"
+        )
+    try:
+        Matcher(_vocab(), validate=True).add(key, [pattern])
+    except (MatchPatternError, ValueError, TypeError, KeyError) as exc:
+        reason = " ".join(str(exc).split())
+        raise LexiconError(where[0], where[1], f"invalid spaCy pattern: {reason}") from exc
+    return pattern
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> Any:
+    import spacy
+
+    return spacy.blank("en").vocab
+
+
+def _read_terms(folder: Traversable) -> tuple[TermPattern, ...]:
+    terms: list[TermPattern] = []
+    for source, number, obj in _lines(folder, "terms.jsonl"):
+        where = (source, number)
+        _unknown(obj, _TERM_KEYS, where)
+        term_id = _need(obj, "id", str, where)
+        term = _need(obj, "term", str, where)
+        level = _need(obj, "level", int, where)
+        if not 1 <= level <= 9:
+            raise LexiconError(source, number, f"level must be an integer from 1 to 9, got {level}")
+        label = obj.get("label", "PARTNERSHIP")
+        if not isinstance(label, str) or not label:
+            raise LexiconError(source, number, "field 'label' must be a non-empty string")
+        constraint = obj.get("constraint", {})
+        if not isinstance(constraint, dict):
+            raise LexiconError(source, number, "field 'constraint' must be an object")
+        for name, value in constraint.items():
+            if name not in CONSTRAINTS:
+                known = ", ".join(sorted(CONSTRAINTS))
+                raise LexiconError(source, number, f"unknown constraint '{name}' (known: {known})")
+            if not isinstance(value, CONSTRAINTS[name]):
+                kind = CONSTRAINTS[name].__name__
+                raise LexiconError(source, number, f"constraint '{name}' must be {kind}")
+        if "object_lemmas" in constraint:
+            _strings(constraint["object_lemmas"], "object_lemmas", where)
+        roles = obj.get("roles", [])
+        if not isinstance(roles, list) or any(r not in ROLES for r in roles):
+            known = ", ".join(sorted(ROLES))
+            raise LexiconError(source, number, f"field 'roles' must list some of: {known}")
+        anchor = obj.get("anchor")
+        if anchor is not None and (not isinstance(anchor, str) or not anchor):
+            raise LexiconError(source, number, "field 'anchor' must be a lemma (string)")
+        pattern = _check_pattern(_need(obj, "pattern", list, where), term_id, where)
+        terms.append(
+            TermPattern(
+                id=term_id,
+                term=term,
+                level=level,
+                pattern=pattern,
+                label=label,
+                constraint=dict(constraint),
+                roles=tuple(roles),
+                anchor=anchor,
+                source=source,
+                line=number,
+            )
+        )
+    if not terms:
+        raise LexiconError(str(folder / "terms.jsonl"), None, "holds no term patterns")
+    return tuple(terms)
+
+
+def _read_actors(folder: Traversable) -> tuple[ActorPattern, ...]:
+    actors: list[ActorPattern] = []
+    for source, number, obj in _lines(folder, "actors.jsonl"):
+        where = (source, number)
+        _unknown(obj, _ACTOR_KEYS, where)
+        group = _need(obj, "group", str, where)
+        if not group or group == "unspecified" or not group.replace("_", "").isalnum():
+            raise LexiconError(source, number, f"bad group name {group!r} (letters, digits, '_')")
+        refer = obj.get("refer", "any")
+        if refer not in REFERS:
+            raise LexiconError(source, number, f"refer must be one of {', '.join(sorted(REFERS))}")
+        actor_id = obj.get("id", group)
+        if not isinstance(actor_id, str):
+            raise LexiconError(source, number, "field 'id' must be a string")
+        pattern = _check_pattern(_need(obj, "pattern", list, where), actor_id, where)
+        actors.append(ActorPattern(group, actor_id, pattern, refer, source, number))
+    return tuple(actors)
+
+
+def _read_cues(folder: Traversable) -> Cues:
+    modals: dict[str, str] = {}
+    control: dict[str, str] = {}
+    negations: set[str] = set()
+    phrases: list[tuple[str, ...]] = []
+    embedding: set[str] = set()
+    pronouns: dict[str, set[str]] = {}
+    relatives: set[str] = set()
+    views: set[str] = set()
+    compounds: list[str] = []
+    for source, number, obj in _lines(folder, "cues.jsonl"):
+        where = (source, number)
+        kind = _need(obj, "type", str, where)
+        if kind not in CUE_TYPES:
+            raise LexiconError(
+                source, number, f"unknown cue type '{kind}' (known: {', '.join(CUE_TYPES)})"
+            )
+        required, optional = CUE_TYPES[kind]
+        _unknown(obj, required | optional | {"type", "note"}, where)
+        for key in required:
+            if key not in obj:
+                raise LexiconError(source, number, f"missing field '{key}' for a {kind} cue")
+        if kind == "modal":
+            for word in _strings(obj["words"], "words", where):
+                modals[word] = _need(obj, "value", str, where)
+        elif kind == "control":
+            for lemma in _strings(obj["lemmas"], "lemmas", where):
+                control[lemma] = _need(obj, "value", str, where)
+        elif kind == "negation":
+            if "words" in obj:
+                negations.update(_strings(obj["words"], "words", where))
+            if "phrase" in obj:
+                phrase = _need(obj, "phrase", str, where).lower().split()
+                if len(phrase) < 2:
+                    raise LexiconError(source, number, "a negation phrase needs two or more words")
+                phrases.append(tuple(phrase))
+            if "words" not in obj and "phrase" not in obj:
+                raise LexiconError(source, number, "a negation cue needs 'words' or 'phrase'")
+        elif kind == "embedding":
+            embedding.update(_strings(obj["lemmas"], "lemmas", where))
+        elif kind == "pronoun":
+            refer = obj["refer"]
+            if refer not in REFERS:
+                raise LexiconError(
+                    source, number, f"refer must be one of {', '.join(sorted(REFERS))}"
+                )
+            for word in _strings(obj["words"], "words", where):
+                pronouns.setdefault(word, set()).add(refer)
+        elif kind == "relative":
+            relatives.update(_strings(obj["words"], "words", where))
+        elif kind == "views":
+            views.update(_strings(obj["lemmas"], "lemmas", where))
+        else:
+            compounds.extend(_strings(obj["words"], "words", where))
+    return Cues(
+        modals=modals,
+        control=control,
+        negations=frozenset(negations),
+        negation_phrases=tuple(phrases),
+        embedding=frozenset(embedding),
+        pronouns={k: frozenset(v) for k, v in pronouns.items()},
+        relatives=frozenset(relatives),
+        views=frozenset(views),
+        compounds=tuple(dict.fromkeys(compounds)),
+    )
+
+
+def load_lexicon(directory: str | Path | None = None) -> Lexicon:
+    """Read and validate the three lexicons of ``directory`` (default: the bundled ones).
+
+    Raises :class:`~textmine.errors.LexiconError` naming file and line for a
+    malformed line, and naming the folder when it or one of its files is
+    missing.
+    """
+    if directory is None:
+        return _load_default()
+    folder = Path(directory)
+    if not folder.is_dir():
+        raise LexiconError(str(folder), None, "no such lexicon folder")
+    return _load(folder)
+
+
+@lru_cache(maxsize=1)
+def _load_default() -> Lexicon:
+    return _load(_default_folder())
+
+
+def _load(folder: Traversable) -> Lexicon:
+    lexicon = Lexicon(
+        terms=_read_terms(folder),
+        actors=_read_actors(folder),
+        cues=_read_cues(folder),
+        source=str(folder),
+    )
+    log.debug(
+        "lexicon %s: %d term patterns, %d actor aliases",
+        lexicon.source,
+        len(lexicon.terms),
+        len(lexicon.actors),
+    )
+    return lexicon

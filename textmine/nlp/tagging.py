@@ -1,0 +1,263 @@
+"""Turn a :class:`~textmine.extract.document.Document` into occurrence rows (the tagging contract).
+
+The provisions of one ``unit`` (``s.27(3)``, ``s.27(3)(a)``, ``s.27(3)(b)``)
+are joined with a space and parsed as one text, so a sentence that runs
+through a list keeps its subject and modal; each occurrence then takes the
+``ref`` and ``page`` of the provision holding its matched term. A unit longer
+than ``Settings.max_unit_chars`` is cut at a sentence end (else a semicolon,
+else a space) into pieces the parser handles in bounded time.
+
+Texts go through ``nlp.pipe`` in batches (``as_tuples=True`` carries each
+piece's place), with ``Settings.batch_size`` and ``Settings.n_process``.
+``sentence`` is the spaCy sentence with whitespace collapsed; ``start`` and
+``end`` are the term's offsets inside that collapsed sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from textmine.extract.document import Document, Provision
+from textmine.nlp.component import SPANS_KEY
+from textmine.nlp.pipeline import COMPONENT, load_pipeline
+from textmine.settings import Settings
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "EXTRA_FIELDS",
+    "OCCURRENCE_FIELDS",
+    "Piece",
+    "collapse",
+    "split_long",
+    "tag",
+    "tag_document",
+    "tag_documents",
+    "units",
+]
+
+log = logging.getLogger(__name__)
+
+#: The contract's fields, in contract order.
+OCCURRENCE_FIELDS: tuple[str, ...] = (
+    "doc",
+    "ref",
+    "page",
+    "sentence",
+    "start",
+    "end",
+    "text",
+    "term",
+    "level",
+    "actor",
+    "actor_text",
+    "recipients",
+    "modality",
+    "negated",
+    "voice",
+)
+#: Fields added after the contract's (the contract allows adding only).
+EXTRA_FIELDS: tuple[str, ...] = ("kind", "heading", "part", "chapter", "unit")
+
+_SPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
+_CLAUSE_END = re.compile(r"[;:]\s+")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One text handed to the parser: (part of) a unit, with its provisions' offsets."""
+
+    document: int
+    order: int
+    text: str
+    offset: int  # of this piece inside the joined unit text
+    provisions: tuple[Provision, ...]
+    starts: tuple[int, ...]  # of each provision inside the joined unit text
+
+    def provision_at(self, char: int) -> Provision:
+        """The provision holding character ``char`` of this piece."""
+        index = bisect.bisect_right(self.starts, self.offset + char) - 1
+        return self.provisions[max(index, 0)]
+
+
+def collapse(text: str) -> tuple[str, list[int]]:
+    """``text`` with whitespace runs collapsed to one space and stripped, and an offset map.
+
+    ``mapping[i]`` is the position in the collapsed text of original offset
+    ``i`` (``len(mapping) == len(text) + 1``).
+    """
+    out: list[str] = []
+    mapping: list[int] = []
+    pending = False
+    for char in text:
+        if char.isspace():
+            pending = bool(out)
+            mapping.append(len(out) + (1 if pending else 0))
+            continue
+        if pending:
+            out.append(" ")
+            pending = False
+        mapping.append(len(out))
+        out.append(char)
+    mapping.append(len(out))
+    return "".join(out), mapping
+
+
+def split_long(text: str, limit: int) -> list[tuple[int, str]]:
+    """Cut ``text`` into ``(offset, piece)`` of at most ``limit`` characters.
+
+    Cuts fall after the last sentence end before the limit, else after a
+    semicolon or colon, else at a space, else hard at the limit.
+    """
+    if len(text) <= limit:
+        return [(0, text)]
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    floor = max(1, limit // 4)
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = 0
+        for pattern in (_SENTENCE_END, _CLAUSE_END):
+            ends = [m.end() for m in pattern.finditer(window) if m.end() >= floor]
+            if ends:
+                cut = ends[-1]
+                break
+        if not cut:
+            space = window.rfind(" ", floor)
+            cut = space + 1 if space > 0 else limit
+        pieces.append((start, text[start : start + cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return [(offset, piece) for offset, piece in pieces if piece.strip()]
+
+
+def units(document: Document, index: int = 0, max_chars: int | None = None) -> Iterator[Piece]:
+    """The pieces of ``document`` to parse: its units joined, long ones split."""
+    groups: dict[str, list[Provision]] = {}
+    for provision in document.provisions:
+        groups.setdefault(provision.unit or provision.ref or f"@{provision.start}", []).append(
+            provision
+        )
+    order = 0
+    for provisions in groups.values():
+        starts: list[int] = []
+        offset = 0
+        for provision in provisions:
+            starts.append(offset)
+            offset += len(provision.text) + 1
+        joined = " ".join(p.text for p in provisions)
+        for piece_offset, piece in split_long(joined, max_chars or len(joined) or 1):
+            yield Piece(index, order, piece, piece_offset, tuple(provisions), tuple(starts))
+            order += 1
+
+
+def _ensure_component(nlp: Language, settings: Settings) -> None:
+    if COMPONENT not in nlp.pipe_names:
+        lexicon = str(settings.lexicon_dir) if settings.lexicon_dir else None
+        nlp.add_pipe(COMPONENT, config={"lexicon_dir": lexicon})
+
+
+def _rows(doc: Doc, piece: Piece, document: Document, explain: bool) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    sentences: dict[int, tuple[str, list[int]]] = {}
+    for span in doc.spans.get(SPANS_KEY, []):
+        sent: Span = span.sent
+        if sent.start not in sentences:
+            sentences[sent.start] = collapse(sent.text)
+        sentence, mapping = sentences[sent.start]
+        start = mapping[span.start_char - sent.start_char]
+        end = mapping[span.end_char - sent.start_char]
+        while end > start and sentence[end - 1] == " ":
+            end -= 1
+        provision = piece.provision_at(span.start_char)
+        span._.ref = provision.ref
+        row: dict[str, Any] = {
+            "doc": document.doc,
+            "ref": provision.ref,
+            "page": provision.page,
+            "sentence": sentence,
+            "start": start,
+            "end": end,
+            "text": sentence[start:end],
+            "term": span._.term,
+            "level": span._.level,
+            "actor": span._.actor,
+            "actor_text": span._.actor_text,
+            "recipients": list(span._.recipients or []),
+            "modality": span._.modality,
+            "negated": bool(span._.negated),
+            "voice": span._.voice,
+            "kind": document.kind,
+            "heading": provision.heading,
+            "part": provision.part,
+            "chapter": provision.chapter,
+            "unit": provision.unit,
+        }
+        if explain:
+            row["explain"] = span._.rule
+        rows.append(row)
+    return rows
+
+
+def tag_documents(
+    documents: Iterable[Document],
+    *,
+    nlp: Language | None = None,
+    settings: Settings | None = None,
+) -> list[dict[str, Any]]:
+    """Occurrence rows of every document, in document order (contract fields first).
+
+    ``nlp`` defaults to :func:`~textmine.nlp.pipeline.load_pipeline` for
+    ``settings``; a pipeline without the ``partnership_terms`` component gets
+    one added. With ``settings.explain`` each row carries an ``explain``
+    object (pattern, and the rule and evidence of every field).
+    """
+    settings = settings or Settings()
+    nlp = nlp or load_pipeline(settings)
+    _ensure_component(nlp, settings)
+    documents = list(documents)
+    pieces = (
+        (piece.text, piece)
+        for index, document in enumerate(documents)
+        for piece in units(document, index, settings.max_unit_chars)
+    )
+    disable = [name for name in settings.disable if name in nlp.pipe_names]
+    rows: list[dict[str, Any]] = []
+    for doc, piece in nlp.pipe(
+        pieces,
+        as_tuples=True,
+        batch_size=settings.batch_size,
+        n_process=settings.n_process,
+        disable=disable,
+    ):
+        rows.extend(_rows(doc, piece, documents[piece.document], settings.explain))
+    log.info("tagged %d documents: %d occurrences", len(documents), len(rows))
+    return rows
+
+
+def tag_document(
+    document: Document, *, nlp: Language | None = None, settings: Settings | None = None
+) -> list[dict[str, Any]]:
+    """Occurrence rows of one document (see :func:`tag_documents`)."""
+    return tag_documents([document], nlp=nlp, settings=settings)
+
+
+def tag(source: str | Path | Document, *, settings: Settings | None = None) -> pd.DataFrame:
+    """Tag a file (PDF, legislation XML, plain text) or a Document; one row per occurrence."""
+    from textmine.extract import extract
+    from textmine.nlp.rows import rows_to_frame
+
+    settings = settings or Settings()
+    document = source if isinstance(source, Document) else extract(source, settings=settings)
+    return rows_to_frame(tag_document(document, settings=settings))

@@ -1,0 +1,119 @@
+"""Assemble the whole template context of a report from an :class:`~textmine.analysis.Analysis`.
+
+The templates receive plain dicts and lists only (and the checked chart
+markup); nothing in them reaches back into DataFrames or library objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from textmine.report.anchors import AnchorIndex
+from textmine.report.evidence import findings_context, stats_context
+from textmine.report.measures import MeasureContext
+from textmine.report.methods import methods_context
+from textmine.report.text import as_list, documents_context, weakened_relations
+
+#: Canonical terms in ladder order, for the term filter (others follow alphabetically).
+TERM_ORDER: tuple[str, ...] = (
+    "inform",
+    "notify",
+    "advise",
+    "consult",
+    "seek",
+    "consider",
+    "have regard to",
+    "take into account",
+    "involve",
+    "engage",
+    "participate",
+    "cooperate",
+    "collaborate",
+    "work with",
+    "coproduce",
+)
+MODAL_ORDER: tuple[str, ...] = ("must", "shall", "should", "will", "may", "can", "need", "none")
+
+
+def table_dict(tables: Any) -> dict[str, pd.DataFrame]:
+    """Measure tables (``MeasureTables`` or a mapping) as ``name -> DataFrame``."""
+    if tables is None:
+        return {}
+    if hasattr(tables, "as_dict"):
+        return dict(tables.as_dict())
+    if isinstance(tables, Mapping):
+        return dict(tables)
+    return dict(tables.items())
+
+
+def build_context(
+    analysis: Any, out_dir: Path, table_files: Sequence[Mapping[str, Any]] = ()
+) -> dict[str, Any]:
+    """Everything ``report.html.j2`` shows, as plain data."""
+    from textmine.measure import DEFINITIONS
+    from textmine.measure.frame import FAMILY, PROFESSIONAL
+
+    documents = list(analysis.documents)
+    anchors = AnchorIndex(documents)
+    tables = table_dict(analysis.tables)
+    links = analysis.links
+    measures = MeasureContext(
+        tables,
+        anchors,
+        getattr(links, "measure_findings", {}) or {},
+        titles={d.doc: d.title or d.doc for d in documents},
+    )
+    dashboard = {
+        "tii": measures.tii(),
+        "asymmetry": measures.asymmetry(),
+        "divergence": measures.divergence(),
+        "relations": measures.relations(),
+        "harmonisation": measures.harmonisation(),
+    }
+    docs = documents_context(
+        documents,
+        analysis.rows,
+        anchors,
+        out_dir,
+        weakened=weakened_relations(tables.get("divergence_strength")),
+        provision_findings=getattr(links, "provision_findings", {}) or {},
+    )
+    rows = analysis.rows
+    return {
+        "title": analysis.title,
+        "documents": docs,
+        "n_provisions": sum(d["n_provisions"] for d in docs),
+        "n_occurrences": len(rows) if rows is not None else 0,
+        **dashboard,
+        "findings": findings_context(analysis.findings, links, measures.measure_hrefs, anchors),
+        "stats": stats_context(analysis.stats),
+        "methods": methods_context(
+            analysis.provenance.to_dict(), DEFINITIONS, table_names=list(tables)
+        ),
+        "tables": list(table_files),
+        "filters": filter_options(rows),
+        "script_data": {
+            "groups": {"family": sorted(FAMILY), "professional": sorted(PROFESSIONAL)},
+        },
+    }
+
+
+def filter_options(rows: pd.DataFrame | None) -> dict[str, list[Any]]:
+    """The values each filter offers: those present in the rows, in a readable order."""
+    if rows is None or rows.empty:
+        return {"terms": [], "levels": [], "actors": [], "recipients": [], "modalities": []}
+    terms = {str(t) for t in rows["term"].dropna()}
+    modalities = {str(m) for m in rows["modality"].dropna()}
+    recipients = sorted({r for cell in rows["recipients"] for r in as_list(cell)})
+    return {
+        "terms": [t for t in TERM_ORDER if t in terms] + sorted(terms - set(TERM_ORDER)),
+        "levels": sorted({int(v) for v in rows["level"].dropna()}),
+        "actors": sorted({str(a) for a in rows["actor"].dropna()}),
+        "recipients": recipients,
+        "modalities": [m for m in MODAL_ORDER if m in modalities]
+        + sorted(modalities - set(MODAL_ORDER)),
+    }

@@ -1,0 +1,292 @@
+"""The annotated text of every provision, as plain dicts for the templates.
+
+Provisions are grouped by document and by Part/Chapter (consecutive
+provisions with the same ``part``/``chapter`` form one group; a document with
+neither is one group). Each provision carries its anchor, links (source PDF
+page, official text), the findings that cite it, and its text split into
+segments by :func:`textmine.report.annotate.place`.
+
+Each occurrence becomes a dict of what the page shows on hover and focus:
+term, level, actor, recipients, modality, negation, voice, the deciding
+rules (from the tagger's ``explain`` field) and two derived flags:
+
+* ``agentless``: actor ``unspecified`` and voice ``passive`` (the text leaves
+  unnamed who must act);
+* ``weakened``: the occurrence's provision and relation appear in the
+  measures' ``divergence_strength`` table with direction ``weaker``: a
+  guidance paragraph states the duty more weakly than the enacting text it
+  restates.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from textmine.extract.document import Document, Provision
+from textmine.report.anchors import (
+    AnchorIndex,
+    document_anchor,
+    document_url,
+    pdf_page_href,
+    provision_url,
+    slug,
+)
+from textmine.report.annotate import place
+
+#: (provision label, actor, recipient) of the relations a guidance paragraph weakens.
+Weakened = set[tuple[str, str, str]]
+
+
+def weakened_relations(strength: pd.DataFrame | None) -> Weakened:
+    """The ``weaker`` rows of the divergence alignment table, as lookup keys."""
+    if strength is None or strength.empty or "direction" not in strength.columns:
+        return set()
+    rows = strength[strength["direction"] == "weaker"]
+    return {
+        (str(p), str(a), str(r))
+        for p, a, r in zip(rows["provision_b"], rows["actor"], rows["recipient"], strict=True)
+    }
+
+
+def documents_context(
+    documents: Sequence[Document],
+    rows: pd.DataFrame,
+    anchors: AnchorIndex,
+    out_dir: Path,
+    *,
+    weakened: Weakened = frozenset(),  # type: ignore[assignment]
+    provision_findings: Mapping[str, Sequence[str]] | None = None,
+) -> list[dict[str, Any]]:
+    """One dict per document: id, title, links, counts and its groups of provisions."""
+    records = _records(rows)
+    counter = _Counter()
+    out = []
+    for document in documents:
+        mine = [r for r in records if str(r.get("doc")) == document.doc]
+        per_provision = assign(document, mine)
+        groups: list[dict[str, Any]] = []
+        for index, prov in enumerate(document.provisions, start=1):
+            label = _group_label(prov)
+            if not groups or groups[-1]["label"] != label:
+                groups.append(
+                    {
+                        "label": label,
+                        "anchor": f"g-{slug(document.doc)}-{len(groups) + 1}",
+                        "provisions": [],
+                        "n_occurrences": 0,
+                    }
+                )
+            item = _provision(
+                document,
+                prov,
+                index,
+                per_provision.get(index, []),
+                anchors,
+                out_dir,
+                counter,
+                weakened,
+                provision_findings or {},
+            )
+            groups[-1]["provisions"].append(item)
+            groups[-1]["n_occurrences"] += item["n_occurrences"]
+        out.append(
+            {
+                "doc": document.doc,
+                "anchor": document_anchor(document.doc),
+                "title": document.title or document.doc,
+                "kind": document.kind,
+                "pages": document.pages,
+                "url": document_url(document),
+                "n_provisions": len(document.provisions),
+                "n_occurrences": len(mine),
+                "groups": groups,
+            }
+        )
+    return out
+
+
+def assign(
+    document: Document, rows: Iterable[Mapping[str, Any]]
+) -> dict[int, list[dict[str, Any]]]:
+    """Occurrence rows by the 1-based index of the provision that holds them.
+
+    A row goes to the provision with its ``ref``; an unnumbered row to the
+    provision with its ``unit`` (and ``page``), else the first unnumbered
+    provision on its page. Among several candidates, the first whose text
+    contains the matched words wins.
+    """
+    by_ref: dict[str, list[int]] = {}
+    by_unit: dict[tuple[str | None, int | None], list[int]] = {}
+    by_page: dict[int | None, list[int]] = {}
+    for index, prov in enumerate(document.provisions, start=1):
+        if prov.ref:
+            by_ref.setdefault(prov.ref, []).append(index)
+        else:
+            by_unit.setdefault((prov.unit, prov.page), []).append(index)
+            by_page.setdefault(prov.page, []).append(index)
+    out: dict[int, list[dict[str, Any]]] = {}
+    for row in rows:
+        ref, page = _str(row.get("ref")), _int(row.get("page"))
+        if ref:
+            candidates = by_ref.get(ref, [])
+        else:
+            candidates = by_unit.get((_str(row.get("unit")), page)) or by_page.get(page, [])
+        if not candidates:
+            continue
+        words = str(row.get("text") or "").lower()
+        chosen = next(
+            (i for i in candidates if words and words in document.provisions[i - 1].text.lower()),
+            candidates[0],
+        )
+        out.setdefault(chosen, []).append(dict(row))
+    return out
+
+
+class _Counter:
+    def __init__(self) -> None:
+        self.n = 0
+
+    def next(self) -> str:
+        self.n += 1
+        return f"o{self.n}"
+
+
+def _provision(
+    document: Document,
+    prov: Provision,
+    index: int,
+    rows: list[dict[str, Any]],
+    anchors: AnchorIndex,
+    out_dir: Path,
+    counter: _Counter,
+    weakened: Weakened,
+    provision_findings: Mapping[str, Sequence[str]],
+) -> dict[str, Any]:
+    label = f"{document.doc}:{prov.ref}" if prov.ref else f"{document.doc}:p.{prov.page}"
+    occurrences = [_occurrence(r, label, counter, weakened) for r in rows]
+    placed = place(prov.text, occurrences)
+    return {
+        "anchor": anchors.anchor(document.doc, index),
+        "doc": document.doc,
+        "ref": prov.ref,
+        "heading": prov.heading,
+        "page": prov.page,
+        "pdf_href": pdf_page_href(document, prov.page, out_dir),
+        "official_href": provision_url(document, prov.ref),
+        "segments": placed.segments,
+        "unplaced": placed.unplaced,
+        "n_occurrences": len(occurrences),
+        "findings": list(provision_findings.get(label, ())),
+    }
+
+
+def _occurrence(
+    row: Mapping[str, Any], label: str, counter: _Counter, weakened: Weakened
+) -> dict[str, Any]:
+    actor = str(row.get("actor") or "unspecified")
+    recipients = as_list(row.get("recipients"))
+    agentless = actor == "unspecified" and row.get("voice") == "passive"
+    weak = any((label, actor, r) in weakened for r in (recipients or ["none"]))
+    occ = {
+        "id": counter.next(),
+        "sentence": row.get("sentence"),
+        "start": row.get("start"),
+        "end": row.get("end"),
+        "term": str(row.get("term")),
+        "level": _int(row.get("level")) or 0,
+        "text": row.get("text"),
+        "actor": actor,
+        "actor_text": _str(row.get("actor_text")),
+        "recipients": recipients,
+        "modality": str(row.get("modality") or "none"),
+        "negated": bool(row.get("negated")),
+        "voice": str(row.get("voice") or ""),
+        "agentless": agentless,
+        "weakened": weak,
+        "rule": explain_summary(row.get("explain")),
+    }
+    occ["tip"] = tooltip_lines(occ)
+    return occ
+
+
+LEVEL_NAMES = {1: "inform", 2: "consult", 3: "involve", 4: "collaborate", 5: "co-produce"}
+
+
+def tooltip_lines(occ: Mapping[str, Any]) -> list[str]:
+    """What a highlighted term shows on hover and focus, one line per fact."""
+    actor = str(occ["actor"]).replace("_", " ")
+    if occ.get("actor_text"):
+        actor += f' ("{occ["actor_text"]}")'
+    recipients = ", ".join(r.replace("_", " ") for r in occ["recipients"]) or "none named"
+    lines = [
+        f"{occ['term']}: level {occ['level']} ({LEVEL_NAMES.get(occ['level'], '?')})",
+        f"actor: {actor}",
+        f"recipients: {recipients}",
+        f"modality: {occ['modality']}; {'negated' if occ['negated'] else 'not negated'}; "
+        f"{occ['voice'] or 'unknown'} voice",
+    ]
+    if occ["agentless"]:
+        lines.append("agentless passive: the text names no actor")
+    if occ["weakened"]:
+        lines.append("weaker than the enacting provision it restates")
+    if occ.get("rule"):
+        lines.append(f"rule: {occ['rule']}")
+    return lines
+
+
+def explain_summary(explain: object) -> str | None:
+    """One line from the tagger's ``explain`` object: ``actor: rule; modality: rule...``."""
+    if not isinstance(explain, Mapping):
+        return None
+    parts = []
+    for key, value in explain.items():
+        if isinstance(value, Mapping):
+            rule = value.get("rule") or value.get("id") or value.get("pattern")
+            pairs = ", ".join(f"{k}={v}" for k, v in value.items())
+            text = str(rule) if rule is not None else pairs
+        else:
+            text = str(value)
+        parts.append(f"{key}: {text}")
+    return "; ".join(parts) or None
+
+
+def as_list(value: object) -> list[str]:
+    """A cell holding a list (or array, or JSON-like string list) as a list of strings."""
+    if value is None or isinstance(value, float):
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, Iterable):
+        return [str(v) for v in value]
+    return [str(value)]
+
+
+def _group_label(prov: Provision) -> str:
+    parts = [p for p in (prov.part, prov.chapter) if p]
+    return " — ".join(parts) if parts else "Provisions"
+
+
+def _records(rows: pd.DataFrame) -> list[dict[str, Any]]:
+    if rows is None or rows.empty:
+        return []
+    return [{str(k): v for k, v in rec.items()} for rec in rows.to_dict("records")]
+
+
+def _str(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return str(value) or None
+
+
+def _int(value: object) -> int | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    try:
+        return int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None
