@@ -20,18 +20,21 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
+from textmine.analysis import Analysis, analyse
 from textmine.errors import InputError, TextmineError
 from textmine.extract import extract
 from textmine.extract.document import Document, Provision
 from textmine.settings import Settings
 
 __all__ = [
+    "Analysis",
     "Document",
     "InputError",
     "Provision",
     "Settings",
     "TextmineError",
     "__version__",
+    "analyse",
     "extract",
     "tag",
 ]

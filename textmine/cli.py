@@ -346,6 +346,7 @@ def tag_command(
 
         check_output_path(output, force=force)
     documents = [extract_document(p, kind=kind, settings=settings) for p in paths]
+    _warn_failed_pages(documents)
     rows = tag_documents(documents, settings=settings)
     _emit(lambda fh: write_rows(rows, fh), output, force)
 
@@ -360,6 +361,89 @@ def _warn_failed_pages(documents: Any) -> None:
                 "the other pages were extracted",
                 err=True,
             )
+
+
+@cli.command("analyse")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for report.html and tables/ (default: outputs/<title>/).",
+)
+@click.option("--title", default=None, help="Title of the report (default: the documents' titles).")
+@click.option(
+    "-f",
+    "--force",
+    is_flag=True,
+    help="Write into a non-empty folder that holds no textmine report (replacing clashing files).",
+)
+def analyse_command(
+    paths: tuple[Path, ...], output: Path | None, title: str | None, force: bool
+) -> None:
+    """Read, tag and measure documents and write the annotated HTML report.
+
+    With no PATH it analyses the documents of corpora/ (see `textmine fetch`),
+    or else the bundled example texts, so a first run works offline. The
+    report is one self-contained report.html (no network needed to open it)
+    with every table beside it as CSV and JSON. A folder holding an earlier
+    textmine report is refreshed in place; any other non-empty folder needs
+    --force.
+
+    \b
+    Examples:
+        textmine analyse
+        textmine analyse act.pdf code.pdf -o outputs/send --title "CFA 2014 and the Code"
+    """
+    from textmine.analysis import analyse
+    from textmine.report import default_out_dir, render_report
+    from textmine.report.outdir import check_out_dir
+
+    if output is not None:
+        check_out_dir(output, ["report.html"], force=force)
+    result = analyse(paths, title=title, progress=True)
+    report = render_report(result, output or default_out_dir(result), force=force)
+    for line in result.summary_lines(report):
+        click.echo(line)
+
+
+@cli.command("fetch")
+@click.option(
+    "--dest",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the documents [default: corpora].",
+)
+@click.option(
+    "--manifest",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Manifest to use [default: DEST/MANIFEST.tsv, else the one shipped with textmine].",
+)
+@click.option("-f", "--force", is_flag=True, help="Download again files that are already there.")
+def fetch_command(dest: Path | None, manifest: Path | None, force: bool) -> None:
+    """Download the corpus documents listed in the manifest (Open Government Licence).
+
+    Missing files are downloaded, checked and recorded (sha256) in the
+    manifest; files already present are verified, never replaced without
+    --force. Exit status 5 when a download fails.
+
+    \b
+    Examples:
+        textmine fetch
+        textmine fetch --dest corpora --force
+    """
+    from textmine.fetch import fetch
+    from textmine.settings import Settings
+
+    folder = dest if dest is not None else Settings().corpora_dir
+    for result in fetch(folder, manifest=manifest, force=force):
+        note = " (checksum recorded)" if result.recorded else ""
+        click.echo(
+            f"{result.status}: {result.path} ({result.size:,} bytes, "
+            f"sha256 {result.sha256[:12]}…){note}"
+        )
 
 
 def _emit(write: Any, output: Path | None, force: bool) -> None:

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 import matplotlib
+from fpdf import FPDF
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 TITLE = "Family Partnership Bill"
@@ -60,48 +61,46 @@ BODY_PAGE_3 = [
 ]
 
 
-def _fonts(pdf: object) -> None:
-    pdf.add_font("Serif", "", str(FONT_DIR / "DejaVuSerif.ttf"))  # type: ignore[attr-defined]
-    pdf.add_font("Serif", "B", str(FONT_DIR / "DejaVuSerif-Bold.ttf"))  # type: ignore[attr-defined]
-    pdf.add_font("Serif", "I", str(FONT_DIR / "DejaVuSerif-Italic.ttf"))  # type: ignore[attr-defined]
+def _fonts(pdf: FPDF) -> None:
+    pdf.add_font("Serif", "", str(FONT_DIR / "DejaVuSerif.ttf"))
+    pdf.add_font("Serif", "B", str(FONT_DIR / "DejaVuSerif-Bold.ttf"))
+    pdf.add_font("Serif", "I", str(FONT_DIR / "DejaVuSerif-Italic.ttf"))
 
 
-def _furniture(pdf: object, page: int, *, head: bool) -> None:
+def _furniture(pdf: FPDF, page: int, *, head: bool) -> None:
     if head:
-        pdf.set_font("Serif", "I", 8)  # type: ignore[attr-defined]
-        pdf.text(72, 50, f"{page}" if page % 2 == 0 else "")  # type: ignore[attr-defined]
-        pdf.text(200, 50, TITLE)  # type: ignore[attr-defined]
+        pdf.set_font("Serif", "I", 8)
+        pdf.text(72, 50, f"{page}" if page % 2 == 0 else "")
+        pdf.text(200, 50, TITLE)
         if page % 2:
-            pdf.text(500, 50, f"{page}")  # type: ignore[attr-defined]
-    pdf.set_font("Serif", "", 7)  # type: ignore[attr-defined]
-    pdf.text(72, 800, FOOTER)  # type: ignore[attr-defined]
+            pdf.text(500, 50, f"{page}")
+    pdf.set_font("Serif", "", 7)
+    pdf.text(72, 800, FOOTER)
 
 
-def _body(pdf: object, rows: list[tuple[str, int, str]], y: float) -> None:
+def _body(pdf: FPDF, rows: list[tuple[str, int, str]], y: float) -> None:
     left = 90
     for number, (style, indent, text) in enumerate(rows, start=1):
         if style == "SCHED":
-            pdf.set_font("Serif", "", 10)  # type: ignore[attr-defined]
-            pdf.text(250, y, text)  # type: ignore[attr-defined]
+            pdf.set_font("Serif", "", 10)
+            pdf.text(250, y, text)
         elif style == "CAPS":
-            pdf.set_font("Serif", "", 9)  # type: ignore[attr-defined]
-            pdf.text(220, y, text)  # type: ignore[attr-defined]
+            pdf.set_font("Serif", "", 9)
+            pdf.text(220, y, text)
         elif style == "I":
-            pdf.set_font("Serif", "I", 10)  # type: ignore[attr-defined]
-            pdf.text(240, y, text)  # type: ignore[attr-defined]
+            pdf.set_font("Serif", "I", 10)
+            pdf.text(240, y, text)
         else:
-            pdf.set_font("Serif", style, 10)  # type: ignore[attr-defined]
-            pdf.text(left + indent, y, text)  # type: ignore[attr-defined]
+            pdf.set_font("Serif", style, 10)
+            pdf.text(left + indent, y, text)
         if number % 5 == 0:
-            pdf.set_font("Serif", "", 7)  # type: ignore[attr-defined]
-            pdf.text(50, y, str(number))  # type: ignore[attr-defined]
+            pdf.set_font("Serif", "", 7)
+            pdf.text(50, y, str(number))
         y += 15
 
 
 def build_bill_pdf(path: str | os.PathLike[str]) -> Path:
     """Write the test Bill to ``path`` and return it."""
-    from fpdf import FPDF
-
     pdf = FPDF(unit="pt", format="A4")
     pdf.set_auto_page_break(False)
     _fonts(pdf)

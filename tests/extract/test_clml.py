@@ -243,6 +243,20 @@ def test_namespaced_fragment(tmp_path: Path) -> None:
     assert [(p.ref, p.text) for p in doc] == [("s.9", "The authority must inform parents.")]
 
 
+def test_kind_from_document_main_type(tmp_path: Path) -> None:
+    path = tmp_path / "bill.xml"
+    path.write_text(
+        f'<Legislation xmlns="{clml.CLML_NAMESPACE}" '
+        'xmlns:ukm="http://www.legislation.gov.uk/namespaces/metadata">'
+        '<ukm:Metadata><ukm:DocumentMainType Value="UnitedKingdomPublicBill"/></ukm:Metadata>'
+        '<Primary><Body><P1 id="section-4"><Pnumber>4</Pnumber>'
+        "<P1para><Text>Words.</Text></P1para></P1></Body></Primary></Legislation>",
+        encoding="utf-8",
+    )
+    doc = clml.read(path)
+    assert (doc.kind, doc.refs()) == ("bill", ["cl.4"])
+
+
 def test_kind_from_ids_without_metadata(tmp_path: Path) -> None:
     path = tmp_path / "rule.xml"
     path.write_text(
@@ -251,6 +265,29 @@ def test_kind_from_ids_without_metadata(tmp_path: Path) -> None:
     )
     assert clml.read(path).refs() == ["r.3"]
     assert clml.read(path, kind="act").kind == "act"
+
+
+def test_tables_repealed_words_and_extracts(tmp_path: Path) -> None:
+    path = tmp_path / "revised.xml"
+    path.write_text(
+        '<Body xmlns:x="http://www.w3.org/1999/xhtml">'
+        '<P1 id="section-5"><Pnumber>5</Pnumber><P1para><Text>The rates are—</Text>'
+        "<Tabular><x:table><x:tbody><x:tr><x:th>Year</x:th><x:th>Rate</x:th></x:tr>"
+        "<x:tr><x:td>2026</x:td><x:td>2.3<x:sup>%</x:sup></x:td></x:tr>"
+        "</x:tbody></x:table></Tabular></P1para></P1>"
+        '<P1 id="section-6"><Pnumber>6</Pnumber><P1para><Text>. . . . . . .</Text></P1para></P1>'
+        '<P1 id="section-7"><Pnumber>7</Pnumber><P1para><Text>Section 2 of the 1999 Act reads—'
+        '</Text><BlockExtract Format="double"><P2><Pnumber>1</Pnumber><P2para>'
+        "<Text>Old words.</Text></P2para></P2></BlockExtract></P1para></P1>"
+        "</Body>",
+        encoding="utf-8",
+    )
+    doc = clml.read(path)
+    assert [(p.ref, p.text) for p in doc] == [
+        ("s.5", "The rates are— Year Rate 2026 2.3%"),
+        ("s.7", "Section 2 of the 1999 Act reads— “(1) Old words.”"),
+    ]
+    assert [(r.text, r.reason) for r in doc.removed] == [("s.6 . . . . . . .", "omitted provision")]
 
 
 # --- unsafe and malformed XML ---------------------------------------------------

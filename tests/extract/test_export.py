@@ -200,6 +200,7 @@ def test_act_pdf_round_trip(act_pdf: Document, tmp_path: Path) -> None:
     assert len(back) == len(act_pdf) > 100
     assert back.refs() == act_pdf.refs()
     assert view(back) == view(act_pdf)
+    assert [p.unit for p in back] == [p.unit for p in act_pdf]
 
 
 def test_flat_numbered_guidance_pdf_round_trip(kcsie_pdf: Document, tmp_path: Path) -> None:
@@ -208,6 +209,7 @@ def test_flat_numbered_guidance_pdf_round_trip(kcsie_pdf: Document, tmp_path: Pa
     back = round_trip(kcsie_pdf, tmp_path)
     assert back.refs() == kcsie_pdf.refs()
     assert view(back) == view(kcsie_pdf)
+    assert [p.unit for p in back] == [p.unit for p in kcsie_pdf]
     assert "para 1 " in to_text(kcsie_pdf)
 
 

@@ -14,6 +14,7 @@ from textmine.extract.legislation_text import (
     drop_note_marks,
     join_lines,
     mark_note_markers,
+    note_markers,
     repair_drop_cap,
     repair_split_words,
     split_signature,
@@ -96,6 +97,7 @@ def test_note_markers_and_amendment_brackets() -> None:
         mark_note_markers("the M1 motorway section 5(1)(b)")
         == f"the {MARK} motorway section 5(1)(b)"
     )
+    assert note_markers("Act 1989 M8[ F1or section 99 M12") == ["M8", "F1", "M12"]
 
 
 def test_clean_provision_text() -> None:

@@ -173,6 +173,13 @@ def test_act_style_inference() -> None:
     ]
 
 
+def test_markdown_section_heading_opens_a_section() -> None:
+    text = "## Part 3 Children\n\n### 23 Duty to review\n\n(1) The authority must review.\n"
+    assert [(p.ref, p.heading, p.part) for p in parse(text)] == [
+        ("s.23(1)", "Duty to review", "Part 3 Children")
+    ]
+
+
 def test_letter_i_after_h_is_a_letter() -> None:
     letters = "abcdefghi"
     lines = "\n".join(f"({c}) item {c}," for c in letters)

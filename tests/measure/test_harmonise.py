@@ -54,7 +54,8 @@ def test_all_negated_and_no_recipient() -> None:
         occ("s.1", "notify", [], actor="unspecified", negated=True, modality="none"),
         occ("s.2", "inform", [], actor="unspecified", negated=True, modality="none"),
     )
-    hint = harmonisation_hints(rows).iloc[0]
+    assert harmonisation_hints(rows).empty  # no named recipient: no hint by default
+    hint = harmonisation_hints(rows, named_only=False).iloc[0]
     assert hint["strongest_term"] == "inform"  # level tie, count tie: alphabetical
     assert hint["suggested_modal"] == "none"
     assert hint["suggested_wording"] == "[who?] inform"

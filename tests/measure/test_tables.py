@@ -160,7 +160,7 @@ def test_summary_lines(tables: MeasureTables) -> None:
         "difference -1.00 (n = 1 vs 1; fewer than 2 occurrences"
     )
     assert "Divergence act vs guide: JSD" in "\n".join(lines)
-    assert lines[-1] == "Guidance paragraph-relations vs the enacting text: weaker 1, stronger 1"
+    assert lines[-1] == "Strength of guide (paragraph x relation) against act: weaker 1, stronger 1"
 
 
 def _write_jsonl(path: Path, rows: pd.DataFrame) -> Path:

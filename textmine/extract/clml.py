@@ -38,6 +38,9 @@ Provisions follow the PDF readers (see :mod:`textmine.extract.document`):
   inserts) belongs to the quoting provision, with its numbers kept as text
   and the quotation marks the ``Format`` attribute asks for; it never becomes
   a provision of its own;
+* a provision whose text is only dots (``. . . .``, how a revised version
+  shows repealed words) is not a provision: it goes to ``Document.removed``
+  with the reason ``"omitted provision"``, as in the PDF reader;
 * the enacting formula (``PrimaryPreamble``/``SecondaryPreamble``) is kept as
   an unnumbered provision (ref ``None``), like the PDF readers do; metadata,
   the table of contents, commentaries (F-notes), footnotes, margin notes,
@@ -47,18 +50,15 @@ Kind: from ``DocumentMainType`` or ``DocumentCategory`` in the metadata when
 present, else from the provision ids (``section-`` → act, ``regulation-``,
 ``article-``, ``rule-`` → si), unless ``kind`` is given.
 
-Whitespace: fragments saved by third-party tools are pretty-printed, with
-newlines between inline elements (``“`` newline ``<Term>company</Term>``
-newline ``”``). A whitespace run that holds a newline is formatting, not text:
-it becomes one space, or nothing next to a bracket, quotation mark, dash or
-closing punctuation (``“company”``, ``subsection (4)(b)—``).
+Running text (inline elements, whitespace of pretty-printed fragments, quoted
+amendments) is read by :mod:`textmine.extract.clml_text`.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -68,7 +68,18 @@ import defusedxml.ElementTree as safe_et
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
 from textmine.errors import CorruptInputError, EmptyInputError, InputError
-from textmine.extract.document import Document, Provision, build_document
+from textmine.extract.clml_text import (
+    NUMBERED,
+    SKIP,
+    block_text,
+    child_text,
+    find_child,
+    inline,
+    join,
+    local,
+    pnumber_text,
+)
+from textmine.extract.document import Document, Provision, Removed, build_document
 from textmine.settings import Settings
 
 __all__ = ["CLML_NAMESPACE", "parse_xml", "read"]
@@ -77,52 +88,20 @@ log = logging.getLogger(__name__)
 
 CLML_NAMESPACE = "http://www.legislation.gov.uk/namespaces/legislation"
 
-#: Containers whose content is not body text.
-_SKIP = frozenset(
-    {
-        "Metadata",
-        "Contents",
-        "Commentaries",
-        "Footnotes",
-        "MarginNotes",
-        "ExplanatoryNotes",
-        "EarlierOrders",
-        "Versions",
-        "Resources",
-        "SignedSection",
-        "Pnumber",
-        "Number",
-        "Title",
-        "TitleBlock",
-        "Subtitle",
-        "Reference",
-        "CommentaryRef",
-        "FootnoteRef",
-        "MarginNoteRef",
-        "Figure",
-        "Image",
-        "Formula",
-    }
-)
-#: Empty markers inside running text.
-_SILENT = frozenset({"CommentaryRef", "FootnoteRef", "MarginNoteRef", "Image", "Figure", "Formula"})
-_NUMBERED = ("P1", "P2", "P3", "P4", "P5", "P6")
-_PARAS = frozenset(f"{t}para" for t in _NUMBERED)
-_GROUPS = frozenset(f"{t}group" for t in _NUMBERED[1:])
+_PARAS = frozenset(f"{t}para" for t in NUMBERED)
+_GROUPS = frozenset(f"{t}group" for t in NUMBERED[1:])
 _LOOSE = frozenset(
     {"Text", "P", "Para", "BlockAmendment", "Tabular", "BlockText", "UnorderedList", "OrderedList"}
 )
 _PRELIMS = frozenset({"PrimaryPrelims", "SecondaryPrelims"})
 _PREAMBLES = frozenset({"PrimaryPreamble", "SecondaryPreamble"})
-_QUOTES = {"double": ("“", "”"), "single": ("‘", "’")}
 _ID_PREFIX = {"regulation": "reg.", "article": "art.", "rule": "r."}
 _KIND_PREFIX = {"act": "s.", "bill": "cl.", "si": "reg."}
-_FORMAT_WS = re.compile(r"\s*\n\s*")
-_NO_SPACE_AFTER = frozenset("(“‘[")
-_NO_SPACE_BEFORE = frozenset(".,;:)]”’—")
 _LABEL = re.compile(r"^(PART|CHAPTER|SCHEDULE)\b\s*(.*)$", re.I)
 _SCHEDULE_ID = re.compile(r"^schedule(?:-(\w+?))?-paragraph-")
 _WRAPPER = "textmine-fragment"
+#: The text of a repealed or omitted provision in a revised version: dots only.
+_DOTS = re.compile(r"[.\s…]+")
 
 
 @dataclass(frozen=True)
@@ -145,8 +124,13 @@ class _Out:
     provisions: list[Provision] = field(default_factory=list)
     cross_headings: list[dict[str, Any]] = field(default_factory=list)
     schedules: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    removed: list[Removed] = field(default_factory=list)
 
     def add(self, provision: Provision) -> None:
+        if _DOTS.fullmatch(provision.text):
+            text = f"{provision.ref} {provision.text}" if provision.ref else provision.text
+            self.removed.append(Removed(None, text, "omitted provision"))
+            return
         if self.cross_headings and self.cross_headings[-1]["before"] is None:
             self.cross_headings[-1]["before"] = provision.ref
         self.provisions.append(provision)
@@ -161,7 +145,7 @@ def read(path: Path, *, kind: str | None = None, settings: Settings | None = Non
     del settings  # no options apply to XML yet; kept for the reader interface
     path = Path(path)
     root = parse_xml(path)
-    complete = _local(root.tag) == "Legislation"
+    complete = local(root.tag) == "Legislation"
     detected = _kind_from_metadata(root) if complete else None
     doc_kind = kind or detected or _kind_from_ids(root)
     out = _Out()
@@ -184,6 +168,7 @@ def read(path: Path, *, kind: str | None = None, settings: Settings | None = Non
         provisions=out.provisions,
         title=title,
         url=url,
+        removed=tuple(out.removed),
         meta=meta,
     )
 
@@ -229,19 +214,11 @@ def _refusal(exc: Exception) -> str:
     return "XML has a document type declaration; refused"
 
 
-def _local(tag: object) -> str:
-    """The tag without its namespace (``""`` for comments and processing instructions)."""
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-# --- kind, title -----------------------------------------------------------
-
-
 def _kind_from_metadata(root: Element) -> str | None:
     """The kind named by the metadata or by the Primary/Secondary wrapper, if any."""
     category = None
     for el in root.iter():
-        name = _local(el.tag)
+        name = local(el.tag)
         if name == "DocumentMainType":
             value = el.get("Value", "")
             if "Bill" in value:
@@ -270,20 +247,20 @@ def _kind_from_ids(root: Element) -> str:
 
 def _long_title(root: Element) -> str | None:
     for el in root.iter():
-        if _local(el.tag) == "LongTitle":
-            return _inline(el) or None
+        if local(el.tag) == "LongTitle":
+            return inline(el) or None
     return None
 
 
 def _title(root: Element) -> str | None:
     for el in root.iter():
-        if _local(el.tag) == "title" and el.text and el.text.strip():
+        if local(el.tag) == "title" and el.text and el.text.strip():
             return " ".join(el.text.split())
     for el in root.iter():
-        if _local(el.tag) in _PRELIMS:
+        if local(el.tag) in _PRELIMS:
             for child in el:
-                if _local(child.tag) == "Title":
-                    return _inline(child) or None
+                if local(child.tag) == "Title":
+                    return inline(child) or None
     return None
 
 
@@ -292,12 +269,12 @@ def _title(root: Element) -> str | None:
 
 def _walk(el: Element, ctx: _Ctx, out: _Out) -> None:
     """Walk structural containers, emitting provisions for numbered units and loose text."""
-    tag = _local(el.tag)
-    if tag in _SKIP or not tag:
+    tag = local(el.tag)
+    if tag in SKIP or not tag:
         return
     if tag in _PRELIMS:
         for child in el:
-            if _local(child.tag) in _PREAMBLES:
+            if local(child.tag) in _PREAMBLES:
                 _emit_loose(child, ctx, out)
         return
     if tag == "Part":
@@ -305,27 +282,27 @@ def _walk(el: Element, ctx: _Ctx, out: _Out) -> None:
     elif tag == "Chapter":
         ctx = replace(ctx, chapter=_label(el, "Chapter"), crossheading=None, heading=None)
     elif tag in ("Pblock", "PsubBlock"):
-        cross = _child_text(el, "Title")
+        cross = child_text(el, "Title")
         if cross:
             out.cross_headings.append({"text": cross, "page": None, "before": None})
         ctx = replace(ctx, crossheading=cross, heading=None)
     elif tag == "P1group":
-        ctx = replace(ctx, heading=_child_text(el, "Title"))
+        ctx = replace(ctx, heading=child_text(el, "Title"))
     elif tag == "Schedule":
         number = _schedule_number(el)
-        title = _child_text(el, "Title") or _child_text(_child(el, "TitleBlock"), "Title")
+        title = child_text(el, "Title") or child_text(find_child(el, "TitleBlock"), "Title")
         out.schedules[f"Sch {number}" if number else "Sch"] = {
             "title": title,
-            "side_ref": _child_text(el, "Reference"),
+            "side_ref": child_text(el, "Reference"),
         }
         ctx = _Ctx(kind=ctx.kind, schedule=number)
     elif tag == "P1":
-        pnumber = _pnumber(el)
-        if pnumber:
-            ref = _p1_ref(el, pnumber, ctx)
+        p1_number = pnumber_text(el)
+        if p1_number:
+            ref = _p1_ref(el, p1_number, ctx)
             _read_unit(el, ref, ref, top=True, ctx=ctx, out=out)
             return
-    elif tag in _LOOSE or tag in _NUMBERED:  # a P2.. outside any P1: words kept, unnumbered
+    elif tag in _LOOSE or tag in NUMBERED:  # a P2.. outside any P1: words kept, unnumbered
         _emit_loose(el, ctx, out)
         return
     for child in el:
@@ -333,7 +310,7 @@ def _walk(el: Element, ctx: _Ctx, out: _Out) -> None:
 
 
 def _emit_loose(el: Element, ctx: _Ctx, out: _Out) -> None:
-    text = _block_text(el)
+    text = block_text(el)
     if text:
         out.add(_provision(ctx, None, text, None))
 
@@ -360,30 +337,30 @@ def _read_unit(el: Element, ref: str, unit: str, *, top: bool, ctx: _Ctx, out: _
     """
     words: list[str] = []
     for child in _content(el):
-        tag = _local(child.tag)
-        number = _pnumber(child) if tag in _NUMBERED else None
+        tag = local(child.tag)
+        number = pnumber_text(child) if tag in NUMBERED else None
         if number:
             if words:
-                out.add(_provision(ctx, ref, _join(words), unit))
+                out.add(_provision(ctx, ref, join(words), unit))
                 words = []
             child_ref = f"{ref}({number})"
             child_unit = child_ref if top and tag == "P2" else unit
             _read_unit(child, child_ref, child_unit, top=False, ctx=ctx, out=out)
         else:
-            text = _block_text(child)
+            text = block_text(child)
             if text:
                 words.append(text)
     if words:
-        out.add(_provision(ctx, ref, _join(words), unit))
+        out.add(_provision(ctx, ref, join(words), unit))
 
 
 def _content(el: Element) -> Iterator[Element]:
     """``el``'s content children, looking through ``P1para``/``P2group`` wrappers."""
     for child in el:
-        tag = _local(child.tag)
+        tag = local(child.tag)
         if tag in _PARAS or tag in _GROUPS:
             yield from _content(child)
-        elif tag and tag not in _SKIP:
+        elif tag and tag not in SKIP:
             yield child
 
 
@@ -405,7 +382,7 @@ def _p1_ref(el: Element, number: str, ctx: _Ctx) -> str:
 
 
 def _schedule_number(el: Element) -> str:
-    number = _child_text(el, "Number") or ""
+    number = child_text(el, "Number") or ""
     match = _LABEL.match(number)
     if match:
         return match.group(2).strip()
@@ -415,7 +392,7 @@ def _schedule_number(el: Element) -> str:
 
 def _label(el: Element, word: str) -> str:
     """``"Part 2 — Title"`` from a Part's ``Number`` and ``Title`` (or its id)."""
-    number = _child_text(el, "Number")
+    number = child_text(el, "Number")
     if number:
         match = _LABEL.match(number)
         number = f"{match.group(1).capitalize()} {match.group(2)}".strip() if match else number
@@ -423,107 +400,8 @@ def _label(el: Element, word: str) -> str:
         ident = el.get("id", "")
         tail = ident.rsplit("-", 1)[-1] if "-" in ident else ""
         number = f"{word} {tail}".strip()
-    title = _child_text(el, "Title")
+    title = child_text(el, "Title")
     return f"{number} — {title}" if title else number
 
 
 # --- text ------------------------------------------------------------------
-
-
-def _pnumber(el: Element) -> str | None:
-    for child in el:
-        if _local(child.tag) == "Pnumber":
-            return _inline(child) or None
-    return None
-
-
-def _child(el: Element | None, name: str) -> Element | None:
-    if el is None:
-        return None
-    return next((c for c in el if _local(c.tag) == name), None)
-
-
-def _child_text(el: Element | None, name: str) -> str | None:
-    child = _child(el, name)
-    return (_inline(child) or None) if child is not None else None
-
-
-def _inline(el: Element) -> str:
-    """The running text of an inline container, markers left out, whitespace healed."""
-    return _heal("".join(_inline_parts(el)))
-
-
-def _inline_parts(el: Element) -> Iterator[str]:
-    if el.text:
-        yield el.text
-    for child in el:
-        if _local(child.tag) not in _SILENT:
-            yield from _inline_parts(child)
-        if child.tail:
-            yield child.tail
-
-
-def _block_text(el: Element) -> str:
-    """The words of a block element (Text, P, list, table, amendment), joined."""
-    tag = _local(el.tag)
-    if tag in _SKIP or not tag:
-        return ""
-    if tag in ("Text", "AppendText", "Title", "Number"):
-        return _inline(el)
-    if tag == "BlockAmendment":
-        return _amendment_text(el)
-    return _join(_block_text(child) for child in el)
-
-
-def _amendment_text(el: Element) -> str:
-    """Quoted words of a BlockAmendment, with numbers as printed: ``“(2A) The …”``."""
-    pieces: list[str] = []
-
-    def visit(node: Element) -> None:
-        tag = _local(node.tag)
-        if tag in _SILENT or tag in ("Pnumber", "Commentaries", "Versions") or not tag:
-            return
-        if tag in ("Text", "Title", "Number", "AppendText"):
-            pieces.append(_inline(node))
-            return
-        if tag in _NUMBERED:
-            number = _pnumber(node)
-            if number:
-                pieces.append(number if tag == "P1" else f"({number})")
-        for child in node:
-            visit(child)
-
-    for child in el:
-        visit(child)
-    text = _join(pieces)
-    opening, closing = _QUOTES.get(el.get("Format", ""), ("", ""))
-    return f"{opening}{text}{closing}" if text else ""
-
-
-def _join(pieces: Iterable[str]) -> str:
-    """Join text pieces with a space, but none before closing punctuation."""
-    out = ""
-    for piece in pieces:
-        if not piece:
-            continue
-        if out and piece[0] not in _NO_SPACE_BEFORE:
-            out += " "
-        out += piece
-    return out
-
-
-def _heal(text: str) -> str:
-    """Collapse whitespace; a newline run (pretty-printing) joins without a space where due."""
-
-    def repl(match: re.Match[str]) -> str:
-        before = text[match.start() - 1] if match.start() > 0 else ""
-        after = text[match.end()] if match.end() < len(text) else ""
-        if not before or not after:
-            return ""
-        if before in _NO_SPACE_AFTER or after in _NO_SPACE_BEFORE:
-            return ""
-        if before == ")" and after == "(":
-            return ""
-        return " "
-
-    return " ".join(_FORMAT_WS.sub(repl, text).split())

@@ -13,7 +13,15 @@ from collections.abc import Sequence
 
 _SI = re.compile(r"STATUTORY\s+INSTRUMENTS|^\s*\d{4}\s+No\.\s*\d+", re.M)
 _SI_REGS = re.compile(r"\bmakes?\s+the\s+following\s+Regulations|\bmakes these Regulations", re.I)
-_BILL = re.compile(r"^\s*(?:\[HL\]\s*)?A\s*\n?\s*BILL\s*$|\bBILL\b\s*\n\s*TO\s*\n|^\s*Bill\s+\d+\s+\d{2}/\d", re.M)
+_BILL = re.compile(
+    r"""
+    ^\s*(?:\[HL\]\s*)?A\s*\n?\s*BILL\s*$     # "A" / "BILL" on the title page
+    | \bBILL\b\s*\n\s*TO\s*\n               # "BILL" / "TO"
+    | ^\s*A\s+BILL\s+TO\b                   # "A BILL TO ..." on one line
+    | ^\s*Bill\s+\d+\s+\d{2}/\d              # the footer "Bill 42 60/1"
+    """,
+    re.M | re.X,
+)
 _BILL_TITLE = re.compile(r"^[A-Z][^\n]{2,80}\bBill\b(?:\s*\[HL\])?\s*$", re.M)
 _ACT_CHAPTER = re.compile(r"^\s*(?:\d{4}\s+)?CHAPTER\s+\d+\s*$", re.M)
 _ENACTING = re.compile(r"B\s*E\s+IT\s+ENACTED", re.I)

@@ -16,8 +16,11 @@ is dropped silently:
 * front matter (cover, price, the CONTENTS list, the title block and the long
   title) and back matter (printer's imprint, the SI's EXPLANATORY NOTE).
 
-The Act's CONTENTS list is parsed into :class:`Contents` so the structure
-parser can confirm section headings.
+The Act's CONTENTS list is parsed (:mod:`textmine.extract.legislation_contents`)
+so the structure parser can confirm section headings. Layout is used where the
+lines have it (a running head's Schedule title is small italic type, note
+blocks are smaller than the body, Bill line numbers sit left of the text);
+without it, text patterns decide.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from textmine.extract.cleaning import is_page_number
 from textmine.extract.document import Removed
 from textmine.extract.legislation_contents import Contents, parse_contents
-from textmine.extract.legislation_text import MARK, collapse, mark_note_markers
+from textmine.extract.legislation_text import MARK, collapse, mark_note_markers, note_markers
 from textmine.extract.pdf_lines import Line
 
 NOTE_HEADER = re.compile(
@@ -105,10 +108,11 @@ def split_body(pages: Sequence[Sequence[Line]], kind: str) -> Body:
         pages = [[_mark(line, removals) for line in page] for page in pages]
     sized = [(line.size, len(line.text)) for page in pages for line in page if line.size]
     body_size = _weighted_mode(sized) if sized else None
-    title = _find_title(pages, kind)
+    title, cover = _find_title(pages, kind)
     kept: list[Line] = []
     for page in pages:
-        kept.extend(_strip_furniture(page, kind, title, body_size, removals))
+        bare_ok = bool(page) and page[0].page != cover
+        kept.extend(_strip_furniture(page, kind, title, body_size, removals, bare_ok=bare_ok))
     if revised:
         kept = _strip_notes(kept, body_size, removals)
     kept, long_title, contents = _strip_front(kept, kind, removals)
@@ -144,16 +148,16 @@ def _mark(line: Line, removals: _Removals) -> Line:
     elif line.has_layout:
         return line
     else:
-        text = mark_note_markers(line.text)
         if NOTE_ENTRY.match(line.text) or NOTE_HEADER.fullmatch(line.text.strip()):
             return line  # a note entry itself, not a marker in body text
-        found = [m for m in re.findall(r"[FM]\d{1,4}", line.text)] if text != line.text else []
+        text, found = mark_note_markers(line.text), note_markers(line.text)
     if found:
         removals.add(Line(page=line.page, text=" ".join(found)), "note marker")
     return replace(line, text=text)
 
 
-def _find_title(pages: Sequence[Sequence[Line]], kind: str) -> str | None:
+def _find_title(pages: Sequence[Sequence[Line]], kind: str) -> tuple[str | None, int | None]:
+    """The document's title and the page it was first found on."""
     pattern = {"si": _SI_TITLE, "bill": _BILL_TITLE}.get(kind, _ACT_TITLE)
     for page in pages[:6]:
         texts = [line.text.strip() for line in page if line.text.strip()]
@@ -165,13 +169,24 @@ def _find_title(pages: Sequence[Sequence[Line]], kind: str) -> str | None:
             if index + 1 < len(texts) and re.fullmatch(r"\d{4}", texts[index + 1]):
                 candidate = f"{text} {texts[index + 1]}"
             if pattern.fullmatch(candidate):
-                return collapse(candidate)
-    return None
+                return collapse(candidate), page[0].page
+    return None, None
 
 
 def _strip_furniture(
-    page: Sequence[Line], kind: str, title: str | None, body_size: float | None, removals: _Removals
+    page: Sequence[Line],
+    kind: str,
+    title: str | None,
+    body_size: float | None,
+    removals: _Removals,
+    *,
+    bare_ok: bool,
 ) -> list[Line]:
+    """Set aside banners, running heads, page numbers, Bill footers and line numbers.
+
+    ``bare_ok``: a line holding only the title may be a running head (not on
+    the cover, where the title is first printed).
+    """
     lines = [line for line in page if line.text.strip()]
     drop: dict[int, str] = {}
     # Banners of revised prints, at the top of the page.
@@ -192,30 +207,35 @@ def _strip_furniture(
                 drop.update({j: "banner" for j in range(index, end + 1)})
     # Running heads, with the Part/Schedule title printed under them.
     if title and kind in ("act", "bill"):
+        folio = r"(?:\d+|[ivxlc]+)"  # contents pages are numbered in roman numerals
         head = re.compile(
-            r"(\d+\s+)?"
+            rf"({folio}\s+)?"
             + r"\s+".join(map(re.escape, title.split()))
-            + r"(\s*\(c\.\s*\d+\))?(\s+\d+)?\s*"
+            + rf"(\s*\(c\.\s*\d+\))?(\s+{folio})?\s*"
         )
         for index, line in enumerate(lines):
             match = head.fullmatch(line.text.strip())
             if index in drop or not match:
                 continue
-            if not any(match.groups()) and (kind == "act" or 2 <= index < len(lines) - 2):
+            bare = not any(match.groups())
+            if bare and (kind == "act" or not bare_ok or 2 <= index < len(lines) - 2):
                 continue  # the bare title: a cover or title page, or running text
             drop[index] = "running head"
             for j in range(index + 1, len(lines)):
-                if _is_head_title(lines[j], body_size, after_end=index >= len(lines) - 4):
+                if _is_head_title(lines[j], body_size, after_end=index >= max(2, len(lines) - 4)):
                     drop[j] = "running head"
                 else:
                     break
     # Page numbers and Bill footers at the page's edges.
     for index in _edge_indexes(lines, drop):
+        if kind == "bill" and _BILL_FOOTER.fullmatch(lines[index].text.strip()):
+            drop[index] = "bill footer"
+    for index in _edge_indexes(lines, drop):
         text = lines[index].text.strip()
+        if kind == "bill" and _leading_number(text) and text.isdigit():
+            continue  # a Bill's bare multiple of 5 is taken as a line number
         if is_page_number(text) and len(re.sub(r"\D", "", text)) <= 3:
             drop[index] = "page number"
-        elif kind == "bill" and _BILL_FOOTER.fullmatch(text):
-            drop[index] = "bill footer"
     if kind == "bill":
         lines = _strip_line_numbers(lines, drop, removals)
     kept = []

@@ -111,6 +111,11 @@ def mark_note_markers(text: str) -> str:
     return _TEXT_MARKER.sub(MARK, text)
 
 
+def note_markers(text: str) -> list[str]:
+    """The inline note markers :func:`mark_note_markers` would replace (``["M17", "F3"]``)."""
+    return [re.sub(r"^\[\s*", "", match[0]) for match in _TEXT_MARKER.finditer(text)]
+
+
 def drop_note_marks(text: str) -> str:
     """Remove :data:`MARK` placeholders and the amendment brackets that went with them.
 

@@ -7,11 +7,15 @@ The pipeline, one module per step:
    font size, bold/italic, tiny note markers, drop caps);
 2. :func:`textmine.extract.legislation_pages.split_body`: running heads, page
    and line numbers, banners, note blocks, front matter (cover, CONTENTS, long
-   title) and back matter set aside, each as a ``Removed`` record;
+   title) and back matter set aside, each as a ``Removed`` record, and the
+   CONTENTS list parsed (:mod:`~textmine.extract.legislation_contents`);
 3. :class:`textmine.extract.legislation_structure.StructureParser`: the body
    lines cut into the smallest numbered provisions with refs (``s.27(3)(b)``,
-   ``cl.12(3)(a)``, ``reg.6(2)(a)``, ``Sch 1 para 2(3)(a)``), headings, Part and
-   Chapter, pages and units.
+   ``cl.12(3)(a)``, ``reg.6(2)(a)``, ``Sch 1 para 2(3)(a)``,
+   :mod:`~textmine.extract.legislation_refs`), headings, Part and Chapter,
+   pages and units; :mod:`~textmine.extract.legislation_outline` tracks the open
+   subsection and lists, :mod:`~textmine.extract.legislation_text` repairs the
+   text (joined lines, drop cap, split words, note markers).
 
 Decisions a user of the output should know:
 

@@ -198,7 +198,7 @@ class _Reader:
             if item.level == _RESET:
                 self.part = self.chapter = self.heading = None
             elif item.level:
-                self._heading(item)
+                self._heading(item, following)
             else:
                 self._block(item, following)
 
@@ -236,7 +236,7 @@ class _Reader:
 
     # --- headings --------------------------------------------------------
 
-    def _heading(self, item: _Item) -> None:
+    def _heading(self, item: _Item, following: _Item | None) -> None:
         text = item.lines[0]
         if self.export:
             value = text or None
@@ -258,6 +258,13 @@ class _Reader:
         elif _CHAPTER.match(text):
             self.chapter, self.heading = text, None
             self._end_section()
+        elif (
+            (section := _SECTION.match(text))
+            and following
+            and not following.level
+            and (following.lines[0].startswith("(1)"))
+        ):
+            self._open(section.group("num"), heading=section.group("title"))
         elif item.level == 1 and self.title is None and not self.out and self.heading is None:
             self.title = text
         else:

@@ -92,7 +92,8 @@ DEFINITIONS: dict[str, str] = {
         "For each relation worded with more than one term: the variants, how often and where "
         "each is used, and the strongest term the document already uses for that relation "
         "(highest level among non-negated uses, then most frequent), offered with the strongest "
-        "modal the relation already carries as a suggested harmonised wording."
+        "modal the relation already carries as a suggested harmonised wording. Relations with no "
+        "named recipient get no hint."
     ),
     "near_synonyms": (
         "Pairs of provisions that say nearly the same thing with different partnership terms "

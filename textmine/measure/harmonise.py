@@ -12,6 +12,11 @@ should/will -> "should", may/can/need -> "may"; "none", left out of the
 wording, when no use has a modal), so following a hint neither drops a
 binding duty the text already states for those parties nor reaches for a
 term the document does not use for them.
+
+Relations without a named recipient (``actor -> none``) get no hint unless
+``named_only=False``: they pool unlike things (a judgement "if it considers",
+an agentless "must be notified"), so one wording for all of them would be
+no harmonisation.
 """
 
 from __future__ import annotations
@@ -75,14 +80,14 @@ TERM_FRAMES: dict[str, str] = {
 _MODAL_WORD = {3: "must", 2: "should", 1: "may", 0: "none"}
 
 
-def harmonisation_hints(rows: pd.DataFrame) -> pd.DataFrame:
+def harmonisation_hints(rows: pd.DataFrame, *, named_only: bool = True) -> pd.DataFrame:
     """One row per (doc, relation) with more than one distinct term; see the module docstring."""
     rel = explode_relations(rows)
     records = []
     for keys, group in rel.groupby(list(RELATION_KEYS), sort=False):
-        if group["term"].nunique() < 2:
-            continue
         doc, actor, recipient = (str(v) for v in keys)
+        if group["term"].nunique() < 2 or (named_only and recipient == NO_RECIPIENT):
+            continue
         records.append(_hint(doc, actor, recipient, group))
     out = pd.DataFrame.from_records(records, columns=list(COLUMNS))
     if out.empty:

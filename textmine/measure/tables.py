@@ -132,7 +132,7 @@ def choose_pair(rows: pd.DataFrame, other: pd.DataFrame | None = None) -> tuple[
     """
     first = _kinds(rows)
     second = _kinds(other) if other is not None else first
-    a = _first(first, ENACTING_KINDS) or (next(iter(first), None))
+    a = _first(first, ENACTING_KINDS) or next(iter(first), None)
     b = _first(second, GUIDANCE_KINDS, exclude=a) or next((d for d in second if d != a), None)
     if a is None or b is None or a == b:
         return None
@@ -183,10 +183,11 @@ def summarise(tables: MeasureTables) -> list[str]:
             f"Divergence {rec['doc_a']} vs {rec['doc_b']}: JSD {rec['js_divergence']:.3f} "
             f"(n = {rec['n_a']} vs {rec['n_b']})"
         )
-    if len(tables.divergence_strength):
+    if len(tables.divergence_strength) and tables.pair is not None:
         counts = tables.divergence_strength["direction"].value_counts()
         parts = ", ".join(f"{k} {int(v)}" for k, v in counts.items())
-        lines.append(f"Guidance paragraph-relations vs the enacting text: {parts}")
+        a, b = tables.pair
+        lines.append(f"Strength of {b} (paragraph x relation) against {a}: {parts}")
     return lines
 
 

@@ -130,6 +130,10 @@ class Resolver:
 
     def _alias(self, token: Token) -> tuple[str, str] | None:
         start, end = self.np_bounds(token)
+        # a relative clause may complete an alias: "those who have parental responsibility"
+        for child in token.rights:
+            if child.dep_ in ("relcl", "acl", "prep") and child.right_edge.i < token.i + 12:
+                end = max(end, child.right_edge.i + 1)
         best: tuple[int, tuple[str, str]] | None = None
         for match_id, m_start, m_end in self.matcher.matcher(self.doc[start:end]):
             if not start + m_start <= token.i < start + m_end:
@@ -274,6 +278,17 @@ class Resolver:
             links.append(nxt[1])
         return "unspecified", None, Reading("unspecified", "no subject")
 
+    def lead_in_actor(self, modal: Token) -> tuple[str, str | None, Reading]:
+        """The subject of a list lead-in's modal (``The registered person must—``)."""
+        verb = modal.head
+        for child in verb.children:
+            if child.dep_ in _SUBJ_ANY and child.i < modal.i:
+                return self._subject(child, "lead-in subject")
+        for i in range(modal.i - 1, max(-1, modal.i - 40), -1):
+            if self.doc[i].dep_ in _SUBJ_ANY:
+                return self._subject(self.doc[i], "lead-in subject")
+        return "unspecified", None, Reading("unspecified", "lead-in without subject")
+
     def _agent(self, verb: Token) -> tuple[str, str | None, Reading]:
         token = verb
         for _ in range(MAX_CHAIN):
@@ -362,6 +377,9 @@ class Resolver:
         # a word of the matched span or an adverb of the verb.
         anchors = [verb, *self.objects(verb), *span_tokens]
         anchors += [c for c in verb.children if c.dep_ == "advmod"]
+        if not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+            # "engage or work productively with them": the phrase is shared
+            anchors += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
         for prep in ("with", "to", "from"):
             if prep not in roles:
                 continue

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from textmine.nlp.actors import PartyMatcher, Resolver
 from textmine.nlp.constraints import anchor_of, check, is_verbal
 from textmine.nlp.lexicon import Lexicon, TermPattern, load_lexicon
-from textmine.nlp.modality import Reading, modality, negation, voice
+from textmine.nlp.modality import Reading, lead_in, modality, negation, voice
 
 __all__ = [
     "EXTENSIONS",
@@ -89,6 +89,11 @@ class PartnershipTerms:
         keep_compounds(nlp, lexicon.cues.compounds)
 
     def __call__(self, doc: Doc) -> Doc:
+        if len(doc) and not (doc.has_annotation("DEP") and doc.has_annotation("LEMMA")):
+            raise ValueError(
+                f"{self.name} needs a parsed, lemmatised Doc: add it after the parser and "
+                "lemmatizer of an English pipeline (e.g. en_core_web_sm)"
+            )
         resolver = self.parties.resolver(doc)
         candidates = [
             (start, end, self.patterns[match_id]) for match_id, start, end in self.matcher(doc)
@@ -127,6 +132,12 @@ class PartnershipTerms:
         voice_r = Reading("active", "nominal") if nominal else voice(anchor, cues)
         passive = voice_r.value == "passive"
         actor, actor_text, actor_r = resolver.actor(anchor, passive, nominal=nominal)
+        if not nominal and modal_r.value == "none":
+            modal = lead_in(anchor, cues)
+            if modal is not None:
+                modal_r = Reading(cues.modals[modal.lower_], "lead-in modal", modal.text)
+                if actor == "unspecified" and not passive:
+                    actor, actor_text, actor_r = resolver.lead_in_actor(modal)
         recipients, evidence = resolver.recipients(anchor, list(span), pattern.roles, passive)
         span._.term = pattern.term
         span._.level = pattern.level
@@ -188,6 +199,8 @@ def keep_compounds(nlp: Language, words: tuple[str, ...]) -> None:
 @Language.factory(
     "partnership_terms",
     default_config={"lexicon_dir": None, "spans_key": SPANS_KEY},
+    requires=["token.dep", "token.lemma", "token.pos", "token.tag", "doc.sents"],
+    assigns=["doc.spans"],
 )
 def make_partnership_terms(
     nlp: Language, name: str, lexicon_dir: str | None, spans_key: str

@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from textmine.nlp.actors import Resolver, conjuncts
-from textmine.nlp.modality import MAX_CHAIN
+from textmine.nlp.modality import MAX_CHAIN, voice
 
 __all__ = ["anchor_of", "check", "is_verbal"]
 
@@ -43,7 +43,8 @@ def is_verbal(token: Token) -> bool:
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         return True
     if token.pos_ in ("NOUN", "PROPN"):
-        if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in token.children):
+        verb_children = ("aux", "auxpass", "nsubj", "nsubjpass", "dobj")  # "Engage parents in ..."
+        if any(c.dep_ in verb_children for c in token.children):
             return True
         head = token.head
         return (
@@ -54,17 +55,21 @@ def is_verbal(token: Token) -> bool:
     return False
 
 
-def _passive(token: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (
-        token.tag_ == "VBN" and token.dep_ in ("acl", "relcl")
-    )
-
-
 def _object_heads(anchor: Token, resolver: Resolver, preps: frozenset[str]) -> list[Token]:
-    heads = resolver.passive_subjects(anchor) if _passive(anchor) else resolver.objects(anchor)
-    for child in anchor.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            heads += [o for obj in child.children if obj.dep_ == "pobj" for o in conjuncts(obj)]
+    """The object (or passive subject) of ``anchor``, and objects of ``preps`` phrases.
+
+    A prepositional phrase of a following conjunct is shared when the anchor
+    has none (``engage or work productively with them``).
+    """
+    passive = voice(anchor, resolver.cues).value == "passive"
+    heads = resolver.passive_subjects(anchor) if passive else resolver.objects(anchor)
+    holders = [anchor]
+    if not any(c.dep_ == "prep" and c.lower_ in preps for c in anchor.children):
+        holders += [c for c in anchor.children if c.dep_ == "conj"]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                heads += [o for obj in child.children if obj.dep_ == "pobj" for o in conjuncts(obj)]
     return heads
 
 

@@ -202,7 +202,8 @@ def evaluate(
 
     ``provisions`` (records with ``doc`` and ``ref``, and ``page`` where ``ref``
     is null) lists the provisions the gold labels exhaustively, so that
-    predictions in those with no gold occurrence count as false positives.
+    predictions in those with no gold occurrence count as false positives. The
+    provisions of the gold rows are always judged.
     """
     gold_occ = occurrences(records(gold), "gold")
     pred_records = records(pred)
@@ -212,9 +213,12 @@ def evaluate(
     duplicates = sum(n - 1 for n in keys.values())
     all_pred = occurrences(pred_records, "pred")
     canonical = [p for p in all_pred if p.term in TERM_LEVELS]
-    judged = (
-        _scopes_of(provisions) if provisions is not None else {(g.doc, g.scope) for g in gold_occ}
-    )
+    judged = {(g.doc, g.scope) for g in gold_occ}
+    if provisions is not None:
+        listed = _scopes_of(provisions)
+        if judged - listed:
+            log.warning("%d gold scopes are missing from the provisions list", len(judged - listed))
+        judged |= listed
     pred_occ = [p for p in canonical if (p.doc, p.scope) in judged]
 
     by_scope_g: dict[tuple[str, str], list[int]] = defaultdict(list)

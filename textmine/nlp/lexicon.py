@@ -13,8 +13,9 @@ another policy field or another participation ladder needs no code change.
 * ``actors.jsonl``: alias patterns of the canonical actor groups
   ``{"group", "id", "refer", "pattern"}``; ``refer`` says which pronouns may
   stand for the alias (``body``: *it*; ``person``: *he or she*).
-* ``cues.jsonl``: modal, control (semi-modal), negation, embedding, pronoun,
-  relative-pronoun, views-noun and compound-word cues (:data:`CUE_TYPES`).
+* ``cues.jsonl``: modal, control (semi-modal), negation, embedding,
+  light-noun, pronoun, relative-pronoun, views-noun and compound-word cues
+  (:data:`CUE_TYPES`).
 
 Every line is checked against its schema, and every pattern is compiled by a
 spaCy ``Matcher`` with ``validate=True``; a bad line raises
@@ -68,6 +69,7 @@ CUE_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "control": (frozenset({"lemmas", "value"}), frozenset()),
     "negation": (frozenset(), frozenset({"words", "phrase"})),
     "embedding": (frozenset({"lemmas"}), frozenset()),
+    "light": (frozenset({"lemmas"}), frozenset()),
     "pronoun": (frozenset({"words", "refer"}), frozenset()),
     "relative": (frozenset({"words"}), frozenset()),
     "views": (frozenset({"lemmas"}), frozenset()),
@@ -126,6 +128,7 @@ class Cues:
     negations: frozenset[str] = frozenset()
     negation_phrases: tuple[tuple[str, ...], ...] = ()
     embedding: frozenset[str] = frozenset()
+    light: frozenset[str] = frozenset()
     pronouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
     relatives: frozenset[str] = frozenset()
     views: frozenset[str] = frozenset()
@@ -314,6 +317,7 @@ def _read_cues(folder: Traversable) -> Cues:
     negations: set[str] = set()
     phrases: list[tuple[str, ...]] = []
     embedding: set[str] = set()
+    light: set[str] = set()
     pronouns: dict[str, set[str]] = {}
     relatives: set[str] = set()
     views: set[str] = set()
@@ -348,6 +352,8 @@ def _read_cues(folder: Traversable) -> Cues:
                 raise LexiconError(source, number, "a negation cue needs 'words' or 'phrase'")
         elif kind == "embedding":
             embedding.update(_strings(obj["lemmas"], "lemmas", where))
+        elif kind == "light":
+            light.update(_strings(obj["lemmas"], "lemmas", where))
         elif kind == "pronoun":
             refer = obj["refer"]
             if refer not in REFERS:
@@ -368,6 +374,7 @@ def _read_cues(folder: Traversable) -> Cues:
         negations=frozenset(negations),
         negation_phrases=tuple(phrases),
         embedding=frozenset(embedding),
+        light=frozenset(light),
         pronouns={k: frozenset(v) for k, v in pronouns.items()},
         relatives=frozenset(relatives),
         views=frozenset(views),

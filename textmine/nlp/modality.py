@@ -31,10 +31,21 @@ from spacy.tokens import Token
 
 from textmine.nlp.lexicon import Cues
 
-__all__ = ["MAX_CHAIN", "Reading", "governing_chain", "modality", "negation", "voice"]
+__all__ = [
+    "MAX_CHAIN",
+    "Reading",
+    "governing_chain",
+    "lead_in",
+    "modality",
+    "negation",
+    "voice",
+]
 
 #: Longest governing chain followed (keeps a 5,000-token sentence linear).
 MAX_CHAIN = 12
+#: How far back (in tokens) a list item looks for its lead-in (``The authority must—``).
+LEAD_IN_WINDOW = 400
+_LEAD_IN_MARKS = frozenset({"\u2014", "\u2013", "-", "--", ":"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _PASSIVE_MARKS = frozenset({"auxpass", "nsubjpass", "csubjpass", "agent"})
 _NOUN_SLOTS = frozenset({"pobj", "dobj", "attr", "acomp", "nsubj", "nsubjpass", "appos", "oprd"})
@@ -89,6 +100,16 @@ def _governing_verb(noun: Token) -> Token | None:
     return None
 
 
+def _shares_subject(governor: Token, obj: Token, cues: Cues) -> bool:
+    """Whether a to-infinitive after ``governor obj`` is the subject's act, not the object's.
+
+    ``take reasonable steps to consult`` (a light noun) and ``requires the
+    authority to consult`` (a control cue) pass the duty on; ``encourage
+    parents to participate`` does not.
+    """
+    return obj.lemma_.lower() in cues.light or governor.lemma_.lower() in cues.control
+
+
 def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
     """The next governor of ``verb`` in the chain and the link's name, or ``None``."""
     head = verb.head
@@ -100,9 +121,16 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
     if dep == "xcomp" or (dep in ("advcl", "acl") and _to_infinitive(verb)):
         if head.pos_ in ("NOUN", "PROPN", "ADJ"):
             governor = _governing_verb(head)
-            if head.lemma_.lower() in cues.control and governor is not None:
+            if governor is None:
+                return None
+            if head.lemma_.lower() in cues.control:
                 return governor, f"control:{head.lemma_.lower()}"
-            return (governor, "control") if governor is not None else None
+            if head.dep_ == "dobj" and not _shares_subject(governor, head, cues):
+                return None  # "encourage the school to consult": the school has no duty
+            return governor, "control"
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        if dep == "xcomp" and objects and not _shares_subject(head, objects[0], cues):
+            return None  # object control: "encourage parents to participate"
         return head, "control"
     if dep == "ccomp" and head.lemma_.lower() in cues.embedding:
         return head, "embedding"
@@ -202,3 +230,24 @@ def voice(verb: Token, cues: Cues) -> Reading:
             continue
         break
     return Reading("active", "no passive marker")
+
+
+def lead_in(verb: Token, cues: Cues) -> Token | None:
+    """The modal of a list's lead-in (``The registered person must—``) that ``verb`` continues.
+
+    Legislation splits one sentence into a lead-in and lettered items; once
+    the provisions of a unit are joined, an item's bare verb (``notify HMCI``)
+    may have no subject or modal in the parse. Only a base-form verb that is
+    the root of its clause or a conjunct, has no subject of its own, and
+    follows a modal directly followed by a dash or colon, qualifies.
+    """
+    if verb.tag_ not in ("VB", "VBP") or verb.dep_ not in ("ROOT", "conj"):
+        return None
+    if _has_subject(verb) or own_modal(verb, cues) is not None:
+        return None
+    doc = verb.doc
+    for i in range(verb.i - 1, max(-1, verb.i - LEAD_IN_WINDOW), -1):
+        token = doc[i]
+        if token.lower_ in cues.modals and i + 1 < verb.i and doc[i + 1].text in _LEAD_IN_MARKS:
+            return token
+    return None

@@ -70,10 +70,10 @@ def bar_chart(
     and are labelled ``n/a``.
     """
     n_groups, n_series = len(labels), max(1, len(series))
-    height = 0.9 + 0.32 * n_groups * n_series + 0.2 * n_groups
+    height = 1.2 + 0.3 * n_groups * n_series + 0.2 * n_groups
     rc: Any = {**_RC, "svg.hashsalt": f"textmine-{name}"}
     with matplotlib.rc_context(rc):
-        fig = Figure(figsize=(6.4, min(height, 14.0)))
+        fig = Figure(figsize=(6.4, min(height, 14.0)), layout="constrained")
         ax = fig.add_subplot()
         bar_height = 0.8 / n_series
         for i, (legend, values, style) in enumerate(series):
@@ -106,8 +106,7 @@ def bar_chart(
         if xlim is not None:
             ax.set_xlim(*xlim)
         if len(series) > 1:
-            ax.legend(loc="lower right", fontsize=8, frameon=True)
-        fig.tight_layout()
+            fig.legend(loc="outside upper center", ncols=min(4, len(series)), fontsize=8)
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None})
     return svg_markup(buffer.getvalue(), prefix=name)
@@ -177,5 +176,5 @@ def _nan(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def _short(label: str, limit: int = 42) -> str:
+def _short(label: str, limit: int = 30) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"

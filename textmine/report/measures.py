@@ -356,7 +356,7 @@ def _records(table: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _clean(value: object) -> object:
-    if isinstance(value, float) and math.isnan(value):
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     if hasattr(value, "item") and not isinstance(value, list | dict | str):
         try:

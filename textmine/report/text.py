@@ -20,7 +20,6 @@ rules (from the tagger's ``explain`` field) and two derived flags:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -277,14 +276,24 @@ def _records(rows: pd.DataFrame) -> list[dict[str, Any]]:
     return [{str(k): v for k, v in rec.items()} for rec in rows.to_dict("records")]
 
 
+def _missing(value: object) -> bool:
+    """None, NaN or pandas' NA (list-like values are never missing)."""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return False
+
+
 def _str(value: object) -> str | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return None
     return str(value) or None
 
 
 def _int(value: object) -> int | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return None
     try:
         return int(value)  # type: ignore[call-overload]

@@ -1,0 +1,152 @@
+"""Modality, negation and voice rules on hand-built parses (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from textmine.nlp.lexicon import load_lexicon
+from textmine.nlp.modality import governing_chain, lead_in, modality, negation, voice
+
+CUES = load_lexicon().cues
+VOCAB = spacy.blank("en").vocab
+
+
+def parsed(rows: str) -> Doc:
+    """A Doc from lines ``word lemma POS TAG dep head`` (head: 0-based index)."""
+    fields = [line.split() for line in rows.strip().splitlines()]
+    return Doc(
+        VOCAB,
+        words=[f[0] for f in fields],
+        lemmas=[f[1] for f in fields],
+        pos=[f[2] for f in fields],
+        tags=[f[3] for f in fields],
+        deps=[f[4] for f in fields],
+        heads=[int(f[5]) for f in fields],
+    )
+
+
+NEED_NOT = parsed(
+    """
+    The the DET DT det 1
+    authority authority NOUN NN nsubj 4
+    need need AUX VBP aux 4
+    not not PART RB neg 4
+    inform inform VERB VB ROOT 4
+    the the DET DT det 6
+    parent parent NOUN NN dobj 4
+    """
+)
+# "The body is not required to notify the parent ."
+REQUIRED = parsed(
+    """
+    The the DET DT det 1
+    body body NOUN NN nsubjpass 4
+    is be AUX VBZ auxpass 4
+    not not PART RB neg 4
+    required require VERB VBN ROOT 4
+    to to PART TO aux 6
+    notify notify VERB VB xcomp 4
+    the the DET DT det 8
+    parent parent NOUN NN dobj 6
+    """
+)
+# "The school must not consult or inform the parent ."
+COORDINATED = parsed(
+    """
+    The the DET DT det 1
+    school school NOUN NN nsubj 4
+    must must AUX MD aux 4
+    not not PART RB neg 4
+    consult consult VERB VB ROOT 4
+    or or CCONJ CC cc 4
+    inform inform VERB VB conj 4
+    the the DET DT det 8
+    parent parent NOUN NN dobj 6
+    """
+)
+# "The authority must ensure that parents are consulted ."
+ENSURE = parsed(
+    """
+    The the DET DT det 1
+    authority authority NOUN NN nsubj 3
+    must must AUX MD aux 3
+    ensure ensure VERB VB ROOT 3
+    that that SCONJ IN mark 7
+    parents parent NOUN NNS nsubjpass 7
+    are be AUX VBP auxpass 7
+    consulted consult VERB VBN ccomp 3
+    """
+)
+# "The council must encourage parents to participate ."
+ENCOURAGE = parsed(
+    """
+    The the DET DT det 1
+    council council NOUN NN nsubj 3
+    must must AUX MD aux 3
+    encourage encourage VERB VB ROOT 3
+    parents parent NOUN NNS dobj 3
+    to to PART TO aux 6
+    participate participate VERB VB xcomp 3
+    """
+)
+# "The person must — notify the parent"
+LIST_ITEM = parsed(
+    """
+    The the DET DT det 1
+    person person NOUN NN nsubj 2
+    must must AUX MD ROOT 2
+    — — PUNCT : punct 2
+    notify notify VERB VB ROOT 4
+    the the DET DT det 6
+    parent parent NOUN NN dobj 4
+    """
+)
+
+
+@pytest.mark.parametrize(
+    ("doc", "index", "value", "rule", "token"),
+    [
+        (NEED_NOT, 4, "need", "aux", "need"),
+        (REQUIRED, 6, "must", "control cue", "require"),
+        (COORDINATED, 6, "must", "aux via conj", "must"),
+        (ENSURE, 7, "must", "aux via embedding", "must"),
+        (ENCOURAGE, 6, "none", "no modal", None),
+        (LIST_ITEM, 4, "none", "no modal", None),
+    ],
+)
+def test_modality(doc: Doc, index: int, value: str, rule: str, token: str | None) -> None:
+    reading = modality(doc[index], CUES)
+    assert (reading.value, reading.rule, reading.token) == (value, rule, token)
+
+
+@pytest.mark.parametrize(
+    ("doc", "index", "negated", "rule"),
+    [
+        (NEED_NOT, 4, True, "neg"),
+        (REQUIRED, 6, True, "neg via control"),
+        (COORDINATED, 6, True, "neg via conj"),
+        (ENSURE, 7, False, "no negation cue"),
+    ],
+)
+def test_negation(doc: Doc, index: int, negated: bool, rule: str) -> None:
+    reading = negation(doc[index], CUES)
+    assert (reading.value, reading.rule) == (negated, rule)
+
+
+def test_voice() -> None:
+    assert voice(ENSURE[7], CUES).value == "passive"
+    assert voice(ENSURE[7], CUES).rule == "nsubjpass"
+    assert voice(COORDINATED[6], CUES).value == "active"
+
+
+def test_chain_stops_at_own_modal() -> None:
+    chain = governing_chain(COORDINATED[6], CUES)
+    assert [(t.text, link) for t, link in chain] == [("inform", "self"), ("consult", "conj")]
+
+
+def test_lead_in_modal_of_a_list_item() -> None:
+    modal = lead_in(LIST_ITEM[4], CUES)
+    assert modal is not None and modal.text == "must"
+    assert lead_in(NEED_NOT[4], CUES) is None

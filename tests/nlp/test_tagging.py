@@ -1,0 +1,234 @@
+"""Document -> occurrence rows: the contract example, units, offsets, refs, pages, edge cases."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SI_PDF, need
+from textmine.extract.document import Provision, build_document
+from textmine.nlp.tagging import (
+    EXTRA_FIELDS,
+    OCCURRENCE_FIELDS,
+    collapse,
+    split_long,
+    tag_document,
+    tag_documents,
+    units,
+)
+from textmine.settings import Settings
+
+CONTRACT_SENTENCE = (
+    "The local authority must consult the child's parent and must not inform the school "
+    "without consent."
+)
+CONTRACT_ROWS = [
+    {
+        "doc": "example",
+        "ref": "9.14",
+        "page": None,
+        "sentence": CONTRACT_SENTENCE,
+        "start": 25,
+        "end": 32,
+        "text": "consult",
+        "term": "consult",
+        "level": 2,
+        "actor": "local_authority",
+        "actor_text": "The local authority",
+        "recipients": ["parent"],
+        "modality": "must",
+        "negated": False,
+        "voice": "active",
+    },
+    {
+        "doc": "example",
+        "ref": "9.14",
+        "page": None,
+        "sentence": CONTRACT_SENTENCE,
+        "start": 65,
+        "end": 71,
+        "text": "inform",
+        "term": "inform",
+        "level": 1,
+        "actor": "local_authority",
+        "actor_text": "The local authority",
+        "recipients": ["education"],
+        "modality": "must",
+        "negated": True,
+        "voice": "active",
+    },
+]
+
+
+def document(*provisions: Provision, doc: str = "example", kind: str = "text"):  # type: ignore[no-untyped-def]
+    return build_document(doc=doc, kind=kind, path=None, provisions=provisions)
+
+
+def prov(text: str, ref: str | None = None, **fields: object) -> Provision:
+    return Provision(doc="", kind="", ref=ref, text=text, **fields)  # type: ignore[arg-type]
+
+
+def test_contract_example_gives_exactly_the_two_contract_rows(nlp) -> None:
+    rows = tag_document(document(prov(CONTRACT_SENTENCE, "9.14")), nlp=nlp)
+    assert [{k: r[k] for k in OCCURRENCE_FIELDS} for r in rows] == CONTRACT_ROWS
+    assert list(rows[0]) == [*OCCURRENCE_FIELDS, *EXTRA_FIELDS]
+    assert rows[0]["kind"] == "text" and rows[0]["unit"] == "9.14"
+
+
+def test_unit_is_parsed_whole_and_rows_take_their_provisions_ref_and_page(nlp) -> None:
+    doc = document(
+        prov("In reviewing the plan, the local authority must—", "s.27(3)", page=4, unit="s.27(3)"),
+        prov("consult the child's parent, and", "s.27(3)(a)", page=4, unit="s.27(3)"),
+        prov("notify the\n   governing body of the school.", "s.27(3)(b)", page=5, unit="s.27(3)"),
+        prov("The Tribunal may seek the views of the young person.", "s.28", page=5),
+        kind="act",
+    )
+    rows = tag_document(doc, nlp=nlp)
+    got = [
+        (r["ref"], r["page"], r["text"], r["actor"], r["modality"], r["recipients"]) for r in rows
+    ]
+    assert got == [
+        ("s.27(3)(a)", 4, "consult", "local_authority", "must", ["parent"]),
+        ("s.27(3)(b)", 5, "notify", "local_authority", "must", ["education"]),
+        ("s.28", 5, "seek", "tribunal", "may", ["young_person"]),
+    ]
+    sentence = rows[1]["sentence"]
+    assert "\n" not in sentence and "  " not in sentence
+    assert sentence[rows[1]["start"] : rows[1]["end"]] == "notify"
+    assert rows[1]["unit"] == "s.27(3)" and rows[2]["unit"] == "s.28"
+
+
+def test_offsets_index_the_collapsed_sentence(nlp) -> None:
+    text = "Where it\nconsiders it   necessary,  the school must\n\tinform   the parent."
+    rows = tag_document(document(prov(text, "1.2")), nlp=nlp)
+    for row in rows:
+        assert row["sentence"][row["start"] : row["end"]] == row["text"]
+    assert [r["text"] for r in rows] == ["considers", "inform"]
+    assert rows[1]["sentence"] == (
+        "Where it considers it necessary, the school must inform the parent."
+    )
+
+
+def test_empty_document_gives_no_rows(nlp) -> None:
+    assert tag_document(document(), nlp=nlp) == []
+    assert tag_documents([], nlp=nlp) == []
+
+
+def test_document_without_terms_gives_no_rows(nlp) -> None:
+    assert tag_document(document(prov("The plan must be kept for 25 years.")), nlp=nlp) == []
+
+
+def test_five_thousand_token_sentence_returns(nlp) -> None:
+    clause = "the local authority must consult the parent and inform the school and "
+    text = (clause * 400).strip() + " act."
+    assert len(text.split()) > 4800
+    for limit in (Settings().max_unit_chars, 10 * len(text)):  # split, then whole
+        rows = tag_document(
+            document(prov(text, "9.1")), nlp=nlp, settings=Settings(max_unit_chars=limit)
+        )
+        assert len(rows) >= 700
+        assert {r["ref"] for r in rows} == {"9.1"}
+        assert {r["term"] for r in rows} == {"consult", "inform"}
+
+
+def test_long_unit_is_split_below_the_limit(nlp) -> None:
+    sentence = "The governing body must consult the parent. "
+    settings = Settings(max_unit_chars=500)
+    doc = document(prov(sentence * 40, "2.1"))
+    pieces = list(units(doc, 0, settings.max_unit_chars))
+    assert len(pieces) == 4 and all(len(p.text) <= 500 for p in pieces)
+    rows = tag_document(doc, nlp=nlp, settings=settings)
+    assert len(rows) == 40 and {r["actor"] for r in rows} == {"education"}
+
+
+def test_explain_adds_an_explanation(nlp) -> None:
+    rows = tag_document(
+        document(prov(CONTRACT_SENTENCE, "9.14")), nlp=nlp, settings=Settings(explain=True)
+    )
+    assert set(rows[1]["explain"]) == {
+        "term",
+        "actor",
+        "recipients",
+        "modality",
+        "negated",
+        "voice",
+    }
+    assert rows[1]["explain"]["negated"] == {"rule": "neg", "token": "not"}
+    json.dumps(rows)  # plain JSON
+
+
+def test_user_lexicon_adds_a_term_without_code(nlp, tmp_path: Path) -> None:
+    from textmine.nlp.lexicon import load_lexicon
+    from textmine.nlp.pipeline import load_pipeline
+
+    source = Path(load_lexicon().source)
+    for name in ("terms.jsonl", "actors.jsonl", "cues.jsonl"):
+        shutil.copy(source / name, tmp_path / name)
+    entry = {
+        "id": "signpost",
+        "term": "signpost",
+        "level": 1,
+        "pattern": [{"LEMMA": "signpost"}],
+        "constraint": {"verbal": True},
+        "roles": ["object"],
+    }
+    with (tmp_path / "terms.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(entry) + "\n")
+    settings = Settings(lexicon_dir=tmp_path)
+    custom = load_pipeline(settings)
+    assert custom is not nlp
+    rows = tag_document(
+        document(prov("The school should signpost parents to the local offer.", "3.1")),
+        nlp=custom,
+        settings=settings,
+    )
+    assert [(r["term"], r["level"], r["actor"], r["recipients"]) for r in rows] == [
+        ("signpost", 1, "education", ["parent"])
+    ]
+
+
+def test_collapse_maps_offsets() -> None:
+    text, mapping = collapse("  a \n b\t\tc  ")
+    assert text == "a b c"
+    assert [mapping[i] for i in (2, 5, 8)] == [0, 2, 4]
+    assert len(mapping) == len("  a \n b\t\tc  ") + 1
+
+
+def test_split_long_prefers_sentence_ends() -> None:
+    text = "One two three. Four five six; seven eight nine ten eleven."
+    pieces = split_long(text, 20)
+    assert [p for _, p in pieces] == [
+        "One two three. ",
+        "Four five six; ",
+        "seven eight nine ",
+        "ten eleven.",
+    ]
+    assert all(text[o : o + len(p)] == p for o, p in pieces)
+    assert split_long("x" * 45, 20) == [(0, "x" * 20), (20, "x" * 20), (40, "x" * 5)]
+
+
+@pytest.mark.slow
+def test_real_statutory_instrument(nlp) -> None:
+    from textmine.extract import extract
+
+    doc = extract(need(SI_PDF))
+    rows = {(r["ref"], r["text"]): r for r in tag_document(doc, nlp=nlp)}
+    row = rows[("reg.18(6)", "consult")]
+    assert (row["page"], row["actor"], row["actor_text"], row["recipients"], row["modality"]) == (
+        16,
+        "other",
+        "The registered person",
+        ["local_authority"],
+        "must",
+    )
+    row = rows[("reg.41(2)", "notify")]
+    assert (row["modality"], row["negated"], row["recipients"]) == (
+        "must",
+        True,
+        ["local_authority"],
+    )
+    row = rows[("reg.17(2)", "co-operate")]
+    assert (row["term"], row["level"], row["recipients"]) == ("cooperate", 4, ["local_authority"])
