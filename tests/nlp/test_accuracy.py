@@ -129,7 +129,11 @@ def test_tagger_accuracy(
     scores = {
         "precision": report.micro.precision,
         "recall": report.micro.recall,
-        **{name: report.field_accuracy[name].accuracy for name in THRESHOLDS if name in report.field_accuracy},
+        **{
+            name: report.field_accuracy[name].accuracy
+            for name in THRESHOLDS
+            if name in report.field_accuracy
+        },
     }
     failures = [
         f"{name} {scores[name] if scores[name] is not None else 'n/a'} < {limit}"

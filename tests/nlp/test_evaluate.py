@@ -45,8 +45,18 @@ def row(ref: str, sentence: str, text: str, term: str, **fields: Any) -> dict[st
 GOLD = [
     row("1.1", S1, "consult", "consult", recipients=["parent"]),
     row("1.1", S1, "inform", "inform", recipients=["education"]),
-    row("1.2", S2, "involved", "involve", actor="unspecified", recipients=["child"], voice="passive"),
-    row("1.3", S3, "consider", "consider", actor="education", recipients=["parent"], modality="should"),
+    row(
+        "1.2", S2, "involved", "involve", actor="unspecified", recipients=["child"], voice="passive"
+    ),
+    row(
+        "1.3",
+        S3,
+        "consider",
+        "consider",
+        actor="education",
+        recipients=["parent"],
+        modality="should",
+    ),
 ]
 PRED = [
     row("1.1", S1, "consult", "consult", recipients=["parent"]),  # all right
@@ -123,8 +133,12 @@ def test_nth_counts_same_surface_occurrences_in_order() -> None:
     second = sentence.index("inform", 10)
     pred = [
         row("2.1", sentence, "inform", "inform", recipients=["parent"]),
-        {**row("2.1", sentence, "inform", "inform"), "start": second, "end": second + 6,
-         "recipients": ["education"]},
+        {
+            **row("2.1", sentence, "inform", "inform"),
+            "start": second,
+            "end": second + 6,
+            "recipients": ["education"],
+        },
     ]
     gold = [
         {**{k: v for k, v in pred[1].items() if k not in ("sentence", "start", "end")}, "nth": 1},
@@ -135,7 +149,9 @@ def test_nth_counts_same_surface_occurrences_in_order() -> None:
 
 
 def test_surface_variant_pairs_by_term_and_stem() -> None:
-    gold = [{**row("3.1", S1, "consult", "have regard to"), "text": "regard must be had to", "nth": 0}]
+    gold = [
+        {**row("3.1", S1, "consult", "have regard to"), "text": "regard must be had to", "nth": 0}
+    ]
     for key in ("sentence", "start", "end"):
         del gold[0][key]
     pred = [{**row("3.1", S1, "consult", "have regard to"), "text": "regard"}]
@@ -218,8 +234,13 @@ def test_gold_against_itself_is_perfect(labels: list[tuple[str, str, str, bool]]
     rows, at = [], 0
     for i, (term, actor, modality, negated) in enumerate(labels):
         at = sentence.index(f"w{i} ", at) + len(f"w{i} ")
-        rows.append({**row("6.1", sentence, term, term, actor=actor, modality=modality,
-                           negated=negated), "start": at, "end": at + len(term)})
+        rows.append(
+            {
+                **row("6.1", sentence, term, term, actor=actor, modality=modality, negated=negated),
+                "start": at,
+                "end": at + len(term),
+            }
+        )
     result = evaluate(rows, rows)
     assert (result.micro.precision, result.micro.recall) == (1.0, 1.0)
     assert all(f.accuracy == 1.0 for f in result.field_accuracy.values())

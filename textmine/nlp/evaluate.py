@@ -27,11 +27,17 @@ one predicted row and each predicted row at most one gold row.
    word stem (a tagger may report ``regard`` where the gold says ``regard must
    be had to``, or ``co-operate`` for ``cooperate``).
 
+In locator form a false alarm on an earlier word of the same surface shifts the
+``nth`` of the later predictions, so a pair may be formed with the wrong one of
+two same-surface words; the detection counts are unchanged by this, only the
+field comparison of that pair can suffer.
+
 Only the canonical terms of the contract are judged: predicted rows under the
-project's own extra terms are set aside (``ignored``). Given the list of gold
-provisions, predictions outside them are set aside (``out_of_scope``); without
-it, only the scopes that hold a gold row are judged, so predictions in a
-provision that has no gold occurrence cannot be counted.
+project's own extra terms are set aside (``ignored``). The scopes judged are
+those holding a gold row plus, when given, those of the gold provisions list
+(which names the provisions labelled with no occurrence); predictions anywhere
+else are set aside (``out_of_scope``). Without the list, false alarms in
+provisions with no gold occurrence cannot be counted.
 
 Per-term scores are term-strict: a matched pair whose terms differ is a false
 positive of the predicted term and a false negative of the gold term. The

@@ -100,38 +100,30 @@ def _governing_verb(noun: Token) -> Token | None:
     return None
 
 
-def _shares_subject(governor: Token, obj: Token, cues: Cues) -> bool:
-    """Whether a to-infinitive after ``governor obj`` is the subject's act, not the object's.
-
-    ``take reasonable steps to consult`` (a light noun) and ``requires the
-    authority to consult`` (a control cue) pass the duty on; ``encourage
-    parents to participate`` does not.
-    """
-    return obj.lemma_.lower() in cues.light or governor.lemma_.lower() in cues.control
-
-
 def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
-    """The next governor of ``verb`` in the chain and the link's name, or ``None``."""
+    """The next governor of ``verb`` in the chain and the link's name, or ``None``.
+
+    Links: a coordinated verb without its own subject or modal (``conj``); a
+    to-infinitive or gerund complement of a verb, including object control
+    (``xcomp``: ``may seek to involve``, ``cannot force them to engage``); a
+    clause under an embedding cue (``embedding``: ``must ensure that ...``).
+    An infinitive that modifies a noun (``steps to consult``) or states a
+    purpose (``..., to inform``), and conditional, temporal and relative
+    clauses carry no modal in.
+    """
     head = verb.head
     if head == verb:
         return None
     dep = verb.dep_
     if dep == "conj" and not _has_subject(verb) and own_modal(verb, cues) is None:
         return head, "conj"
-    if dep == "xcomp" or (dep in ("advcl", "acl") and _to_infinitive(verb)):
-        if head.pos_ in ("NOUN", "PROPN", "ADJ"):
+    if dep == "xcomp" or (dep in ("dobj", "pcomp") and verb.tag_ == "VBG"):
+        if head.pos_ in ("VERB", "AUX"):
+            return head, "xcomp"
+        if head.pos_ == "ADJ":  # "must be able to consult"
             governor = _governing_verb(head)
-            if governor is None:
-                return None
-            if head.lemma_.lower() in cues.control:
-                return governor, f"control:{head.lemma_.lower()}"
-            if head.dep_ == "dobj" and not _shares_subject(governor, head, cues):
-                return None  # "encourage the school to consult": the school has no duty
-            return governor, "control"
-        objects = [c for c in head.children if c.dep_ == "dobj"]
-        if dep == "xcomp" and objects and not _shares_subject(head, objects[0], cues):
-            return None  # object control: "encourage parents to participate"
-        return head, "control"
+            return (governor, "xcomp") if governor is not None else None
+        return None
     if dep == "ccomp" and head.lemma_.lower() in cues.embedding:
         return head, "embedding"
     return None
