@@ -9,22 +9,8 @@ records provenance (input checksums, lexicon and model versions, textmine
 version, timestamps). It returns an :class:`Analysis`; rendering is
 :func:`textmine.report.render_report`'s job.
 
-Inputs when ``paths`` is empty (so a first run on a fresh machine works
-offline):
-
-1. the documents listed in ``<Settings.corpora_dir>/MANIFEST.tsv`` (the
-   manifest of ``textmine fetch``; the copy shipped in ``textmine.corpora``
-   when the folder has none) that are present in that folder, one file per
-   title (the first present in manifest order), each with its manifest URL and
-   licence;
-2. otherwise the bundled example: ``textmine/data/sample_act.md`` (an
-   Act-style text, read as kind ``act``) and ``textmine/data/sample_draft.md``
-   (a draft code in numbered paragraphs, read as ``guidance``), written for
-   textmine, so the Act-vs-Code divergence has two documents.
-
-For explicit paths, a ``MANIFEST.tsv`` in the file's folder or the two above
-it (such as ``../shared/corpora/MANIFEST.tsv``) supplies title, licence and
-source where it lists the file.
+Which documents are read when ``paths`` is empty (the corpora, else the
+bundled sample) is :mod:`textmine.inputs`'s business.
 
 With ``progress=True`` (the CLI) each long step shows a rich progress bar on
 stderr; the library otherwise only logs.
@@ -32,12 +18,10 @@ stderr; the library otherwise only logs.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import logging
 import platform
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from importlib import resources
@@ -45,6 +29,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textmine.extract.document import Document
+from textmine.inputs import SAMPLE_TITLE, InputSpec, resolve_inputs
+from textmine.progress import Steps
+from textmine.progress import steps as progress_steps
 from textmine.settings import Settings
 
 if TYPE_CHECKING:
@@ -52,26 +39,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MANIFEST = "MANIFEST.tsv"
-SAMPLE_FILES: tuple[tuple[str, str, str], ...] = (
-    ("sample_act.md", "act", "Sample Act (textmine example)"),
-    ("sample_draft.md", "guidance", "Sample draft code (textmine example)"),
-)
-SAMPLE_TITLE = "Sample draft code and Act (textmine example)"
 #: Provisions tagged per progress step (whole units are never split).
 TAG_CHUNK = 120
-
-
-@dataclass(frozen=True)
-class InputSpec:
-    """One document to analyse, with what is known about it before reading."""
-
-    path: Path
-    kind: str | None = None
-    title: str | None = None
-    url: str | None = None
-    licence: str | None = None
-    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -155,7 +124,7 @@ def analyse(
     settings = (settings or Settings()).with_(explain=True)
     started = _now()
     specs, sample = resolve_inputs(paths, settings)
-    with _steps(progress) as steps:
+    with progress_steps(progress) as steps:
         documents = [_read(spec, settings) for spec in steps.track(specs, "Reading documents")]
         nlp = _pipeline(settings)
         rows = _tag(documents, nlp, settings, steps)
@@ -191,41 +160,6 @@ def analyse(
         provenance=provenance,
         settings=settings,
     )
-
-
-def resolve_inputs(paths: Sequence[str | Path], settings: Settings) -> tuple[list[InputSpec], bool]:
-    """The documents to analyse and whether they are the bundled sample (see module doc)."""
-    if paths:
-        return [_described(Path(p)) for p in paths], False
-    listed = corpus_inputs(Path(settings.corpora_dir))
-    if listed:
-        return listed, False
-    log.info("no corpus documents in %s: analysing the bundled sample", settings.corpora_dir)
-    folder = resources.files("textmine") / "data"
-    return [
-        InputSpec(
-            path=Path(str(folder / name)),
-            kind=kind,
-            title=title,
-            licence="MIT (written for textmine)",
-            source="bundled with textmine",
-        )
-        for name, kind, title in SAMPLE_FILES
-    ], True
-
-
-def corpus_inputs(corpora_dir: Path) -> list[InputSpec]:
-    """Manifest entries present in ``corpora_dir``, one file per title, in manifest order."""
-    manifest = corpora_dir / MANIFEST
-    rows = _manifest_rows(manifest) if manifest.is_file() else _packaged_manifest()
-    chosen: dict[str, InputSpec] = {}
-    for row in rows:
-        name = row.get("file") or row.get("path") or ""
-        path = corpora_dir / name
-        key = row.get("title") or name
-        if name and path.is_file() and key not in chosen:
-            chosen[key] = _spec(path, row)
-    return list(chosen.values())
 
 
 def default_title(documents: Iterable[Document]) -> str:
@@ -276,7 +210,7 @@ def _pipeline(settings: Settings) -> Any:
     return load_pipeline(settings)
 
 
-def _tag(documents: list[Document], nlp: Any, settings: Settings, steps: _Steps) -> pd.DataFrame:
+def _tag(documents: list[Document], nlp: Any, settings: Settings, steps: Steps) -> pd.DataFrame:
     """Tag in chunks of whole units so the progress bar moves within a long document."""
     from textmine.nlp.rows import rows_to_frame
     from textmine.nlp.tagging import tag_document
@@ -353,110 +287,3 @@ def _now() -> str:
 
 
 # -------------------------------------------------------------- manifests
-
-
-def _described(path: Path) -> InputSpec:
-    """An explicit path, with title/licence/source from a nearby MANIFEST.tsv if it lists it."""
-    for folder in list(path.resolve().parents)[:3]:
-        manifest = folder / MANIFEST
-        if not manifest.is_file():
-            continue
-        for row in _manifest_rows(manifest):
-            name = row.get("file") or row.get("path") or ""
-            if name and (folder / name).resolve() == path.resolve():
-                return _spec(path, row)
-    return InputSpec(path=path)
-
-
-def _spec(path: Path, row: dict[str, str]) -> InputSpec:
-    url = row.get("url") or None
-    return InputSpec(
-        path=path,
-        title=row.get("title") or None,
-        url=url if url and url.startswith("https://") else None,
-        licence=row.get("licence") or None,
-        source=row.get("source") or row.get("official_origin") or url,
-    )
-
-
-def _manifest_rows(path: Path) -> list[dict[str, str]]:
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            return [
-                {str(k): (v or "").strip() for k, v in row.items()}
-                for row in csv.DictReader(handle, delimiter="\t")
-            ]
-    except (OSError, csv.Error, UnicodeDecodeError) as exc:
-        log.warning("%s: manifest not read (%s)", path, exc)
-        return []
-
-
-def _packaged_manifest() -> list[dict[str, str]]:
-    try:
-        entry = resources.files("textmine.corpora") / MANIFEST
-    except ModuleNotFoundError:
-        return []
-    if not entry.is_file():
-        return []
-    with resources.as_file(entry) as path:
-        return _manifest_rows(path)
-
-
-# -------------------------------------------------------------- progress
-
-
-class _Steps:
-    """Progress display: rich bars on stderr when enabled, nothing otherwise."""
-
-    def __init__(self, progress: Any | None) -> None:
-        self.progress = progress
-
-    def track(self, items: Sequence[Any], label: str) -> Iterator[Any]:
-        with self.bar(label, len(items)) as advance:
-            for item in items:
-                yield item
-                advance(1)
-
-    @contextmanager
-    def bar(self, label: str, total: int) -> Iterator[Any]:
-        if self.progress is None:
-            yield lambda n: None
-            return
-        task = self.progress.add_task(label, total=total)
-        yield lambda n: self.progress.advance(task, n)
-        self.progress.update(task, completed=total)
-
-    @contextmanager
-    def status(self, label: str) -> Iterator[None]:
-        if self.progress is None:
-            yield
-            return
-        task = self.progress.add_task(label, total=None)
-        yield
-        self.progress.update(task, total=1, completed=1)
-
-
-@contextmanager
-def _steps(enabled: bool) -> Iterator[_Steps]:
-    if not enabled:
-        yield _Steps(None)
-        return
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        SpinnerColumn,
-        TextColumn,
-        TimeElapsedColumn,
-    )
-
-    columns = (
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=Console(stderr=True), transient=False) as bar:
-        yield _Steps(bar)

@@ -4,7 +4,8 @@ Each command parses options, calls one public function and writes its result.
 Errors derived from :class:`~textmine.errors.TextmineError` are shown as one
 line on stderr with a non-zero exit status (2 bad input, 3 output cannot be
 written, 4 no spaCy model, 5 fetch failed, 1 anything else); ``--debug``
-shows the traceback instead.
+shows the traceback instead. ``textmine diff --fail-on KINDS`` exits with 6
+when it finds a change of one of those kinds.
 """
 
 from __future__ import annotations
@@ -444,6 +445,78 @@ def fetch_command(dest: Path | None, manifest: Path | None, force: bool) -> None
             f"{result.status}: {result.path} ({result.size:,} bytes, "
             f"sha256 {result.sha256[:12]}…){note}"
         )
+
+
+@cli.command("diff")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "jsonl", "csv"]),
+    default=None,
+    help="html: a report with inline word diffs and kind filters; jsonl/csv: one row per "
+    "change. [default: from the -o suffix (.html, .csv), else jsonl]",
+)
+@_output_option()
+@_force_option()
+@click.option(
+    "--fail-on",
+    "fail_on",
+    default=None,
+    metavar="KINDS",
+    help="Exit with status 6 when a change of one of these comma-separated kinds is found "
+    "(weakened, deleted, strengthened, added, reworded, moved, unchanged).",
+)
+@click.option(
+    "--all", "include_unchanged", is_flag=True, help="Also list unchanged occurrences."
+)
+@click.pass_context
+def diff_command(
+    ctx: click.Context,
+    old: Path,
+    new: Path,
+    fmt: str | None,
+    output: Path | None,
+    force: bool,
+    fail_on: str | None,
+    include_unchanged: bool,
+) -> None:
+    """Audit NEW (a draft) against OLD: duties strengthened, weakened, reworded, moved...
+
+    OLD and NEW may be any supported inputs (PDF, legislation XML, plain text),
+    in any combination. Exit status 6 when --fail-on names a kind that was
+    found (the output is written first); other errors as for every command.
+
+    \b
+    Examples:
+        textmine diff guidance_2015.pdf draft_2026.txt -o changes.html
+        textmine diff act.xml bill.pdf --format csv -o changes.csv
+        textmine diff old.pdf draft.pdf --fail-on weakened,deleted > changes.jsonl
+    """
+    from textmine.diff import FAIL_EXIT_CODE, diff, parse_kinds
+
+    try:
+        fail_kinds = parse_kinds(fail_on)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--fail-on") from exc
+    if fmt is None:
+        suffix = output.suffix.lower() if output is not None else ""
+        fmt = {".html": "html", ".htm": "html", ".csv": "csv"}.get(suffix, "jsonl")
+    if output is not None:
+        from textmine.output import check_output_path
+
+        check_output_path(output, force=force)
+    result = diff(old, new, include_unchanged=include_unchanged)
+    out_dir = output.parent if output is not None else Path.cwd()
+    _emit(lambda fh: result.write(fh, fmt, out_dir=out_dir), output, force)
+    found = result.of_kind(*fail_kinds)
+    if found:
+        click.echo(
+            f"textmine diff: {len(found)} change(s) of kind {', '.join(fail_kinds)} found",
+            err=True,
+        )
+        ctx.exit(FAIL_EXIT_CODE)
 
 
 def _emit(write: Any, output: Path | None, force: bool) -> None:

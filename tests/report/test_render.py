@@ -278,3 +278,43 @@ def test_foreign_folder_refused(small_analysis: Analysis, tmp_path: Path) -> Non
     with pytest.raises(OutputError):
         render_report(small_analysis, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt"]
+
+
+def test_provisions_and_findings_link_both_ways(small_analysis: Analysis, tmp_path: Path) -> None:
+    from textmine.findings.links import link, measure_ids_from_tables
+
+    cfa = build_document(
+        doc="cfa2014_extract",
+        kind="act",
+        path=None,
+        provisions=[Provision("", "", "s.36(1)", "A request for an assessment may be made.")],
+    )
+    documents = [*small_analysis.documents, cfa]
+    links = link(
+        small_analysis.findings,
+        measure_ids_from_tables(small_analysis.tables),
+        ["cfa2014_extract:s.36(1)"],
+    )
+    analysis = replace(small_analysis, documents=documents, links=links)
+    parsed = Page(render_report(analysis, tmp_path / "r").read_text(encoding="utf-8"))
+    cited = links.provision_findings["cfa2014_extract:s.36(1)"]
+    assert len(cited) >= 9
+    hrefs = [str(a.get("href")) for t, a in parsed.tags if t == "a"]
+    # one link from each finding, plus the provision's own ref link
+    assert hrefs.count("#p-cfa2014-extract-s-36-1") == len(cited) + 1
+    for fid in cited:  # provision -> finding
+        assert f"#f-{re.sub(r'[^0-9a-z]+', '-', fid.lower()).strip('-')}" in hrefs
+
+
+def test_a_document_without_occurrences_still_renders(
+    small_analysis: Analysis, tmp_path: Path
+) -> None:
+    from textmine.measure import measure
+    from textmine.nlp.rows import rows_to_frame
+
+    rows = rows_to_frame([])
+    analysis = replace(small_analysis, rows=rows, tables=measure(rows))
+    parsed = Page(render_report(analysis, tmp_path / "r").read_text(encoding="utf-8"))
+    assert len([a for t, a in parsed.tags if t == "article" and a.get("class") == "prov"]) == 8
+    assert not [a for t, a in parsed.tags if t == "mark" and a.get("data-term")]
+    assert not [a for t, a in parsed.tags if t == "svg"]  # no figures, no empty charts

@@ -1,0 +1,34 @@
+"""Audit a draft against an earlier version: ``textmine diff OLD NEW``.
+
+:func:`diff` pairs the provisions of two versions (:mod:`~textmine.diff.align`),
+tags the ones whose text changed (:mod:`~textmine.diff.occurrences`) and
+classifies each change in the language of partnership as strengthened,
+weakened, reworded, added, deleted, moved (renumbered included) or unchanged
+(:mod:`~textmine.diff.classify`). The :class:`DiffResult` writes the changes as
+JSON Lines, CSV or an HTML report (:mod:`~textmine.diff.output`,
+:mod:`~textmine.diff.report`).
+
+``textmine diff --fail-on KINDS`` exits with :data:`FAIL_EXIT_CODE` (6) when a
+change of one of those kinds is found, for drafting teams' pipelines.
+"""
+
+from __future__ import annotations
+
+from textmine.diff.align import Pair, align
+from textmine.diff.classify import CHANGE_FIELDS, KINDS
+from textmine.diff.output import FORMATS, DiffResult, diff, parse_kinds
+
+__all__ = [
+    "CHANGE_FIELDS",
+    "FAIL_EXIT_CODE",
+    "FORMATS",
+    "KINDS",
+    "DiffResult",
+    "Pair",
+    "align",
+    "diff",
+    "parse_kinds",
+]
+
+#: Exit status of ``textmine diff --fail-on`` when a change of a listed kind is found.
+FAIL_EXIT_CODE = 6

@@ -248,7 +248,9 @@ def _tfidf_candidates(
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     texts = [a.keys[i] for i in rest_old] + [b.keys[j] for j in rest_new]
-    vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")
+    vectorizer = TfidfVectorizer(
+        ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b"
+    )
     try:
         matrix = vectorizer.fit_transform(texts)
     except ValueError:  # no word at all (e.g. only punctuation)
@@ -297,7 +299,9 @@ def _division(label: str | None) -> str:
     return " ".join(match.groups()) if match else text
 
 
-def _ordered(old: Document, new: Document, matched: dict[int, tuple[int, str, float]]) -> list[Pair]:
+def _ordered(
+    old: Document, new: Document, matched: dict[int, tuple[int, str, float]]
+) -> list[Pair]:
     in_order = _in_order(matched)
     placed: list[tuple[tuple[float, int, int], Pair]] = []
     paired_new: set[int] = set()

@@ -149,12 +149,15 @@ def describe(row: Row) -> str:
 def compare(old: Row, new: Row) -> tuple[str, str]:
     """The kind and reason of the change from occurrence ``old`` to occurrence ``new``."""
     signals: list[tuple[int, str]] = []
-    d_old, d_new = duty(old.get("modality"), old.get("negated")), duty(
-        new.get("modality"), new.get("negated")
+    d_old, d_new = (
+        duty(old.get("modality"), old.get("negated")),
+        duty(new.get("modality"), new.get("negated")),
     )
     if bool(old.get("negated")) != bool(new.get("negated")):
         change = "added" if new.get("negated") else "removed"
-        signals.append((_sign(d_new - d_old), f"negation {change} ({_modal(old)} -> {_modal(new)})"))
+        signals.append(
+            (_sign(d_new - d_old), f"negation {change} ({_modal(old)} -> {_modal(new)})")
+        )
     elif old.get("modality") != new.get("modality"):
         text = f"modality {old.get('modality')} -> {new.get('modality')}"
         if d_old == d_new:
@@ -243,10 +246,10 @@ def match_occurrences(
     out: list[tuple[Row | None, Row | None]] = []
     pending = [i for i in range(len(old)) if i not in used_old]
     for j, n in enumerate(new):
-        i = partner.get(j)
-        out.append((old[i] if i is not None else None, n))
-        if i is not None:
-            while pending and pending[0] < i:
+        k = partner.get(j)
+        out.append((old[k] if k is not None else None, n))
+        if k is not None:
+            while pending and pending[0] < k:
                 out.append((old[pending.pop(0)], None))
     out.extend((old[i], None) for i in pending)
     return out
@@ -281,7 +284,12 @@ def _record(
             value = row.get(name) if row is not None else None
             if name == "recipients" and row is not None:
                 value = list(value or [])
-            if name == "sentence" and row is None and provision is not None and scope == "provision":
+            if (
+                name == "sentence"
+                and row is None
+                and provision is not None
+                and scope == "provision"
+            ):
                 value = collapse_space(provision.text)
             record[f"{side}_{name}"] = value
         if row is not None and row.get("page") is not None:
@@ -312,7 +320,9 @@ def _moved_reason(pair: Pair) -> str:
         parts.append(f"renumbered {pair.old.ref or '(no ref)'} -> {pair.new.ref or '(no ref)'}")
     if pair.moved:
         if (pair.old.part or "") != (pair.new.part or ""):
-            parts.append(f"moved from {pair.old.part or '(no Part)'} to {pair.new.part or '(no Part)'}")
+            parts.append(
+                f"moved from {pair.old.part or '(no Part)'} to {pair.new.part or '(no Part)'}"
+            )
         elif (pair.old.chapter or "") != (pair.new.chapter or ""):
             parts.append(
                 f"moved from {pair.old.chapter or '(no Chapter)'} "
@@ -341,7 +351,9 @@ def provision_changes(
     if pair.new is None:
         note = _terms_note(old_rows)
         best = _strongest(old_rows)
-        return [_record("deleted", f"provision deleted ({note})", "provision", pair, index, best, None)]
+        return [
+            _record("deleted", f"provision deleted ({note})", "provision", pair, index, best, None)
+        ]
     if pair.moved or pair.renumbered:
         return [_record("moved", _moved_reason(pair), "provision", pair, index, None, None)]
     return []

@@ -17,7 +17,11 @@ document) and caches what it has read:
   ``unspecified``. A clause under ``ensure that`` keeps its own actor: in
   ``must ensure that parents are consulted`` nobody is named as consulting,
   so the actor is ``unspecified`` (design decision; the modal is inherited,
-  see :mod:`textmine.nlp.modality`).
+  see :mod:`textmine.nlp.modality`). Object control gives the object
+  (``encourage parents to participate``: parents); a purpose infinitive takes
+  its main clause's doer. A subject that names no party (``This evaluation
+  should inform ...``) gives ``unspecified``; an unknown proper name gives
+  ``other``.
 * :meth:`Resolver.recipients` reads the term's *roles* (``terms.jsonl``):
   direct objects, passive subjects, ``with``/``to``/``from`` phrases, and the
   owners of views-nouns (``the views of X``, ``X's wishes``, ``representations
@@ -48,6 +52,8 @@ _QUANTIFIERS = frozenset(
     {"each", "any", "all", "one", "some", "none", "either", "both", "member", "members", "majority"}
 )
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+#: Groups a generic noun falls into; a place phrase may name a narrower one.
+_GENERIC_GROUPS = frozenset({"other", "professional"})
 
 
 @dataclass(frozen=True)
@@ -178,10 +184,24 @@ class Resolver:
                 if found is not None:
                     return found
         alias = self._alias(token)
+        if alias is None or alias[0] in _GENERIC_GROUPS:
+            # "staff in the school", "officers within the local authority"
+            place = self._place(token)
+            if place is not None:
+                return place
         if alias is None:
             return None
         plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
         return Party(alias[0], alias[1], self.np_text(token), plural, "alias")
+
+    def _place(self, token: Token) -> Party | None:
+        """The specific party a generic noun belongs to (``everyone in the school``)."""
+        for obj in _prep_objects(token, frozenset({"in", "within", "at", "across"})):
+            found = self.party(obj)
+            if found is not None and found.group not in _GENERIC_GROUPS:
+                plural = token.tag_ in ("NNS", "NNPS")
+                return Party(found.group, found.refer, self.np_text(token), plural, "place")
+        return None
 
     # ------------------------------------------------------------ pronouns
 
@@ -250,9 +270,14 @@ class Resolver:
     # ------------------------------------------------------------ actor
 
     def actor(
-        self, verb: Token, passive: bool, *, nominal: bool = False
+        self, verb: Token, passive: bool, *, nominal: bool = False, depth: int = 0
     ) -> tuple[str, str | None, Reading]:
-        """``(group, actor_text, reading)`` of the party performing ``verb``."""
+        """``(group, actor_text, reading)`` of the party performing ``verb``.
+
+        A purpose infinitive (``..., to inform``) takes the doer of its main
+        clause: the agent of a passive one, a party subject of an active one,
+        else nobody (``arrangements should be in place to engage``).
+        """
         if nominal:
             return "unspecified", None, Reading("unspecified", "nominalisation")
         if passive:
@@ -274,6 +299,13 @@ class Resolver:
                 return self._subject(nxt[0], "of-phrase of " + token.head.text)
             if nxt[1] in ("acl-head", "object-control"):
                 return self._subject(nxt[0], nxt[1])
+            if nxt[1] == "purpose":
+                head = nxt[0]
+                if depth > 3:
+                    break
+                if any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+                    return self._agent(head)
+                return self.actor(head, False, depth=depth + 1)
             token = nxt[0]
             links.append(nxt[1])
         return "unspecified", None, Reading("unspecified", "no subject")
@@ -309,11 +341,7 @@ class Resolver:
         if token.tag_ in ("WDT", "WP") and token.lower_ in self.cues.relatives:
             head = _relative_head(token)
             if head is not None and self.party(head) is None:
-                return (
-                    "other",
-                    self.np_text(head),
-                    Reading("other", f"{rule} (relative, no alias)", head.text),
-                )
+                return self._subject(head, f"{rule} (relative)")
         found = self.party(token)
         if found is not None:
             text = found.text if found.rule != "alias" else self.np_text(token, coordinated=True)
@@ -324,11 +352,12 @@ class Resolver:
                 token.text,
                 Reading("unspecified", f"{rule} (unresolved pronoun)", token.text),
             )
-        return (
-            "other",
-            self.np_text(token, coordinated=True),
-            Reading("other", f"{rule} (no alias)", token.text),
-        )
+        if token.pos_ == "PROPN":  # a named body the lexicon does not know
+            text = self.np_text(token, coordinated=True)
+            return "other", text, Reading("other", f"{rule} (named, no alias)", token.text)
+        # an inanimate subject ("This evaluation should inform ...") names no party
+        text = self.np_text(token, coordinated=True)
+        return "unspecified", text, Reading("unspecified", f"{rule} (not a party)", token.text)
 
     def _actor_step(self, token: Token) -> tuple[Token, str] | None:
         head, dep = token.head, token.dep_
@@ -342,6 +371,8 @@ class Resolver:
             objects = [c for c in head.children if c.dep_ == "dobj"]
             if objects:
                 return objects[0], "object-control"
+        if dep == "advcl" and to_inf and head.pos_ in ("VERB", "AUX"):
+            return head, "purpose"
         if dep == "xcomp" or (dep in ("advcl", "acl") and to_inf):
             if head.pos_ in ("NOUN", "PROPN", "ADJ"):
                 if dep == "acl" and self.party(head) is not None:  # "requires the body to consult"
@@ -391,6 +422,9 @@ class Resolver:
                         found += [(o, prep) for o in conjuncts(obj)]
         if "views" in roles:
             found += [(o, "views") for o in self.view_owners(verb, span_tokens, passive)]
+        if "with" in roles and not any(role == "with" for _, role in found) and not passive:
+            # "the school and the authority must work together": the other conjuncts
+            found += [(o, "co-subject") for o in self.co_subjects(verb)]
         groups: list[str] = []
         evidence: list[str] = []
         for token, role in found:
@@ -404,16 +438,36 @@ class Resolver:
                 evidence.append(note)
         return groups, evidence
 
+    def co_subjects(self, verb: Token) -> list[Token]:
+        """The subject's conjuncts after the first (its partners in a joint action)."""
+        token = verb
+        for _ in range(MAX_CHAIN):
+            subjects = [c for c in token.children if c.dep_ in _SUBJ]
+            if subjects:
+                return conjuncts(subjects[0])[1:]
+            if token.dep_ not in ("conj", "xcomp") or token.head == token:
+                return []
+            token = token.head
+        return []
+
     def objects(self, verb: Token) -> list[Token]:
         """Direct objects of ``verb`` with their conjuncts (or a following conjunct's)."""
         out: list[Token] = []
         for child in verb.children:
             if child.dep_ in ("dobj", "dative", "iobj"):
                 out += conjuncts(child)
-        if not out:  # "must not consult or inform the school": the object is shared
+        if not out and not any(c.dep_ == "prep" for c in verb.children):
+            # "must not consult or inform the school", "inform and engage with those":
+            # the following conjunct's object is shared
             for conj in verb.children:
                 if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX"):
                     out += [o for c in conj.children if c.dep_ == "dobj" for o in conjuncts(c)]
+                    if not out:
+                        out += [
+                            o
+                            for obj in _prep_objects(conj, frozenset({"with"}))
+                            for o in conjuncts(obj)
+                        ]
         return out
 
     def passive_subjects(self, verb: Token) -> list[Token]:

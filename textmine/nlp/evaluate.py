@@ -213,10 +213,6 @@ def evaluate(
     """
     gold_occ = occurrences(records(gold), "gold")
     pred_records = records(pred)
-    keys = Counter(
-        (occurrence_key(r), r.get("term")) for r in pred_records if r.get("term") in TERM_LEVELS
-    )
-    duplicates = sum(n - 1 for n in keys.values())
     all_pred = occurrences(pred_records, "pred")
     canonical = [p for p in all_pred if p.term in TERM_LEVELS]
     judged = {(g.doc, g.scope) for g in gold_occ}
@@ -226,6 +222,12 @@ def evaluate(
             log.warning("%d gold scopes are missing from the provisions list", len(judged - listed))
         judged |= listed
     pred_occ = [p for p in canonical if (p.doc, p.scope) in judged]
+    keys = Counter(
+        (occurrence_key(r), r.get("term"))
+        for r, p in zip(pred_records, all_pred, strict=True)
+        if p.term in TERM_LEVELS and (p.doc, p.scope) in judged
+    )
+    duplicates = sum(n - 1 for n in keys.values())
 
     by_scope_g: dict[tuple[str, str], list[int]] = defaultdict(list)
     by_scope_p: dict[tuple[str, str], list[int]] = defaultdict(list)

@@ -2,23 +2,31 @@
 
 The modal is found by dependency and lemma, not by the ``MD`` tag alone
 (``need not inform`` is often tagged as a verb). When the term's verb has no
-modal of its own, it inherits one along a short *governing chain*:
+modal of its own, it takes the nearest modal cue along a short *governing
+chain* (:func:`step_up`):
 
 * ``conj``: a coordinated verb without its own subject or modal shares its
   first conjunct's (``must consult the parent and inform the school``; ``must
   not consult or inform``);
-* ``control``: a to-infinitive takes the modal of the verb or noun that
-  governs it (``must take reasonable steps to consult``). A *control cue*
-  from ``cues.jsonl`` supplies the modal when that governor has none of its
-  own: ``is required to inform`` reads as ``must``, ``has a duty to``
-  as ``must``, ``need to`` as ``need``. (Design decision: statutory
-  requirement phrased by a semi-modal is still a requirement.)
+* ``xcomp``: a to-infinitive or gerund complement takes its governing verb's
+  modal, object control included (``may seek to involve``, ``cannot force
+  them to engage``);
 * ``embedding``: a clause under an *embedding cue* (``must ensure that
   parents are consulted``) takes that verb's modal and negation, but not its
-  actor (see :mod:`textmine.nlp.actors`).
+  actor (see :mod:`textmine.nlp.actors`);
+* ``participle``: a participial adjunct of the main clause (``must decide,
+  having regard to ...``) takes the main verb's; one opened by a
+  subordinator (``when considering``) does not.
+
+Design decisions, read from the tagging contract's wording ("the modal
+governing the term"): only modal words are modals. ``is required to``, ``has
+a duty to`` and ``is expected to`` give ``none``; the verb *need* counts as
+``need`` (the contract lists it). An infinitive that modifies a noun
+(``reasonable steps to consult``) or states a purpose, and a verb inside a
+conditional, temporal or relative clause, carry no modal in from outside.
 
 Negation is read on every verb of the chain up to the one that supplies the
-modal, so ``is not required to inform`` is ``must`` + negated and ``need not
+modal, so ``cannot force them to engage`` is ``can`` + negated and ``need not
 consult or inform`` negates both verbs. ``modality`` and ``negated`` stay
 orthogonal, as the tagging contract requires.
 """
@@ -80,10 +88,6 @@ def _has_subject(verb: Token) -> bool:
     return any(child.dep_ in _SUBJECTS for child in verb.children)
 
 
-def _to_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-
-
 def _governing_verb(noun: Token) -> Token | None:
     """The verb a noun hangs off (``has a duty``, ``is under a duty``)."""
     token = noun
@@ -126,6 +130,13 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
         return None
     if dep == "ccomp" and head.lemma_.lower() in cues.embedding:
         return head, "embedding"
+    if (
+        dep == "advcl"
+        and verb.tag_ == "VBG"
+        and head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") for c in verb.children)
+    ):
+        return head, "participle"  # "must assess each case, taking into account ..."
     return None
 
 
@@ -144,38 +155,22 @@ def governing_chain(verb: Token, cues: Cues) -> list[tuple[Token, str]]:
     return chain
 
 
-def _control_value(token: Token, link: str, cues: Cues) -> str | None:
-    """A control cue's modal: the governing noun's (``duty``) or verb's (``required``) lemma."""
-    if link.startswith("control:"):
-        return cues.control.get(link.split(":", 1)[1])
-    lemma = token.lemma_.lower()
-    if lemma in cues.control and lemma != "have":
-        return cues.control[lemma]
-    if lemma == "have" and "have" in cues.control and token.dep_ != "aux":
-        return cues.control["have"]
-    return None
-
-
 def modality(verb: Token, cues: Cues) -> Reading:
-    """The modal governing ``verb``: its own, or one inherited along :func:`governing_chain`."""
+    """The nearest modal cue up :func:`governing_chain`: an auxiliary, or a lexical modal verb.
+
+    A *lexical modal* from ``cues.jsonl`` (``need`` in ``will need to work
+    with``) counts where it stands in the chain, before its own auxiliary.
+    """
     chain = governing_chain(verb, cues)
-    for index, (token, link) in enumerate(chain):
+    for index, (token, _) in enumerate(chain):
+        via = "+".join(link for _, link in chain[1 : index + 1])
+        lemma = token.lemma_.lower()
+        if index and lemma in cues.control and token.dep_ not in ("aux", "auxpass"):
+            return Reading(cues.control[lemma], f"lexical modal via {via}", token.text)
         modal = own_modal(token, cues)
         if modal is not None:
             value = cues.modals.get(modal.lower_) or cues.modals[modal.lemma_.lower()]
-            rule = (
-                "aux"
-                if index == 0
-                else f"aux via {'+'.join(link for _, link in chain[1 : index + 1])}"
-            )
-            return Reading(value, rule, modal.text)
-        if index + 1 < len(chain):
-            nxt, nxt_link = chain[index + 1]
-            if nxt_link.startswith("control"):
-                cue_value = _control_value(nxt, nxt_link, cues)
-                if cue_value is not None and own_modal(nxt, cues) is None:
-                    cue = nxt_link.split(":", 1)[1] if ":" in nxt_link else nxt.lemma_.lower()
-                    return Reading(cue_value, "control cue", cue)
+            return Reading(value, "aux" if index == 0 else f"aux via {via}", modal.text)
     return Reading("none", "no modal")
 
 
@@ -200,6 +195,12 @@ def negation(verb: Token, cues: Cues) -> Reading:
         if cue is not None:
             rule = "neg" if index == 0 else f"neg via {link}"
             return Reading(True, rule, cue.text)
+    # "Nothing in this section requires the authority to consult": the verb governing
+    # the infinitive's noun is negated
+    if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head != verb.head:
+        cue = _negation_cue(verb.head.head, cues)
+        if cue is not None:
+            return Reading(True, "neg of governing verb", cue.text)
     return Reading(False, "no negation cue")
 
 

@@ -70,7 +70,7 @@ def bar_chart(
     and are labelled ``n/a``.
     """
     n_groups, n_series = len(labels), max(1, len(series))
-    height = 1.2 + 0.3 * n_groups * n_series + 0.2 * n_groups
+    height = 1.1 + 0.22 * n_groups * n_series + 0.25 * n_groups
     rc: Any = {**_RC, "svg.hashsalt": f"textmine-{name}"}
     with matplotlib.rc_context(rc):
         fig = Figure(figsize=(6.4, min(height, 14.0)), layout="constrained")

@@ -119,7 +119,7 @@ class MeasureContext:
                     ("level spread", [r["level_spread"] for r in rows], PROFESSIONAL_STYLE),
                     ("modality spread", [r["modality_spread"] for r in rows], FAMILY_STYLE),
                 ],
-                xlabel="0 = one term, one level, one modal per relation; 1 = maximal spread",
+                xlabel="0 = consistent wording; 1 = maximal spread",
                 xlim=(0, 1.1),
                 value_format="{:.3f}",
             )

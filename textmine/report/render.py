@@ -108,13 +108,16 @@ def render_fragment(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
 
 
-def page_assets() -> dict[str, Any]:
-    """CSS, script, its CSP and the textmine version: what every page needs besides data."""
+def page_assets(script_name: str = "report.js") -> dict[str, Any]:
+    """CSS, a script of ``static/``, its CSP and the textmine version (for ``base.html.j2``).
+
+    Other pages in the report's look (e.g. a diff report) pass their own script.
+    """
     from textmine import __version__
 
-    script = static_text("report.js")
+    script = static_text(script_name)
     if "</" in script:  # would end the <script> element early
-        raise ReportError("report.js must not contain '</'")
+        raise ReportError(f"{script_name} must not contain '</'")
     return {
         "css": Markup(static_text("report.css")),
         "script": Markup(script),
