@@ -134,16 +134,24 @@ def duty(modality: object, negated: object) -> int:
 
 
 def _modal(row: Row) -> str:
+    """``must``, ``must not``, ``none`` (no modal), ``not`` (negated, no modal)."""
     modality = str(row.get("modality") or "none")
-    return f"{modality} not" if row.get("negated") else modality
+    if row.get("negated"):
+        return "not" if modality == "none" else f"{modality} not"
+    return modality
 
 
 def describe(row: Row) -> str:
-    """A short account of an occurrence: ``must consult (local_authority -> child, parent)``."""
+    """A short account of an occurrence: ``must consult (local_authority -> child, parent)``.
+
+    The modal is left out when there is none (``consider (other)``).
+    """
     who = str(row.get("actor") or "unspecified")
     recipients = list(row.get("recipients") or [])
     to = f" -> {', '.join(recipients)}" if recipients else ""
-    return f"{_modal(row)} {row.get('term')} ({who}{to})"
+    modal = _modal(row)
+    lead = "" if modal == "none" else f"{modal} "
+    return f"{lead}{row.get('term')} ({who}{to})"
 
 
 def compare(old: Row, new: Row) -> tuple[str, str]:
