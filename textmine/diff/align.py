@@ -92,7 +92,7 @@ _TRANSLATE = str.maketrans(
 )
 _SPLIT_HYPHEN = re.compile(r"(?<=[^\W\d_])([-\u2010\u2011\ufffe])\s+(?=[a-z])")
 _SPACE = re.compile(r"\s+")
-_WORD = re.compile(r"\w+|[^\w\s]")
+_WORD = re.compile(r"\w+")
 _NUMBERED = re.compile(r"^(part|chapter|schedule)\s+([0-9]+[a-z]*|[ivxlc]+)\b")
 
 
@@ -114,7 +114,13 @@ def normalise(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Word and punctuation tokens of a normalised text (what similarity compares)."""
+    """The words of a normalised text: what similarity compares.
+
+    Punctuation is left out, so that two short list items such as
+    ``in paragraph (2)(b)—`` and ``a notice under subsection (4)(b)—`` do not
+    look alike for their brackets; a change of punctuation alone still makes a
+    pair ``edited`` (see :attr:`Pair.status`), with similarity 1.
+    """
     return _WORD.findall(text)
 
 

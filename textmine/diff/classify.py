@@ -228,8 +228,9 @@ def match_occurrences(
 ) -> list[tuple[Row | None, Row | None]]:
     """Old and new occurrences of one provision pair, matched by content (module docstring).
 
-    Matched pairs come in the new provision's order; an unmatched new
-    occurrence keeps its place, an unmatched old one follows the match before it.
+    Matched pairs and unmatched new occurrences come in the new provision's
+    order; an unmatched old occurrence comes right after the match of the old
+    occurrence before it (first, if none was matched).
     """
     if not old or not new:
         return [(o, None) for o in old] + [(None, n) for n in new]
@@ -249,18 +250,19 @@ def match_occurrences(
                 + 0.2 * (o.get("term") == n.get("term"))
             )
     rows, cols = linear_sum_assignment(-score)
-    partner = {int(j): int(i) for i, j in zip(rows, cols, strict=True) if score[i, j] >= MATCH_MIN}
-    used_old = set(partner.values())
-    out: list[tuple[Row | None, Row | None]] = []
-    pending = [i for i in range(len(old)) if i not in used_old]
-    for j, n in enumerate(new):
-        k = partner.get(j)
-        out.append((old[k] if k is not None else None, n))
-        if k is not None:
-            while pending and pending[0] < k:
-                out.append((old[pending.pop(0)], None))
-    out.extend((old[i], None) for i in pending)
-    return out
+    partner = {int(i): int(j) for i, j in zip(rows, cols, strict=True) if score[i, j] >= MATCH_MIN}
+    placed: list[tuple[float, int, Row | None, Row | None]] = []
+    taken = set(partner.values())
+    placed.extend((float(j), 1, None, n) for j, n in enumerate(new) if j not in taken)
+    anchor = -1.0  # new position of the last matched old occurrence so far
+    for i, o in enumerate(old):
+        if i in partner:
+            anchor = float(partner[i])
+            placed.append((anchor, 1, o, new[partner[i]]))
+        else:
+            placed.append((anchor + 0.5, 0, o, None))
+    placed.sort(key=lambda item: (item[0], item[1]))
+    return [(o, n) for _key, _rank, o, n in placed]
 
 
 def _record(

@@ -39,6 +39,8 @@ from spacy.vocab import Vocab
 
 from textmine.nlp.lexicon import Cues, Lexicon
 from textmine.nlp.modality import MAX_CHAIN, Reading
+from textmine.nlp.recipients import RecipientReader
+from textmine.nlp.syntax import conjuncts, prep_objects, relative_head, verb_above
 
 __all__ = ["Party", "PartyMatcher", "Resolver"]
 
@@ -82,25 +84,7 @@ class PartyMatcher:
         return Resolver(doc, self)
 
 
-def conjuncts(token: Token) -> list[Token]:
-    """``token`` and the tokens coordinated with it (``the child, his or her parent and ...``)."""
-    out = [token]
-    index = 0
-    while index < len(out) and len(out) < 50:
-        out.extend(c for c in out[index].children if c.dep_ == "conj" and c not in out)
-        index += 1
-    return out
-
-
-def _prep_objects(token: Token, preps: frozenset[str]) -> Iterator[Token]:
-    for child in token.children:
-        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    yield obj
-
-
-class Resolver:
+class Resolver(RecipientReader):
     """Actor and recipient reading on one parsed ``Doc``, with per-doc caches."""
 
     def __init__(self, doc: Doc, matcher: PartyMatcher) -> None:
@@ -161,7 +145,7 @@ class Resolver:
     def _party(self, token: Token) -> Party | None:
         lower = token.lower_
         if token.tag_ in ("WDT", "WP", "WP$") and lower in self.cues.relatives:
-            head = _relative_head(token)
+            head = relative_head(token)
             found = self.party(head) if head is not None else None
             if found is None or head is None:
                 return None
@@ -179,7 +163,7 @@ class Resolver:
                 found.group, found.refer, found.text, found.plural, f"pronoun '{token.text}'"
             )
         if token.lemma_.lower() in _QUANTIFIERS:  # "each of its partners", "members of the family"
-            for obj in _prep_objects(token, frozenset({"of"})):
+            for obj in prep_objects(token, frozenset({"of"})):
                 found = self.party(obj)
                 if found is not None:
                     return found
@@ -196,7 +180,7 @@ class Resolver:
 
     def _place(self, token: Token) -> Party | None:
         """The specific party a generic noun belongs to (``everyone in the school``)."""
-        for obj in _prep_objects(token, frozenset({"in", "within", "at", "across"})):
+        for obj in prep_objects(token, frozenset({"in", "within", "at", "across"})):
             found = self.party(obj)
             if found is not None and found.group not in _GENERIC_GROUPS:
                 plural = token.tag_ in ("NNS", "NNPS")
@@ -225,7 +209,7 @@ class Resolver:
             for _ in range(MAX_CHAIN):
                 for subject in (c for c in verb.children if c.dep_ in _SUBJ_ANY):
                     excluded.add(subject.i)
-                    head = _relative_head(subject) if subject.tag_ in ("WDT", "WP") else None
+                    head = relative_head(subject) if subject.tag_ in ("WDT", "WP") else None
                     if head is not None:
                         excluded.add(head.i)
                 if verb.dep_ != "conj" or verb.head == verb:
@@ -324,11 +308,11 @@ class Resolver:
     def _agent(self, verb: Token) -> tuple[str, str | None, Reading]:
         token = verb
         for _ in range(MAX_CHAIN):
-            for obj in _prep_objects(token, frozenset({"by"})):
+            for obj in prep_objects(token, frozenset({"by"})):
                 return self._subject(obj, "by-agent")
             # "informed of the decision by the authority": the agent hangs off the object
-            for inner in _prep_objects(token, frozenset({"of", "about"})):
-                for obj in _prep_objects(inner, frozenset({"by"})):
+            for inner in prep_objects(token, frozenset({"of", "about"})):
+                for obj in prep_objects(inner, frozenset({"by"})):
                     if self.party(obj) is not None:
                         return self._subject(obj, "by-agent")
             if token.dep_ == "conj" and not any(c.dep_ in _SUBJ_ANY for c in token.children):
@@ -339,7 +323,7 @@ class Resolver:
 
     def _subject(self, token: Token, rule: str) -> tuple[str, str | None, Reading]:
         if token.tag_ in ("WDT", "WP") and token.lower_ in self.cues.relatives:
-            head = _relative_head(token)
+            head = relative_head(token)
             if head is not None and self.party(head) is None:
                 return self._subject(head, f"{rule} (relative)")
         found = self.party(token)
@@ -377,10 +361,10 @@ class Resolver:
             if head.pos_ in ("NOUN", "PROPN", "ADJ"):
                 if dep == "acl" and self.party(head) is not None:  # "requires the body to consult"
                     return head, "object-control"
-                for obj in _prep_objects(head, frozenset({"of", "on"})):
+                for obj in prep_objects(head, frozenset({"of", "on"})):
                     if self.party(obj) is not None:
                         return obj, "of-party"
-                verb = _verb_above(head)
+                verb = verb_above(head)
                 return (verb, "control") if verb is not None else None
             return head, "control"
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and token.tag_ == "VBG":
@@ -391,180 +375,3 @@ class Resolver:
             verb = head.head
             return (verb, "prepositional") if verb.pos_ in ("VERB", "AUX") else None
         return None
-
-    # ------------------------------------------------------------ recipients
-
-    def recipients(
-        self, verb: Token, span_tokens: list[Token], roles: tuple[str, ...], passive: bool
-    ) -> tuple[list[str], list[str]]:
-        """Groups named as recipients by ``roles``, and the evidence (``role: text``)."""
-        found: list[tuple[Token, str]] = []
-        if "object" in roles and not passive:
-            found += [(o, "object") for o in self.objects(verb)]
-        if "passive_subject" in roles and passive:
-            found += [(o, "passive subject") for o in self.passive_subjects(verb)]
-        # "work with X", "co-produce the plan with X", "work in partnership with X",
-        # "work together with X": the phrase may hang off the verb, its object,
-        # a word of the matched span or an adverb of the verb.
-        anchors = [verb, *self.objects(verb), *span_tokens]
-        anchors += [c for c in verb.children if c.dep_ == "advmod"]
-        if not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
-            # "engage or work productively with them": the phrase is shared
-            anchors += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-        for prep in ("with", "to", "from"):
-            if prep not in roles:
-                continue
-            seen_preps: set[int] = set()
-            for token in anchors:
-                for obj in _prep_objects(token, frozenset({prep})):
-                    if obj.i not in seen_preps:
-                        seen_preps.add(obj.i)
-                        found += [(o, prep) for o in conjuncts(obj)]
-        if "views" in roles:
-            found += [(o, "views") for o in self.view_owners(verb, span_tokens, passive)]
-        if "with" in roles and not any(role == "with" for _, role in found) and not passive:
-            # "the school and the authority must work together": the other conjuncts
-            found += [(o, "co-subject") for o in self.co_subjects(verb)]
-        groups: list[str] = []
-        evidence: list[str] = []
-        for token, role in found:
-            party = self.party(token)
-            if party is None:
-                continue
-            if party.group not in groups:
-                groups.append(party.group)
-            note = f"{role}: {party.text}"
-            if note not in evidence:
-                evidence.append(note)
-        return groups, evidence
-
-    def co_subjects(self, verb: Token) -> list[Token]:
-        """The subject's conjuncts after the first (its partners in a joint action)."""
-        token = verb
-        for _ in range(MAX_CHAIN):
-            subjects = [c for c in token.children if c.dep_ in _SUBJ]
-            if subjects:
-                return conjuncts(subjects[0])[1:]
-            if token.dep_ not in ("conj", "xcomp") or token.head == token:
-                return []
-            token = token.head
-        return []
-
-    def objects(self, verb: Token) -> list[Token]:
-        """Direct objects of ``verb`` with their conjuncts (or a following conjunct's)."""
-        out: list[Token] = []
-        for child in verb.children:
-            if child.dep_ in ("dobj", "dative", "iobj"):
-                out += conjuncts(child)
-        if not out and not any(c.dep_ == "prep" for c in verb.children):
-            # "must not consult or inform the school", "inform and engage with those":
-            # the following conjunct's object is shared
-            for conj in verb.children:
-                if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX"):
-                    out += [o for c in conj.children if c.dep_ == "dobj" for o in conjuncts(c)]
-                    if not out:
-                        out += [
-                            o
-                            for obj in _prep_objects(conj, frozenset({"with"}))
-                            for o in conjuncts(obj)
-                        ]
-        return out
-
-    def passive_subjects(self, verb: Token) -> list[Token]:
-        """Passive subjects of ``verb`` (or its conjunct, or the noun of a reduced relative)."""
-        token = verb
-        for _ in range(MAX_CHAIN):
-            subjects = [c for c in token.children if c.dep_ in ("nsubjpass", "nsubj")]
-            if subjects:
-                return conjuncts(subjects[0])
-            if token.dep_ in ("acl", "relcl") and token.head != token:
-                return conjuncts(token.head)
-            if token.dep_ == "conj" and token.head != token:
-                token = token.head
-                continue
-            break
-        return []
-
-    def view_owners(self, verb: Token, span_tokens: list[Token], passive: bool) -> list[Token]:
-        """Owners of the views/wishes/advice that are considered, sought or had regard to."""
-        heads: list[Token] = []
-        if passive:
-            heads += self.passive_subjects(verb)
-        heads += self.objects(verb)
-        for token in span_tokens:
-            if token.lower_ in ("to", "of") or token.dep_ == "prep":
-                heads += [
-                    o
-                    for obj in _prep_objects(token.head, frozenset({token.lower_}))
-                    for o in conjuncts(obj)
-                ]
-                heads += [o for c in token.children if c.dep_ == "pobj" for o in conjuncts(c)]
-        owners: list[Token] = []
-        seen: set[int] = set()
-        for head in heads:
-            if head.i in seen:
-                continue
-            seen.add(head.i)
-            nouns = [head] if head.lemma_.lower() in self.cues.views else []
-            if not nouns:  # "the importance of the child's views"
-                nouns = [
-                    o
-                    for obj in _prep_objects(head, frozenset({"of"}))
-                    for o in conjuncts(obj)
-                    if o.lemma_.lower() in self.cues.views
-                ]
-            for noun in nouns:
-                owners += _owners(noun)
-        return owners
-
-
-def _owners(noun: Token) -> list[Token]:
-    """Who holds a views-noun: ``X's``/``their``, ``of X``, ``from X``, ``made by X``."""
-    out: list[Token] = []
-    for member in conjuncts(noun):
-        for child in member.children:
-            if child.dep_ == "poss":
-                out += conjuncts(child)
-        for obj in _prep_objects(member, frozenset({"of", "from", "by"})):
-            out += conjuncts(obj)
-        for child in member.children:
-            if child.dep_ == "acl":
-                for obj in _prep_objects(child, frozenset({"by", "from", "of"})):
-                    out += conjuncts(obj)
-    if not out and noun.dep_ == "conj":  # "views, wishes and feelings of X": X hangs off a sibling
-        head = noun
-        for _ in range(MAX_CHAIN):
-            if head.dep_ != "conj":
-                break
-            head = head.head
-        if head != noun:
-            for child in head.children:
-                if child.dep_ == "poss":
-                    out += conjuncts(child)
-            for obj in _prep_objects(head, frozenset({"of", "from"})):
-                out += conjuncts(obj)
-    return out
-
-
-def _relative_head(token: Token) -> Token | None:
-    """The noun a relative clause modifies, for its relative pronoun."""
-    node = token
-    for _ in range(MAX_CHAIN):
-        if node.dep_ in ("relcl", "acl") and node.head != node:
-            return node.head
-        if node.head == node:
-            return None
-        node = node.head
-    return None
-
-
-def _verb_above(noun: Token) -> Token | None:
-    token = noun
-    for _ in range(4):
-        head = token.head
-        if head == token:
-            return None
-        if head.pos_ in ("VERB", "AUX"):
-            return head
-        token = head
-    return None

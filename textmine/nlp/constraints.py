@@ -15,8 +15,9 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from textmine.nlp.actors import Resolver, conjuncts
+from textmine.nlp.actors import Resolver
 from textmine.nlp.modality import MAX_CHAIN, voice
+from textmine.nlp.syntax import conjuncts
 
 __all__ = ["anchor_of", "check", "is_verbal"]
 

@@ -1,0 +1,254 @@
+"""``diff()`` on real provisions edited in controlled ways (textmine/diff/output.py).
+
+Each test takes a real paragraph or regulation from a public document (read at
+test time), edits its words, and checks the kind and reason of what the diff
+reports. Only the edited provision's unit is tagged, with the session model.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ACT_PDF, CLML_DIR, need
+from tests.diff.conftest import edited, index_of, one_line, rebuilt
+from textmine.diff import CHANGE_FIELDS, DiffResult, diff, parse_kinds
+from textmine.extract import extract
+from textmine.extract.document import Document
+
+YOT = "The responsible authority must involve the YOT and the Probation Service,"
+
+
+def changes(result: DiffResult) -> list[tuple[str, str | None, str | None, str]]:
+    return [(r["kind"], r["old_ref"], r["new_ref"], r["reason"]) for r in result.records]
+
+
+@pytest.fixture(scope="module")
+def draft_may(vol3: Document) -> Document:
+    return edited(vol3, "6.32", "must involve", "may involve")
+
+
+def test_must_to_may_is_weakened(vol3: Document, draft_may: Document, nlp: Any) -> None:
+    result = diff(vol3, draft_may, nlp=nlp)
+    assert changes(result) == [("weakened", "6.32", "6.32", "modality must -> may")]
+    (record,) = result.records
+    assert record["old_term"] == record["new_term"] == "involve"
+    assert (record["old_page"], record["new_page"]) == (52, 52)
+    assert record["new_actor"] == "local_authority"
+    assert "may involve the YOT" in record["new_sentence"]
+
+
+def test_may_to_must_is_strengthened(vol3: Document, draft_may: Document, nlp: Any) -> None:
+    result = diff(draft_may, vol3, nlp=nlp)
+    assert changes(result) == [("strengthened", "6.32", "6.32", "modality may -> must")]
+
+
+def test_negation_added_and_removed(vol3: Document, nlp: Any) -> None:
+    draft = edited(vol3, "6.32", "must involve", "must not involve")
+    assert changes(diff(vol3, draft, nlp=nlp)) == [
+        ("weakened", "6.32", "6.32", "negation added (must -> must not)")
+    ]
+    assert changes(diff(draft, vol3, nlp=nlp)) == [
+        ("strengthened", "6.32", "6.32", "negation removed (must not -> must)")
+    ]
+
+
+def test_agentless_passive_is_weakened(vol3: Document, nlp: Any) -> None:
+    draft = edited(
+        vol3,
+        "6.32",
+        YOT + " and local providers of secure provision,",
+        "The YOT and the Probation Service, and local providers of secure provision, "
+        "must be involved",
+    )
+    assert changes(diff(vol3, draft, nlp=nlp)) == [
+        ("weakened", "6.32", "6.32", "actor local_authority -> unspecified (agentless passive)")
+    ]
+
+
+def test_consult_to_inform_and_back(homes: Document, nlp: Any) -> None:
+    draft = edited(homes, "11.11", "regularly consults the child", "regularly informs the child")
+    assert changes(diff(homes, draft, nlp=nlp)) == [
+        ("weakened", "11.11", "11.11", "term consult -> inform (level 2 -> 1)")
+    ]
+    assert changes(diff(draft, homes, nlp=nlp)) == [
+        ("strengthened", "11.11", "11.11", "term inform -> consult (level 1 -> 2)")
+    ]
+
+
+def test_inform_to_consult_is_strengthened(vol3: Document, nlp: Any) -> None:
+    draft = edited(vol3, "9.8", "must inform the young person", "must consult the young person")
+    result = diff(vol3, draft, nlp=nlp)
+    assert changes(result) == [
+        ("strengthened", "9.8", "9.8", "term inform -> consult (level 1 -> 2)")
+    ]
+    assert result.records[0]["new_recipients"] == ["young_person"]
+
+
+def test_seek_the_views_of_is_reworded(homes: Document, nlp: Any) -> None:
+    draft = edited(
+        homes, "11.11", "regularly consults the child", "regularly seeks the views of the child"
+    )
+    result = diff(homes, draft, nlp=nlp)
+    assert changes(result) == [
+        ("reworded", "11.11", "11.11", "term consult -> seek (same level 2)")
+    ]
+    (record,) = result.records
+    assert (record["old_text"], record["new_text"]) == ("consults", "seeks")
+
+
+def test_recipient_dropped_and_added(vol3: Document, nlp: Any) -> None:
+    draft = edited(vol3, "3.12", "the young person’s parents, other adults", "other adults")
+    assert changes(diff(vol3, draft, nlp=nlp)) == [
+        ("weakened", "3.12", "3.12", "recipient parent dropped")
+    ]
+    assert changes(diff(draft, vol3, nlp=nlp)) == [
+        ("strengthened", "3.12", "3.12", "recipient parent added")
+    ]
+
+
+def test_lead_in_of_a_regulation_governs_its_paragraphs(si: Document, nlp: Any) -> None:
+    """``must—`` -> ``may—`` in reg.16(3) weakens the duty to notify in reg.16(3)(b)."""
+    draft = edited(si, "reg.16(3)", "The registered person must—", "The registered person may—")
+    result = diff(si, draft, nlp=nlp)
+    assert changes(result) == [("weakened", "reg.16(3)(b)", "reg.16(3)(b)", "modality must -> may")]
+    assert result.records[0]["new_term"] == "notify"
+
+
+def test_paragraph_deleted_and_added(vol3: Document, nlp: Any) -> None:
+    at = index_of(vol3, "6.32")
+    shorter = rebuilt(vol3, [p for i, p in enumerate(vol3.provisions) if i != at])
+    deleted = diff(vol3, shorter, nlp=nlp)
+    assert changes(deleted) == [
+        (
+            "deleted",
+            "6.32",
+            None,
+            "provision deleted (1 partnership term: must involve (local_authority -> other))",
+        )
+    ]
+    assert deleted.records[0]["old_modality"] == "must"
+    added = diff(shorter, vol3, nlp=nlp)
+    assert [(k, o, n) for k, o, n, _r in changes(added)] == [("added", None, "6.32")]
+
+
+def test_renumbering_moving_and_reflowing_weaken_nothing(vol3: Document, nlp: Any) -> None:
+    at, to = index_of(vol3, "6.32"), index_of(vol3, "9.8")
+    provisions = list(vol3.provisions)
+    moved = provisions.pop(at)
+    provisions.insert(to - 1, replace(moved, ref="9.7A"))  # moved and renumbered
+    provisions = [replace(p, text=p.text.replace(" the ", " the\n")) for p in provisions]
+    result = diff(vol3, rebuilt(vol3, provisions), nlp=nlp)
+    assert changes(result) == [
+        (
+            "moved",
+            "6.32",
+            "9.7A",
+            "renumbered 6.32 -> 9.7A; moved from Chapter 6: Care leavers "
+            "who require additional specialist support to Chapter 9: Representations and complaints",
+        )
+    ] or changes(result) == [
+        ("moved", "6.32", "9.7A", "renumbered 6.32 -> 9.7A; moved to another position")
+    ]
+    assert result.counts()["weakened"] == 0
+
+
+def test_every_occurrence_of_an_edited_provision_with_all(vol3: Document, nlp: Any) -> None:
+    draft = edited(vol3, "3.12", "the young person’s parents, other adults", "other adults")
+    result = diff(vol3, draft, nlp=nlp, include_unchanged=True)
+    kinds = [r["kind"] for r in result.records if r["old_ref"] == "3.12"]
+    assert kinds == ["unchanged", "weakened"]  # engage ... unchanged; consult with ... weakened
+    assert result.counts()["unchanged"] == 175 - 1
+
+
+def test_changes_frame_and_writers(vol3: Document, draft_may: Document, nlp: Any) -> None:
+    result = diff(vol3, draft_may, nlp=nlp)
+    frame = result.changes
+    assert list(frame.columns) == list(CHANGE_FIELDS)
+    assert str(frame["old_page"].dtype) == "Int64"
+    assert frame.loc[0, "reason"] == "modality must -> may"
+    jsonl, csv_out = io.StringIO(), io.StringIO()
+    result.write(jsonl, "jsonl")
+    result.write(csv_out, "csv")
+    assert json.loads(jsonl.getvalue())["kind"] == "weakened"
+    header, row = csv_out.getvalue().splitlines()[:2]
+    assert header.split(",")[:3] == ["kind", "reason", "scope"]
+    assert ",other," in row  # recipients joined with ";" (here one)
+    with pytest.raises(ValueError, match="unknown format"):
+        result.write(io.StringIO(), "xml")
+
+
+def test_parse_kinds() -> None:
+    assert parse_kinds("weakened, deleted,weakened") == ("weakened", "deleted")
+    assert parse_kinds(None) == ()
+    with pytest.raises(ValueError, match="unknown change kind"):
+        parse_kinds("weaker")
+
+
+def test_guide_pdf_against_its_text_export(homes: Document, tmp_path: Path, nlp: Any) -> None:
+    """Round trip: only ``unchanged``, whether or not every occurrence is listed."""
+    from click.testing import CliRunner
+
+    from textmine.cli import cli
+
+    assert homes.path is not None
+    export = tmp_path / "guide.txt"
+    run = CliRunner().invoke(
+        cli, ["extract", str(homes.path), "--format", "text", "-o", str(export)], obj={}
+    )
+    assert run.exit_code == 0, run.output
+    assert diff(homes.path, export, nlp=nlp).records == []
+    everything = diff(homes.path, export, nlp=nlp, include_unchanged=True)
+    assert everything.counts() == {
+        "weakened": 0,
+        "deleted": 0,
+        "strengthened": 0,
+        "added": 0,
+        "reworded": 0,
+        "moved": 0,
+        "unchanged": 169,
+    }
+
+
+def test_act_pdf_against_its_text_export(tmp_path: Path, nlp: Any) -> None:
+    from textmine.extract.export import write_documents
+
+    act = extract(need(ACT_PDF))
+    export = tmp_path / "act.txt"
+    with export.open("w", encoding="utf-8") as handle:
+        write_documents([act], handle, "text")
+    result = diff(act, export, nlp=nlp, include_unchanged=True)
+    assert [(r["kind"], r["old_ref"], r["new_ref"], r["new_term"]) for r in result.records] == [
+        ("unchanged", "Sch 1 para 4", "Sch 1 para 4", "take into account"),
+        ("unchanged", "Sch 2 para 2(4)", "Sch 2 para 2(4)", "take into account"),
+    ]
+    assert [(r["old_page"], r["new_page"]) for r in result.records] == [(10, None), (15, None)]
+
+
+def test_xml_against_edited_xml(tmp_path: Path, nlp: Any) -> None:
+    source = need(CLML_DIR / "clml_fragment_ukpga_2025_16_section_1.xml").read_text("utf-8")
+    old_words = "must be published by the Secretary of State"
+    assert source.count(old_words) == 2
+    before = source.replace(
+        old_words, "must be notified to the company by the Secretary of State", 1
+    )
+    after = source.replace(old_words, "may be notified to the company by the Secretary of State", 1)
+    (tmp_path / "old.xml").write_text(before, "utf-8")
+    (tmp_path / "new.xml").write_text(after, "utf-8")
+    result = diff(tmp_path / "old.xml", tmp_path / "new.xml", nlp=nlp)
+    assert changes(result) == [("weakened", "s.1(3)(b)", "s.1(3)(b)", "modality must -> may")]
+
+
+def test_pdf_against_xml_of_another_act(nlp: Any) -> None:
+    """Different Acts: nothing pairs, so the Act's provisions are deleted and the section's added."""
+    result = diff(
+        need(ACT_PDF), need(CLML_DIR / "clml_fragment_ukpga_2025_16_section_1.xml"), nlp=nlp
+    )
+    counts = result.counts()
+    assert (counts["deleted"], counts["added"], counts["moved"]) == (158, 19, 0)
+    assert one_line(result.records[0]["old_sentence"]).startswith("BE IT ENACTED")

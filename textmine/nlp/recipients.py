@@ -1,0 +1,188 @@
+"""Recipients of a matched term: who is informed, consulted, involved or worked with.
+
+:class:`RecipientReader` is mixed into :class:`textmine.nlp.actors.Resolver`;
+it reads the term's *roles* (``terms.jsonl``): direct objects (shared with a
+following conjunct: ``must not consult or inform the school``), passive
+subjects (also of a conjunct or a reduced relative: ``those involved``),
+``with``/``to``/``from`` phrases on the verb, its object, the matched phrase
+or an adverb (``work together with``), the owners of views-nouns (``the views
+of X``, ``X's wishes``, ``representations made by X``), and, for joint action
+without a ``with`` phrase, the other conjuncts of the subject (``the school
+and the authority must work together``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from textmine.nlp.syntax import MAX_STEPS, conjuncts, prep_objects
+
+if TYPE_CHECKING:
+    from textmine.nlp.actors import Party
+    from textmine.nlp.lexicon import Cues
+
+__all__ = ["RecipientReader", "owners"]
+
+_SUBJ = frozenset({"nsubj", "csubj"})
+
+
+class RecipientReader:
+    """Recipient reading; needs ``party(token)`` and ``cues`` from the class it is mixed into."""
+
+    cues: Cues
+
+    def party(self, token: Token) -> Party | None:  # pragma: no cover - provided by Resolver
+        raise NotImplementedError
+
+    def recipients(
+        self, verb: Token, span_tokens: list[Token], roles: tuple[str, ...], passive: bool
+    ) -> tuple[list[str], list[str]]:
+        """Groups named as recipients by ``roles``, and the evidence (``role: text``)."""
+        found: list[tuple[Token, str]] = []
+        if "object" in roles and not passive:
+            found += [(o, "object") for o in self.objects(verb)]
+        if "passive_subject" in roles and passive:
+            found += [(o, "passive subject") for o in self.passive_subjects(verb)]
+        # "work with X", "co-produce the plan with X", "work in partnership with X",
+        # "work together with X": the phrase may hang off the verb, its object,
+        # a word of the matched span or an adverb of the verb.
+        anchors = [verb, *self.objects(verb), *span_tokens]
+        anchors += [c for c in verb.children if c.dep_ == "advmod"]
+        if not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+            # "engage or work productively with them": the phrase is shared
+            anchors += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        for prep in ("with", "to", "from"):
+            if prep not in roles:
+                continue
+            seen_preps: set[int] = set()
+            for token in anchors:
+                for obj in prep_objects(token, frozenset({prep})):
+                    if obj.i not in seen_preps:
+                        seen_preps.add(obj.i)
+                        found += [(o, prep) for o in conjuncts(obj)]
+        if "views" in roles:
+            found += [(o, "views") for o in self.view_owners(verb, span_tokens, passive)]
+        if "with" in roles and not any(role == "with" for _, role in found) and not passive:
+            # "the school and the authority must work together": the other conjuncts
+            found += [(o, "co-subject") for o in self.co_subjects(verb)]
+        groups: list[str] = []
+        evidence: list[str] = []
+        for token, role in found:
+            party = self.party(token)
+            if party is None:
+                continue
+            if party.group not in groups:
+                groups.append(party.group)
+            note = f"{role}: {party.text}"
+            if note not in evidence:
+                evidence.append(note)
+        return groups, evidence
+
+    def co_subjects(self, verb: Token) -> list[Token]:
+        """The subject's conjuncts after the first (its partners in a joint action)."""
+        token = verb
+        for _ in range(MAX_STEPS):
+            subjects = [c for c in token.children if c.dep_ in _SUBJ]
+            if subjects:
+                return conjuncts(subjects[0])[1:]
+            if token.dep_ not in ("conj", "xcomp") or token.head == token:
+                return []
+            token = token.head
+        return []
+
+    def objects(self, verb: Token) -> list[Token]:
+        """Direct objects of ``verb`` with their conjuncts (or a following conjunct's)."""
+        out: list[Token] = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative", "iobj"):
+                out += conjuncts(child)
+        if not out and not any(c.dep_ == "prep" for c in verb.children):
+            # "must not consult or inform the school", "inform and engage with those":
+            # the following conjunct's object is shared
+            for conj in verb.children:
+                if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX"):
+                    out += [o for c in conj.children if c.dep_ == "dobj" for o in conjuncts(c)]
+                    if not out:
+                        out += [
+                            o
+                            for obj in prep_objects(conj, frozenset({"with"}))
+                            for o in conjuncts(obj)
+                        ]
+        return out
+
+    def passive_subjects(self, verb: Token) -> list[Token]:
+        """Passive subjects of ``verb`` (or its conjunct, or the noun of a reduced relative)."""
+        token = verb
+        for _ in range(MAX_STEPS):
+            subjects = [c for c in token.children if c.dep_ in ("nsubjpass", "nsubj")]
+            if subjects:
+                return conjuncts(subjects[0])
+            if token.dep_ in ("acl", "relcl") and token.head != token:
+                return conjuncts(token.head)
+            if token.dep_ == "conj" and token.head != token:
+                token = token.head
+                continue
+            break
+        return []
+
+    def view_owners(self, verb: Token, span_tokens: list[Token], passive: bool) -> list[Token]:
+        """Owners of the views/wishes/advice that are considered, sought or had regard to."""
+        heads: list[Token] = []
+        if passive:
+            heads += self.passive_subjects(verb)
+        heads += self.objects(verb)
+        for token in span_tokens:
+            if token.lower_ in ("to", "of") or token.dep_ == "prep":
+                heads += [
+                    o
+                    for obj in prep_objects(token.head, frozenset({token.lower_}))
+                    for o in conjuncts(obj)
+                ]
+                heads += [o for c in token.children if c.dep_ == "pobj" for o in conjuncts(c)]
+        found: list[Token] = []
+        seen: set[int] = set()
+        for head in heads:
+            if head.i in seen:
+                continue
+            seen.add(head.i)
+            nouns = [head] if head.lemma_.lower() in self.cues.views else []
+            if not nouns:  # "the importance of the child's views"
+                nouns = [
+                    o
+                    for obj in prep_objects(head, frozenset({"of"}))
+                    for o in conjuncts(obj)
+                    if o.lemma_.lower() in self.cues.views
+                ]
+            for noun in nouns:
+                found += owners(noun)
+        return found
+
+
+def owners(noun: Token) -> list[Token]:
+    """Who holds a views-noun: ``X's``/``their``, ``of X``, ``from X``, ``made by X``."""
+    out: list[Token] = []
+    for member in conjuncts(noun):
+        for child in member.children:
+            if child.dep_ == "poss":
+                out += conjuncts(child)
+        for obj in prep_objects(member, frozenset({"of", "from", "by"})):
+            out += conjuncts(obj)
+        for child in member.children:
+            if child.dep_ == "acl":
+                for obj in prep_objects(child, frozenset({"by", "from", "of"})):
+                    out += conjuncts(obj)
+    if not out and noun.dep_ == "conj":  # "views, wishes and feelings of X": X hangs off a sibling
+        head = noun
+        for _ in range(MAX_STEPS):
+            if head.dep_ != "conj":
+                break
+            head = head.head
+        if head != noun:
+            for child in head.children:
+                if child.dep_ == "poss":
+                    out += conjuncts(child)
+            for obj in prep_objects(head, frozenset({"of", "from"})):
+                out += conjuncts(obj)
+    return out
