@@ -131,7 +131,7 @@ def analyse(
         with steps.status("Measuring"):
             tables = measure(rows, settings=settings)
         with steps.status("Statistics and findings"):
-            stats, findings, links = _evidence(documents, tables)
+            stats, findings, links = gather_evidence(documents, tables)
     provenance = Provenance(
         started=started,
         finished=_now(),
@@ -189,6 +189,24 @@ def lexicon_record(settings: Settings) -> dict[str, Any]:
     return {"folder": "bundled" if settings.lexicon_dir is None else str(folder), "files": files}
 
 
+def gather_evidence(documents: Sequence[Document], tables: Any) -> tuple[Any, list[Any], Any]:
+    """SEN2 statistics, the registry's findings filled from them, and their links.
+
+    Returns ``(stats, findings, links)``: :func:`~textmine.findings.stats.compute_stats`,
+    the registry with its computed values filled, and the findings linked to the
+    measure ids of ``tables`` and to the provision labels of ``documents``.
+    """
+    from textmine.findings.links import link, measure_ids_from_tables
+    from textmine.findings.registry import fill_computed, load_findings
+    from textmine.findings.stats import compute_stats
+    from textmine.measure.frame import provision_label
+
+    stats = compute_stats()
+    findings = fill_computed(load_findings(), stats)
+    labels = [provision_label(d.doc, p.ref, p.page) for d in documents for p in d.provisions]
+    return stats, findings, link(findings, measure_ids_from_tables(tables), labels)
+
+
 # ------------------------------------------------------------------ steps
 
 
@@ -234,18 +252,6 @@ def _chunks(document: Document, size: int = TAG_CHUNK) -> Iterator[Document]:
             end += 1
         yield replace(document, provisions=provisions[start:end])
         start = end
-
-
-def _evidence(documents: list[Document], tables: Any) -> tuple[Any, list[Any], Any]:
-    from textmine.findings.links import link, measure_ids_from_tables
-    from textmine.findings.registry import fill_computed, load_findings
-    from textmine.findings.stats import compute_stats
-    from textmine.measure.frame import provision_label
-
-    stats = compute_stats()
-    findings = fill_computed(load_findings(), stats)
-    labels = [provision_label(d.doc, p.ref, p.page) for d in documents for p in d.provisions]
-    return stats, findings, link(findings, measure_ids_from_tables(tables), labels)
 
 
 # ------------------------------------------------------------ provenance

@@ -3,19 +3,24 @@
 :func:`atomic_output` writes to a temporary file beside the target and renames
 it into place only when the writer finished without error, so a failed run
 leaves no partial output. An existing target is replaced only with
-``force=True``.
+``force=True``. :func:`json_cells` readies a table for CSV, where a list cell
+has no form of its own.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from textmine.errors import OutputError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def check_output_path(path: str | Path, *, force: bool = False) -> Path:
@@ -68,3 +73,19 @@ def ensure_dir(path: str | Path) -> Path:
     if not os.access(path, os.W_OK):
         raise OutputError(f"{path}: folder is not writable")
     return path
+
+
+def json_cells(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``table`` whose list, tuple and dict cells are JSON strings (UTF-8, not escaped).
+
+    CSV has no list type: the measure tables and the SEN2 statistics write such
+    cells as JSON so a script can read them back. Other cells are unchanged.
+    """
+    out = table.copy()
+    for column in out.columns:
+        if out[column].map(lambda v: isinstance(v, list | tuple | dict)).any():
+            out[column] = [
+                json.dumps(v, ensure_ascii=False) if isinstance(v, list | tuple | dict) else v
+                for v in out[column]
+            ]
+    return out

@@ -10,17 +10,7 @@ from typing import Any
 
 import pytest
 
-from textmine.diff.align import Pair
-from textmine.diff.classify import (
-    CHANGE_FIELDS,
-    classify_occurrences,
-    compare,
-    describe,
-    duty,
-    match_occurrences,
-    provision_changes,
-)
-from textmine.extract.document import Provision
+from textmine.diff.classify import compare, describe, duty, match_occurrences
 
 SENTENCE = "The local authority must consult the child and his or her parent."
 
@@ -171,62 +161,3 @@ def test_unmatched_occurrences_are_kept_in_order() -> None:
     )
     assert match_occurrences([first], [unrelated]) == [(first, None), (None, unrelated)]
     assert match_occurrences([], [first]) == [(None, first)]
-
-
-def _pair(old_text: str | None, new_text: str | None, **extra: Any) -> Pair:
-    old = Provision("old", "guidance", "4.8", old_text, page=22) if old_text else None
-    new = Provision("new", "guidance", "4.9", new_text, page=23) if new_text else None
-    fields = {"similarity": 0.9, "method": "similar", "renumbered": True} | extra
-    return Pair(old, new, 0 if old else None, 0 if new else None, **fields)
-
-
-def test_duty_removed_or_added_inside_an_edited_provision() -> None:
-    pair = _pair("Old text.", "New text.")
-    weaker = classify_occurrences(pair, 7, [occ(), occ(modality="may", start=0)], [occ()])
-    assert [(r["kind"], r["reason"]) for r in weaker] == [
-        ("deleted", "term removed: may consult (local_authority -> child, parent)")
-    ]
-    removed = classify_occurrences(pair, 7, [occ()], [])
-    assert [(r["kind"], r["reason"]) for r in removed] == [
-        ("weakened", "duty removed: must consult (local_authority -> child, parent)")
-    ]
-    added = classify_occurrences(pair, 7, [], [occ(modality="should")])
-    assert [r["kind"] for r in added] == ["strengthened"]
-
-
-def test_records_have_every_field_in_order() -> None:
-    pair = _pair("Old text.", "New text.")
-    (record,) = classify_occurrences(pair, 7, [occ()], [occ(modality="may", page=4)])
-    assert list(record) == list(CHANGE_FIELDS)
-    assert record["kind"] == "weakened"
-    assert (record["old_ref"], record["new_ref"], record["renumbered"]) == ("4.8", "4.9", True)
-    assert (record["old_page"], record["new_page"], record["pair"]) == (3, 4, 7)
-    assert (record["old_modality"], record["new_modality"]) == ("must", "may")
-    assert record["old_sentence"] == SENTENCE
-    assert record["scope"] == "occurrence"
-
-
-def test_unchanged_only_when_asked() -> None:
-    pair = _pair("Old text.", "New text.")
-    assert classify_occurrences(pair, 0, [occ()], [occ()]) == []
-    (record,) = classify_occurrences(pair, 0, [occ()], [occ()], include_unchanged=True)
-    assert record["kind"] == "unchanged"
-
-
-def test_provision_level_changes() -> None:
-    (added,) = provision_changes(_pair(None, "New text."), 2, [], [occ(modality="may"), occ()])
-    assert added["kind"] == "added"
-    assert added["new_modality"] == "must"  # the strongest occurrence fills the term fields
-    assert added["reason"] == (
-        "provision added (2 partnership terms: may consult (local_authority -> child, parent); "
-        "must consult (local_authority -> child, parent))"
-    )
-    (deleted,) = provision_changes(_pair("Old text.", None), 2, [], [])
-    assert (deleted["kind"], deleted["reason"]) == (
-        "deleted",
-        "provision deleted (no partnership term)",
-    )
-    assert deleted["old_sentence"] == "Old text."
-    (moved,) = provision_changes(_pair("Same.", "Same."), 2, [], [])
-    assert (moved["kind"], moved["reason"]) == ("moved", "renumbered 4.8 -> 4.9")
-    assert provision_changes(_pair("Same.", "Same.", renumbered=False), 2, [], []) == []

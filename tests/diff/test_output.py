@@ -90,16 +90,15 @@ def test_inform_to_consult_is_strengthened(vol3: Document, nlp: Any) -> None:
     assert result.records[0]["new_recipients"] == ["young_person"]
 
 
-def test_seek_the_views_of_is_reworded(homes: Document, nlp: Any) -> None:
-    draft = edited(
-        homes, "11.11", "regularly consults the child", "regularly seeks the views of the child"
-    )
-    result = diff(homes, draft, nlp=nlp)
+def test_seek_the_views_of_is_reworded(si: Document, nlp: Any) -> None:
+    draft = edited(si, "reg.18(6)", "must consult the", "must seek the views of the")
+    result = diff(si, draft, nlp=nlp)
     assert changes(result) == [
-        ("reworded", "11.11", "11.11", "term consult -> seek (same level 2)")
+        ("reworded", "reg.18(6)", "reg.18(6)", "term consult -> seek (same level 2)")
     ]
     (record,) = result.records
-    assert (record["old_text"], record["new_text"]) == ("consults", "seeks")
+    assert (record["old_text"], record["new_text"]) == ("consult", "seek")
+    assert record["old_recipients"] == record["new_recipients"] == ["local_authority"]
 
 
 def test_recipient_dropped_and_added(vol3: Document, nlp: Any) -> None:
@@ -124,38 +123,67 @@ def test_paragraph_deleted_and_added(vol3: Document, nlp: Any) -> None:
     at = index_of(vol3, "6.32")
     shorter = rebuilt(vol3, [p for i, p in enumerate(vol3.provisions) if i != at])
     deleted = diff(vol3, shorter, nlp=nlp)
-    assert changes(deleted) == [
-        (
-            "deleted",
-            "6.32",
-            None,
-            "provision deleted (1 partnership term: must involve (local_authority -> other))",
-        )
-    ]
-    assert deleted.records[0]["old_modality"] == "must"
+    assert [(k, o, n) for k, o, n, _r in changes(deleted)] == [("deleted", "6.32", None)]
+    (record,) = deleted.records
+    assert record["reason"].startswith("provision deleted (")
+    assert "must involve (local_authority -> other)" in record["reason"]
+    assert (record["old_term"], record["old_modality"]) == ("involve", "must")  # the strongest
     added = diff(shorter, vol3, nlp=nlp)
     assert [(k, o, n) for k, o, n, _r in changes(added)] == [("added", None, "6.32")]
 
 
 def test_renumbering_moving_and_reflowing_weaken_nothing(vol3: Document, nlp: Any) -> None:
+    """6.32 moved into chapter 9 as 9.7A, and every line broken after "the": one ``moved``."""
     at, to = index_of(vol3, "6.32"), index_of(vol3, "9.8")
     provisions = list(vol3.provisions)
     moved = provisions.pop(at)
-    provisions.insert(to - 1, replace(moved, ref="9.7A"))  # moved and renumbered
+    before = provisions[to - 2]  # 9.7
+    assert before.ref == "9.7"
+    provisions.insert(
+        to - 1, replace(moved, ref="9.7A", chapter=before.chapter, heading=before.heading)
+    )
     provisions = [replace(p, text=p.text.replace(" the ", " the\n")) for p in provisions]
     result = diff(vol3, rebuilt(vol3, provisions), nlp=nlp)
+    chapters = "Chapter 6: Care leavers who require additional specialist support"
     assert changes(result) == [
         (
             "moved",
             "6.32",
             "9.7A",
-            "renumbered 6.32 -> 9.7A; moved from Chapter 6: Care leavers "
-            "who require additional specialist support to Chapter 9: Representations and complaints",
+            f"renumbered 6.32 -> 9.7A; moved from {chapters} "
+            "to Chapter 9: Representations and complaints",
         )
-    ] or changes(result) == [
-        ("moved", "6.32", "9.7A", "renumbered 6.32 -> 9.7A; moved to another position")
     ]
-    assert result.counts()["weakened"] == 0
+    assert result.records[0]["renumbered"] is True
+
+
+def test_split_and_merged_paragraphs_weaken_nothing(vol3: Document, nlp: Any) -> None:
+    """6.32's duty sentence moved into 6.31 (a merge), or into a new 6.32A (a split)."""
+    at = index_of(vol3, "6.32")
+    first, rest = one_line(vol3.provisions[at].text).split(". ", 1)
+    assert first.startswith(YOT)
+    merged = list(vol3.provisions)
+    merged[at - 1] = replace(merged[at - 1], text=f"{one_line(merged[at - 1].text)} {first}.")
+    merged[at] = replace(merged[at], text=rest)
+    assert changes(diff(vol3, rebuilt(vol3, merged), nlp=nlp))[0] == (
+        "moved",
+        "6.32",
+        "6.31",
+        "term moved from 6.32 to 6.31: must involve (local_authority -> other)",
+    )
+    split = list(vol3.provisions)
+    split[at : at + 1] = [
+        replace(split[at], text=rest),
+        replace(split[at], ref="6.32A", text=first),
+    ]
+    result = diff(vol3, rebuilt(vol3, split), nlp=nlp)
+    assert (
+        "moved",
+        "6.32",
+        "6.32A",
+        "term moved from 6.32 to 6.32A: must involve (local_authority -> other)",
+    ) in changes(result)
+    assert [k for k, *_ in changes(result) if k in ("weakened", "strengthened")] == []
 
 
 def test_every_occurrence_of_an_edited_provision_with_all(vol3: Document, nlp: Any) -> None:
@@ -163,7 +191,15 @@ def test_every_occurrence_of_an_edited_provision_with_all(vol3: Document, nlp: A
     result = diff(vol3, draft, nlp=nlp, include_unchanged=True)
     kinds = [r["kind"] for r in result.records if r["old_ref"] == "3.12"]
     assert kinds == ["unchanged", "weakened"]  # engage ... unchanged; consult with ... weakened
-    assert result.counts()["unchanged"] == 175 - 1
+    others = [r for r in result.records if r["old_ref"] != "3.12"]
+    assert len(others) > 100
+    assert {r["kind"] for r in others} == {"unchanged"}
+    assert all(_same_reading(r) for r in others)
+
+
+def _same_reading(record: dict[str, Any]) -> bool:
+    fields = ("ref", "term", "modality", "negated", "actor", "recipients", "sentence")
+    return all(record[f"old_{f}"] == record[f"new_{f}"] for f in fields)
 
 
 def test_changes_frame_and_writers(vol3: Document, draft_may: Document, nlp: Any) -> None:
@@ -204,15 +240,12 @@ def test_guide_pdf_against_its_text_export(homes: Document, tmp_path: Path, nlp:
     assert run.exit_code == 0, run.output
     assert diff(homes.path, export, nlp=nlp).records == []
     everything = diff(homes.path, export, nlp=nlp, include_unchanged=True)
-    assert everything.counts() == {
-        "weakened": 0,
-        "deleted": 0,
-        "strengthened": 0,
-        "added": 0,
-        "reworded": 0,
-        "moved": 0,
-        "unchanged": 169,
-    }
+    counts = everything.counts()
+    assert counts["unchanged"] > 150  # one per tagged occurrence
+    assert sum(counts.values()) == counts["unchanged"]
+    assert all(_same_reading(r) for r in everything.records)
+    assert {r["new_page"] for r in everything.records} == {None}  # the export keeps no pages
+    assert None not in {r["old_page"] for r in everything.records}
 
 
 def test_act_pdf_against_its_text_export(tmp_path: Path, nlp: Any) -> None:
@@ -245,10 +278,33 @@ def test_xml_against_edited_xml(tmp_path: Path, nlp: Any) -> None:
 
 
 def test_pdf_against_xml_of_another_act(nlp: Any) -> None:
-    """Different Acts: nothing pairs, so the Act's provisions are deleted and the section's added."""
+    """Different Acts: nothing pairs; the Act's provisions are deleted, the section's added."""
     result = diff(
         need(ACT_PDF), need(CLML_DIR / "clml_fragment_ukpga_2025_16_section_1.xml"), nlp=nlp
     )
     counts = result.counts()
     assert (counts["deleted"], counts["added"], counts["moved"]) == (158, 19, 0)
     assert one_line(result.records[0]["old_sentence"]).startswith("BE IT ENACTED")
+
+
+@pytest.mark.slow
+def test_regulations_against_their_guide(si: Document, homes: Document, nlp: Any) -> None:
+    """Two real, different documents: the SI (revised) against the DfE guide to it.
+
+    Almost nothing pairs as a provision, but the guide quotes each regulation
+    in a box (one unnumbered block), so the regulations' terms are found again
+    in those boxes as ``moved`` occurrences.
+    """
+    result = diff(si, homes, nlp=nlp)
+    provisions = [r for r in result.records if r["scope"] == "provision"]
+    kinds = {k: sum(1 for r in provisions if r["kind"] == k) for k in ("deleted", "added", "moved")}
+    assert kinds == {"deleted": 864, "added": 396, "moved": 4}
+    assert ("moved", "reg.18(2)", "1.26") in {
+        (r["kind"], r["old_ref"], r["new_ref"]) for r in provisions
+    }
+    moved = [r for r in result.records if r["scope"] == "occurrence" and r["kind"] == "moved"]
+    assert len(moved) >= 10
+    assert all(r["old_ref"].startswith("reg.") and r["new_ref"] is None for r in moved)
+    assert ("reg.7(2)(a)(iv)", "consult", 20) in {
+        (r["old_ref"], r["new_term"], r["new_page"]) for r in moved
+    }

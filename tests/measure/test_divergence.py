@@ -6,52 +6,7 @@ import math
 
 import pytest
 
-from tests.measure.factory import frame, occ
 from textmine.measure.divergence import js_divergence, term_divergence
-
-
-@pytest.fixture(scope="module")
-def act():  # type: ignore[no-untyped-def]
-    return frame(
-        occ("s.19(1)", "have regard to", ["parent"]),  # strength 4*2+3 = 11
-        occ("s.19(2)", "consult", ["parent"]),  # 11
-        occ("s.20", "inform", ["education"]),  # 7
-    )
-
-
-@pytest.fixture(scope="module")
-def guide():  # type: ignore[no-untyped-def]
-    g = "guide"
-    return frame(
-        occ(
-            "1.1",
-            "consult",
-            ["parent"],
-            doc=g,
-            modality="should",
-            sentence="Section 19 means the local authority should consult parents.",
-        ),  # 10
-        occ(
-            "1.2",
-            "inform",
-            ["education"],
-            doc=g,
-            actor="unspecified",
-            voice="passive",
-            text="informed",
-            sentence="Under sections 19 and 20 schools must be informed.",
-        ),  # 7
-        occ("1.3", "involve", ["young_person"], doc=g),  # 15
-        occ("1.4", "cooperate", ["education"], doc=g),  # 19
-        occ(
-            "1.5",
-            "inform",
-            ["parent"],
-            doc=g,
-            modality="may",
-            sentence="Under section 17 of the Children Act 1989 it may inform parents.",
-        ),  # 5
-    )
 
 
 def test_js_divergence_by_hand() -> None:

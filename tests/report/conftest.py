@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from textmine.analysis import Analysis, Provenance
+from textmine.analysis import Analysis, Provenance, gather_evidence
 from textmine.extract.document import Provision, build_document
 from textmine.settings import Settings
 
@@ -267,21 +267,14 @@ FIXED_PROVENANCE = Provenance(
 
 
 def build_analysis(source_dir: Path | None = None, title: str = "Test report") -> Analysis:
-    from textmine.findings.links import link, measure_ids_from_tables
-    from textmine.findings.registry import fill_computed, load_findings
-    from textmine.findings.stats import compute_stats
     from textmine.measure import measure
-    from textmine.measure.frame import provision_label
     from textmine.nlp.rows import rows_to_frame
 
     settings = Settings(n_bootstrap=200, n_permutations=200, seed=1)
     documents = make_documents(source_dir)
     rows = rows_to_frame(make_rows(documents))
     tables = measure(rows, settings=settings)
-    stats = compute_stats()
-    findings = fill_computed(load_findings(), stats)
-    labels = [provision_label(d.doc, p.ref, p.page) for d in documents for p in d.provisions]
-    links = link(findings, measure_ids_from_tables(tables), labels)
+    stats, findings, links = gather_evidence(documents, tables)
     return Analysis(
         title=title,
         documents=documents,

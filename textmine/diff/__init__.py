@@ -4,7 +4,8 @@
 tags the ones whose text changed (:mod:`~textmine.diff.occurrences`) and
 classifies each change in the language of partnership as strengthened,
 weakened, reworded, added, deleted, moved (renumbered included) or unchanged
-(:mod:`~textmine.diff.classify`). The :class:`DiffResult` writes the changes as
+(:mod:`~textmine.diff.classify`, :mod:`~textmine.diff.changes`,
+:mod:`~textmine.diff.reconcile`). The :class:`DiffResult` writes the changes as
 JSON Lines, CSV or an HTML report (:mod:`~textmine.diff.output`,
 :mod:`~textmine.diff.report`).
 
@@ -15,7 +16,8 @@ change of one of those kinds is found, for drafting teams' pipelines.
 from __future__ import annotations
 
 from textmine.diff.align import Pair, align
-from textmine.diff.classify import CHANGE_FIELDS, KINDS
+from textmine.diff.changes import CHANGE_FIELDS
+from textmine.diff.classify import KINDS
 from textmine.diff.output import FORMATS, DiffResult, diff, parse_kinds
 
 __all__ = [

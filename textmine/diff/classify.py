@@ -1,8 +1,10 @@
-"""Classify what changed between two aligned provisions, occurrence by occurrence.
+"""Classify what changed between two tagged occurrences, and match occurrences across versions.
 
-Input: an aligned :class:`~textmine.diff.align.Pair` and the tagged occurrences
-(rows of the tagging contract) of its old and new provision. Output: change
-records, one per change, with the fields of :data:`CHANGE_FIELDS`.
+Occurrences are rows of the tagging contract. This module says how strong an
+occurrence's duty is (:func:`duty`), which old and new occurrences of an
+aligned provision pair are the same one (:func:`match_occurrences`) and what
+kind of change lies between them (:func:`compare`);
+:mod:`textmine.diff.changes` turns its answers into change records.
 
 **Strength of a duty.** An occurrence's *duty* orders how strongly the text
 asks for the partnership act, by its modal:
@@ -43,30 +45,32 @@ only sideways signals (the same strength in other words: an inconsistency of
 terminology worth a look), else **unchanged**.
 
 An occurrence found on one side only (its sentence was removed or written
-anew) is **weakened** (``duty removed``) or **strengthened** (``duty added``)
-when it carried a duty of ``should`` or above, else **deleted** or **added**.
-Whole provisions are **added**, **deleted** or **moved** (``renumbered`` when
-their refs differ); see :func:`provision_changes`.
+anew, and it was not found in another provision either, see
+:mod:`textmine.diff.reconcile`) is **weakened** (``duty removed``) or
+**strengthened** (``duty added``) when it carried a duty of ``should`` or
+above (:data:`DUTY_MIN`), else **deleted** or **added**. Whole provisions are
+**added**, **deleted** or **moved** (``renumbered`` when their refs differ).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from textmine.diff.align import Pair, collapse_space, normalise, similarity, words
+from textmine.diff.align import normalise, similarity, words
 
 __all__ = [
-    "CHANGE_FIELDS",
+    "DUTY_MIN",
     "KINDS",
     "MATCH_MIN",
     "MODALITY_RANK",
-    "classify_occurrences",
     "compare",
     "describe",
     "duty",
+    "features",
     "match_occurrences",
-    "provision_changes",
+    "occurrence_score",
+    "score_matrix",
 ]
 
 Row = Mapping[str, Any]
@@ -97,34 +101,6 @@ DUTY_MIN = 2
 #: Lowest score for matching an old occurrence to a new one.
 MATCH_MIN = 0.45
 CONTEXT_WORDS = 5
-_SIDE_FIELDS = (
-    "term",
-    "level",
-    "modality",
-    "negated",
-    "actor",
-    "recipients",
-    "voice",
-    "text",
-    "sentence",
-    "page",
-)
-#: Columns of a change record, in order.
-CHANGE_FIELDS: tuple[str, ...] = (
-    "kind",
-    "reason",
-    "scope",
-    "old_doc",
-    "new_doc",
-    "old_ref",
-    "new_ref",
-    "old_page",
-    "new_page",
-    "renumbered",
-    "similarity",
-    *(f"{side}_{name}" for name in _SIDE_FIELDS if name != "page" for side in ("old", "new")),
-    "pair",
-)
 
 
 def duty(modality: object, negated: object) -> int:
@@ -223,6 +199,32 @@ def _context(row: Row) -> list[str]:
     return [*left, "@", *right]
 
 
+def features(row: Row) -> tuple[list[str], list[str]]:
+    """What occurrence matching compares: the sentence's words and the term's context."""
+    return words(normalise(str(row.get("sentence") or ""))), _context(row)
+
+
+def occurrence_score(
+    old: tuple[list[str], list[str]], new: tuple[list[str], list[str]], same_term: bool
+) -> float:
+    """``0.5 * sentence similarity + 0.3 * context similarity + 0.2 * same term``, in 0..1."""
+    return (
+        0.5 * similarity(old[0], new[0]) + 0.3 * similarity(old[1], new[1]) + 0.2 * float(same_term)
+    )
+
+
+def score_matrix(old: Sequence[Row], new: Sequence[Row]) -> Any:
+    """The :func:`occurrence_score` of every old occurrence against every new one (ndarray)."""
+    import numpy as np
+
+    f_old, f_new = [features(o) for o in old], [features(n) for n in new]
+    score = np.zeros((len(old), len(new)))
+    for i, o in enumerate(old):
+        for j, n in enumerate(new):
+            score[i, j] = occurrence_score(f_old[i], f_new[j], o.get("term") == n.get("term"))
+    return score
+
+
 def match_occurrences(
     old: Sequence[Row], new: Sequence[Row]
 ) -> list[tuple[Row | None, Row | None]]:
@@ -234,21 +236,9 @@ def match_occurrences(
     """
     if not old or not new:
         return [(o, None) for o in old] + [(None, n) for n in new]
-    import numpy as np
     from scipy.optimize import linear_sum_assignment
 
-    sentences_old = [words(normalise(str(o.get("sentence") or ""))) for o in old]
-    sentences_new = [words(normalise(str(n.get("sentence") or ""))) for n in new]
-    contexts_old = [_context(o) for o in old]
-    contexts_new = [_context(n) for n in new]
-    score = np.zeros((len(old), len(new)))
-    for i, o in enumerate(old):
-        for j, n in enumerate(new):
-            score[i, j] = (
-                0.5 * similarity(sentences_old[i], sentences_new[j])
-                + 0.3 * similarity(contexts_old[i], contexts_new[j])
-                + 0.2 * (o.get("term") == n.get("term"))
-            )
+    score = score_matrix(old, new)
     rows, cols = linear_sum_assignment(-score)
     partner = {int(i): int(j) for i, j in zip(rows, cols, strict=True) if score[i, j] >= MATCH_MIN}
     placed: list[tuple[float, int, Row | None, Row | None]] = []
@@ -263,147 +253,3 @@ def match_occurrences(
             placed.append((anchor + 0.5, 0, o, None))
     placed.sort(key=lambda item: (item[0], item[1]))
     return [(o, n) for _key, _rank, o, n in placed]
-
-
-def _record(
-    kind: str,
-    reason: str,
-    scope: str,
-    pair: Pair,
-    index: int,
-    old: Row | None,
-    new: Row | None,
-) -> dict[str, Any]:
-    record: dict[str, Any] = {
-        "kind": kind,
-        "reason": reason,
-        "scope": scope,
-        "old_doc": pair.old.doc if pair.old else None,
-        "new_doc": pair.new.doc if pair.new else None,
-        "old_ref": pair.old.ref if pair.old else None,
-        "new_ref": pair.new.ref if pair.new else None,
-        "old_page": pair.old.page if pair.old else None,
-        "new_page": pair.new.page if pair.new else None,
-        "renumbered": bool(pair.old and pair.new and pair.renumbered),
-        "similarity": round(pair.similarity, 4),
-    }
-    for side, row, provision in (("old", old, pair.old), ("new", new, pair.new)):
-        for name in _SIDE_FIELDS:
-            if name == "page":
-                continue
-            value = row.get(name) if row is not None else None
-            if name == "recipients" and row is not None:
-                value = list(value or [])
-            if (
-                name == "sentence"
-                and row is None
-                and provision is not None
-                and scope == "provision"
-            ):
-                value = collapse_space(provision.text)
-            record[f"{side}_{name}"] = value
-        if row is not None and row.get("page") is not None:
-            record[f"{side}_page"] = row.get("page")
-    record["pair"] = index
-    return {name: record.get(name) for name in CHANGE_FIELDS}
-
-
-def _strongest(rows: Iterable[Row]) -> Row | None:
-    return max(
-        rows,
-        key=lambda r: (duty(r.get("modality"), r.get("negated")), int(r.get("level") or 0)),
-        default=None,
-    )
-
-
-def _terms_note(rows: Sequence[Row]) -> str:
-    if not rows:
-        return "no partnership term"
-    noun = "partnership term" if len(rows) == 1 else "partnership terms"
-    return f"{len(rows)} {noun}: " + "; ".join(describe(r) for r in rows)
-
-
-def _moved_reason(pair: Pair) -> str:
-    assert pair.old is not None and pair.new is not None
-    parts: list[str] = []
-    if pair.renumbered:
-        parts.append(f"renumbered {pair.old.ref or '(no ref)'} -> {pair.new.ref or '(no ref)'}")
-    if pair.moved:
-        if (pair.old.part or "") != (pair.new.part or ""):
-            parts.append(
-                f"moved from {pair.old.part or '(no Part)'} to {pair.new.part or '(no Part)'}"
-            )
-        elif (pair.old.chapter or "") != (pair.new.chapter or ""):
-            parts.append(
-                f"moved from {pair.old.chapter or '(no Chapter)'} "
-                f"to {pair.new.chapter or '(no Chapter)'}"
-            )
-        else:
-            parts.append("moved to another position")
-    if pair.status == "edited":
-        parts.append(f"text edited (similarity {pair.similarity:.2f})")
-    return "; ".join(parts)
-
-
-def provision_changes(
-    pair: Pair, index: int, old_rows: Sequence[Row], new_rows: Sequence[Row]
-) -> list[dict[str, Any]]:
-    """The provision-level change of ``pair`` (added, deleted or moved), if any.
-
-    An added or deleted provision's row carries its strongest occurrence (by
-    duty, then level) in the term fields, and lists every occurrence in the
-    reason.
-    """
-    if pair.old is None:
-        note = _terms_note(new_rows)
-        best = _strongest(new_rows)
-        return [_record("added", f"provision added ({note})", "provision", pair, index, None, best)]
-    if pair.new is None:
-        note = _terms_note(old_rows)
-        best = _strongest(old_rows)
-        return [
-            _record("deleted", f"provision deleted ({note})", "provision", pair, index, best, None)
-        ]
-    if pair.moved or pair.renumbered:
-        return [_record("moved", _moved_reason(pair), "provision", pair, index, None, None)]
-    return []
-
-
-def classify_occurrences(
-    pair: Pair,
-    index: int,
-    old_rows: Sequence[Row],
-    new_rows: Sequence[Row],
-    *,
-    include_unchanged: bool = False,
-) -> list[dict[str, Any]]:
-    """Occurrence-level changes of an aligned pair (both sides present)."""
-    out: list[dict[str, Any]] = []
-    for old, new in match_occurrences(old_rows, new_rows):
-        if old is not None and new is not None:
-            kind, reason = compare(old, new)
-        elif old is not None:
-            strong = duty(old.get("modality"), old.get("negated")) >= DUTY_MIN
-            kind = "weakened" if strong else "deleted"
-            reason = f"{'duty' if strong else 'term'} removed: {describe(old)}"
-        else:
-            assert new is not None
-            strong = duty(new.get("modality"), new.get("negated")) >= DUTY_MIN
-            kind = "strengthened" if strong else "added"
-            reason = f"{'duty' if strong else 'term'} added: {describe(new)}"
-        if kind == "unchanged" and not include_unchanged:
-            continue
-        out.append(_record(kind, reason, "occurrence", pair, index, old, new))
-    if include_unchanged and not out and pair.status == "edited":
-        out.append(
-            _record(
-                "unchanged",
-                f"text edited (similarity {pair.similarity:.2f}); no partnership term changed",
-                "provision",
-                pair,
-                index,
-                None,
-                None,
-            )
-        )
-    return out

@@ -4,10 +4,11 @@
 reads: PDF, legislation XML, plain text; or ready Documents), aligns their
 provisions (:mod:`textmine.diff.align`), tags the provisions whose units
 changed (:mod:`textmine.diff.occurrences`) and classifies every change
-(:mod:`textmine.diff.classify`). The :class:`DiffResult` holds the change
-records (one per change, :data:`~textmine.diff.classify.CHANGE_FIELDS`), as a
-list and as a DataFrame, and writes them as JSON Lines, CSV or an HTML report
-(:mod:`textmine.diff.report`).
+(:mod:`textmine.diff.classify`, :mod:`textmine.diff.changes`), after looking
+for occurrences that moved to another provision (:mod:`textmine.diff.reconcile`).
+The :class:`DiffResult` holds the change records (one per change,
+:data:`~textmine.diff.changes.CHANGE_FIELDS`), as a list and as a DataFrame,
+and writes them as JSON Lines, CSV or an HTML report (:mod:`textmine.diff.report`).
 
 Records come in reading order of the new version. ``unchanged`` records
 (occurrences that read the same, and edited provisions with no partnership
@@ -26,8 +27,16 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from textmine.diff.align import Pair, align
-from textmine.diff.classify import CHANGE_FIELDS, KINDS, classify_occurrences, provision_changes
+from textmine.diff.changes import (
+    CHANGE_FIELDS,
+    moved_change,
+    occurrence_changes,
+    orphan_change,
+    provision_changes,
+)
+from textmine.diff.classify import KINDS
 from textmine.diff.occurrences import tag_needed
+from textmine.diff.reconcile import Orphan, reconcile
 from textmine.extract.document import Document
 from textmine.settings import Settings
 
@@ -164,15 +173,7 @@ def diff(
         nlp=nlp,
         settings=settings,
     )
-    records: list[dict[str, Any]] = []
-    for index, pair in enumerate(pairs):
-        o = old_rows.get(pair.old_index, []) if pair.old_index is not None else []
-        n = new_rows.get(pair.new_index, []) if pair.new_index is not None else []
-        records.extend(provision_changes(pair, index, o, n))
-        if pair.old is not None and pair.new is not None:
-            records.extend(
-                classify_occurrences(pair, index, o, n, include_unchanged=include_unchanged)
-            )
+    records = _changes(pairs, old_rows, new_rows, include_unchanged)
     result = DiffResult(old_doc, new_doc, pairs, records, include_unchanged)
     log.info(
         "diff %s -> %s: %d pairs, %s",
@@ -182,3 +183,43 @@ def diff(
         ", ".join(f"{k} {v}" for k, v in result.counts().items() if v),
     )
     return result
+
+
+def _changes(
+    pairs: Sequence[Pair],
+    old_rows: dict[int, list[dict[str, Any]]],
+    new_rows: dict[int, list[dict[str, Any]]],
+    include_unchanged: bool,
+) -> list[dict[str, Any]]:
+    """Every change record, in the order of the pairs (see :mod:`textmine.diff.changes`)."""
+    records: list[dict[str, Any]] = []
+    lost: list[Orphan] = []
+    gained: list[Orphan] = []
+    for index, pair in enumerate(pairs):
+        o = old_rows.get(pair.old_index, []) if pair.old_index is not None else []
+        n = new_rows.get(pair.new_index, []) if pair.new_index is not None else []
+        records.extend(provision_changes(pair, index, o, n))
+        if pair.old is None or pair.new is None:
+            lost.extend(Orphan(index, pair, row, whole=True) for row in o)
+            gained.extend(Orphan(index, pair, row, whole=True) for row in n)
+            continue
+        found, gone, new = occurrence_changes(
+            pair, index, o, n, include_unchanged=include_unchanged
+        )
+        records.extend(found)
+        lost.extend(Orphan(index, pair, row) for row in gone)
+        gained.extend(Orphan(index, pair, row) for row in new)
+    matched = reconcile(lost, gained)
+    for old, new_orphan in matched:
+        records.append(
+            moved_change(old.pair, new_orphan.pair, new_orphan.index, old.row, new_orphan.row)
+        )
+    seen = {id(o) for pair in matched for o in pair}
+    for orphan in lost:
+        if not orphan.whole and id(orphan) not in seen:
+            records.append(orphan_change(orphan.pair, orphan.index, orphan.row, "old"))
+    for orphan in gained:
+        if not orphan.whole and id(orphan) not in seen:
+            records.append(orphan_change(orphan.pair, orphan.index, orphan.row, "new"))
+    records.sort(key=lambda r: int(r["pair"]))  # stable: a pair's own order is kept
+    return records

@@ -117,7 +117,8 @@ def _side_rows(records: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
                     and old != new,
                 }
             )
-        rows.append({"kind": record["kind"], "cells": cells})
+        label = f"{record['old_text'] or '—'} → {record['new_text'] or '—'}"
+        rows.append({"kind": record["kind"], "label": label, "cells": cells})
     return rows
 
 

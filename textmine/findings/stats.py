@@ -21,6 +21,7 @@ import pandas as pd
 
 from textmine.findings import statistics as st
 from textmine.findings.sen2 import read_sen2
+from textmine.output import json_cells
 
 FORMATS: tuple[str, ...] = ("json", "text", "csv")
 #: Trend levels kept by default (local-authority series are long and noisy).
@@ -243,12 +244,9 @@ def write_stats(stats: Sen2Stats, handle: IO[str], fmt: str = "json") -> None:
             pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["table"])
         )
         stacked = stacked[["table", *[c for c in stacked.columns if c != "table"]]]
-        for column in stacked.columns:
-            if stacked[column].map(lambda v: isinstance(v, list)).any():
-                stacked[column] = stacked[column].map(
-                    lambda v: json.dumps(v) if isinstance(v, list) else v
-                )
-        stacked.to_csv(handle, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+        json_cells(stacked).to_csv(
+            handle, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n"
+        )
     elif fmt == "text":
         handle.write(stats_text(stats))
     else:

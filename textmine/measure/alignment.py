@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from textmine.measure.frame import unique_in_order
-from textmine.measure.relations import explode_relations
+from textmine.measure.relations import explode_relations, relation_name
 
 COLUMNS: tuple[str, ...] = (
     "doc_a",
@@ -174,7 +174,7 @@ def strength_alignment(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
                 "doc_a": doc_a,
                 "doc_b": doc_b,
                 "provision_b": prov,
-                "relation": f"{actor} -> {recipient}",
+                "relation": relation_name(actor, recipient),
                 "actor": actor,
                 "recipient": recipient,
                 "alignment": tier,

@@ -28,7 +28,7 @@ import pandas as pd
 from scipy.spatial.distance import jensenshannon
 
 from textmine.measure.frame import unique_in_order
-from textmine.measure.relations import explode_relations
+from textmine.measure.relations import explode_relations, relation_name
 
 ALL = "all"
 
@@ -82,7 +82,7 @@ def term_divergence(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
         ga = ra[(ra["actor"] == actor) & (ra["recipient"] == recipient)]
         gb = rb[(rb["actor"] == actor) & (rb["recipient"] == recipient)]
         records.append(
-            _divergence_row(doc_a, doc_b, f"{actor} -> {recipient}", actor, recipient, ga, gb)
+            _divergence_row(doc_a, doc_b, relation_name(actor, recipient), actor, recipient, ga, gb)
         )
     out = pd.DataFrame.from_records(records, columns=list(DIVERGENCE_COLUMNS))
     head, rest = out.iloc[:1], out.iloc[1:]

@@ -14,8 +14,9 @@ defensive code of their own. It also adds the columns every measure uses:
   ``weak`` (may, can, need) or ``none``;
 * ``strength``: the signed strength score of :func:`strength_score`.
 
-The groups that the asymmetry measure compares (families, professionals) and
-the canonical terms of the contract also live here, as data.
+The groups that the asymmetry measure compares (families, professionals) also
+live here, as data, beside the contract's canonical terms (``TERM_LEVELS``,
+re-exported from :mod:`textmine.nlp.gold` so that one table serves both).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from textmine.errors import InputError
+from textmine.nlp.gold import TERM_LEVELS as TERM_LEVELS
 
 log = logging.getLogger(__name__)
 
@@ -76,24 +78,8 @@ OPTIONAL_COLUMNS: tuple[str, ...] = (
     "unit",
 )
 
-#: The canonical terms of the contract, by participation level.
-TERM_LEVELS: dict[str, int] = {
-    "inform": 1,
-    "notify": 1,
-    "advise": 1,
-    "consult": 2,
-    "seek": 2,
-    "consider": 2,
-    "have regard to": 2,
-    "take into account": 2,
-    "involve": 3,
-    "engage": 3,
-    "participate": 3,
-    "cooperate": 4,
-    "collaborate": 4,
-    "work with": 4,
-    "coproduce": 5,
-}
+#: The canonical terms of the contract, in level order (``TERM_LEVELS`` is
+#: :data:`textmine.nlp.gold.TERM_LEVELS`, the one table of term -> level, re-exported here).
 CANONICAL_TERMS: tuple[str, ...] = tuple(TERM_LEVELS)
 
 #: Recipient groups on the family side of the asymmetry measure.

@@ -19,7 +19,6 @@ provisions (``doc:ref``) behind it.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
@@ -38,7 +37,7 @@ from textmine.measure.harmonise import harmonisation_hints
 from textmine.measure.index import terminology_inconsistency_index
 from textmine.measure.relations import relation_summary, relation_terms
 from textmine.measure.vectors import DEFAULT_SIMILARITY, near_synonyms
-from textmine.output import atomic_output, check_output_path, ensure_dir
+from textmine.output import atomic_output, check_output_path, ensure_dir, json_cells
 from textmine.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -155,7 +154,7 @@ def write_tables(tables: MeasureTables, out_dir: str | Path, *, force: bool = Fa
     written = []
     for name, table in tables.items():
         with atomic_output(folder / f"{name}.csv", force=force) as handle:
-            _csv_ready(table).to_csv(handle, index=False)
+            json_cells(table).to_csv(handle, index=False)
         written.append(folder / f"{name}.csv")
         with atomic_output(folder / f"{name}.json", force=force) as handle:
             text = table.to_json(orient="records", force_ascii=False, indent=1)
@@ -218,18 +217,6 @@ def _asymmetry_line(rec: dict[str, Any]) -> str:
 
 def _records(table: pd.DataFrame) -> list[dict[str, Any]]:
     return [{str(k): v for k, v in rec.items()} for rec in table.to_dict("records")]
-
-
-def _csv_ready(table: pd.DataFrame) -> pd.DataFrame:
-    """Lists, tuples and dicts in cells as JSON strings."""
-    out = table.copy()
-    for column in out.columns:
-        if out[column].map(lambda v: isinstance(v, list | tuple | dict)).any():
-            out[column] = [
-                json.dumps(v, ensure_ascii=False) if isinstance(v, list | tuple | dict) else v
-                for v in out[column]
-            ]
-    return out
 
 
 def _kinds(rows: pd.DataFrame) -> dict[str, str | None]:

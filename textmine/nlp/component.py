@@ -25,6 +25,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.symbols import ORTH
@@ -86,6 +88,7 @@ class PartnershipTerms:
             self.matcher.add(term.key, [term.pattern])
             self.patterns[nlp.vocab.strings[term.key]] = term
         self.parties = PartyMatcher(nlp.vocab, lexicon)
+        self.triggers = _triggers(nlp, lexicon)
         keep_compounds(nlp, lexicon.cues.compounds)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -96,7 +99,7 @@ class PartnershipTerms:
             )
         resolver = self.parties.resolver(doc)
         candidates = [
-            (start, end, self.patterns[match_id]) for match_id, start, end in self.matcher(doc)
+            (start, end, self.patterns[match_id]) for match_id, start, end in self._matches(doc)
         ]
         candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2].line))
         taken = bytearray(len(doc))
@@ -116,6 +119,24 @@ class PartnershipTerms:
         spans.sort(key=lambda s: s.start)
         doc.spans[self.spans_key] = spans
         return doc
+
+    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Matcher hits, run only over sentences holding a pattern's first word.
+
+        Most sentences hold no partnership term; skipping them keeps the
+        component's cost small next to the parser's (see benchmarks/bench_tag.py).
+        """
+        if self.triggers is None:
+            return list(self.matcher(doc))
+        hits = numpy.isin(doc.to_array(LOWER), self.triggers)
+        if not hits.any():
+            return []
+        found: list[tuple[int, int, int]] = []
+        for sent in doc.sents:
+            if hits[sent.start : sent.end].any():
+                offset = sent.start
+                found += [(m, offset + s, offset + e) for m, s, e in self.matcher(sent)]
+        return found
 
     def annotate(self, span: Span, anchor: Token, pattern: TermPattern, resolver: Resolver) -> None:
         """Set the extensions of one accepted span."""
@@ -160,6 +181,27 @@ class PartnershipTerms:
             "negated": neg_r.explain(),
             "voice": voice_r.explain(),
         }
+
+
+def _triggers(nlp: Language, lexicon: Lexicon) -> numpy.ndarray | None:
+    """Hashes of the lower-case words a term pattern can start with, or ``None``.
+
+    ``None`` (match every sentence) when some pattern's first token is not
+    a plain ``LOWER`` word or list, or may be skipped (an ``OP``).
+    """
+    words: set[str] = set()
+    for term in lexicon.terms:
+        first = term.pattern[0]
+        value = first.get("LOWER")
+        if set(first) != {"LOWER"} or value is None:
+            return None
+        if isinstance(value, str):
+            words.add(value)
+        elif isinstance(value, dict) and set(value) == {"IN"}:
+            words.update(str(v) for v in value["IN"])
+        else:
+            return None
+    return numpy.array(sorted(nlp.vocab.strings.add(w) for w in words), dtype="uint64")
 
 
 def _verb_of_nominal(noun: Token) -> Token | None:

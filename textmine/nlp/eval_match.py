@@ -1,7 +1,8 @@
 """Pair gold and predicted occurrences for :mod:`textmine.nlp.evaluate`.
 
 Rows become :class:`Occ` records (whitespace-folded sentences with offsets
-carried through the folding, field values in :data:`FIELDS` order, document
+carried through the folding, by the tagger's own
+:func:`textmine.nlp.tagging.collapse` so both sides fold alike; field values in :data:`FIELDS` order, document
 order), and :func:`match_scope` pairs them within one scope by the matching
 rule described in :mod:`textmine.nlp.evaluate`.
 """
@@ -17,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from textmine.nlp.gold import TERM_LEVELS, scope_of, surface_key
+from textmine.nlp.tagging import collapse
 
 __all__ = ["FIELDS", "Occ", "Rows", "match_scope", "occurrences", "records"]
 
@@ -72,25 +74,6 @@ def records(rows: Rows) -> list[dict[str, Any]]:
     ]
 
 
-def _fold_with_map(text: str) -> tuple[str, list[int]]:
-    """Fold whitespace as :func:`fold` does, mapping each original offset to a folded one."""
-    out: list[str] = []
-    mapping: list[int] = []
-    space = False
-    for char in text:
-        if char.isspace():
-            space = bool(out)
-            mapping.append(len(out) + (1 if space else 0))
-            continue
-        if space:
-            out.append(" ")
-            space = False
-        mapping.append(len(out))
-        out.append(char)
-    mapping.append(len(out))
-    return "".join(out), mapping
-
-
 def _field_values(row: Mapping[str, Any]) -> tuple[Any, ...]:
     term = str(row.get("term") or "")
     level = row.get("level")
@@ -125,7 +108,7 @@ def occurrences(records: list[dict[str, Any]], label: str) -> list[Occ]:
             and row.get("start") is not None
             and row.get("end") is not None
         ):
-            folded, mapping = _fold_with_map(sentence)
+            folded, mapping = collapse(sentence)
             last = len(mapping) - 1
             start = mapping[min(max(int(row["start"]), 0), last)]
             end = max(mapping[min(max(int(row["end"]), 0), last)], start + 1)

@@ -1,0 +1,130 @@
+"""Party reading, antecedents and recipients on hand-built parses (no model needed)."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from textmine.nlp.actors import PartyMatcher
+from textmine.nlp.constraints import is_verbal
+from textmine.nlp.lexicon import load_lexicon
+from textmine.nlp.syntax import conjuncts
+
+NLP = spacy.blank("en")
+PARTIES = PartyMatcher(NLP.vocab, load_lexicon())
+
+
+def parsed(rows: str) -> Doc:
+    """A Doc from lines ``word lemma POS TAG dep head`` (head: 0-based index)."""
+    fields = [line.split() for line in rows.strip().splitlines()]
+    return Doc(
+        NLP.vocab,
+        words=[f[0] for f in fields],
+        lemmas=[f[1] for f in fields],
+        pos=[f[2] for f in fields],
+        tags=[f[3] for f in fields],
+        deps=[f[4] for f in fields],
+        heads=[int(f[5]) for f in fields],
+    )
+
+
+# "The governing body of the school must consult the child 's parent and staff in the setting ."
+DOC = parsed(
+    """
+    The the DET DT det 2
+    governing govern VERB VBG compound 2
+    body body NOUN NN nsubj 7
+    of of ADP IN prep 2
+    the the DET DT det 5
+    school school NOUN NN pobj 3
+    must must AUX MD aux 7
+    consult consult VERB VB ROOT 7
+    the the DET DT det 9
+    child child NOUN NN poss 11
+    's 's PART POS case 9
+    parent parent NOUN NN dobj 7
+    and and CCONJ CC cc 11
+    staff staff NOUN NN conj 11
+    in in ADP IN prep 13
+    the the DET DT det 16
+    setting setting NOUN NN pobj 14
+    . . PUNCT . punct 7
+    """
+)
+
+
+def test_longest_alias_covering_the_head() -> None:
+    resolver = PARTIES.resolver(DOC)
+    body = resolver.party(DOC[2])
+    assert body is not None
+    assert (body.group, body.refer, body.text) == (
+        "education",
+        "body",
+        "The governing body of the school",
+    )
+    parent = resolver.party(DOC[11])
+    assert parent is not None and (parent.group, parent.text) == ("parent", "the child 's parent")
+
+
+def test_generic_noun_takes_its_place() -> None:
+    staff = PARTIES.resolver(DOC).party(DOC[13])
+    assert staff is not None and (staff.group, staff.rule) == ("education", "place")
+
+
+def test_actor_and_recipients_of_a_verb() -> None:
+    resolver = PARTIES.resolver(DOC)
+    group, text, reading = resolver.actor(DOC[7], passive=False)
+    assert (group, text, reading.rule) == (
+        "education",
+        "The governing body of the school",
+        "nsubj (alias)",
+    )
+    groups, evidence = resolver.recipients(DOC[7], [DOC[7]], ("object",), passive=False)
+    assert groups == ["parent", "education"]
+    assert evidence == ["object: the child 's parent", "object: staff"]
+    assert [t.text for t in conjuncts(DOC[11])] == ["parent", "staff"]
+
+
+def test_pronoun_resolves_to_a_compatible_antecedent() -> None:
+    # "Where the child asks , the authority must notify him ."
+    doc = parsed(
+        """
+        Where where SCONJ WRB advmod 3
+        the the DET DT det 2
+        child child NOUN NN nsubj 3
+        asks ask VERB VBZ advcl 9
+        , , PUNCT , punct 9
+        the the DET DT det 6
+        authority authority NOUN NN nsubj 9
+        must must AUX MD aux 9
+        not not PART RB neg 9
+        notify notify VERB VB ROOT 9
+        him he PRON PRP dobj 9
+        . . PUNCT . punct 9
+        """
+    )
+    resolver = PARTIES.resolver(doc)
+    antecedent = resolver.antecedent(doc[10])
+    assert antecedent is not None and antecedent.text == "child"  # not the authority
+    groups, _ = resolver.recipients(doc[9], [doc[9]], ("object",), passive=False)
+    assert groups == ["child"]
+
+
+def test_adjectival_participle_is_not_verbal() -> None:
+    # "an informed choice" / "parents informed the school"
+    doc = parsed(
+        """
+        an an DET DT det 2
+        informed informed ADJ JJ amod 2
+        choice choice NOUN NN ROOT 2
+        """
+    )
+    assert not is_verbal(doc[1])
+    doc = parsed(
+        """
+        parents parent NOUN NNS nsubj 1
+        informed inform VERB VBD ROOT 1
+        schools school NOUN NNS dobj 1
+        """
+    )
+    assert is_verbal(doc[1])
