@@ -21,7 +21,6 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
 from textmine.analysis import Analysis, analyse
-from textmine.diff import diff  # a function, bound after the subpackage
 from textmine.errors import InputError, TextmineError
 from textmine.extract import extract
 from textmine.extract.document import Document, Provision
@@ -36,7 +35,6 @@ __all__ = [
     "TextmineError",
     "__version__",
     "analyse",
-    "diff",
     "extract",
     "tag",
 ]

@@ -196,8 +196,9 @@ def gather_evidence(documents: Sequence[Document], tables: Any) -> tuple[Any, li
     the registry with its computed values filled, and the findings linked to the
     measure ids of ``tables`` and to the provision labels of ``documents``.
     """
+    from textmine.findings.computed import fill_computed
     from textmine.findings.links import link, measure_ids_from_tables
-    from textmine.findings.registry import fill_computed, load_findings
+    from textmine.findings.registry import load_findings
     from textmine.findings.stats import compute_stats
     from textmine.measure.frame import provision_label
 

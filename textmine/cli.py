@@ -468,9 +468,7 @@ def fetch_command(dest: Path | None, manifest: Path | None, force: bool) -> None
     help="Exit with status 6 when a change of one of these comma-separated kinds is found "
     "(weakened, deleted, strengthened, added, reworded, moved, unchanged).",
 )
-@click.option(
-    "--all", "include_unchanged", is_flag=True, help="Also list unchanged occurrences."
-)
+@click.option("--all", "include_unchanged", is_flag=True, help="Also list unchanged occurrences.")
 @click.pass_context
 def diff_command(
     ctx: click.Context,

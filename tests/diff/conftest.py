@@ -7,9 +7,8 @@ few words an edit replaces.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -61,15 +60,3 @@ def vol3() -> Document:
 def si() -> Document:
     """The Children's Homes (England) Regulations 2015 as revised (reg.N(n)(a))."""
     return extract(need(SI_PDF))
-
-
-@pytest.fixture()
-def write_text(tmp_path: Path) -> Callable[[str, str], Path]:
-    """Write ``text`` to ``<tmp>/<name>`` and return the path."""
-
-    def write(name: str, text: str) -> Path:
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        return path
-
-    return write

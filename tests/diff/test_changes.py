@@ -55,7 +55,7 @@ def test_records_have_every_field_in_order() -> None:
     assert list(record) == list(CHANGE_FIELDS)
     assert record["kind"] == "weakened"
     assert (record["old_ref"], record["new_ref"], record["renumbered"]) == ("4.8", "4.9", True)
-    assert (record["old_page"], record["new_page"], record["pair"]) == (3, 4, 7)
+    assert (record["old_page"], record["new_page"], record["pair"]) == (22, 23, 7)
     assert (record["old_modality"], record["new_modality"]) == ("must", "may")
     assert record["old_sentence"] == SENTENCE
     assert record["scope"] == "occurrence"

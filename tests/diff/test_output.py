@@ -157,6 +157,28 @@ def test_renumbering_moving_and_reflowing_weaken_nothing(vol3: Document, nlp: An
     assert result.records[0]["renumbered"] is True
 
 
+def test_inserted_paragraph_and_renumbering_weaken_nothing(vol3: Document, nlp: Any) -> None:
+    """A new 6.32 pushes 6.32 ... 6.50 down by one: one ``added`` and 19 ``moved``."""
+    at = index_of(vol3, "6.32")
+    provisions = []
+    for i, p in enumerate(vol3.provisions):
+        if i == at:
+            provisions.append(replace(p, text="The authority should inform the young person."))
+        chapter6 = i >= at and p.ref is not None and p.ref.startswith("6.")
+        provisions.append(replace(p, ref=f"6.{int(p.ref[2:]) + 1}") if chapter6 else p)
+    result = diff(vol3, rebuilt(vol3, provisions), nlp=nlp)
+    assert {k: n for k, n in result.counts().items() if n} == {"added": 1, "moved": 19}
+    assert changes(result)[:2] == [
+        (
+            "added",
+            None,
+            "6.32",
+            "provision added (1 partnership term: should inform (local_authority -> young_person))",
+        ),
+        ("moved", "6.32", "6.33", "renumbered 6.32 -> 6.33"),
+    ]
+
+
 def test_split_and_merged_paragraphs_weaken_nothing(vol3: Document, nlp: Any) -> None:
     """6.32's duty sentence moved into 6.31 (a merge), or into a new 6.32A (a split)."""
     at = index_of(vol3, "6.32")

@@ -9,7 +9,8 @@ import pytest
 
 from tests.conftest import SEN2, need
 from textmine.errors import InputError
-from textmine.findings.registry import SOURCE_TYPES, fill_computed, load_findings, recompute
+from textmine.findings.computed import fill_computed, recompute
+from textmine.findings.registry import SOURCE_TYPES, load_findings
 from textmine.findings.stats import compute_stats
 
 VALID = """
@@ -84,7 +85,7 @@ def test_recorded_values_equal_the_published_files(findings, full_stats) -> None
 
 
 def test_fill_keeps_recorded_value_when_the_statistic_is_absent(findings, caplog) -> None:  # type: ignore[no-untyped-def]
-    caplog.set_level(logging.INFO, logger="textmine.findings.registry")
+    caplog.set_level(logging.INFO, logger="textmine.findings.computed")
     filled = {f.id: f for f in fill_computed(findings, compute_stats())}
     within = filled["sen2-within-20-weeks-latest"]
     assert within.recomputed is False

@@ -7,9 +7,9 @@ left unpaired:
    sequences of normalised texts (see :func:`normalise`) pairs the longest
    runs of identical provisions, so repeated short texts (``(a) the child;``)
    pair with their neighbours, not with a namesake elsewhere;
-2. **identical text, anywhere**: a provision whose normalised text occurs
-   once more on the other side pairs with it (a paragraph moved or
-   renumbered);
+2. **identical text, anywhere**: a provision pairs with the first unpaired
+   provision of the other side whose normalised text is the same (a paragraph
+   moved out of order);
 3. **similar text**: candidates are the provisions with the same ref and the
    :data:`CANDIDATES` nearest by TF-IDF cosine (scikit-learn, word 1- and
    2-grams, fitted on the unpaired texts of both versions); each candidate is
@@ -29,7 +29,7 @@ when its Part or Chapter changed (compared by number where the label has one:
 Normalising makes the comparison blind to what a reader or a re-typeset
 changes without changing the words: line breaks and runs of whitespace,
 typographic quotes and dashes, the U+FFFE that pypdfium2 leaves where a line-end
-hyphen was, a hyphen followed by a line break, and letter case.
+hyphen was, a space or line break after a hyphen inside a word, and letter case.
 """
 
 from __future__ import annotations
@@ -137,8 +137,9 @@ class Pair:
 
     ``old_index``/``new_index`` are 0-based positions in the documents'
     provisions. ``method`` tells which pass paired them (``identical``,
-    ``moved-text``, ``similar``, ``ref``), or ``""`` for an added or deleted
-    provision.
+    ``moved-text``, ``similar``, ``ref``; ``occurrence`` for the pair a moved
+    occurrence makes, see :func:`textmine.diff.changes.moved_change`), or ``""``
+    for an added or deleted provision.
     """
 
     old: Provision | None

@@ -52,7 +52,6 @@ _SIDE_FIELDS = (
     "voice",
     "text",
     "sentence",
-    "page",
 )
 #: Columns of a change record, in order.
 CHANGE_FIELDS: tuple[str, ...] = (
@@ -67,7 +66,7 @@ CHANGE_FIELDS: tuple[str, ...] = (
     "new_page",
     "renumbered",
     "similarity",
-    *(f"{side}_{name}" for name in _SIDE_FIELDS if name != "page" for side in ("old", "new")),
+    *(f"{side}_{name}" for name in _SIDE_FIELDS for side in ("old", "new")),
     "pair",
 )
 
@@ -96,8 +95,6 @@ def _record(
     }
     for side, row, provision in (("old", old, pair.old), ("new", new, pair.new)):
         for name in _SIDE_FIELDS:
-            if name == "page":
-                continue
             value = row.get(name) if row is not None else None
             if name == "recipients" and row is not None:
                 value = list(value or [])
@@ -109,8 +106,6 @@ def _record(
             ):
                 value = collapse_space(provision.text)
             record[f"{side}_{name}"] = value
-        if row is not None and row.get("page") is not None:
-            record[f"{side}_page"] = row.get("page")
     record["pair"] = index
     return {name: record.get(name) for name in CHANGE_FIELDS}
 

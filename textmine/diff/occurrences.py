@@ -15,6 +15,10 @@ depend on where a PDF broke its lines, or a reflowed paragraph (or a PDF
 against its own plain-text export, which writes each provision on one line)
 would show changes that are not there. A unit whose collapsed text is the same
 on both sides is tagged once and its occurrences are copied to the other side.
+The price: where a PDF's line breaks set out a list, the parser sometimes reads
+the list better with them (vol 3 of the Children Act guidance, 3.12: four
+groups consulted with the breaks, only parents without them), so the diff's
+reading of such a provision can differ from ``textmine tag`` on the PDF.
 
 Provisions are tagged through a *shadow* document: the same units and
 collapsed texts, with each provision's position as its ref, so every

@@ -132,6 +132,18 @@ def _show(value: object, term: object) -> str:
     return str(value).replace("_", " ") if value is not None else "—"
 
 
+def _change(pair: Pair, record: Mapping[str, Any]) -> dict[str, Any]:
+    """A change as the page lists it; an occurrence that came from another provision
+    brings a word diff of its old and new sentence (the provision's own diff cannot show it).
+    """
+    came_in = record["scope"] == "occurrence" and (
+        pair.old is None or record["old_ref"] != pair.old.ref
+    )
+    old, new = record.get("old_sentence"), record.get("new_sentence")
+    runs = inline_diff(str(old), str(new)) if came_in and old and new else []
+    return {"kind": record["kind"], "reason": record["reason"], "runs": runs}
+
+
 def _item(
     result: DiffResult, index: int, pair: Pair, records: list[dict[str, Any]], out_dir: Path
 ) -> dict[str, Any]:
@@ -151,9 +163,7 @@ def _item(
         "new_page": pair.new.page if pair.new else None,
         "old_href": _page_href(result.old, pair.old.page, out_dir) if pair.old else None,
         "new_href": _page_href(result.new, pair.new.page, out_dir) if pair.new else None,
-        "changes": [
-            {"kind": r["kind"], "reason": r["reason"], "scope": r["scope"]} for r in records
-        ],
+        "changes": [_change(pair, r) for r in records],
         "sides": _side_rows(records),
         "runs": inline_diff(old_text, new_text),
     }
@@ -201,6 +211,7 @@ def render_diff(result: DiffResult, *, out_dir: str | Path | None = None) -> str
     from textmine import __version__
     from textmine.errors import ReportError
     from textmine.report.render import (
+        MAX_HTML_BYTES,
         content_security_policy,
         environment,
         static_text,
@@ -216,4 +227,11 @@ def render_diff(result: DiffResult, *, out_dir: str | Path | None = None) -> str
         "version": __version__,
     }
     template = environment().get_template(TEMPLATE)
-    return template.render(**assets, **diff_context(result, out_dir=out_dir))
+    html = template.render(**assets, **diff_context(result, out_dir=out_dir))
+    size = len(html.encode("utf-8"))
+    if size > MAX_HTML_BYTES:
+        raise ReportError(
+            f"diff report would be {size / 1e6:.1f} MB, over the {MAX_HTML_BYTES / 1e6:.0f} MB "
+            "limit: write jsonl or csv instead"
+        )
+    return html

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from textmine.findings.computed import fill_computed
 from textmine.findings.links import Links, link, measure_ids_from_tables
-from textmine.findings.registry import Finding, fill_computed, load_findings
+from textmine.findings.registry import Finding, load_findings
 
 if TYPE_CHECKING:
     from textmine.findings.stats import Sen2Stats, compute_stats, write_stats

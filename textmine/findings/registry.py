@@ -33,10 +33,11 @@ position and id). Fields:
 ``field`` (the column giving the value), ``where`` (column = value selectors),
 ``digits`` (rounding of the value), ``ci`` (two columns, optional) and
 ``counts`` (columns copied into ``counts``). The recorded ``value`` is the
-figure at the time of writing; :func:`fill_computed` replaces it with the
-figure recomputed from the statistics of the run, so a report cannot show a
-number the data do not give. A test recomputes every computed finding from the
-shipped data and fails when a recorded value has drifted.
+figure at the time of writing; :func:`textmine.findings.computed.fill_computed`
+replaces it with the figure recomputed from the statistics of the run, so a
+report cannot show a number the data do not give. A test recomputes every
+computed finding from the shipped data and fails when a recorded value has
+drifted.
 """
 
 from __future__ import annotations
@@ -45,18 +46,14 @@ import logging
 import math
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textmine.errors import InputError
 from textmine.findings.links import check_measure_pattern, check_provision_label
-from textmine.findings.numbers import round_half_up
-
-if TYPE_CHECKING:
-    from textmine.findings.stats import Sen2Stats
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +118,8 @@ class Finding:
     computed: Mapping[str, Any] | None = None
     #: The value written in the registry (for computed findings, before recomputing).
     recorded_value: float | None = None
-    #: True once :func:`fill_computed` has set the value from the run's statistics.
+    #: True once :func:`~textmine.findings.computed.fill_computed` has set the value
+    #: from the run's statistics.
     recomputed: bool = False
     #: The registry file the record came from.
     source_file: str = ""
@@ -170,70 +168,6 @@ def load_findings(path: str | Path | None = None) -> list[Finding]:
             seen[finding.id] = file
             findings.append(finding)
     return findings
-
-
-def fill_computed(findings: Iterable[Finding], stats: Sen2Stats) -> list[Finding]:
-    """Findings with each computed value, interval, counts and period taken from ``stats``.
-
-    A computed finding whose statistic ``stats`` does not hold (e.g. a trend
-    when only the bundled table was read) keeps its recorded value and
-    ``recomputed=False``. A recomputed value that differs from the recorded
-    one is logged: the data have moved on (a newer release) or the registry
-    has drifted.
-    """
-    out = []
-    for finding in findings:
-        if finding.computed is None:
-            out.append(finding)
-            continue
-        filled = recompute(finding, stats)
-        if filled is None:
-            log.info(
-                "finding %s: %s not in these statistics; recorded value kept",
-                finding.id,
-                finding.computed["statistic"],
-            )
-            out.append(finding)
-            continue
-        if filled.value != finding.recorded_value:
-            log.warning(
-                "finding %s: recorded %s, recomputed %s (%s)",
-                finding.id,
-                finding.recorded_value,
-                filled.value,
-                filled.period,
-            )
-        out.append(filled)
-    return out
-
-
-def recompute(finding: Finding, stats: Sen2Stats) -> Finding | None:
-    """The computed finding with value, CI, counts and period from ``stats``; ``None`` if absent."""
-    spec = finding.computed
-    if spec is None:
-        return None
-    row = stats.lookup(spec["statistic"], **dict(spec.get("where", {})))
-    if row is None or row.get(spec["field"]) is None:
-        return None
-    digits = int(spec.get("digits", 3))
-    scale = float(spec.get("scale", 1))
-
-    def rounded(key: str) -> float | None:
-        value = row.get(key)
-        return None if value is None else round_half_up(float(value) * scale, digits)
-
-    low_high = spec.get("ci", ())
-    counts = {name: row[name] for name in spec.get("counts", ()) if row.get(name) is not None}
-    filled = replace(
-        finding,
-        value=rounded(spec["field"]),
-        ci_low=rounded(low_high[0]) if low_high else finding.ci_low,
-        ci_high=rounded(low_high[1]) if low_high else finding.ci_high,
-        counts=counts or finding.counts,
-        period=f"calendar year {row['period']}" if "period" in row else finding.period,
-        recomputed=True,
-    )
-    return replace(filled, claim=render_claim(filled))
 
 
 def render_claim(finding: Finding) -> str:

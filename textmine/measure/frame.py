@@ -33,24 +33,6 @@ from textmine.nlp.gold import TERM_LEVELS as TERM_LEVELS
 
 log = logging.getLogger(__name__)
 
-#: The contract's fields, in contract order.
-CONTRACT_COLUMNS: tuple[str, ...] = (
-    "doc",
-    "ref",
-    "page",
-    "sentence",
-    "start",
-    "end",
-    "text",
-    "term",
-    "level",
-    "actor",
-    "actor_text",
-    "recipients",
-    "modality",
-    "negated",
-    "voice",
-)
 #: Fields the measures cannot do without.
 REQUIRED_COLUMNS: tuple[str, ...] = (
     "doc",

@@ -4,12 +4,7 @@ A :class:`PartyMatcher` compiles the alias patterns of ``actors.jsonl`` once
 per pipeline. A :class:`Resolver` works on one parsed ``Doc`` (one unit of a
 document) and caches what it has read:
 
-* :meth:`Resolver.party` reads the canonical group of the noun phrase headed
-  by a token: the longest alias match that covers the head (``the governing
-  body of a school`` is ``education``, ``the child's parent`` is ``parent``);
-  a relative pronoun stands for the noun its clause modifies; a personal
-  pronoun is resolved to an antecedent in the same unit (see
-  :meth:`Resolver.antecedent`).
+* noun phrases are read as parties by :class:`~textmine.nlp.parties.PartyReader`.
 * :meth:`Resolver.actor` follows the subject: the verb's own subject, else
   the subject of the verb it is coordinated with, controlled by (``must take
   steps to consult``, ``is required to inform``), or a participle of
@@ -30,43 +25,20 @@ document) and caches what it has read:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from textmine.nlp.lexicon import Cues, Lexicon
 from textmine.nlp.modality import MAX_CHAIN, Reading
+from textmine.nlp.parties import Party, PartyReader
 from textmine.nlp.recipients import RecipientReader
-from textmine.nlp.syntax import conjuncts, prep_objects, relative_head, verb_above
+from textmine.nlp.syntax import prep_objects, relative_head, verb_above
 
 __all__ = ["Party", "PartyMatcher", "Resolver"]
 
-#: How far back (in tokens) a pronoun's antecedent is looked for.
-ANTECEDENT_WINDOW = 150
 _SUBJ = frozenset({"nsubj", "csubj"})
 _SUBJ_ANY = frozenset({"nsubj", "csubj", "nsubjpass"})
-_NP_RIGHT = frozenset({"compound", "flat", "nmod", "case", "nummod"})
-_NP_RIGHT_PREPS = frozenset({"of", "with", "for"})
-_QUANTIFIERS = frozenset(
-    {"each", "any", "all", "one", "some", "none", "either", "both", "member", "members", "majority"}
-)
-_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
-#: Groups a generic noun falls into; a place phrase may name a narrower one.
-_GENERIC_GROUPS = frozenset({"other", "professional"})
-
-
-@dataclass(frozen=True)
-class Party:
-    """A noun phrase read as a party: its group, pronoun class and text."""
-
-    group: str
-    refer: str
-    text: str
-    plural: bool
-    rule: str
 
 
 class PartyMatcher:
@@ -84,7 +56,7 @@ class PartyMatcher:
         return Resolver(doc, self)
 
 
-class Resolver(RecipientReader):
+class Resolver(PartyReader, RecipientReader):
     """Actor and recipient reading on one parsed ``Doc``, with per-doc caches."""
 
     def __init__(self, doc: Doc, matcher: PartyMatcher) -> None:
@@ -92,164 +64,6 @@ class Resolver(RecipientReader):
         self.matcher = matcher
         self.cues: Cues = matcher.cues
         self._parties: dict[int, Party | None] = {}
-
-    # ------------------------------------------------------------ noun phrases
-
-    def np_bounds(self, token: Token) -> tuple[int, int]:
-        """Token bounds of the noun phrase headed by ``token`` (no clauses, no conjuncts)."""
-        start, end = token.i, token.i + 1
-        for child in token.lefts:
-            if child.dep_ not in ("punct", "cc", "preconj", "mark", "advmod"):
-                start = min(start, child.left_edge.i)
-        for child in token.rights:
-            if child.dep_ in _NP_RIGHT or (
-                child.dep_ == "prep" and child.lower_ in _NP_RIGHT_PREPS
-            ):
-                end = max(end, child.right_edge.i + 1)
-            elif child.dep_ == "case" or (child.dep_ == "punct" and child.i == end):
-                continue
-        return start, end
-
-    def np_text(self, token: Token, *, coordinated: bool = False) -> str:
-        start, end = self.np_bounds(token)
-        if coordinated:
-            for conj in conjuncts(token)[1:]:
-                c_start, c_end = self.np_bounds(conj)
-                start, end = min(start, c_start), max(end, c_end)
-        return self.doc[start:end].text
-
-    def _alias(self, token: Token) -> tuple[str, str] | None:
-        start, end = self.np_bounds(token)
-        # a relative clause may complete an alias: "those who have parental responsibility"
-        for child in token.rights:
-            if child.dep_ in ("relcl", "acl", "prep") and child.right_edge.i < token.i + 12:
-                end = max(end, child.right_edge.i + 1)
-        best: tuple[int, tuple[str, str]] | None = None
-        for match_id, m_start, m_end in self.matcher.matcher(self.doc[start:end]):
-            if not start + m_start <= token.i < start + m_end:
-                continue
-            length = m_end - m_start
-            if best is None or length > best[0]:
-                best = (length, self.matcher.info[match_id])
-        return best[1] if best else None
-
-    def party(self, token: Token) -> Party | None:
-        """The party a noun phrase names, or ``None`` when it names none."""
-        if token.i in self._parties:
-            return self._parties[token.i]
-        self._parties[token.i] = None  # guards against cycles while resolving
-        found = self._party(token)
-        self._parties[token.i] = found
-        return found
-
-    def _party(self, token: Token) -> Party | None:
-        lower = token.lower_
-        if token.tag_ in ("WDT", "WP", "WP$") and lower in self.cues.relatives:
-            head = relative_head(token)
-            found = self.party(head) if head is not None else None
-            if found is None or head is None:
-                return None
-            return Party(
-                found.group, found.refer, self.np_text(head), found.plural, "relative pronoun"
-            )
-        if lower in self.cues.pronouns and token.pos_ == "PRON":
-            antecedent = self.antecedent(token)
-            if antecedent is None:
-                return None
-            found = self.party(antecedent)
-            if found is None:
-                return None
-            return Party(
-                found.group, found.refer, found.text, found.plural, f"pronoun '{token.text}'"
-            )
-        if token.lemma_.lower() in _QUANTIFIERS:  # "each of its partners", "members of the family"
-            for obj in prep_objects(token, frozenset({"of"})):
-                found = self.party(obj)
-                if found is not None:
-                    return found
-        alias = self._alias(token)
-        if alias is None or alias[0] in _GENERIC_GROUPS:
-            # "staff in the school", "officers within the local authority"
-            place = self._place(token)
-            if place is not None:
-                return place
-        if alias is None:
-            return None
-        plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
-        return Party(alias[0], alias[1], self.np_text(token), plural, "alias")
-
-    def _place(self, token: Token) -> Party | None:
-        """The specific party a generic noun belongs to (``everyone in the school``)."""
-        for obj in prep_objects(token, frozenset({"in", "within", "at", "across"})):
-            found = self.party(obj)
-            if found is not None and found.group not in _GENERIC_GROUPS:
-                plural = token.tag_ in ("NNS", "NNPS")
-                return Party(found.group, found.refer, self.np_text(token), plural, "place")
-        return None
-
-    # ------------------------------------------------------------ pronouns
-
-    def _compatible(self, pronoun: Token, party: Party) -> bool:
-        refers = self.cues.pronouns.get(pronoun.lower_, frozenset())
-        if "plural" in refers and party.plural:
-            return True
-        if "body" in refers and party.refer in ("body", "any") and not party.plural:
-            return True
-        return "person" in refers and party.refer in ("person", "any") and not party.plural
-
-    def antecedent(self, pronoun: Token) -> Token | None:
-        """The noun a pronoun stands for: a main-clause subject, then nearest subjects, then nouns.
-
-        An object pronoun never stands for the subject of its own verb
-        (``the body must inform it``: *it* is not the body).
-        """
-        excluded: set[int] = set()
-        if pronoun.dep_ in ("dobj", "dative", "pobj"):
-            verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
-            for _ in range(MAX_CHAIN):
-                for subject in (c for c in verb.children if c.dep_ in _SUBJ_ANY):
-                    excluded.add(subject.i)
-                    head = relative_head(subject) if subject.tag_ in ("WDT", "WP") else None
-                    if head is not None:
-                        excluded.add(head.i)
-                if verb.dep_ != "conj" or verb.head == verb:
-                    break
-                verb = verb.head
-        for candidate in self._antecedent_candidates(pronoun):
-            if candidate.pos_ == "PRON" or candidate.i in excluded:
-                continue
-            found = self.party(candidate)
-            if found is not None and self._compatible(pronoun, found):
-                return candidate
-        return None
-
-    def _antecedent_candidates(self, pronoun: Token) -> Iterator[Token]:
-        # "If it considers ..., the authority must": the governing clause's subject
-        clause = pronoun.head
-        for _ in range(3):
-            if clause.dep_ in ("advcl", "relcl") and clause.head != clause:
-                for child in clause.head.children:
-                    if child.dep_ in _SUBJ_ANY and child.i != pronoun.i:
-                        yield child
-                break
-            if clause.head == clause:
-                break
-            clause = clause.head
-        low = max(0, pronoun.i - ANTECEDENT_WINDOW)
-        sent_start = pronoun.sent.start
-        for first, last in ((max(low, sent_start), pronoun.i), (low, max(low, sent_start))):
-            window = range(last - 1, first - 1, -1)
-            for i in window:
-                if self.doc[i].dep_ in _SUBJ_ANY:
-                    yield self.doc[i]
-            for i in window:
-                tok = self.doc[i]
-                if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in (
-                    "compound",
-                    "amod",
-                    *_SUBJ_ANY,
-                ):
-                    yield tok
 
     # ------------------------------------------------------------ actor
 

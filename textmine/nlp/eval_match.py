@@ -2,9 +2,9 @@
 
 Rows become :class:`Occ` records (whitespace-folded sentences with offsets
 carried through the folding, by the tagger's own
-:func:`textmine.nlp.tagging.collapse` so both sides fold alike; field values in :data:`FIELDS` order, document
-order), and :func:`match_scope` pairs them within one scope by the matching
-rule described in :mod:`textmine.nlp.evaluate`.
+:func:`textmine.nlp.tagging.collapse` so both sides fold alike; field values
+in :data:`FIELDS` order, document order), and :func:`match_scope` pairs them
+within one scope by the matching rule described in :mod:`textmine.nlp.evaluate`.
 """
 
 from __future__ import annotations

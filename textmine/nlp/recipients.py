@@ -36,6 +36,9 @@ class RecipientReader:
     def party(self, token: Token) -> Party | None:  # pragma: no cover - provided by Resolver
         raise NotImplementedError
 
+    def parties(self, token: Token) -> list[Party]:  # pragma: no cover - provided by Resolver
+        raise NotImplementedError
+
     def recipients(
         self, verb: Token, span_tokens: list[Token], roles: tuple[str, ...], passive: bool
     ) -> tuple[list[str], list[str]]:
@@ -70,14 +73,12 @@ class RecipientReader:
         groups: list[str] = []
         evidence: list[str] = []
         for token, role in found:
-            party = self.party(token)
-            if party is None:
-                continue
-            if party.group not in groups:
-                groups.append(party.group)
-            note = f"{role}: {party.text}"
-            if note not in evidence:
-                evidence.append(note)
+            for party in self.parties(token):
+                if party.group not in groups:
+                    groups.append(party.group)
+                note = f"{role}: {party.text}"
+                if note not in evidence:
+                    evidence.append(note)
         return groups, evidence
 
     def co_subjects(self, verb: Token) -> list[Token]:

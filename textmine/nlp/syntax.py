@@ -6,15 +6,28 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-__all__ = ["MAX_STEPS", "conjuncts", "prep_objects", "relative_head", "verb_above"]
+__all__ = [
+    "MAX_STEPS",
+    "conjuncts",
+    "coordination_head",
+    "prep_objects",
+    "relative_head",
+    "verb_above",
+]
 
 #: Longest walk up or across the tree (keeps a 5,000-token sentence linear).
 MAX_STEPS = 12
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """``token`` and the tokens coordinated with it (``the child, his or her parent and ...``)."""
-    out = [token]
+    """``token`` and the tokens coordinated with it (``the child, his or her parent and ...``).
+
+    A first member stranded by the parser is put back: in ``ensure that
+    children, their parents and young people are involved`` the parser may
+    hang ``children`` off ``that`` and start the coordination at ``parents``.
+    """
+    stranded = _stranded_member(token)
+    out = [token] if stranded is None else [stranded, token]
     index = 0
     while index < len(out) and len(out) < 50:
         out.extend(c for c in out[index].children if c.dep_ == "conj" and c not in out)
@@ -51,4 +64,31 @@ def verb_above(noun: Token) -> Token | None:
         if head.pos_ in ("VERB", "AUX"):
             return head
         token = head
+    return None
+
+
+def coordination_head(token: Token) -> Token:
+    """The first member of the coordination ``token`` belongs to."""
+    for _ in range(MAX_STEPS):
+        if token.dep_ != "conj" or token.head == token:
+            break
+        token = token.head
+    return token
+
+
+def _stranded_member(token: Token) -> Token | None:
+    """A noun before ``X, Y and Z`` that the parser hung off a complementiser ``that``."""
+    if not any(c.dep_ == "conj" for c in token.children):
+        return None
+    left = token.left_edge.i
+    doc = token.doc
+    if left < 2 or doc[left - 1].text != ",":
+        return None
+    noun = doc[left - 2]
+    while noun.head != noun and noun.head.i < left - 1 and noun.dep_ in ("compound", "amod", "det"):
+        noun = noun.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.right_edge.i != left - 2:
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("that", "whether"):
+        return noun
     return None

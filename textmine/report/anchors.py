@@ -25,6 +25,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from textmine.extract.document import Document, Provision
+from textmine.measure.frame import provision_label
 
 _NON_WORD = re.compile(r"[^0-9A-Za-z]+")
 _LEGISLATION_ID = re.compile(r"\b(ukpga|uksi|asp|nia|anaw|asc|ukla|wsi|ssi|nisr)_(\d{4})_(\d+)")
@@ -71,6 +72,11 @@ class AnchorIndex:
         """The id behind a measure's ``"doc:ref"`` / ``"doc:p.N"`` label, or ``None``."""
         return self._by_label.get(label)
 
+    def href_for_label(self, label: str) -> str | None:
+        """``"#<id>"`` of :meth:`for_label`, for a link; ``None`` when no provision has it."""
+        anchor = self._by_label.get(label)
+        return f"#{anchor}" if anchor else None
+
     def for_ref(self, doc: str, ref: object, page: object = None) -> str | None:
         """The id of the first provision of ``doc`` with ``ref`` (or on ``page`` if unnumbered)."""
         if isinstance(ref, str) and ref:
@@ -81,10 +87,9 @@ class AnchorIndex:
 
 
 def _labels(doc: str, prov: Provision) -> list[str]:
-    if prov.ref:
-        return [f"{doc}:{prov.ref}"]
-    if prov.page is not None:
-        return [f"{doc}:p.{prov.page}"]
+    """The measures' label of ``prov`` (:func:`~textmine.measure.frame.provision_label`), if any."""
+    if prov.ref or prov.page is not None:
+        return [provision_label(doc, prov.ref, prov.page)]
     return []
 
 

@@ -10,7 +10,7 @@ cites (and each provision lists its findings).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from textmine.report.anchors import AnchorIndex, slug
@@ -68,7 +68,7 @@ def findings_context(
                 {"id": m, "href": measure_hrefs.get(m)} for m in finding_measures.get(fid, ())
             ],
             "provisions": [
-                {"label": p, "href": _hash(anchors.for_label(p))}
+                {"label": p, "href": anchors.href_for_label(p)}
                 for p in finding_provisions.get(fid, ())
             ],
             "unmatched": list(unmatched.get(fid, ())),
@@ -108,21 +108,6 @@ def stats_context(stats: Any) -> dict[str, Any] | None:
     }
 
 
-def finding_badges(
-    ids: Sequence[str], findings_by_id: Mapping[str, Mapping[str, Any]]
-) -> list[dict[str, Any]]:
-    """Short links to findings, with their source type, for measure rows and provisions."""
-    return [
-        {
-            "id": fid,
-            "href": f"#{finding_anchor(fid)}",
-            "source_type": findings_by_id.get(fid, {}).get("source_type", ""),
-            "source_class": findings_by_id.get(fid, {}).get("source_class", ""),
-        }
-        for fid in ids
-    ]
-
-
 def _plain(record: Mapping[str, Any]) -> dict[str, Any]:
     return {str(k): _number(v) if isinstance(v, float) else v for k, v in record.items()}
 
@@ -139,7 +124,3 @@ def _number(value: object) -> float | int | None:
     except (TypeError, ValueError):
         return None
     return None if math.isnan(number) else number
-
-
-def _hash(anchor: str | None) -> str | None:
-    return f"#{anchor}" if anchor else None

@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from textmine.findings.links import relation_id
 from textmine.report.anchors import AnchorIndex, slug
 from textmine.report.charts import (
     FAMILY_STYLE,
@@ -69,7 +70,7 @@ class MeasureContext:
             shown.append(
                 {
                     "label": ref if doc is not None and ldoc == doc else label,
-                    "href": _hash(self.anchors.for_label(label)),
+                    "href": self.anchors.href_for_label(label),
                 }
             )
         return {"items": shown, "more": max(0, len(items) - LINKS_SHOWN), "total": len(items)}
@@ -218,7 +219,7 @@ class MeasureContext:
         out = []
         for rec in _records(self.table("relations")):
             doc, actor, recipient = str(rec["doc"]), str(rec["actor"]), str(rec["recipient"])
-            reg = self.register(f"relations.{actor}.{recipient}")
+            reg = self.register(relation_id("relations", actor, recipient))
             out.append(
                 {
                     **{k: rec.get(k) for k in _REL_FIELDS},
@@ -238,7 +239,7 @@ class MeasureContext:
             out.append(
                 {
                     **{k: rec.get(k) for k in _HARM_FIELDS},
-                    **self.register(f"harmonisation.{actor}.{recipient}"),
+                    **self.register(relation_id("harmonisation", actor, recipient)),
                     "variants": [
                         {"term": v.get("term"), "n": v.get("n"), "level": v.get("level")}
                         for v in variants
@@ -370,10 +371,6 @@ def _pairs(counts: object) -> list[dict[str, Any]]:
     if not isinstance(counts, Mapping):
         return []
     return [{"term": str(k), "n": v} for k, v in counts.items()]
-
-
-def _hash(anchor: str | None) -> str | None:
-    return f"#{anchor}" if anchor else None
 
 
 def _finite(value: object) -> bool:

@@ -1,0 +1,314 @@
+"""Noun phrases read as parties: canonical group, pronoun class and text.
+
+:class:`PartyReader` is the base of :class:`textmine.nlp.actors.Resolver`.
+:meth:`PartyReader.party` reads the canonical group of the noun phrase headed
+by a token: the longest alias of ``actors.jsonl`` that covers the head (``the
+governing body of a school`` is ``education``, ``the child's parent`` is
+``parent``); a relative pronoun stands for the noun its clause modifies; a
+personal pronoun is resolved to an antecedent in the same unit
+(:meth:`PartyReader.antecedent`); expletive *it* (``it is essential that``,
+``where it considers it appropriate``) names nobody. :meth:`PartyReader.parties`
+reads every group a phrase names: the members of a coordinated antecedent of
+*they/their*, and the coordinated modifiers of a generic head (``health and
+education professionals`` names health and education).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from textmine.nlp.lexicon import Cues
+from textmine.nlp.modality import MAX_CHAIN
+from textmine.nlp.syntax import conjuncts, coordination_head, prep_objects, relative_head
+
+__all__ = ["GENERIC_GROUPS", "Party", "PartyReader", "is_expletive"]
+
+#: How far back (in tokens) a pronoun's antecedent is looked for.
+ANTECEDENT_WINDOW = 150
+_SUBJ_ANY = frozenset({"nsubj", "csubj", "nsubjpass"})
+_NP_RIGHT = frozenset({"compound", "flat", "nmod", "case", "nummod"})
+_NP_RIGHT_PREPS = frozenset({"of", "with", "for"})
+_QUANTIFIERS = frozenset(
+    {
+        "each",
+        "any",
+        "all",
+        "one",
+        "some",
+        "none",
+        "either",
+        "both",
+        "member",
+        "members",
+        "majority",
+        "many",
+        "most",
+        "several",
+        "few",
+        "number",
+    }
+)
+#: Groups a generic noun falls into; a place phrase may name a narrower one.
+GENERIC_GROUPS = frozenset({"other", "professional"})
+
+
+def is_expletive(token: Token) -> bool:
+    """Whether ``token`` is a dummy *it* that names nobody.
+
+    ``It is essential that the agency ...``, ``it is for the registered person
+    to judge``, ``where it is appropriate``, and the object *it* of ``considers
+    it appropriate``/``makes it clear``: the clause or complement it stands
+    for follows.
+    """
+    if token.lower_ != "it":
+        return False
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
+        return any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children) or any(
+            c.dep_ in ("acomp", "attr") and any(g.dep_ in ("ccomp", "xcomp") for g in c.children)
+            for c in head.children
+        )
+    if token.dep_ in ("nsubj", "dobj") and head.pos_ in ("VERB", "AUX"):
+        # "considers it appropriate", "makes it clear that": an object complement follows
+        right = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return (
+            right is not None and right.dep_ in ("acomp", "oprd", "ccomp") and right.pos_ == "ADJ"
+        )
+    return False
+
+
+@dataclass(frozen=True)
+class Party:
+    """A noun phrase read as a party: its group, pronoun class and text."""
+
+    group: str
+    refer: str
+    text: str
+    plural: bool
+    rule: str
+
+
+class PartyReader:
+    """Party reading on one parsed ``Doc``; ``matcher`` is a ``PartyMatcher``."""
+
+    doc: Doc
+    matcher: Any
+    cues: Cues
+    _parties: dict[int, Party | None]
+
+    # ------------------------------------------------------------ noun phrases
+
+    def np_bounds(self, token: Token) -> tuple[int, int]:
+        """Token bounds of the noun phrase headed by ``token`` (no clauses, no conjuncts)."""
+        start, end = token.i, token.i + 1
+        for child in token.lefts:
+            if child.dep_ not in ("punct", "cc", "preconj", "mark", "advmod"):
+                start = min(start, child.left_edge.i)
+        for child in token.rights:
+            if child.dep_ in _NP_RIGHT or (
+                child.dep_ == "prep" and child.lower_ in _NP_RIGHT_PREPS
+            ):
+                end = max(end, child.right_edge.i + 1)
+            elif child.dep_ == "case" or (child.dep_ == "punct" and child.i == end):
+                continue
+        return start, end
+
+    def np_text(self, token: Token, *, coordinated: bool = False) -> str:
+        start, end = self.np_bounds(token)
+        if coordinated:
+            for conj in conjuncts(token)[1:]:
+                c_start, c_end = self.np_bounds(conj)
+                start, end = min(start, c_start), max(end, c_end)
+        return self.doc[start:end].text
+
+    def _alias(self, token: Token) -> tuple[str, str] | None:
+        start, end = self.np_bounds(token)
+        # a relative clause may complete an alias: "those who have parental responsibility"
+        for child in token.rights:
+            if child.dep_ in ("relcl", "acl", "prep") and child.right_edge.i < token.i + 12:
+                end = max(end, child.right_edge.i + 1)
+        best: tuple[int, tuple[str, str]] | None = None
+        for match_id, m_start, m_end in self.matcher.matcher(self.doc[start:end]):
+            if not start + m_start <= token.i < start + m_end:
+                continue
+            length = m_end - m_start
+            if best is None or length > best[0]:
+                best = (length, self.matcher.info[match_id])
+        if best is None and token.pos_ in ("VERB", "ADJ") and token.dep_ in ("csubj", "nsubj"):
+            # a mis-parsed head word ("Governing/csubj bodies/dobj ... must have regard"):
+            # an alias that starts at the token
+            for match_id, m_start, m_end in self.matcher.matcher(self.doc[token.i : token.i + 4]):
+                if m_start == 0 and (best is None or m_end > best[0]):
+                    best = (m_end, self.matcher.info[match_id])
+        return best[1] if best else None
+
+    def party(self, token: Token) -> Party | None:
+        """The party a noun phrase names, or ``None`` when it names none."""
+        if token.i in self._parties:
+            return self._parties[token.i]
+        self._parties[token.i] = None  # guards against cycles while resolving
+        found = self._party(token)
+        self._parties[token.i] = found
+        return found
+
+    def _party(self, token: Token) -> Party | None:
+        lower = token.lower_
+        if token.tag_ in ("WDT", "WP", "WP$") and lower in self.cues.relatives:
+            head = relative_head(token)
+            found = self.party(head) if head is not None else None
+            if found is None or head is None:
+                return None
+            return Party(
+                found.group, found.refer, self.np_text(head), found.plural, "relative pronoun"
+            )
+        if is_expletive(token):
+            return None
+        if lower in self.cues.pronouns and token.pos_ == "PRON":
+            antecedent = self.antecedent(token)
+            if antecedent is None:
+                return None
+            found = self.party(antecedent)
+            if found is None:
+                return None
+            return Party(
+                found.group, found.refer, found.text, found.plural, f"pronoun '{token.text}'"
+            )
+        if token.lemma_.lower() in _QUANTIFIERS:  # "each of its partners", "members of the family"
+            for obj in prep_objects(token, frozenset({"of"})):
+                found = self.party(obj)
+                if found is not None:
+                    return found
+        alias = self._alias(token)
+        if alias is not None and alias[0] in GENERIC_GROUPS:
+            named = self._modifier_parties(token)
+            if named:
+                return named[0]
+        if alias is None or alias[0] in GENERIC_GROUPS:
+            # "staff in the school", "officers within the local authority"
+            place = self._place(token)
+            if place is not None:
+                return place
+        if alias is None:
+            return None
+        plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
+        return Party(alias[0], alias[1], self.np_text(token), plural, "alias")
+
+    def parties(self, token: Token) -> list[Party]:
+        """Every party a phrase names (one for most phrases).
+
+        *they/them/their* standing for a coordination names each member (``the
+        parent and the head teacher ... their views``); a generic head with
+        coordinated modifiers names each modifier's group (``health and
+        education professionals``).
+        """
+        if token.pos_ == "PRON" and "plural" in self.cues.pronouns.get(token.lower_, frozenset()):
+            antecedent = self.antecedent(token)
+            if antecedent is not None and any(c.dep_ == "conj" for c in antecedent.children):
+                members = [self.party(c) for c in conjuncts(antecedent)]
+                found = [m for m in members if m is not None]
+                if found:
+                    return found
+        party = self.party(token)
+        if party is not None and party.rule == "modifier":
+            return self._modifier_parties(token) or [party]
+        return [party] if party is not None else []
+
+    def _modifier_parties(self, token: Token) -> list[Party]:
+        """Groups named by the modifiers of a generic head (``health and education staff``)."""
+        found: list[Party] = []
+        for child in token.lefts:
+            if child.dep_ not in ("compound", "nmod", "amod"):
+                continue
+            for member in conjuncts(child):
+                words = Doc(self.doc.vocab, words=[member.text.lower(), token.text.lower()])
+                best: tuple[int, tuple[str, str]] | None = None
+                for match_id, m_start, m_end in self.matcher.matcher(words):
+                    if m_end == 2 and (best is None or m_end - m_start > best[0]):
+                        best = (m_end - m_start, self.matcher.info[match_id])
+                if best is not None and best[0] == 2 and best[1][0] not in GENERIC_GROUPS:
+                    text = self.np_text(token)
+                    found.append(Party(best[1][0], best[1][1], text, True, "modifier"))
+        return found
+
+    def _place(self, token: Token) -> Party | None:
+        """The specific party a generic noun belongs to (``everyone in the school``)."""
+        for obj in prep_objects(token, frozenset({"in", "within", "at", "across"})):
+            found = self.party(obj)
+            if found is not None and found.group not in GENERIC_GROUPS:
+                plural = token.tag_ in ("NNS", "NNPS")
+                return Party(found.group, found.refer, self.np_text(token), plural, "place")
+        return None
+
+    # ------------------------------------------------------------ pronouns
+
+    def _compatible(self, pronoun: Token, party: Party) -> bool:
+        refers = self.cues.pronouns.get(pronoun.lower_, frozenset())
+        if "plural" in refers and party.plural:
+            return True
+        if "body" in refers and party.refer in ("body", "any") and not party.plural:
+            return True
+        return "person" in refers and party.refer in ("person", "any") and not party.plural
+
+    def antecedent(self, pronoun: Token) -> Token | None:
+        """The noun a pronoun stands for: a main-clause subject, then nearest subjects, then nouns.
+
+        An object pronoun never stands for the subject of its own verb
+        (``the body must inform it``: *it* is not the body).
+        """
+        excluded: set[int] = set()
+        if pronoun.dep_ in ("dobj", "dative", "pobj"):
+            verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+            for _ in range(MAX_CHAIN):
+                for subject in (c for c in verb.children if c.dep_ in _SUBJ_ANY):
+                    excluded.add(subject.i)
+                    head = relative_head(subject) if subject.tag_ in ("WDT", "WP") else None
+                    if head is not None:
+                        excluded.add(head.i)
+                if verb.dep_ != "conj" or verb.head == verb:
+                    break
+                verb = verb.head
+        plural = "plural" in self.cues.pronouns.get(pronoun.lower_, frozenset())
+        for candidate in self._antecedent_candidates(pronoun):
+            if plural and candidate.dep_ == "conj":
+                # "the parent and the head teacher ... their views": the whole coordination
+                candidate = coordination_head(candidate)
+            if candidate.pos_ == "PRON" or candidate.i in excluded:
+                continue
+            found = self.party(candidate)
+            if found is not None and self._compatible(pronoun, found):
+                return candidate
+        return None
+
+    def _antecedent_candidates(self, pronoun: Token) -> Iterator[Token]:
+        # "If it considers ..., the authority must": the governing clause's subject
+        clause = pronoun.head
+        for _ in range(3):
+            if clause.dep_ in ("advcl", "relcl") and clause.head != clause:
+                for child in clause.head.children:
+                    if child.dep_ in _SUBJ_ANY and child.i != pronoun.i:
+                        yield child
+                break
+            if clause.head == clause:
+                break
+            clause = clause.head
+        low = max(0, pronoun.i - ANTECEDENT_WINDOW)
+        sent_start = pronoun.sent.start
+        for first, last in ((max(low, sent_start), pronoun.i), (low, max(low, sent_start))):
+            window = range(last - 1, first - 1, -1)
+            for i in window:
+                if self.doc[i].dep_ in _SUBJ_ANY:
+                    yield self.doc[i]
+            for i in window:
+                tok = self.doc[i]
+                if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in (
+                    "compound",
+                    "amod",
+                    *_SUBJ_ANY,
+                ):
+                    yield tok
