@@ -31,9 +31,15 @@ from spacy.vocab import Vocab
 
 from textmine.nlp.lexicon import Cues, Lexicon
 from textmine.nlp.modality import MAX_CHAIN, Reading
-from textmine.nlp.parties import Party, PartyReader
+from textmine.nlp.parties import Party, PartyReader, is_expletive
 from textmine.nlp.recipients import RecipientReader
-from textmine.nlp.syntax import prep_objects, relative_head, verb_above
+from textmine.nlp.syntax import (
+    gerund_subject,
+    misplaced_conjunct,
+    prep_objects,
+    relative_head,
+    verb_above,
+)
 
 __all__ = ["Party", "PartyMatcher", "Resolver"]
 
@@ -81,10 +87,21 @@ class Resolver(PartyReader, RecipientReader):
         if passive:
             return self._agent(verb)
         token, links = verb, list[str]()
+        doer = gerund_subject(verb)
+        if doer is not None:  # "the importance of the child participating"
+            return self._subject(doer, "subject of gerund")
         for _ in range(MAX_CHAIN):
             subjects = [
-                c for c in token.children if c.dep_ in (_SUBJ if token == verb else _SUBJ_ANY)
+                c
+                for c in token.children
+                if c.dep_ in (_SUBJ if token == verb else _SUBJ_ANY) and not is_expletive(c)
             ]
+            if subjects and self._noun_infinitive(token, subjects[0]):
+                # "must make arrangements to work together" parsed with "arrangements"
+                # as the infinitive's subject: the doer is the governing verb's
+                token = token.head
+                links.append("noun infinitive")
+                continue
             if subjects:
                 # "persons whom it considers suitable": the parser may make both subjects
                 plain = [c for c in subjects if c.tag_ not in ("WDT", "WP")]
@@ -107,6 +124,17 @@ class Resolver(PartyReader, RecipientReader):
             token = nxt[0]
             links.append(nxt[1])
         return "unspecified", None, Reading("unspecified", "no subject")
+
+    def _noun_infinitive(self, verb: Token, subject: Token) -> bool:
+        """Whether ``subject to verb`` is a noun with its infinitive, misparsed as a clause."""
+        return (
+            verb.dep_ in ("ccomp", "xcomp", "advcl")
+            and verb.head.pos_ in ("VERB", "AUX")
+            and subject.pos_ == "NOUN"
+            and subject.i < verb.i
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+            and self.party(subject) is None
+        )
 
     def lead_in_actor(self, modal: Token) -> tuple[str, str | None, Reading]:
         """The subject of a list lead-in's modal (``The registered person must—``)."""
@@ -162,7 +190,7 @@ class Resolver(PartyReader, RecipientReader):
         if head == token:
             return None
         if dep == "conj":
-            return head, "conj"
+            return misplaced_conjunct(token) or head, "conj"
         to_inf = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
         if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
             # object control: "encourage parents to participate", "require the body to consult"

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from textmine.nlp.lexicon import Cues
+from textmine.nlp.syntax import gerund_subject, misplaced_conjunct
 
 __all__ = [
     "MAX_CHAIN",
@@ -56,6 +57,27 @@ LEAD_IN_WINDOW = 400
 _LEAD_IN_MARKS = frozenset({"\u2014", "\u2013", "-", "--", ":"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _PASSIVE_MARKS = frozenset({"auxpass", "nsubjpass", "csubjpass", "agent"})
+#: Verbs whose object is the doer of their infinitive (``may ask the authority to consult``).
+OBJECT_CONTROL = frozenset(
+    {
+        "ask",
+        "request",
+        "require",
+        "direct",
+        "encourage",
+        "enable",
+        "help",
+        "allow",
+        "permit",
+        "invite",
+        "support",
+        "force",
+        "expect",
+        "empower",
+        "authorise",
+        "oblige",
+    }
+)
 _NOUN_SLOTS = frozenset({"pobj", "dobj", "attr", "acomp", "nsubj", "nsubjpass", "appos", "oprd"})
 
 
@@ -120,7 +142,16 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
         return None
     dep = verb.dep_
     if dep == "conj" and not _has_subject(verb) and own_modal(verb, cues) is None:
-        return head, "conj"
+        return misplaced_conjunct(verb) or head, "conj"
+    if gerund_subject(verb) is not None:
+        return None  # "the importance of the child participating": inside a noun phrase
+    if (
+        dep == "acl"
+        and head.dep_ == "dobj"
+        and head.head.lemma_.lower() in OBJECT_CONTROL
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    ):
+        return head.head, "xcomp"  # "may request the authority to consult": object control
     if dep == "xcomp" or (dep in ("dobj", "pcomp") and verb.tag_ == "VBG"):
         if head.pos_ in ("VERB", "AUX"):
             return head, "xcomp"
@@ -128,8 +159,14 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
             governor = _governing_verb(head)
             return (governor, "xcomp") if governor is not None else None
         return None
-    if dep == "ccomp" and head.lemma_.lower() in cues.embedding:
+    if (
+        dep == "ccomp"
+        and head.lemma_.lower() in cues.embedding
+        and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    ):
         return head, "embedding"
+    if dep == "ccomp" and head.lower_ == "sure" and head.head.lemma_.lower() in cues.embedding:
+        return head.head, "embedding"  # "must make sure that parents are consulted"
     if (
         dep == "advcl"
         and verb.tag_ == "VBG"

@@ -215,6 +215,11 @@ class PartyReader:
                 if found:
                     return found
         party = self.party(token)
+        if party is not None and any(
+            c.dep_ in ("compound", "nmod", "amod") and any(g.dep_ == "conj" for g in c.children)
+            for c in token.lefts
+        ):
+            return self._modifier_parties(token) or [party]
         if party is not None and party.rule == "modifier":
             return self._modifier_parties(token) or [party]
         return [party] if party is not None else []

@@ -86,6 +86,10 @@ class RecipientReader:
         token = verb
         for _ in range(MAX_STEPS):
             subjects = [c for c in token.children if c.dep_ in _SUBJ]
+            to_inf = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+            if subjects and to_inf and self.party(subjects[0]) is None and token.head != token:
+                token = token.head  # "must make arrangements to work together"
+                continue
             if subjects:
                 return conjuncts(subjects[0])[1:]
             if token.dep_ not in ("conj", "xcomp") or token.head == token:

@@ -10,6 +10,8 @@ __all__ = [
     "MAX_STEPS",
     "conjuncts",
     "coordination_head",
+    "gerund_subject",
+    "misplaced_conjunct",
     "prep_objects",
     "relative_head",
     "verb_above",
@@ -91,4 +93,39 @@ def _stranded_member(token: Token) -> Token | None:
         return None
     if noun.dep_ == "pobj" and noun.head.lower_ in ("that", "whether"):
         return noun
+    return None
+
+
+def misplaced_conjunct(verb: Token) -> Token | None:
+    """The verb a verb is really coordinated with when the parser hung it off a noun.
+
+    In ``must give the parent notice and consult the parent`` the parser may
+    make ``consult`` a conjunct of ``notice``; the coordination is with
+    ``give``, the verb that governs the noun.
+    """
+    head = verb.head
+    if verb.dep_ != "conj" or head == verb or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return verb_above(head)
+
+
+def gerund_subject(verb: Token) -> Token | None:
+    """The noun phrase a gerund is predicated of in ``the importance of X participating``.
+
+    The parser tends to hang the gerund off the main verb; the noun phrase
+    just before it, object of ``of``, is its subject (its first member when
+    coordinated).
+    """
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl", "conj"):
+        return None
+    doc = verb.doc
+    for i in range(verb.i - 1, max(-1, verb.i - 16), -1):
+        token = doc[i]
+        if token.pos_ in ("VERB", "AUX") or token.dep_ in ("mark", "relcl"):
+            return None
+        if token.lower_ == "of" and token.head.pos_ == "NOUN":
+            objects = [c for c in token.children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
     return None
