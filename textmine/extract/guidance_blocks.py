@@ -15,6 +15,13 @@ be able to follow a heading. Inside a numbered paragraph a heading must lead
 or be a quoted term or the first line of a page, because there a short line is
 more often the end of a sentence.
 
+Where the PDF's fonts are known, type settles what shape cannot: a line set
+bold in a size larger than the body text is a heading (with the following
+lines in the same type), even when it looks like a list item (``(b) To
+participate in reviews``); and a short bold line at body size that ends with a
+full stop (``Children on remand or sentenced to custody.``) is one when it
+stands between finished text and a new sentence.
+
 Most of these files mark a soft line wrap with a trailing space (pypdfium2
 keeps the space the PDF has at the end of a wrapped line) and leave it off
 headings. Where that holds for the document (``wrap_hint``), a line with a
@@ -48,6 +55,10 @@ HEADING_WIDTH = 0.9
 STACK = 8
 #: Lines a wrapped heading may span.
 HEADING_LINES = 3
+#: A bold line at least this share larger than the body text is a heading.
+LARGE_TYPE = 1.1
+#: Most words in a bold body-size heading that ends with a full stop.
+BOLD_SENTENCE_WORDS = 10
 #: A quoted regulation: ``7.—(1) The …``, ``6. (1) The …`` or a lead-in ending in a dash.
 BOX = re.compile(r"\d{1,3}\.\s*(?:[—–]\s*)?\(1\)\s|\d{1,3}\.\s.*[—–]$")
 _QUOTED = re.compile(r"[‘“'\"][^‘“'\"]{1,60}[’”'\"]")
@@ -102,8 +113,10 @@ class BlockAssembler:
         paragraphs: dict[int, tuple[str, str]],
         *,
         numbered_doc: bool,
+        body_size: float | None = None,
     ) -> None:
         self.lines = lines
+        self.body_size = body_size
         self.divisions = divisions
         self.paragraphs = paragraphs
         self.numbered_doc = numbered_doc
@@ -220,8 +233,57 @@ class BlockAssembler:
 
     # -- headings ---------------------------------------------------------
 
+    def _large(self, index: int) -> bool:
+        """True when line ``index`` is set bold in type larger than the body text."""
+        line = self.lines[index]
+        return (
+            self.body_size is not None
+            and bool(line.bold)
+            and line.size is not None
+            and line.size >= LARGE_TYPE * self.body_size
+        )
+
+    def _typed_heading_span(self, index: int) -> int:
+        """Lines of a heading told by its type (0 if type does not settle it)."""
+        lines = self.lines
+        line = lines[index]
+        if split_bullet(line.text) is not None or index in self.paragraphs:
+            return 0
+        if self._large(index):
+            span = 1
+            while span < HEADING_LINES and index + span < len(lines):
+                at = index + span
+                nxt = lines[at]
+                if (
+                    not self._large(at)
+                    or nxt.size != line.size
+                    or nxt.page != line.page
+                    or self._structure(at)
+                    or split_bullet(nxt.text) is not None
+                ):
+                    break
+                span += 1
+            return span
+        if (
+            line.bold
+            and line.size == self.body_size
+            and line.text.endswith(".")
+            and line.text[:1].isupper()
+            and len(line.text.split()) <= BOLD_SENTENCE_WORDS
+            and not _INNER_SENTENCE.search(line.text)
+            and self._closed_before(index) == _STRUCTURE
+            and index + 1 < len(lines)
+            and not lines[index + 1].bold
+            and (self._structure(index + 1) or lines[index + 1].text[:1].isupper())
+        ):
+            return 1
+        return 0
+
     def _heading_span(self, index: int) -> int:
         """Lines a section heading at ``index`` spans (0 if it is not one)."""
+        typed = self._typed_heading_span(index)
+        if typed:
+            return typed
         text = self.lines[index].text
         section_number = not self.numbered_doc and _SECTION_NUMBER.match(text) is not None
         if split_bullet(text) is not None or (is_list_item(text) and not section_number):

@@ -12,6 +12,13 @@ pypdfium2 puts one leading space before a footnote's number in most of these
 files (`` 4 The Children and Families Act 2014 …``); where it does not, a line
 near the foot of a page that starts with the next footnote number opens the
 footnote zone, which runs to the end of the page.
+
+Where the PDF's font sample is at hand (:mod:`~textmine.extract.pdf_fonts`),
+type sizes help three ways: a line that opens with a superscript number and is
+set smaller than the body text opens a footnote, which runs on while the lines
+stay small; superscript footnote marks left in body lines (``homes¹``) are
+cut out and recorded as ``footnote mark``; and each body line carries its size
+and weight for the heading test.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from textmine.extract.cleaning import (
     split_bullet,
 )
 from textmine.extract.document import Removed
+from textmine.extract.pdf_fonts import LineFonts
 
 #: Lines at the foot of a page searched for an unmarked footnote.
 FOOTNOTE_ZONE = 8
@@ -35,6 +43,12 @@ FOOTNOTE_ZONE = 8
 FOOTNOTE_LINES = 8
 #: A cover page holds at most this many non-empty lines.
 COVER_MAX_LINES = 30
+#: Footnote text is set at most this share of the body text size.
+FOOTNOTE_SIZE = 0.92
+#: Word's sub-bullet ``o`` is a letter in one of these fonts.
+_BULLET_FONT = re.compile(r"courier|symbol|wingding", re.I)
+#: What a sub-bullet ``o`` becomes (a glyph :func:`split_bullet` knows).
+SUB_BULLET = "◦"
 
 _CONTENTS = re.compile(r"(?:table of )?contents", re.I)
 _CONTENTS_ENTRY = re.compile(r"(?:\s|\.{2,}|…|[a-z)])\d{1,3}$")
@@ -61,6 +75,10 @@ class PageLine:
     wrapped: bool = False
     #: A blank line came before it (a paragraph break in some files).
     gap_before: bool = False
+    #: Type size in points of its first and last characters (the smaller), if known.
+    size: float | None = None
+    #: Its first and last characters are bold (``None`` if fonts are unknown).
+    bold: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +88,8 @@ class Furniture:
     lines: tuple[PageLine, ...]
     removed: tuple[Removed, ...]
     title: str | None
+    #: The usual type size of body lines (``None`` without fonts).
+    body_size: float | None = None
 
 
 @dataclass
@@ -78,21 +98,29 @@ class _Raw:
     text: str
     keep: bool = True
     reason: str = ""
+    font: LineFonts | None = None
 
 
-def strip_furniture(pages: Sequence[str | None]) -> Furniture:
-    """Split page texts into body lines, setting aside cover, contents, numbers and notes."""
-    raw_pages = [
-        [_Raw(raw, normalise_line(raw)) for raw in (text or "").split("\n")] for text in pages
-    ]
+def strip_furniture(
+    pages: Sequence[str | None],
+    fonts: Sequence[Sequence[LineFonts] | None] = (),
+) -> Furniture:
+    """Split page texts into body lines, setting aside cover, contents, numbers and notes.
+
+    ``fonts`` is the font sample of each page (``PdfText.fonts``); a page whose
+    sample does not match its lines is read from its text alone.
+    """
+    raw_pages = [_rows(text, fonts[i] if i < len(fonts) else None) for i, text in enumerate(pages)]
+    body = body_size(raw_pages)
     title = _mark_cover(raw_pages)
     _mark_page_numbers(raw_pages)
     _mark_running_lines(raw_pages)
     _mark_contents(raw_pages)
-    _mark_footnotes(raw_pages)
+    _mark_footnotes(raw_pages, body)
     removed: list[Removed] = []
     lines: list[PageLine] = []
     for page_no, rows in enumerate(raw_pages, start=1):
+        removed.extend(_cut_marks(page_no, rows))
         gap = False
         for row in rows:
             if not row.keep:
@@ -100,10 +128,59 @@ def strip_furniture(pages: Sequence[str | None]) -> Furniture:
             if not row.text:
                 gap = True
                 continue
-            lines.append(PageLine(page_no, row.text, row.raw.endswith(" "), gap))
+            size, bold = _style(row.font)
+            lines.append(PageLine(page_no, row.text, row.raw.endswith(" "), gap, size, bold))
             gap = False
         removed.extend(_removed_runs(page_no, rows))
-    return Furniture(tuple(lines), tuple(removed), title)
+    return Furniture(tuple(lines), tuple(removed), title, body)
+
+
+def _rows(text: str | None, fonts: Sequence[LineFonts] | None) -> list[_Raw]:
+    raws = (text or "").split("\n")
+    if fonts is None or len(fonts) != len(raws) or any(
+        f.length != len(r) for f, r in zip(fonts, raws, strict=True)
+    ):
+        return [_Raw(raw, normalise_line(raw)) for raw in raws]
+    rows = []
+    for raw, font in zip(raws, fonts, strict=True):
+        if font.first is not None and _BULLET_FONT.search(font.first.font):
+            stripped = raw.lstrip()
+            if stripped.startswith("o ") or stripped == "o":
+                indent = len(raw) - len(stripped)
+                raw = raw[:indent] + SUB_BULLET + raw[indent + 1 :]
+        rows.append(_Raw(raw, normalise_line(raw), font=font))
+    return rows
+
+
+def body_size(pages: Sequence[Sequence[_Raw]]) -> float | None:
+    """The most common type size among the lines' first characters."""
+    counts: dict[float, int] = {}
+    for rows in pages:
+        for row in rows:
+            if row.font is not None and row.font.first is not None:
+                size = row.font.first.size
+                counts[size] = counts.get(size, 0) + 1
+    return max(counts, key=lambda size: counts[size]) if counts else None
+
+
+def _style(font: LineFonts | None) -> tuple[float | None, bool | None]:
+    if font is None or font.first is None or font.last is None:
+        return None, None
+    return min(font.first.size, font.last.size), font.first.bold and font.last.bold
+
+
+def _cut_marks(page: int, rows: list[_Raw]) -> list[Removed]:
+    """Cut superscript footnote marks out of kept lines; one Removed per mark."""
+    out = []
+    for row in rows:
+        if not row.keep or row.font is None or not row.font.small:
+            continue
+        raw = row.raw
+        for start, end in reversed(row.font.small):
+            out.append(Removed(page, raw[start:end], "footnote mark"))
+            raw = raw[:start] + raw[end:]
+        row.raw, row.text = raw, normalise_line(raw)
+    return out[::-1]
 
 
 def _removed_runs(page: int, rows: list[_Raw]) -> list[Removed]:
@@ -210,12 +287,53 @@ def _is_structure(row: _Raw) -> bool:
     return _STRUCTURE.match(row.text) is not None
 
 
-def _mark_footnotes(pages: list[list[_Raw]]) -> None:
+def _mark_footnotes(pages: list[list[_Raw]], body: float | None) -> None:
     last = 0
     for rows in pages:
-        filled = _filled(rows)
-        last = _mark_marked_footnotes(filled, last)
+        if body is not None:
+            last = _mark_small_footnotes(_filled(rows), last, body)
+        last = _mark_marked_footnotes(_filled(rows), last)
         last = _mark_foot_zone(_filled(rows), last)
+
+
+def _small(row: _Raw, body: float) -> bool:
+    font = row.font
+    return (
+        font is not None
+        and font.first is not None
+        and font.last is not None
+        and max(font.first.size, font.last.size) <= FOOTNOTE_SIZE * body
+    )
+
+
+def _mark_small_footnotes(filled: list[_Raw], last: int, body: float) -> int:
+    """Footnotes told by type: a superscript number opening a line of small text."""
+    index = 1
+    while index < len(filled):
+        row = filled[index]
+        font = row.font
+        lead = len(row.raw) - len(row.raw.lstrip())
+        opens = (
+            font is not None
+            and bool(font.small)
+            and font.small[0][0] == lead
+            and _small(row, body)
+            and _footnote_number(_Raw(" " + row.raw.lstrip(), row.text), last) is not None
+        )
+        if not opens:
+            index += 1
+            continue
+        last = max(last, int(row.raw[font.small[0][0] : font.small[0][1]]))  # type: ignore[union-attr]
+        row.keep, row.reason = False, "footnote"
+        index += 1
+        while index < len(filled) and _small(filled[index], body):
+            nxt = filled[index]
+            nxt_lead = len(nxt.raw) - len(nxt.raw.lstrip())
+            if nxt.font and nxt.font.small and nxt.font.small[0][0] == nxt_lead:
+                break  # the next footnote
+            nxt.keep, nxt.reason = False, "footnote"
+            index += 1
+    return last
 
 
 def _mark_marked_footnotes(filled: list[_Raw], last: int) -> int:

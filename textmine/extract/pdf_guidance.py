@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import pairwise
 
 from textmine.extract.cleaning import (
@@ -67,7 +68,7 @@ def read(pdftext: PdfText, *, settings: Settings) -> Document:
     changes how guidance is read yet.
     """
     del settings
-    furniture = strip_furniture(pdftext.pages)
+    furniture = strip_furniture(pdftext.pages, pdftext.fonts)
     lines = join_markers(furniture.lines)
     texts = [line.text for line in lines]
     closed = [True] + [ends_sentence(t) or heading_shape(t) for t in texts[:-1]]
@@ -78,7 +79,9 @@ def read(pdftext: PdfText, *, settings: Settings) -> Document:
         divisions = _consistent_chapters(divisions, numbered)
     log.info("%s: numbering %s, %d numbered paragraphs", pdftext.path, style, len(numbered))
     paragraphs = {index: (ref, cand.rest) for index, (ref, cand) in numbered.items()}
-    assembler = BlockAssembler(lines, divisions, paragraphs, numbered_doc=style is not None)
+    assembler = BlockAssembler(
+        lines, divisions, paragraphs, numbered_doc=style is not None, body_size=furniture.body_size
+    )
     return build_document(
         doc=pdftext.path.stem,
         kind="guidance",
@@ -101,7 +104,8 @@ def join_markers(lines: Sequence[PageLine]) -> list[PageLine]:
     for index, text in joined:
         # A joined pair ends where its second line ends.
         last = lines[index + 1] if text != lines[index].text else lines[index]
-        out.append(PageLine(lines[index].page, text, last.wrapped, lines[index].gap_before))
+        first = lines[index]
+        out.append(replace(first, text=text, wrapped=last.wrapped, size=last.size, bold=last.bold))
     return out
 
 

@@ -22,6 +22,7 @@ from textmine.errors import (
     EncryptedPDFError,
     ImageOnlyPDFError,
 )
+from textmine.extract.pdf_fonts import LineFonts, sample_page
 
 log = logging.getLogger(__name__)
 
@@ -31,10 +32,16 @@ MIN_TEXT_CHARS = 40
 
 @dataclass(frozen=True)
 class PdfText:
-    """The text layer of a PDF: one string per page (``None`` where it failed)."""
+    """The text layer of a PDF: one string per page (``None`` where it failed).
+
+    ``fonts`` holds, per page, a cheap font sample of each line (see
+    :mod:`~textmine.extract.pdf_fonts`), or ``None`` where there is none; it is
+    empty when the text did not come from :func:`read_pdf_text`.
+    """
 
     path: Path
     pages: tuple[str | None, ...]
+    fonts: tuple[tuple[LineFonts, ...] | None, ...] = ()
 
     @property
     def page_count(self) -> int:
@@ -70,11 +77,14 @@ def read_pdf_text(path: str | Path) -> PdfText:
     path = Path(path)
     pdf = _open(path)
     texts: list[str | None] = []
+    fonts: list[tuple[LineFonts, ...] | None] = []
     try:
         if len(pdf) == 0:
             raise CorruptInputError(path, "PDF has no pages")
         for index in range(len(pdf)):
-            texts.append(_page_text(pdf, index, path))
+            text, sample = _page_text(pdf, index, path)
+            texts.append(text)
+            fonts.append(sample)
     finally:
         pdf.close()
     readable = [t for t in texts if t is not None]
@@ -84,27 +94,30 @@ def read_pdf_text(path: str | Path) -> PdfText:
         raise ImageOnlyPDFError(
             path, "PDF has no text layer (image-only or scanned); run OCR on it first"
         )
-    return PdfText(path=path, pages=tuple(texts))
+    return PdfText(path=path, pages=tuple(texts), fonts=tuple(fonts))
 
 
-def _page_text(pdf: pdfium.PdfDocument, index: int, path: Path) -> str | None:
+def _page_text(
+    pdf: pdfium.PdfDocument, index: int, path: Path
+) -> tuple[str | None, tuple[LineFonts, ...] | None]:
     try:
         page = pdf[index]
     except pdfium.PdfiumError as exc:
         log.warning("%s: page %d could not be read (%s)", path, index + 1, exc)
-        return None
+        return None, None
     try:
         textpage = page.get_textpage()
         try:
             text: str = textpage.get_text_range()
+            sample = sample_page(textpage.raw, text)
         finally:
             textpage.close()
     except pdfium.PdfiumError as exc:
         log.warning("%s: page %d text could not be read (%s)", path, index + 1, exc)
-        return None
+        return None, None
     finally:
         page.close()
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), sample
 
 
 @contextmanager

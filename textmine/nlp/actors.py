@@ -30,10 +30,11 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from textmine.nlp.lexicon import Cues, Lexicon
-from textmine.nlp.modality import MAX_CHAIN, Reading
+from textmine.nlp.modality import MAX_CHAIN, Reading, kept, voice
 from textmine.nlp.parties import Party, PartyReader, is_expletive
 from textmine.nlp.recipients import RecipientReader
 from textmine.nlp.syntax import (
+    coordination_head,
     gerund_subject,
     misplaced_conjunct,
     prep_objects,
@@ -85,6 +86,10 @@ class Resolver(PartyReader, RecipientReader):
         if nominal:
             return "unspecified", None, Reading("unspecified", "nominalisation")
         if passive:
+            keep = kept(coordination_head(verb))
+            if keep is not None and voice(keep, self.cues).value == "active":
+                # "must keep the parent informed": the keeper informs
+                return self.actor(keep, False, depth=depth + 1)
             return self._agent(verb)
         token, links = verb, list[str]()
         doer = gerund_subject(verb)
@@ -181,6 +186,10 @@ class Resolver(PartyReader, RecipientReader):
         if token.pos_ == "PROPN":  # a named body the lexicon does not know
             text = self.np_text(token, coordinated=True)
             return "other", text, Reading("other", f"{rule} (named, no alias)", token.text)
+        owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
+        if owners and self.party(owners[0]) is not None:
+            # "The home's procedures must take into account": the body whose instrument it is
+            return self._subject(owners[0], f"{rule} (possessor)")
         # an inanimate subject ("This evaluation should inform ...") names no party
         text = self.np_text(token, coordinated=True)
         return "unspecified", text, Reading("unspecified", f"{rule} (not a party)", token.text)

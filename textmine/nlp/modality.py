@@ -44,6 +44,7 @@ __all__ = [
     "MAX_CHAIN",
     "Reading",
     "governing_chain",
+    "kept",
     "lead_in",
     "modality",
     "negation",
@@ -143,6 +144,17 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
     dep = verb.dep_
     if dep == "conj" and not _has_subject(verb) and own_modal(verb, cues) is None:
         return misplaced_conjunct(verb) or head, "conj"
+    if dep == "conj" and head.dep_ == "ccomp" and any(c.dep_ == "mark" for c in verb.children):
+        return head, "conj"  # "must ensure that ... and that their views are taken into account"
+    if (
+        dep == "ccomp"
+        and verb.tag_ == "VB"
+        and head.lemma_.lower() in ("help", "let", "make")
+        and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    ):
+        return head, "xcomp"  # bare infinitive: "can help you participate"
+    if dep == "oprd" and head.lemma_.lower() == "keep":
+        return head, "xcomp"  # "must keep the parent informed"
     if gerund_subject(verb) is not None:
         return None  # "the importance of the child participating": inside a noun phrase
     if (
@@ -252,6 +264,8 @@ def voice(verb: Token, cues: Cues) -> Reading:
             return Reading("passive", marks[0].dep_, marks[0].text)
         if token.tag_ == "VBN" and token.dep_ == "acl":
             return Reading("passive", "reduced relative", token.text)
+        if token.tag_ == "VBN" and kept(token) is not None:
+            return Reading("passive", "keep X informed", token.head.text)
         # "must be consulted and informed": the bare participle shares its conjunct's voice
         if token.dep_ == "conj" and token.tag_ == "VBN" and not _has_subject(token):
             if any(c.dep_ in ("aux", "auxpass") for c in token.children):
@@ -260,6 +274,14 @@ def voice(verb: Token, cues: Cues) -> Reading:
             continue
         break
     return Reading("active", "no passive marker")
+
+
+def kept(participle: Token) -> Token | None:
+    """The verb *keep* of ``keep X informed`` / ``X is kept informed``, for its participle."""
+    head = participle.head
+    if participle.dep_ in ("oprd", "acomp", "xcomp") and head.lemma_.lower() == "keep":
+        return head
+    return None
 
 
 def lead_in(verb: Token, cues: Cues) -> Token | None:

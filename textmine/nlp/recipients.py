@@ -129,6 +129,22 @@ class RecipientReader:
             if token.dep_ == "conj" and token.head != token:
                 token = token.head
                 continue
+            if token.dep_ == "oprd" and token.head != token:
+                # "keep the parent informed": the object of keep
+                objects = [c for c in token.head.children if c.dep_ == "dobj"]
+                if objects:
+                    return conjuncts(objects[0])
+                token = token.head
+                continue
+            if token.dep_ == "xcomp" and token.head != token:
+                # "encourage them to be involved": the object; "is likely to be
+                # involved", "are able to ... be involved": the governing subject
+                head = token.head
+                objects = [c for c in head.children if c.dep_ == "dobj"]
+                if objects and head.pos_ in ("VERB", "AUX"):
+                    return conjuncts(objects[0])
+                token = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
+                continue
             break
         return []
 

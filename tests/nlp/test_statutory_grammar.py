@@ -1,0 +1,302 @@
+"""Classes of tagger error on SEND-style statutory English (issue 4), one sentence per rule.
+
+The sentences are written for these tests in the style of the Children and
+Families Act 2014 Part 3 and the SEND Code of Practice; they are not quoted.
+Each case asserts the exact occurrences as contract fields: (text, term,
+actor, sorted recipients, modality, negated, voice). Decisions follow the
+annotation guidelines of tests/nlp/data/README.md:
+
+* coordinated subjects and actors give the first conjunct's group; reciprocal
+  ``A and B work together`` gives recipients B;
+* an infinitive that modifies a noun (``arrangements to work together``,
+  ``reasonable steps to consult``) takes no modal from outside; object control
+  (``may request the authority to consult``, ``can help you participate``) does;
+* expletive *it* is never an actor; *they/their* standing for a coordination
+  names every member;
+* first and second person in a local authority's offer to care leavers: *we*
+  is the local authority, *you* the young person (bundled lexicon default).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from textmine.nlp.component import SPANS_KEY
+
+A = "active"
+P = "passive"
+LA = "local_authority"
+YP = "young_person"
+
+CASES = [
+    # ---- the lead's four hand-found errors
+    (
+        "Local authorities must ensure that children, their parents and young people are "
+        "involved in discussions about their support.",
+        [("involved", "involve", "unspecified", ["child", "parent", YP], "must", False, P)],
+    ),
+    (
+        "It is essential that an adoption agency, insofar as is reasonably practicable, "
+        "involves and consults the child.",
+        [
+            ("involves", "involve", "other", ["child"], "none", False, A),
+            ("consults", "consult", "other", ["child"], "none", False, A),
+        ],
+    ),
+    (
+        "The local authority must consult the parent and the head teacher of the school, and "
+        "must take into account their views.",
+        [
+            ("consult", "consult", LA, ["education", "parent"], "must", False, A),
+            (
+                "take into account",
+                "take into account",
+                LA,
+                ["education", "parent"],
+                "must",
+                False,
+                A,
+            ),
+        ],
+    ),
+    (
+        "The local authority and its partner commissioning bodies must make arrangements to "
+        "work together.",
+        [("work together", "work with", LA, ["health"], "none", False, A)],
+    ),
+    # ---- coordinated subjects of passives, stranded first members
+    (
+        "The governing body must secure that parents, carers and the young person are consulted.",
+        [("consulted", "consult", "unspecified", ["parent", YP], "must", False, P)],
+    ),
+    (
+        "The local authority must ensure that the child, his or her parent and the young person "
+        "are involved in the review.",
+        [("involved", "involve", "unspecified", ["child", "parent", YP], "must", False, P)],
+    ),
+    # ---- CFA / Code idioms
+    (
+        "The local authority must have regard to the views, wishes and feelings of the child "
+        "and his or her parent, or the young person.",
+        [("have regard to", "have regard to", LA, ["child", "parent", YP], "must", False, A)],
+    ),
+    (
+        "The local authority must have regard to the importance of the child and his or her "
+        "parent, or the young person, participating as fully as possible in decisions.",
+        [
+            ("have regard to", "have regard to", LA, [], "must", False, A),
+            ("participating", "participate", "child", [], "none", False, A),
+        ],
+    ),
+    (
+        "The local authority must consult the child's parent or the young person before making "
+        "the plan.",
+        [("consult", "consult", LA, ["parent", YP], "must", False, A)],
+    ),
+    (
+        "The local authority must notify the child's parent or the young person of its decision.",
+        [("notify", "notify", LA, ["parent", YP], "must", False, A)],
+    ),
+    (
+        "The governing body must inform the parent and the young person of the outcome of the "
+        "review.",
+        [("inform", "inform", "education", ["parent", YP], "must", False, A)],
+    ),
+    (
+        "A local authority must co-operate with each of its local partners, and each local "
+        "partner must co-operate with the local authority.",
+        [
+            ("co-operate", "cooperate", LA, ["professional"], "must", False, A),
+            ("co-operate", "cooperate", "professional", [LA], "must", False, A),
+        ],
+    ),
+    (
+        "The local authority must secure that the young person is involved in the review.",
+        [("involved", "involve", "unspecified", [YP], "must", False, P)],
+    ),
+    (
+        "The local authority may consult the school where it considers it appropriate.",
+        [
+            ("consult", "consult", LA, ["education"], "may", False, A),
+            ("considers", "consider", LA, [], "none", False, A),
+        ],
+    ),
+    (
+        "The governing body, proprietor or principal must co-operate with the local authority.",
+        [("co-operate", "cooperate", "education", [LA], "must", False, A)],
+    ),
+    (
+        "The local authority must seek advice and information from the health body.",
+        [("seek", "seek", LA, ["health"], "must", False, A)],
+    ),
+    (
+        "The Tribunal must have regard to this Code.",
+        [("have regard to", "have regard to", "tribunal", [], "must", False, A)],
+    ),
+    (
+        "Schools should work in partnership with parents.",
+        [("work in partnership with", "work with", "education", ["parent"], "should", False, A)],
+    ),
+    (
+        "The local authority must take reasonable steps to consult the young person.",
+        [("consult", "consult", LA, [YP], "none", False, A)],
+    ),
+    (
+        "The local authority need not consult the parent if the young person objects.",
+        [("consult", "consult", LA, ["parent"], "need", True, A)],
+    ),
+    (
+        "The local authority is not required to notify the school if the parent objects.",
+        [("notify", "notify", LA, ["education"], "none", True, A)],
+    ),
+    (
+        "The parent may request the local authority to consult the school.",
+        [("consult", "consult", LA, ["education"], "may", False, A)],
+    ),
+    (
+        "The local authority must, when it reviews the plan, consult the parent and the young "
+        "person.",
+        [("consult", "consult", LA, ["parent", YP], "must", False, A)],
+    ),
+    (
+        "The local authority must give the parent notice and consult the parent.",
+        [("consult", "consult", LA, ["parent"], "must", False, A)],
+    ),
+    (
+        "The local authority must have regard to this Code when it considers a request.",
+        [
+            ("have regard to", "have regard to", LA, [], "must", False, A),
+            ("considers", "consider", LA, [], "none", False, A),
+        ],
+    ),
+    # ---- shared compounds, coordinated modifiers, mis-parsed heads
+    (
+        "Local authorities must work with health and education professionals.",
+        [("work with", "work with", LA, ["education", "health"], "must", False, A)],
+    ),
+    (
+        "Governing bodies, head teachers and designated teachers must have regard to the guidance.",
+        [("have regard to", "have regard to", "education", [], "must", False, A)],
+    ),
+    (
+        "Homes should work closely with the placing authority.",
+        [("work closely with", "work with", "other", [LA], "should", False, A)],
+    ),
+    (
+        "The home's procedures must take into account the views of the child.",
+        [("take into account", "take into account", "other", ["child"], "must", False, A)],
+    ),
+    # ---- involve / engage recall and non-occurrences
+    (
+        "Everyone in the school who is likely to be involved in supporting children should be "
+        "trained.",
+        [("involved", "involve", "unspecified", ["education"], "none", False, P)],
+    ),
+    (
+        "Children are expected to be involved in planning.",
+        [("involved", "involve", "unspecified", ["child"], "none", False, P)],
+    ),
+    ("The assessment is likely to be involved.", []),
+    ("Engagement with parents is essential.", []),
+    (
+        "The authority should consider involving the young person in the review.",
+        [
+            ("consider", "consider", LA, [], "should", False, A),
+            ("involving", "involve", LA, [YP], "should", False, A),
+        ],
+    ),
+    (
+        "The local authority should engage with children, parents and young people.",
+        [("engage", "engage", LA, ["child", "parent", YP], "should", False, A)],
+    ),
+    (
+        "Young people will be engaged in making the arrangements.",
+        [("engaged", "engage", "unspecified", [YP], "will", False, P)],
+    ),
+    # ---- keep X informed; coordinated that-clauses under ensure
+    (
+        "The authority must keep the parent informed of progress.",
+        [("informed", "inform", LA, ["parent"], "must", False, P)],
+    ),
+    (
+        "The agency must ensure that the child is kept informed and involved.",
+        [
+            ("informed", "inform", "unspecified", ["child"], "must", False, P),
+            ("involved", "involve", "unspecified", ["child"], "must", False, P),
+        ],
+    ),
+    (
+        "The local authority must ensure that the parents are involved and that their views are "
+        "taken into account.",
+        [
+            ("involved", "involve", "unspecified", ["parent"], "must", False, P),
+            (
+                "taken into account",
+                "take into account",
+                "unspecified",
+                ["parent"],
+                "must",
+                False,
+                P,
+            ),
+        ],
+    ),
+    # ---- work-with adverbs and partnership variants
+    (
+        "Settings should work productively with parents.",
+        [("work productively with", "work with", "education", ["parent"], "should", False, A)],
+    ),
+    (
+        "The home works in close partnership with the placing authority.",
+        [("works in close partnership with", "work with", "other", [LA], "none", False, A)],
+    ),
+    # ---- bullet-style lead-in
+    (
+        "The local authority should: consult parents about the offer; inform young people of "
+        "the changes; and work with health services.",
+        [
+            ("consult", "consult", LA, ["parent"], "should", False, A),
+            ("inform", "inform", LA, [YP], "should", False, A),
+            ("work with", "work with", LA, ["health"], "should", False, A),
+        ],
+    ),
+    # ---- first and second person in an offer to care leavers
+    (
+        "We will consult you about the offer.",
+        [("consult", "consult", LA, [YP], "will", False, A)],
+    ),
+    (
+        "We can help you participate in society.",
+        [("participate", "participate", YP, [], "can", False, A)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:48] for c in CASES])
+def test_sentence(nlp, sentence: str, expected: list[tuple]) -> None:
+    doc = nlp(sentence)
+    got = [
+        (
+            s.text,
+            s._.term,
+            s._.actor,
+            sorted(s._.recipients),
+            s._.modality,
+            s._.negated,
+            s._.voice,
+        )
+        for s in doc.spans[SPANS_KEY]
+    ]
+    assert got == expected
+
+
+def test_expletive_it_is_not_an_actor(nlp) -> None:
+    doc = nlp("It is for the registered person to judge whether it is appropriate to notify.")
+    (span,) = doc.spans[SPANS_KEY]
+    assert span._.actor_text != "it"
+
+
+def test_plural_pronoun_names_every_member_of_its_antecedent(nlp) -> None:
+    doc = nlp("The school must consult the parent and the social worker and consider their advice.")
+    consider = next(s for s in doc.spans[SPANS_KEY] if s._.term == "consider")
+    assert sorted(consider._.recipients) == ["parent", "social_care"]
