@@ -14,10 +14,13 @@ ACT_PDF = CORPORA / "legislation_pdfs" / "ukpga_2025_22_universal_credit_act_202
 SI_PDF = CORPORA / "si_pdfs" / "uksi_2015_541_childrens_homes_england_regulations_2015_revised.pdf"
 GUIDANCE = CORPORA / "guidance_pdfs"
 ADOPTION_PDF = GUIDANCE / "dfe_2013_statutory_guidance_on_adoption.pdf"
-HOMES_GUIDE_PDF = GUIDANCE / "dfe_2015_guide_to_childrens_homes_regulations_incl_quality_standards.pdf"
+HOMES_GUIDE_PDF = (
+    GUIDANCE / "dfe_2015_guide_to_childrens_homes_regulations_incl_quality_standards.pdf"
+)
 KCSIE_PDF = GUIDANCE / "dfe_2025_keeping_children_safe_in_education.pdf"
 VOL3_PDF = (
-    GUIDANCE / "dfe_children_act_1989_guidance_vol3_transition_to_adulthood_care_leavers_2010_rev2022.pdf"
+    GUIDANCE
+    / "dfe_children_act_1989_guidance_vol3_transition_to_adulthood_care_leavers_2010_rev2022.pdf"
 )
 TEACHER_PDF = GUIDANCE / "dfe_2018_designated_teacher_looked_after_children.pdf"
 LOCAL_OFFER_PDF = GUIDANCE / "dfe_2018_rev2025_local_offer_guidance.pdf"
@@ -28,7 +31,9 @@ SEN2 = CORPORA / "sen2"
 def need(path: Path) -> Path:
     """Skip the calling test, with the reason, when a shared corpus file is absent."""
     if not path.exists():
-        pytest.skip(f"{path} is absent: the shared corpora (../shared/corpora) are not beside the project")
+        pytest.skip(
+            f"{path} is absent: the shared corpora (../shared/corpora) are not beside the project"
+        )
     return path
 
 

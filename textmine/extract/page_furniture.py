@@ -43,6 +43,8 @@ FOOTNOTE_ZONE = 8
 FOOTNOTE_LINES = 8
 #: A cover page holds at most this many non-empty lines.
 COVER_MAX_LINES = 30
+#: Largest jump in footnote numbers that a footnote told by type moves the counter.
+FOOTNOTE_SKIP = 6
 #: Footnote text is set at most this share of the body text size.
 FOOTNOTE_SIZE = 0.92
 #: Word's sub-bullet ``o`` is a letter in one of these fonts.
@@ -290,10 +292,10 @@ def _is_structure(row: _Raw) -> bool:
 def _mark_footnotes(pages: list[list[_Raw]], body: float | None) -> None:
     last = 0
     for rows in pages:
-        if body is not None:
-            last = _mark_small_footnotes(_filled(rows), last, body)
         last = _mark_marked_footnotes(_filled(rows), last)
         last = _mark_foot_zone(_filled(rows), last)
+        if body is not None:
+            last = _mark_small_footnotes(_filled(rows), last, body)
 
 
 def _small(row: _Raw, body: float) -> bool:
@@ -318,12 +320,14 @@ def _mark_small_footnotes(filled: list[_Raw], last: int, body: float) -> int:
             and bool(font.small)
             and font.small[0][0] == lead
             and _small(row, body)
-            and _footnote_number(_Raw(" " + row.raw.lstrip(), row.text), last) is not None
+            and _FOOTNOTE.fullmatch(row.raw.strip()) is not None
         )
         if not opens:
             index += 1
             continue
-        last = max(last, int(row.raw[font.small[0][0] : font.small[0][1]]))  # type: ignore[union-attr]
+        number = int(row.raw[font.small[0][0] : font.small[0][1]])  # type: ignore[union-attr]
+        if last < number <= last + FOOTNOTE_SKIP:
+            last = number
         row.keep, row.reason = False, "footnote"
         index += 1
         while index < len(filled) and _small(filled[index], body):

@@ -137,7 +137,9 @@ def open_plumber(path: str | Path) -> Iterator[Any]:
     except PDFPasswordIncorrect as exc:
         raise EncryptedPDFError(path, "encrypted PDF (remove the password first)") from exc
     except (PDFSyntaxError, Exception) as exc:  # pdfminer raises many types on bad input
-        raise CorruptInputError(path, f"corrupt or truncated PDF ({exc.__class__.__name__})") from exc
+        raise CorruptInputError(
+            path, f"corrupt or truncated PDF ({exc.__class__.__name__})"
+        ) from exc
     try:
         yield pdf
     finally:
