@@ -383,3 +383,118 @@ def test_lone_bullet_glyph_joined_to_item(tmp_path: Path, kcsie: tuple[Document,
     pages[6] = page.replace("\n• protecting", "\n•\nprotecting")
     split = pdf_guidance.read(replace(raw, pages=tuple(pages)), settings=Settings())
     assert split.by_ref("3").text == kcsie[0].by_ref("3").text
+
+
+# -- headings and footnotes told by type (fonts sampled while reading) --------
+
+
+@pytest.mark.parametrize(
+    ("ref", "ending", "next_ref", "heading"),
+    [
+        (
+            "3.29",
+            "followed as the relationship changes over time.",
+            "3.30",
+            "(b) To participate in",
+        ),
+        (
+            "3.32",
+            "with the young person about a reasonable way forward.",
+            "3.33",
+            "(c) To participate in",
+        ),
+        ("3.34", "making immediate contact with relevant agencies.", "3.35", "(d) To liaise with"),
+        (
+            "3.37",
+            "quality and direction of the support that they receive.",
+            "3.38",
+            "(f) To keep informed",
+        ),
+        ("3.40", "worker to identify and resolve any problems.", "3.41", "(g) To keep full,"),
+    ],
+)
+def test_vol3_adviser_function_headings_leave_the_text(
+    vol3: tuple[Document, PdfText], ref: str, ending: str, next_ref: str, heading: str
+) -> None:
+    """Bold 16pt headings shaped like list items were merged into the paragraph above."""
+    document = vol3[0]
+    assert document.by_ref(ref).text.endswith(ending)
+    following = document.by_ref(next_ref)
+    assert following.heading is not None and following.heading.startswith(heading)
+    assert "(b) To participate" not in document.by_ref("3.29").text
+
+
+def test_vol3_superscript_mark_cut_from_heading(vol3: tuple[Document, PdfText]) -> None:
+    assert vol3[0].by_ref("3.33").heading == "(c) To participate in the review of the pathway plan"
+    marks = [r for r in vol3[0].removed if r.reason == "footnote mark" and r.page == 27]
+    assert [r.text for r in marks] == ["8"]
+
+
+def test_homes_guide_heading_ending_in_full_stop(homes: tuple[Document, PdfText]) -> None:
+    document = homes[0]
+    assert document.by_ref("2.8").text.endswith("if the child’s needs are not being met.")
+    assert document.by_ref("2.9").heading == "Children on remand or sentenced to custody."
+    assert document.by_ref("2.10").heading == "Children on remand or sentenced to custody."
+
+
+def test_homes_guide_footnote_marks_removed(homes: tuple[Document, PdfText]) -> None:
+    document = homes[0]
+    assert "outcomes that we expect homes to achieve" in document.by_ref("1.2").text
+    marks = [(r.page, r.text) for r in document.removed if r.reason == "footnote mark"]
+    assert marks[:4] == [(4, "1"), (5, "2"), (10, "1"), (11, "4")]
+    assert len(marks) == 29
+
+
+def test_local_offer_headings_not_swallowed(local_offer: Document) -> None:
+    assert not any("3. Examples of other support" in p.text for p in local_offer)
+    housing = next(p for p in local_offer if p.text.startswith("If you are aged over 18"))
+    assert (housing.page, housing.heading) == (12, "Accommodation")
+    staying = next(p for p in local_offer if p.text.startswith("If this is what you and your"))
+    assert staying.text.endswith("[Add link to Staying Put policy].")
+    # A line that continues a sentence is not taken for a heading (plain body type).
+    act = next(p for p in local_offer if "Economic Development and Construction Act" in p.text)
+    assert act.page == 3
+
+
+def test_adoption_table_bullet_does_not_swallow_heading(adoption: tuple[Document, PdfText]) -> None:
+    document = adoption[0]
+    assert document.by_ref("9.9").heading == "Adoption support services adviser (ASSA): ASR 6"
+    assert not any(p.text.endswith("(ASSA): ASR 6") for p in document)
+
+
+def test_kcsie_footnotes_told_by_type(kcsie: tuple[Document, PdfText]) -> None:
+    document = kcsie[0]
+    text = document.by_ref("242").text
+    assert text.endswith("the position applied for field (see paragraph 264).")
+    assert "It is not intended that personal care" not in text
+    assert "This legislation does not provide a list of job roles" not in document.text
+    notes = [r.text for r in document.removed if r.reason == "footnote" and r.page == 68]
+    assert [n[:3] for n in notes] == ["76 "]  # one run: footnotes 76 and 77
+    assert "\n77 This legislation" in notes[0]
+    # Marks: ``Regulations 2002.77`` and ``(CCE)13`` lose their superscripts.
+    assert "Regulations 2002.\n" in text
+    assert document.by_ref("14").text.count("statutory assessments. under the Children Act") == 1
+    headings = {p.heading for p in document}
+    assert "Child criminal exploitation (CCE)" in headings
+    assert "Child criminal exploitation (CCE)13" not in headings
+    assert "the age of consent is 16\n" in document.by_ref("455").text
+
+
+def test_designated_teacher_sub_bullets(teacher: tuple[Document, PdfText]) -> None:
+    document = teacher[0]
+    lines = document.by_ref("12").text.split("\n")
+    assert lines[2].startswith("they do not unintentionally put looked-after and previously")
+    assert lines[2].endswith("children at a disadvantage;")
+    assert not any(line.startswith("o ") for p in document for line in p.text.split("\n"))
+    assert not any(" o " in p.text for p in document)
+
+
+def test_designated_teacher_unnumbered_text(teacher: tuple[Document, PdfText]) -> None:
+    """Unnumbered provisions are the summary, boxed tips, further reading and both annexes."""
+    document = teacher[0]
+    numbered = [p for p in document if p.ref]
+    unnumbered = [p for p in document if p.ref is None]
+    assert (len(numbered), len(unnumbered)) == (79, 98)
+    first, last = numbered[0].page, numbered[-1].page
+    inside = {p.page for p in unnumbered if first <= (p.page or 0) <= last}
+    assert inside == {20, 21, 28}  # the two "Top 5 tips" boxes and one "look like?" box

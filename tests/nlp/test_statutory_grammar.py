@@ -269,6 +269,33 @@ CASES = [
         "We can help you participate in society.",
         [("participate", "participate", YP, [], "can", False, A)],
     ),
+    # ---- third round (issue 4): participles, shared objects, bullets
+    (
+        "Homes must assess each case individually taking into account the wishes of the child.",
+        [("taking into account", "take into account", "other", ["child"], "must", False, A)],
+    ),
+    (
+        "Children should be listened to, respected and involved in decisions about the home.",
+        [("involved", "involve", "unspecified", ["child"], "should", False, P)],
+    ),
+    (
+        "You have a right to be involved in decisions about your plan.",
+        [("involved", "involve", "unspecified", [YP], "none", False, P)],
+    ),
+    (
+        "Staff should understand the importance of listening to, involving and responding to "
+        "the children in their care.",
+        [("involving", "involve", "professional", ["child"], "should", False, A)],
+    ),
+    (
+        "Engage parents/carers in the review of the plan.",
+        [("Engage", "engage", "unspecified", ["parent"], "none", False, A)],
+    ),
+    (
+        "Include regular feedback from staff Engage parents in the review of arrangements.",
+        [("Engage", "engage", "unspecified", ["parent"], "none", False, A)],
+    ),
+    ("Informed Choice is important.", []),
 ]
 
 

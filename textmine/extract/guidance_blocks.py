@@ -20,7 +20,9 @@ bold in a size larger than the body text is a heading (with the following
 lines in the same type), even when it looks like a list item (``(b) To
 participate in reviews``); and a short bold line at body size that ends with a
 full stop (``Children on remand or sentenced to custody.``) is one when it
-stands between finished text and a new sentence.
+stands between finished text and a new sentence; a line in the body's plain
+type is never a heading (such short lines are form fields, table cells,
+flowchart boxes or the last line of a sentence).
 
 Most of these files mark a soft line wrap with a trailing space (pypdfium2
 keeps the space the PDF has at the end of a wrapped line) and leave it off
@@ -57,6 +59,8 @@ STACK = 8
 HEADING_LINES = 3
 #: A bold line at least this share larger than the body text is a heading.
 LARGE_TYPE = 1.1
+#: Points by which a line's type may differ from the body size and still be body type.
+PLAIN_TOLERANCE = 0.6
 #: Most words in a bold body-size heading that ends with a full stop.
 BOLD_SENTENCE_WORDS = 10
 #: A quoted regulation: ``7.—(1) The …``, ``6. (1) The …`` or a lead-in ending in a dash.
@@ -166,7 +170,12 @@ class BlockAssembler:
             self.heading = " ".join(self.lines[i].text for i in range(index, index + span))
             self.after_heading = index + span
             return span
-        if self.block is None or BOX.match(line.text) or self._breaks(index):
+        if (
+            self.block is None
+            or BOX.match(line.text)
+            or self._breaks(index)
+            or (self._large(index) and index > 0 and not self._large(index - 1))
+        ):
             self._close()
             self.block = self._new("text", line.page, None)
         self._add(line.text)
@@ -223,7 +232,7 @@ class BlockAssembler:
         line, prev = self.lines[index], self.lines[index - 1]
         if line.gap_before:
             # Some files leave a blank line between bullets; the list goes on.
-            in_list = block.in_list or block.lines[-1].endswith(":")
+            in_list = block.in_list or block.lines[-1].endswith((":", ":-"))
             return not (in_list and split_bullet(line.text) is not None)
         if not (line.text[:1].isupper() and _FULL_STOP.search(prev.text)):
             return False
@@ -243,6 +252,16 @@ class BlockAssembler:
             and line.size >= LARGE_TYPE * self.body_size
         )
 
+    def _plain(self, index: int) -> bool:
+        """True when line ``index`` is known to be set in the body text's plain type."""
+        line = self.lines[index]
+        return (
+            self.body_size is not None
+            and line.bold is False
+            and line.size is not None
+            and abs(line.size - self.body_size) <= PLAIN_TOLERANCE
+        )
+
     def _typed_heading_span(self, index: int) -> int:
         """Lines of a heading told by its type (0 if type does not settle it)."""
         lines = self.lines
@@ -250,6 +269,8 @@ class BlockAssembler:
         if split_bullet(line.text) is not None or index in self.paragraphs:
             return 0
         if self._large(index):
+            if line.text.endswith((":", ",", ";")):
+                return 0  # a lead-in set as a heading (``All staff should:``) stays text
             span = 1
             while span < HEADING_LINES and index + span < len(lines):
                 at = index + span
@@ -282,7 +303,7 @@ class BlockAssembler:
     def _heading_span(self, index: int) -> int:
         """Lines a section heading at ``index`` spans (0 if it is not one)."""
         typed = self._typed_heading_span(index)
-        if typed:
+        if typed or self._plain(index):
             return typed
         text = self.lines[index].text
         section_number = not self.numbered_doc and _SECTION_NUMBER.match(text) is not None

@@ -139,8 +139,10 @@ def strip_furniture(
 
 def _rows(text: str | None, fonts: Sequence[LineFonts] | None) -> list[_Raw]:
     raws = (text or "").split("\n")
-    if fonts is None or len(fonts) != len(raws) or any(
-        f.length != len(r) for f, r in zip(fonts, raws, strict=True)
+    if (
+        fonts is None
+        or len(fonts) != len(raws)
+        or any(f.length != len(r) for f, r in zip(fonts, raws, strict=True))
     ):
         return [_Raw(raw, normalise_line(raw)) for raw in raws]
     rows = []
@@ -173,16 +175,16 @@ def _style(font: LineFonts | None) -> tuple[float | None, bool | None]:
 
 def _cut_marks(page: int, rows: list[_Raw]) -> list[Removed]:
     """Cut superscript footnote marks out of kept lines; one Removed per mark."""
-    out = []
+    out: list[Removed] = []
     for row in rows:
         if not row.keep or row.font is None or not row.font.small:
             continue
         raw = row.raw
+        out.extend(Removed(page, raw[start:end], "footnote mark") for start, end in row.font.small)
         for start, end in reversed(row.font.small):
-            out.append(Removed(page, raw[start:end], "footnote mark"))
             raw = raw[:start] + raw[end:]
         row.raw, row.text = raw, normalise_line(raw)
-    return out[::-1]
+    return out
 
 
 def _removed_runs(page: int, rows: list[_Raw]) -> list[Removed]:

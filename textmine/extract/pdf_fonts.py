@@ -34,8 +34,8 @@ SHORT_LINE = 70
 BOLD_WEIGHT = 600
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 #: Digit runs where a footnote mark may sit: against a letter or mark, after
-#: sentence punctuation, or at the start of a line.
-_DIGITS = re.compile(r"(?:(?<=[^\s\d])|(?<=[.,;:)] )|^)\d{1,3}(?!\d)")
+#: sentence punctuation, at the start of a line, or alone at its end.
+_DIGITS = re.compile(r"(?:(?<=[^\s\d])|(?<=[.,;:)] )|^)\d{1,3}(?!\d)|(?<= )\d{1,3}(?=\s*$)")
 
 
 @dataclass(frozen=True)
@@ -154,9 +154,9 @@ def _small_digits(probe: _Probe, line: str, offset: int) -> tuple[tuple[int, int
 
 
 def _neighbour(line: str, start: int, end: int) -> int | None:
-    """The nearest letter before ``start`` (else after ``end``) on the line."""
+    """The nearest letter, digit or closing mark before ``start`` (else letter after ``end``)."""
     for index in range(start - 1, max(-1, start - 4), -1):
-        if line[index].isalpha() or line[index] in ".,;:)’”":
+        if line[index].isalnum() or line[index] in ".,;:)’”":
             return index
     for index in range(end, min(len(line), end + 3)):
         if line[index].isalpha():

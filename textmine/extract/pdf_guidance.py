@@ -3,7 +3,9 @@
 The pipeline, over the pypdfium2 page texts of :class:`PdfText`:
 
 1. :mod:`~textmine.extract.page_furniture` sets aside the cover, contents,
-   page numbers, running heads and footnotes (kept in ``Document.removed``);
+   page numbers, running heads, footnotes and superscript footnote marks (kept
+   in ``Document.removed``), using the font sample of ``PdfText.fonts`` where
+   there is one (:mod:`~textmine.extract.pdf_fonts`);
 2. a bullet glyph or a paragraph number alone on its line is joined to the
    line it belongs to (:func:`~textmine.extract.cleaning.join_lone_markers`);
 3. chapters, parts and annexes are found (:func:`find_divisions`);
@@ -11,7 +13,7 @@ The pipeline, over the pypdfium2 page texts of :class:`PdfText`:
    (``1.30.``, ``1.20`` or ``123.``) and keeps the numbers that continue the
    sequence, in the main text and in each annex that restarts it;
 5. :mod:`~textmine.extract.guidance_blocks` groups the lines into provisions
-   under their headings.
+   under their headings (told by type where fonts are known, else by shape).
 
 Provision text: the paragraph number is left out; wrapped lines are joined
 with a space; each bullet or list item starts a new line (the glyph dropped),
@@ -37,6 +39,7 @@ from textmine.extract.cleaning import (
 from textmine.extract.document import Document, build_document
 from textmine.extract.guidance_blocks import (
     HEADING_WIDTH,
+    LARGE_TYPE,
     BlockAssembler,
     text_width,
     wrap_hint_holds,
@@ -69,7 +72,7 @@ def read(pdftext: PdfText, *, settings: Settings) -> Document:
     """
     del settings
     furniture = strip_furniture(pdftext.pages, pdftext.fonts)
-    lines = join_markers(furniture.lines)
+    lines = join_markers(furniture.lines, furniture.body_size)
     texts = [line.text for line in lines]
     closed = [True] + [ends_sentence(t) or heading_shape(t) for t in texts[:-1]]
     divisions = find_divisions(lines)
@@ -95,11 +98,32 @@ def read(pdftext: PdfText, *, settings: Settings) -> Document:
     )
 
 
-def join_markers(lines: Sequence[PageLine]) -> list[PageLine]:
-    """Join bullets and paragraph numbers alone on a line to the next line (keeping its page)."""
-    joined = join_lone_markers(
-        [line.text for line in lines], lambda t: is_lone_bullet(t) or is_lone_number(t)
-    )
+def join_markers(lines: Sequence[PageLine], body_size: float | None = None) -> list[PageLine]:
+    """Join bullets and paragraph numbers alone on a line to the next line (keeping its page).
+
+    A bullet is not joined to a line set in heading type (bold, larger than
+    ``body_size``): there the bullet is the last cell of a table above it.
+    """
+    headings = {
+        index
+        for index, line in enumerate(lines)
+        if body_size is not None
+        and line.bold
+        and line.size is not None
+        and line.size >= LARGE_TYPE * body_size
+    }
+    texts = [line.text for line in lines]
+    # A bullet before a heading-type line is masked so that it is not joined.
+    masked = [
+        "" if is_lone_bullet(text) and index + 1 in headings else text
+        for index, text in enumerate(texts)
+    ]
+    joined = [
+        (index, texts[index] if text == "" else text)
+        for index, text in join_lone_markers(
+            masked, lambda t: is_lone_bullet(t) or is_lone_number(t)
+        )
+    ]
     out = []
     for index, text in joined:
         # A joined pair ends where its second line ends.

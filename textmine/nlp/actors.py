@@ -101,6 +101,12 @@ class Resolver(PartyReader, RecipientReader):
                 for c in token.children
                 if c.dep_ in (_SUBJ if token == verb else _SUBJ_ANY) and not is_expletive(c)
             ]
+            if subjects and self._object_participle(token, subjects[0]):
+                # "must assess each case taking into account ..." parsed with "each case"
+                # as the participle's subject: a participial adjunct of the main verb
+                token = token.head
+                links.append("participle")
+                continue
             if subjects and self._noun_infinitive(token, subjects[0]):
                 # "must make arrangements to work together" parsed with "arrangements"
                 # as the infinitive's subject: the doer is the governing verb's
@@ -138,6 +144,18 @@ class Resolver(PartyReader, RecipientReader):
             and subject.pos_ == "NOUN"
             and subject.i < verb.i
             and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+            and self.party(subject) is None
+        )
+
+    def _object_participle(self, verb: Token, subject: Token) -> bool:
+        """Whether ``V NOUN V-ing`` is an object plus a participial adjunct, parsed as a clause."""
+        return (
+            verb.dep_ == "ccomp"
+            and verb.tag_ == "VBG"
+            and verb.head.pos_ in ("VERB", "AUX")
+            and subject.pos_ == "NOUN"
+            and subject.i < verb.i
+            and not any(c.dep_ in ("aux", "mark") for c in verb.children)
             and self.party(subject) is None
         )
 
@@ -186,7 +204,17 @@ class Resolver(PartyReader, RecipientReader):
         if token.pos_ == "PROPN":  # a named body the lexicon does not know
             text = self.np_text(token, coordinated=True)
             return "other", text, Reading("other", f"{rule} (named, no alias)", token.text)
-        owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
+        agent = self.agent_noun(token)
+        if agent is not None:
+            return agent.group, agent.text, Reading(agent.group, f"{rule} (agent noun)", token.text)
+        owners = [
+            c
+            for c in token.children
+            if c.pos_ in ("NOUN", "PROPN")
+            and (
+                c.dep_ == "poss" or (c.dep_ == "nmod" and any(g.tag_ == "POS" for g in c.children))
+            )
+        ]
         if owners and self.party(owners[0]) is not None:
             # "The home's procedures must take into account": the body whose instrument it is
             return self._subject(owners[0], f"{rule} (possessor)")

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from textmine.nlp.actors import Resolver
 from textmine.nlp.modality import MAX_CHAIN, voice
-from textmine.nlp.syntax import conjuncts
+from textmine.nlp.syntax import conjuncts, imperative_compound
 
 __all__ = ["anchor_of", "check", "is_verbal"]
 
@@ -89,7 +89,11 @@ def check(
     span: Span, anchor: Token, constraint: Mapping[str, Any], resolver: Resolver
 ) -> str | None:
     """``None`` when the match is an occurrence, else the name of the failed constraint."""
-    if constraint.get("verbal") and not is_verbal(anchor):
+    if (
+        constraint.get("verbal")
+        and not is_verbal(anchor)
+        and not (imperative_compound(anchor) and resolver.party(anchor.head) is not None)
+    ):
         return "verbal"
     if constraint.get("nominal") and (
         anchor.pos_ in ("VERB", "AUX") or anchor.tag_.startswith("VB")

@@ -26,8 +26,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 from importlib.abc import Traversable
@@ -35,6 +34,23 @@ from pathlib import Path
 from typing import Any
 
 from textmine.errors import LexiconError
+from textmine.nlp.lexicon_schema import (
+    ACTOR_KEYS,
+    CONSTRAINTS,
+    CUE_TYPES,
+    FILES,
+    REFERS,
+    ROLES,
+    TERM_KEYS,
+    ActorPattern,
+    Cues,
+    Lexicon,
+    TermPattern,
+    check_pattern,
+    need,
+    strings,
+    unknown,
+)
 
 __all__ = [
     "CONSTRAINTS",
@@ -49,103 +65,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-FILES: tuple[str, ...] = ("terms.jsonl", "actors.jsonl", "cues.jsonl")
-
-#: Constraint keys a term line may use, with the type of their value.
-CONSTRAINTS: dict[str, type] = {
-    "verbal": bool,  # the anchor is used as a verb (not an adjective or noun)
-    "nominal": bool,  # the anchor is a noun (level-5 nominalisations)
-    "object_lemmas": list,  # the object's lemma must be one of these (seek)
-    "object_party": bool,  # the object must be a party (involve, engage)
-    "tail_attached": bool,  # the pattern's last token hangs off the anchor (gapped phrases)
-    "no_reduced_relative": bool,  # reject "the people involved" (post-nominal participle)
-}
-#: Where recipients are read from, per term.
-ROLES: frozenset[str] = frozenset({"object", "passive_subject", "with", "to", "from", "views"})
-CUE_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    # type: (required keys, optional keys) besides "type" and "note"
-    "modal": (frozenset({"words", "value"}), frozenset()),
-    "control": (frozenset({"lemmas", "value"}), frozenset()),
-    "negation": (frozenset(), frozenset({"words", "phrase"})),
-    "embedding": (frozenset({"lemmas"}), frozenset()),
-    "light": (frozenset({"lemmas"}), frozenset()),
-    "pronoun": (frozenset({"words", "refer"}), frozenset()),
-    "relative": (frozenset({"words"}), frozenset()),
-    "views": (frozenset({"lemmas"}), frozenset()),
-    "compound": (frozenset({"words"}), frozenset()),
-}
-REFERS: frozenset[str] = frozenset({"body", "person", "plural", "any"})
-_TERM_KEYS = frozenset(
-    {"label", "id", "term", "level", "pattern", "constraint", "roles", "anchor", "note"}
-)
-_ACTOR_KEYS = frozenset({"group", "id", "refer", "pattern", "note"})
-
-
-@dataclass(frozen=True)
-class TermPattern:
-    """One line of ``terms.jsonl``."""
-
-    id: str
-    term: str
-    level: int
-    pattern: list[dict[str, Any]]
-    label: str = "PARTNERSHIP"
-    constraint: Mapping[str, Any] = field(default_factory=dict)
-    roles: tuple[str, ...] = ()
-    anchor: str | None = None
-    source: str = ""
-    line: int = 0
-
-    @property
-    def key(self) -> str:
-        """The Matcher key: unique per line, so a match names its pattern."""
-        return f"{self.id}@{self.line}"
-
-
-@dataclass(frozen=True)
-class ActorPattern:
-    """One line of ``actors.jsonl``."""
-
-    group: str
-    id: str
-    pattern: list[dict[str, Any]]
-    refer: str = "any"
-    source: str = ""
-    line: int = 0
-
-    @property
-    def key(self) -> str:
-        return f"{self.group}|{self.refer}|{self.id}@{self.line}"
-
-
-@dataclass(frozen=True)
-class Cues:
-    """The word lists of ``cues.jsonl``, folded to lower case."""
-
-    modals: Mapping[str, str] = field(default_factory=dict)
-    control: Mapping[str, str] = field(default_factory=dict)
-    negations: frozenset[str] = frozenset()
-    negation_phrases: tuple[tuple[str, ...], ...] = ()
-    embedding: frozenset[str] = frozenset()
-    light: frozenset[str] = frozenset()
-    pronouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    relatives: frozenset[str] = frozenset()
-    views: frozenset[str] = frozenset()
-    compounds: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The three lexicons of one folder."""
-
-    terms: tuple[TermPattern, ...]
-    actors: tuple[ActorPattern, ...]
-    cues: Cues
-    source: str
-
-    def term_by_key(self) -> dict[str, TermPattern]:
-        return {t.key: t for t in self.terms}
 
 
 # ---------------------------------------------------------------- reading
@@ -188,66 +107,14 @@ def _lines(folder: Traversable, name: str) -> Iterator[tuple[str, int, dict[str,
         yield source, number, obj
 
 
-def _need(
-    obj: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: tuple[str, int]
-) -> Any:
-    if key not in obj:
-        raise LexiconError(where[0], where[1], f"missing field '{key}'")
-    value = obj[key]
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        name = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise LexiconError(where[0], where[1], f"field '{key}' must be {name}, got {value!r}")
-    return value
-
-
-def _unknown(obj: Mapping[str, Any], allowed: frozenset[str], where: tuple[str, int]) -> None:
-    extra = sorted(set(obj) - allowed)
-    if extra:
-        raise LexiconError(where[0], where[1], f"unknown field(s) {', '.join(extra)}")
-
-
-def _strings(value: Any, key: str, where: tuple[str, int]) -> list[str]:
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
-        raise LexiconError(where[0], where[1], f"field '{key}' must be a non-empty list of strings")
-    return [v.lower() for v in value]
-
-
-def _check_pattern(pattern: Any, key: str, where: tuple[str, int]) -> list[dict[str, Any]]:
-    """Compile ``pattern`` with a validating Matcher; errors name the line."""
-    from spacy.errors import MatchPatternError
-    from spacy.matcher import Matcher
-
-    if (
-        not isinstance(pattern, list)
-        or not pattern
-        or not all(isinstance(p, dict) for p in pattern)
-    ):
-        raise LexiconError(
-            where[0], where[1], "field 'pattern' must be a non-empty list of token objects"
-        )
-    try:
-        Matcher(_vocab(), validate=True).add(key, [pattern])
-    except (MatchPatternError, ValueError, TypeError, KeyError) as exc:
-        reason = " ".join(str(exc).split())
-        raise LexiconError(where[0], where[1], f"invalid spaCy pattern: {reason}") from exc
-    return pattern
-
-
-@lru_cache(maxsize=1)
-def _vocab() -> Any:
-    import spacy
-
-    return spacy.blank("en").vocab
-
-
 def _read_terms(folder: Traversable) -> tuple[TermPattern, ...]:
     terms: list[TermPattern] = []
     for source, number, obj in _lines(folder, "terms.jsonl"):
         where = (source, number)
-        _unknown(obj, _TERM_KEYS, where)
-        term_id = _need(obj, "id", str, where)
-        term = _need(obj, "term", str, where)
-        level = _need(obj, "level", int, where)
+        unknown(obj, TERM_KEYS, where)
+        term_id = need(obj, "id", str, where)
+        term = need(obj, "term", str, where)
+        level = need(obj, "level", int, where)
         if not 1 <= level <= 9:
             raise LexiconError(source, number, f"level must be an integer from 1 to 9, got {level}")
         label = obj.get("label", "PARTNERSHIP")
@@ -264,7 +131,7 @@ def _read_terms(folder: Traversable) -> tuple[TermPattern, ...]:
                 kind = CONSTRAINTS[name].__name__
                 raise LexiconError(source, number, f"constraint '{name}' must be {kind}")
         if "object_lemmas" in constraint:
-            _strings(constraint["object_lemmas"], "object_lemmas", where)
+            strings(constraint["object_lemmas"], "object_lemmas", where)
         roles = obj.get("roles", [])
         if not isinstance(roles, list) or any(r not in ROLES for r in roles):
             known = ", ".join(sorted(ROLES))
@@ -272,7 +139,7 @@ def _read_terms(folder: Traversable) -> tuple[TermPattern, ...]:
         anchor = obj.get("anchor")
         if anchor is not None and (not isinstance(anchor, str) or not anchor):
             raise LexiconError(source, number, "field 'anchor' must be a lemma (string)")
-        pattern = _check_pattern(_need(obj, "pattern", list, where), term_id, where)
+        pattern = check_pattern(need(obj, "pattern", list, where), term_id, where)
         terms.append(
             TermPattern(
                 id=term_id,
@@ -296,8 +163,8 @@ def _read_actors(folder: Traversable) -> tuple[ActorPattern, ...]:
     actors: list[ActorPattern] = []
     for source, number, obj in _lines(folder, "actors.jsonl"):
         where = (source, number)
-        _unknown(obj, _ACTOR_KEYS, where)
-        group = _need(obj, "group", str, where)
+        unknown(obj, ACTOR_KEYS, where)
+        group = need(obj, "group", str, where)
         if not group or group == "unspecified" or not group.replace("_", "").isalnum():
             raise LexiconError(source, number, f"bad group name {group!r} (letters, digits, '_')")
         refer = obj.get("refer", "any")
@@ -306,7 +173,7 @@ def _read_actors(folder: Traversable) -> tuple[ActorPattern, ...]:
         actor_id = obj.get("id", group)
         if not isinstance(actor_id, str):
             raise LexiconError(source, number, "field 'id' must be a string")
-        pattern = _check_pattern(_need(obj, "pattern", list, where), actor_id, where)
+        pattern = check_pattern(need(obj, "pattern", list, where), actor_id, where)
         actors.append(ActorPattern(group, actor_id, pattern, refer, source, number))
     return tuple(actors)
 
@@ -322,52 +189,61 @@ def _read_cues(folder: Traversable) -> Cues:
     relatives: set[str] = set()
     views: set[str] = set()
     compounds: list[str] = []
+    party_nouns: set[str] = set()
+    suffixes: list[str] = []
+    suffix_exceptions: set[str] = set()
     for source, number, obj in _lines(folder, "cues.jsonl"):
         where = (source, number)
-        kind = _need(obj, "type", str, where)
+        kind = need(obj, "type", str, where)
         if kind not in CUE_TYPES:
             raise LexiconError(
                 source, number, f"unknown cue type '{kind}' (known: {', '.join(CUE_TYPES)})"
             )
         required, optional = CUE_TYPES[kind]
-        _unknown(obj, required | optional | {"type", "note"}, where)
+        unknown(obj, required | optional | {"type", "note"}, where)
         for key in required:
             if key not in obj:
                 raise LexiconError(source, number, f"missing field '{key}' for a {kind} cue")
         if kind == "modal":
-            for word in _strings(obj["words"], "words", where):
-                modals[word] = _need(obj, "value", str, where)
+            for word in strings(obj["words"], "words", where):
+                modals[word] = need(obj, "value", str, where)
         elif kind == "control":
-            for lemma in _strings(obj["lemmas"], "lemmas", where):
-                control[lemma] = _need(obj, "value", str, where)
+            for lemma in strings(obj["lemmas"], "lemmas", where):
+                control[lemma] = need(obj, "value", str, where)
         elif kind == "negation":
             if "words" in obj:
-                negations.update(_strings(obj["words"], "words", where))
+                negations.update(strings(obj["words"], "words", where))
             if "phrase" in obj:
-                phrase = _need(obj, "phrase", str, where).lower().split()
+                phrase = need(obj, "phrase", str, where).lower().split()
                 if len(phrase) < 2:
                     raise LexiconError(source, number, "a negation phrase needs two or more words")
                 phrases.append(tuple(phrase))
             if "words" not in obj and "phrase" not in obj:
                 raise LexiconError(source, number, "a negation cue needs 'words' or 'phrase'")
         elif kind == "embedding":
-            embedding.update(_strings(obj["lemmas"], "lemmas", where))
+            embedding.update(strings(obj["lemmas"], "lemmas", where))
         elif kind == "light":
-            light.update(_strings(obj["lemmas"], "lemmas", where))
+            light.update(strings(obj["lemmas"], "lemmas", where))
         elif kind == "pronoun":
             refer = obj["refer"]
             if refer not in REFERS:
                 raise LexiconError(
                     source, number, f"refer must be one of {', '.join(sorted(REFERS))}"
                 )
-            for word in _strings(obj["words"], "words", where):
+            for word in strings(obj["words"], "words", where):
                 pronouns.setdefault(word, set()).add(refer)
         elif kind == "relative":
-            relatives.update(_strings(obj["words"], "words", where))
+            relatives.update(strings(obj["words"], "words", where))
         elif kind == "views":
-            views.update(_strings(obj["lemmas"], "lemmas", where))
+            views.update(strings(obj["lemmas"], "lemmas", where))
+        elif kind == "party_noun":
+            party_nouns.update(strings(obj["lemmas"], "lemmas", where))
+        elif kind == "party_suffix":
+            suffixes.extend(strings(obj["words"], "words", where))
+            if "except" in obj:
+                suffix_exceptions.update(strings(obj["except"], "except", where))
         else:
-            compounds.extend(_strings(obj["words"], "words", where))
+            compounds.extend(strings(obj["words"], "words", where))
     return Cues(
         modals=modals,
         control=control,
@@ -379,6 +255,9 @@ def _read_cues(folder: Traversable) -> Cues:
         relatives=frozenset(relatives),
         views=frozenset(views),
         compounds=tuple(dict.fromkeys(compounds)),
+        party_nouns=frozenset(party_nouns),
+        party_suffixes=tuple(dict.fromkeys(suffixes)),
+        party_suffix_exceptions=frozenset(suffix_exceptions),
     )
 
 

@@ -186,6 +186,22 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
         and not any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") for c in verb.children)
     ):
         return head, "participle"  # "must assess each case, taking into account ..."
+    if (
+        dep == "advcl"
+        and verb.tag_ == "VBN"
+        and head.tag_ == "VBN"
+        and not _has_subject(verb)
+        and not any(c.dep_ in ("aux", "mark", "advmod") for c in verb.children)
+    ):
+        return head, "conj"  # "should be listened to, respected and involved": a participle list
+    if (
+        dep == "ccomp"
+        and verb.tag_ == "VBG"
+        and head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i < verb.i for c in verb.children)
+        and not any(c.dep_ in ("aux", "mark") for c in verb.children)
+    ):
+        return head, "participle"  # "must assess each case individually taking into account"
     return None
 
 
@@ -271,6 +287,15 @@ def voice(verb: Token, cues: Cues) -> Reading:
             if any(c.dep_ in ("aux", "auxpass") for c in token.children):
                 break
             token = token.head
+            continue
+        if (
+            token.dep_ == "advcl"
+            and token.tag_ == "VBN"
+            and token.head.tag_ == "VBN"
+            and not _has_subject(token)
+            and not any(c.dep_ in ("aux", "mark", "advmod") for c in token.children)
+        ):
+            token = token.head  # "be listened to, respected and involved": a participle list
             continue
         break
     return Reading("active", "no passive marker")

@@ -32,6 +32,7 @@ ANTECEDENT_WINDOW = 150
 _SUBJ_ANY = frozenset({"nsubj", "csubj", "nsubjpass"})
 _NP_RIGHT = frozenset({"compound", "flat", "nmod", "case", "nummod"})
 _NP_RIGHT_PREPS = frozenset({"of", "with", "for"})
+_PLACE_PREPS = frozenset({"in", "within", "at", "across"})
 _QUANTIFIERS = frozenset(
     {
         "each",
@@ -194,10 +195,31 @@ class PartyReader:
             place = self._place(token)
             if place is not None:
                 return place
-        if alias is None:
-            return None
         plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
+        if alias is None:
+            if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.cues.party_nouns:
+                # a person or body the aliases do not know ("the committee"): some party
+                return Party("other", "any", self.np_text(token), plural, "party noun")
+            return None
         return Party(alias[0], alias[1], self.np_text(token), plural, "alias")
+
+    def agent_noun(self, token: Token) -> Party | None:
+        """A subject noun read as a person by its ending (``the employer``, ``a clinician``).
+
+        Used for subjects only, where an agent noun almost always names who acts;
+        ``cues.jsonl`` lists the endings and the lemmas with them that name no party.
+        """
+        lemma = token.lemma_.lower()
+        if (
+            token.pos_ != "NOUN"
+            or not token.is_alpha
+            or len(lemma) < 5
+            or lemma in self.cues.party_suffix_exceptions
+            or not lemma.endswith(self.cues.party_suffixes)
+        ):
+            return None
+        plural = token.tag_ == "NNS"
+        return Party("other", "any", self.np_text(token), plural, "agent noun")
 
     def parties(self, token: Token) -> list[Party]:
         """Every party a phrase names (one for most phrases).
@@ -243,7 +265,14 @@ class PartyReader:
 
     def _place(self, token: Token) -> Party | None:
         """The specific party a generic noun belongs to (``everyone in the school``)."""
-        for obj in prep_objects(token, frozenset({"in", "within", "at", "across"})):
+        # a place phrase after the last conjunct is shared: "the officer or teams within the LA"
+        # (or hung off the first conjunct after the last one)
+        sharing = [token, *conjuncts(token)[1:]] if token.dep_ != "conj" else [token]
+        places = [obj for t in sharing for obj in prep_objects(t, _PLACE_PREPS)]
+        if token.dep_ == "conj":
+            first = coordination_head(token)
+            places += [o for o in prep_objects(first, _PLACE_PREPS) if o.i > token.i]
+        for obj in places:
             found = self.party(obj)
             if found is not None and found.group not in GENERIC_GROUPS:
                 plural = token.tag_ in ("NNS", "NNPS")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from textmine.nlp.syntax import MAX_STEPS, conjuncts, prep_objects
+from textmine.nlp.syntax import MAX_STEPS, conjuncts, imperative_compound, prep_objects
 
 if TYPE_CHECKING:
     from textmine.nlp.actors import Party
@@ -103,6 +103,10 @@ class RecipientReader:
         for child in verb.children:
             if child.dep_ in ("dobj", "dative", "iobj"):
                 out += conjuncts(child)
+        if not out and imperative_compound(verb):
+            # "Engage parents/carers in ...": the verb was parsed as the noun's modifier
+            head = verb.head
+            out += conjuncts(head) + [c for c in head.children if c.dep_ == "appos"]
         if not out and not any(c.dep_ == "prep" for c in verb.children):
             # "must not consult or inform the school", "inform and engage with those":
             # the following conjunct's object is shared
@@ -112,7 +116,7 @@ class RecipientReader:
                     if not out:
                         out += [
                             o
-                            for obj in prep_objects(conj, frozenset({"with"}))
+                            for obj in prep_objects(conj, frozenset({"with", "to"}))
                             for o in conjuncts(obj)
                         ]
         return out
@@ -124,8 +128,21 @@ class RecipientReader:
             subjects = [c for c in token.children if c.dep_ in ("nsubjpass", "nsubj")]
             if subjects:
                 return conjuncts(subjects[0])
+            if (
+                token.dep_ == "acl"
+                and token.head.dep_ == "dobj"
+                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+                and self.party(token.head) is None
+            ):
+                # "you have a right to be involved": the holder of the right
+                token = token.head.head
+                continue
             if token.dep_ in ("acl", "relcl") and token.head != token:
                 return conjuncts(token.head)
+            if token.dep_ == "advcl" and token.tag_ == "VBN" and token.head.tag_ == "VBN":
+                # "listened to, respected and involved": a list of participles misparsed
+                token = token.head
+                continue
             if token.dep_ == "conj" and token.head != token:
                 token = token.head
                 continue

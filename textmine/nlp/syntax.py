@@ -11,6 +11,7 @@ __all__ = [
     "conjuncts",
     "coordination_head",
     "gerund_subject",
+    "imperative_compound",
     "misplaced_conjunct",
     "prep_objects",
     "relative_head",
@@ -129,3 +130,19 @@ def gerund_subject(verb: Token) -> Token | None:
             objects = [c for c in token.children if c.dep_ == "pobj"]
             return objects[0] if objects else None
     return None
+
+
+def imperative_compound(token: Token) -> bool:
+    """Whether a capitalised verb opening a bullet was parsed as a noun modifier.
+
+    In ``Engage parents/carers in ...`` the tagger may read *Engage* as a
+    compound of *parents*: the head noun is then the verb's object (the
+    caller checks that it names a party).
+    """
+    return (
+        token.is_title
+        and token.dep_ in ("compound", "amod", "nmod")
+        and token.head.i == token.i + 1
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and (token.is_sent_start or token.i == 0 or not token.nbor(-1).is_title)
+    )
