@@ -44,16 +44,17 @@ def test_similarity_is_the_matched_share_of_tokens() -> None:
 
 def test_a_document_aligns_with_itself(homes: Document) -> None:
     pairs = align(homes, homes)
-    assert len(pairs) == 400
-    assert _statuses(pairs) == {("same", False, False): 400}
-    assert [p.old_index for p in pairs] == list(range(400))
+    size = len(homes.provisions)
+    assert len(pairs) == size
+    assert _statuses(pairs) == {("same", False, False): size}
+    assert [p.old_index for p in pairs] == list(range(size))
 
 
 def test_pdf_against_its_text_export_pairs_every_provision(homes: Document, tmp_path: Path) -> None:
     text = _reread(homes, tmp_path)
     assert text.kind == "text"
     pairs = align(homes, text)
-    assert _statuses(pairs) == {("same", False, False): 400}
+    assert _statuses(pairs) == {("same", False, False): len(homes.provisions)}
     # the readers' own line breaks are gone in the export, which the comparison ignores
     assert sum("\n" in p.old.text for p in pairs if p.old) == 33
 
@@ -71,15 +72,19 @@ def test_reflowed_lines_change_nothing(vol3: Document, tmp_path: Path) -> None:
         b if b.startswith(("<!--", "#")) else textwrap.fill(b, 40, break_long_words=False)
         for b in blocks
     ]
-    assert sum(b.count("-\n") for b in wrapped) == 26  # words broken at their hyphen
+    # words broken at their hyphen: 25, not 26, since the reader no longer gives the
+    # annexed SI's title lines ("Made - - - -", 2 breaks) as provision text and now
+    # gives a pathway plan table row of its own (1 break)
+    assert sum(b.count("-\n") for b in wrapped) == 25
     reflowed = _reread(vol3, tmp_path, "\n\n".join(wrapped))
-    assert _statuses(align(vol3, reflowed)) == {("same", False, False): 496}
+    size = len(vol3.provisions)
+    assert _statuses(align(vol3, reflowed)) == {("same", False, False): size}
     # and as a reader would give it: line breaks kept inside the provisions' text
     narrow = [
         replace(p, text=textwrap.fill(p.text, 30, break_long_words=False)) for p in vol3.provisions
     ]
     assert narrow[index_of(vol3, "6.32")].text.count("\n") == 14
-    assert _statuses(align(vol3, rebuilt(vol3, narrow))) == {("same", False, False): 496}
+    assert _statuses(align(vol3, rebuilt(vol3, narrow))) == {("same", False, False): size}
 
 
 def test_inserted_paragraph_renumbers_the_rest_of_its_chapter(vol3: Document) -> None:
@@ -94,7 +99,7 @@ def test_inserted_paragraph_renumbers_the_rest_of_its_chapter(vol3: Document) ->
         provisions.append(replace(p, ref=f"6.{int(number[1]) + 1}") if number else p)
     pairs = align(vol3, rebuilt(vol3, provisions))
     assert _statuses(pairs) == {
-        ("same", False, False): 496 - 19,
+        ("same", False, False): len(vol3.provisions) - 19,
         ("same", False, True): 19,  # 6.32 ... 6.50 became 6.33 ... 6.51
         ("added", False, False): 1,
     }
@@ -110,10 +115,14 @@ def test_moved_paragraph_is_the_only_one_out_of_order(vol3: Document) -> None:
     paragraph = provisions.pop(at)
     provisions.insert(to - 1, paragraph)  # now between 9.7 and 9.8, ref kept
     pairs = align(vol3, rebuilt(vol3, provisions))
-    assert _statuses(pairs) == {("same", False, False): 495, ("same", True, False): 1}
+    size = len(vol3.provisions)
+    assert _statuses(pairs) == {("same", False, False): size - 1, ("same", True, False): 1}
     moved = next(p for p in pairs if p.moved)
     assert moved.old is not None and moved.old.ref == "6.32"
-    assert (moved.old_index, moved.new_index) == (203, 364)
+    # was (203, 364): the reader now gives 24 more provisions before 6.32 (the pathway
+    # plan table's rows +31, the 4.28 box's points +4; the definitions tables' cells
+    # merged -10; a heading no longer a provision -1)
+    assert (moved.old_index, moved.new_index) == (227, 388)
 
 
 def test_provision_put_in_another_part_is_moved(si: Document) -> None:
@@ -130,9 +139,11 @@ def test_provision_put_in_another_part_is_moved(si: Document) -> None:
 def test_edited_provision_keeps_its_ref_partner(vol3: Document) -> None:
     draft = edited(vol3, "6.32", "must involve", "may involve")
     pairs = align(vol3, draft)
-    assert _statuses(pairs) == {("same", False, False): 495, ("edited", False, False): 1}
+    size = len(vol3.provisions)
+    assert _statuses(pairs) == {("same", False, False): size - 1, ("edited", False, False): 1}
     pair = next(p for p in pairs if p.status == "edited")
-    assert (pair.method, pair.old_index, pair.new_index) == ("ref", 203, 203)
+    # 6.32 is provision 227 (was 203): see test_moved_paragraph_is_the_only_one_out_of_order
+    assert (pair.method, pair.old_index, pair.new_index) == ("ref", 227, 227)
     assert 0.95 < pair.similarity < 1.0
 
 
@@ -147,7 +158,7 @@ def test_renumbered_and_edited_provision_is_found_by_text(vol3: Document) -> Non
     pairs = align(vol3, rebuilt(vol3, provisions))
     pair = next(p for p in pairs if p.status == "edited")
     assert (pair.method, pair.renumbered, pair.moved) == ("similar", True, False)
-    assert len(pairs) == 496
+    assert len(pairs) == len(vol3.provisions)
 
 
 def test_deleted_provision_is_listed_after_its_predecessor(vol3: Document) -> None:

@@ -18,7 +18,7 @@ from textmine.extract.document import Provision
 def _pair(old_text: str | None, new_text: str | None, **extra: Any) -> Pair:
     old = Provision("old", "guidance", "4.8", old_text, page=22) if old_text else None
     new = Provision("new", "guidance", "4.9", new_text, page=23) if new_text else None
-    fields = {"similarity": 0.9, "method": "similar", "renumbered": True} | extra
+    fields: dict[str, Any] = {"similarity": 0.9, "method": "similar", "renumbered": True} | extra
     return Pair(old, new, 0 if old else None, 0 if new else None, **fields)
 
 

@@ -26,11 +26,18 @@ def test_identical_units_are_tagged_once(si: Document) -> None:
 
 def test_rows_find_their_provision_where_refs_are_missing(homes: Document, nlp: Any) -> None:
     """Unnumbered blocks (the guide's regulation boxes) keep their own rows and pages."""
-    boxes = [i for i, p in enumerate(homes.provisions) if p.ref is None][:5]
-    assert boxes == [27, 29, 39, 82, 108]
+    unnumbered = [i for i, p in enumerate(homes.provisions) if p.ref is None]
+    # The reader now gives the eight key principles (page 6, between 1.12 and 1.13) as
+    # unnumbered provisions of their own; the regulation boxes follow, each 8 later
+    # than before ([27, 29, 39, 82, 108]).
+    assert unnumbered[:8] == list(range(12, 20))
+    assert {homes.provisions[i].page for i in unnumbered[:8]} == {6}
+    boxes = unnumbered[8:13]
+    assert boxes == [35, 37, 47, 90, 116]
+    assert homes.provisions[90].text.startswith("7.—(1)")
     rows = tag_provisions(homes, boxes, nlp=nlp)
     assert sorted(rows) == boxes
     assert {r["ref"] for i in boxes for r in rows[i]} == {None}
-    assert [r["page"] for r in rows[82]] == [20] * len(rows[82])
-    assert len(rows[82]) >= 4  # 7.—(1) the children's views, wishes and feelings standard
-    assert all(r["sentence"] in " ".join(homes.provisions[82].text.split()) for r in rows[82])
+    assert [r["page"] for r in rows[90]] == [20] * len(rows[90])
+    assert len(rows[90]) >= 4  # 7.—(1) the children's views, wishes and feelings standard
+    assert all(r["sentence"] in " ".join(homes.provisions[90].text.split()) for r in rows[90])

@@ -34,6 +34,7 @@ from textmine.nlp.modality import MAX_CHAIN, Reading, kept, voice
 from textmine.nlp.parties import Party, PartyReader, is_expletive
 from textmine.nlp.recipients import RecipientReader
 from textmine.nlp.syntax import (
+    comma_participle,
     coordination_head,
     gerund_subject,
     misplaced_conjunct,
@@ -92,6 +93,14 @@ class Resolver(PartyReader, RecipientReader):
                 return self.actor(keep, False, depth=depth + 1)
             return self._agent(verb)
         token, links = verb, list[str]()
+        aside = comma_participle(verb)
+        if aside is not None:  # "the designated teacher, working with the VSH, should ..."
+            return self._subject(aside[0], "subject of comma participle")
+        if not any(c.dep_ in _SUBJ_ANY for c in verb.children):
+            for child in verb.children:
+                found = comma_participle(child) if child.dep_ == "advcl" else None
+                if found is not None and found[1] == verb:
+                    return self._subject(found[0], "subject before comma participle")
         doer = gerund_subject(verb)
         if doer is not None:  # "the importance of the child participating"
             return self._subject(doer, "subject of gerund")
@@ -170,6 +179,10 @@ class Resolver(PartyReader, RecipientReader):
                 return self._subject(self.doc[i], "lead-in subject")
         return "unspecified", None, Reading("unspecified", "lead-in without subject")
 
+    def actor_of(self, token: Token, rule: str) -> tuple[str, str | None, Reading]:
+        """The party ``token`` names, read as an actor (pronouns resolved), with ``rule``."""
+        return self._subject(token, rule)
+
     def _agent(self, verb: Token) -> tuple[str, str | None, Reading]:
         token = verb
         for _ in range(MAX_CHAIN):
@@ -234,6 +247,13 @@ class Resolver(PartyReader, RecipientReader):
             objects = [c for c in head.children if c.dep_ == "dobj"]
             if objects:
                 return objects[0], "object-control"
+        if (
+            dep == "ccomp"
+            and to_inf
+            and head.pos_ in ("VERB", "AUX")
+            and any(t.tag_ == "WRB" for t in token.subtree if t.i < token.i)
+        ):
+            return head, "control"  # "should consider how best to engage": same doer
         if dep == "advcl" and to_inf and head.pos_ in ("VERB", "AUX"):
             return head, "purpose"
         if dep == "xcomp" or (dep in ("advcl", "acl") and to_inf):

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from textmine.nlp.actors import PartyMatcher, Resolver
 from textmine.nlp.constraints import anchor_of, check, is_verbal
 from textmine.nlp.lexicon import Lexicon, TermPattern, load_lexicon
+from textmine.nlp.lists import lead_in_sentence, read_lead_in
 from textmine.nlp.modality import Reading, lead_in, modality, negation, voice
 
 __all__ = [
@@ -159,6 +160,11 @@ class PartnershipTerms:
                 modal_r = Reading(cues.modals[modal.lower_], "lead-in modal", modal.text)
                 if actor == "unspecified" and not passive:
                     actor, actor_text, actor_r = resolver.lead_in_actor(modal)
+        if not nominal:
+            actor_r, actor_text, modal_r = self._list_item(
+                anchor, passive, (actor_r, actor_text), modal_r, resolver
+            )
+            actor = str(actor_r.value)
         recipients, evidence = resolver.recipients(anchor, list(span), pattern.roles, passive)
         span._.term = pattern.term
         span._.level = pattern.level
@@ -181,6 +187,46 @@ class PartnershipTerms:
             "negated": neg_r.explain(),
             "voice": voice_r.explain(),
         }
+
+
+    def _list_item(
+        self,
+        anchor: Token,
+        passive: bool,
+        actor: tuple[Reading, str | None],
+        modal_r: Reading,
+        resolver: Resolver,
+    ) -> tuple[Reading, str | None, Reading]:
+        """Actor and modal a list item inherits from its lead-in (:mod:`textmine.nlp.lists`)."""
+        actor_r, actor_text = actor
+        cues = self.lexicon.cues
+        sent, lead = anchor.sent, None
+        for _ in range(3):  # nested lead-ins: "Working with carers to:" under "should:"
+            found = lead_in_sentence(sent[0])
+            if found is None:
+                break
+            lead = read_lead_in(found, cues.modals)
+            if lead.subject is not None or lead.modal_word:
+                break
+            sent = found
+        if lead is None:
+            return actor_r, actor_text, modal_r
+        root = anchor.sent.root
+        subjectless = not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in root.children)
+        if not passive and lead.subject is not None and actor_r.rule.startswith("no subject"):
+            group, actor_text, reading = resolver.actor_of(lead.subject, "list lead-in")
+            actor_r = Reading(group, reading.rule, reading.token)
+        if modal_r.rule == "no modal" and subjectless and lead.governor is not None:
+            if lead.modal_word:
+                word = lead.governor
+                value = cues.modals.get(word.lower_) or cues.modals.get(word.lemma_.lower())
+                if value is not None:
+                    modal_r = Reading(value, "list lead-in modal", word.text)
+            else:
+                inherited = modality(lead.governor, cues)
+                if inherited.value != "none":
+                    modal_r = Reading(inherited.value, f"list lead-in {inherited.rule}", inherited.token)
+        return actor_r, actor_text, modal_r
 
 
 def _triggers(nlp: Language, lexicon: Lexicon) -> numpy.ndarray | None:

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from textmine.nlp.lexicon import Cues
-from textmine.nlp.syntax import gerund_subject, misplaced_conjunct
+from textmine.nlp.syntax import comma_participle, gerund_subject, misplaced_conjunct
 
 __all__ = [
     "MAX_CHAIN",
@@ -155,6 +155,17 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
         return head, "xcomp"  # bare infinitive: "can help you participate"
     if dep == "oprd" and head.lemma_.lower() == "keep":
         return head, "xcomp"  # "must keep the parent informed"
+    if (
+        dep in ("advcl", "ccomp", "xcomp")
+        and head.lemma_.lower() == "be"
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
+    ):
+        return head, "xcomp"  # "it may be useful for advisers to seek": extraposed subject
+    aside = comma_participle(verb)
+    if aside is not None:
+        return aside[1], "participle"  # "the teacher, working with the VSH, should consider"
     if gerund_subject(verb) is not None:
         return None  # "the importance of the child participating": inside a noun phrase
     if (

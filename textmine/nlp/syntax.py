@@ -9,6 +9,7 @@ from spacy.tokens import Token
 __all__ = [
     "MAX_STEPS",
     "conjuncts",
+    "comma_participle",
     "coordination_head",
     "gerund_subject",
     "imperative_compound",
@@ -146,3 +147,33 @@ def imperative_compound(token: Token) -> bool:
         and token.head.pos_ in ("NOUN", "PROPN")
         and (token.is_sent_start or token.i == 0 or not token.nbor(-1).is_title)
     )
+
+
+def comma_participle(verb: Token) -> tuple[Token, Token] | None:
+    """``(noun, main verb)`` for a participle set off by commas after its subject.
+
+    In ``the designated teacher, working with the VSH, should consider`` the
+    parser may hang *working* off an earlier noun or make it an adjunct of
+    *consider* that hides the subject. The participle is predicated of the
+    noun phrase just before the first comma, and the verb (or modal) just
+    after the closing comma is the clause it belongs to.
+    """
+    if verb.tag_ != "VBG" or verb.i < 2:
+        return None
+    doc = verb.doc
+    if doc[verb.i - 1].text != ",":
+        return None
+    noun = doc[verb.i - 2]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.right_edge.i != noun.i:
+        return None
+    close = verb.right_edge.i + 1
+    if close + 1 >= len(doc) or doc[close].text != ",":
+        return None
+    main = doc[close + 1]
+    if main.dep_ in ("aux", "auxpass") and main.head.i > main.i:
+        main = main.head
+    if main.pos_ not in ("VERB", "AUX") or main.tag_ == "VBG":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.i > noun.i for c in main.children):
+        return None
+    return noun, main
