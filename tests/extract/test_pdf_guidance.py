@@ -498,3 +498,15 @@ def test_designated_teacher_unnumbered_text(teacher: tuple[Document, PdfText]) -
     first, last = numbered[0].page, numbered[-1].page
     inside = {p.page for p in unnumbered if first <= (p.page or 0) <= last}
     assert inside == {20, 21, 28}  # the two "Top 5 tips" boxes and one "look like?" box
+
+
+def test_headings_that_no_text_follows_are_kept_inspectable(
+    vol3: tuple[Document, PdfText],
+) -> None:
+    """A heading followed at once by another heading is not lost: it is in ``removed``."""
+    document, _ = vol3
+    unused = [r for r in document.removed if r.reason == "heading without text"]
+    assert any(r.text == "Preface" and r.page == 5 for r in unused)
+    # The annexed SI's title block: each line is a heading with no text of its own.
+    kept = " ".join(r.text for r in unused)
+    assert "Laid before Parliament" in kept

@@ -105,7 +105,9 @@ def build_document(
     """Assemble a :class:`Document`, setting ``doc``, ``kind``, ``unit`` and offsets.
 
     Provisions with empty text (after stripping) are dropped; a provision
-    without ``unit`` gets its own ``ref`` (or a block id) as unit.
+    without ``unit`` gets its own ``ref`` (or a block id) as unit; heading,
+    part and chapter labels are whitespace-normalised, blank ones become
+    ``None``.
     """
     placed: list[Provision] = []
     offset = 0
@@ -118,8 +120,24 @@ def build_document(
         unit = prov.unit or prov.ref or f"#{index + 1}"
         placed.append(
             replace(
-                prov, doc=doc, kind=kind, text=text, unit=unit, start=offset, end=offset + len(text)
+                prov,
+                doc=doc,
+                kind=kind,
+                text=text,
+                unit=unit,
+                heading=_label(prov.heading),
+                part=_label(prov.part),
+                chapter=_label(prov.chapter),
+                start=offset,
+                end=offset + len(text),
             )
         )
         offset += len(text)
     return Document(doc=doc, kind=kind, path=path, provisions=tuple(placed), **fields)
+
+
+def _label(value: str | None) -> str | None:
+    """A heading-like label with whitespace collapsed; blank labels are ``None``."""
+    if value is None:
+        return None
+    return " ".join(value.split()) or None

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from textmine.extract.cleaning import ends_sentence, split_bullet
-from textmine.extract.document import Provision
+from textmine.extract.document import Provision, Removed
 from textmine.extract.guidance_headings import (
     Division,
     continues_heading,
@@ -132,6 +132,11 @@ class BlockAssembler:
         self.part: str | None = None
         self.block: _Block | None = None
         self.out: list[Provision] = []
+        #: Headings and division titles that no provision carries (a heading
+        #: followed at once by another): kept here so no line is lost unseen.
+        self.unused_headings: list[Removed] = []
+        self._heading_page: int | None = None
+        self._heading_used = True
         #: Index of the line just after the last heading or division.
         self.after_heading = 0
 
@@ -141,7 +146,20 @@ class BlockAssembler:
         while index < len(self.lines):
             index += self._step(index)
         self._close()
+        self._retire_heading()
         return self.out
+
+    def _set_heading(self, text: str, page: int) -> None:
+        """Make ``text`` the current heading, keeping the previous one if no text used it."""
+        self._retire_heading()
+        self.heading, self._heading_page, self._heading_used = text, page, False
+
+    def _retire_heading(self) -> None:
+        if not self._heading_used and self.heading:
+            self.unused_headings.append(
+                Removed(page=self._heading_page, text=self.heading, reason="heading without text")
+            )
+        self._heading_used = True
 
     def _step(self, index: int) -> int:
         line = self.lines[index]
@@ -154,7 +172,7 @@ class BlockAssembler:
                 self.chapter = div.title
                 if div.kind == "annex":
                     self.part = None
-            self.heading = div.title
+            self._set_heading(div.title, line.page)
             self.after_heading = index + span
             return span
         if index in self.paragraphs:
@@ -167,7 +185,9 @@ class BlockAssembler:
         span = self._heading_span(index)
         if span:
             self._close()
-            self.heading = " ".join(self.lines[i].text for i in range(index, index + span))
+            self._set_heading(
+                " ".join(self.lines[i].text for i in range(index, index + span)), line.page
+            )
             self.after_heading = index + span
             return span
         if (
@@ -182,6 +202,7 @@ class BlockAssembler:
         return 1
 
     def _new(self, kind: str, page: int, ref: str | None) -> _Block:
+        self._heading_used = True
         return _Block(kind, page, self.heading, self.chapter, self.part, ref)
 
     def _close(self) -> None:

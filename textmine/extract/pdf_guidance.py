@@ -85,14 +85,18 @@ def read(pdftext: PdfText, *, settings: Settings) -> Document:
     assembler = BlockAssembler(
         lines, divisions, paragraphs, numbered_doc=style is not None, body_size=furniture.body_size
     )
+    provisions = assembler.run()
+    removed = sorted(
+        [*furniture.removed, *assembler.unused_headings], key=lambda r: r.page or 0
+    )
     return build_document(
         doc=pdftext.path.stem,
         kind="guidance",
         path=pdftext.path,
-        provisions=assembler.run(),
+        provisions=provisions,
         title=furniture.title,
         pages=pdftext.page_count,
-        removed=furniture.removed,
+        removed=tuple(removed),
         failed_pages=pdftext.failed_pages,
         meta={"numbering": style},
     )

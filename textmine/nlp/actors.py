@@ -96,7 +96,7 @@ class Resolver(PartyReader, RecipientReader):
         aside = comma_participle(verb)
         if aside is not None:  # "the designated teacher, working with the VSH, should ..."
             return self._subject(aside[0], "subject of comma participle")
-        if not any(c.dep_ in _SUBJ_ANY for c in verb.children):
+        if not any(c.dep_ in _SUBJ_ANY and c.pos_ not in ("VERB", "AUX") for c in verb.children):
             for child in verb.children:
                 found = comma_participle(child) if child.dep_ == "advcl" else None
                 if found is not None and found[1] == verb:

@@ -26,6 +26,8 @@ lets an item whose verb has no subject of its own take
   phrase (``Schools should ensure that they:`` gives the schools and
   ``should``, the tagging guidelines' ``ensure that`` rule; ``This means
   making sure that all staff:`` gives staff and no modal);
+* when it ends in a verb (``This might involve:``), that verb's modal (the
+  items are its objects) and its subject;
 * otherwise the lead-in's subject only (``We can help you in the following
   ways:``): a gerund item under a noun is not governed by the lead-in's modal.
 """
@@ -41,7 +43,7 @@ __all__ = ["LINE_BREAKS", "LeadIn", "lead_in_sentence", "mark_line_starts", "rea
 
 LINE_BREAKS = "textmine_line_breaks"
 _BULLETS = frozenset("•●▪◦‣-–—*·")
-_STEP_ENDS = (":", ";", ".", "?", "!", "; and", "; or", ";and", ";or")
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
 #: How many sentences back an item looks for its lead-in.
 MAX_ITEMS = 40
 
@@ -64,20 +66,28 @@ def mark_line_starts(doc: Doc) -> Doc:
         ends_step = last.text in (":", ";", ".", "?", "!") or before.replace(" ", "").endswith(
             (";and", ";or")
         )
+        # a capitalised word that is not a proper name opens an item ("Work with you ...")
         opens_item = nxt.text in _BULLETS or (
-            nxt.is_title and nxt.lower_.endswith("ing") and len(nxt) > 4
+            nxt.is_title and (nxt.lower_.endswith("ing") or nxt.tag_ not in ("NNP", "NNPS"))
         )
         if ends_step or opens_item:
             nxt.is_sent_start = True
     return doc
 
 
+def _content(sent: Span) -> list[Token]:
+    """The tokens of ``sent`` without whitespace and a closing colon or ``:-``."""
+    tokens = [t for t in sent if not t.is_space]
+    while tokens and (tokens[-1].text.startswith(":") or tokens[-1].text in _DASHES):
+        tokens.pop()
+    return tokens
+
+
 def _ends_with_colon(sent: Span) -> bool:
-    for token in reversed(sent):
-        if token.is_space:
-            continue
-        return token.text == ":"
-    return False
+    tokens = [t for t in sent if not t.is_space]
+    if tokens and tokens[-1].text in _DASHES:
+        tokens.pop()
+    return bool(tokens) and tokens[-1].text.startswith(":")
 
 
 def _starts_line(sent: Span) -> bool:
@@ -129,8 +139,10 @@ class LeadIn:
 
 def read_lead_in(sent: Span, modals: frozenset[str] | dict[str, str]) -> LeadIn:
     """Read the subject and governing verb of a lead-in sentence ending with a colon."""
-    tokens = [t for t in sent if not t.is_space]
-    last = tokens[-2] if len(tokens) > 1 else tokens[-1]
+    tokens = _content(sent)
+    if not tokens:
+        return LeadIn(sent, None, None, False)
+    last = tokens[-1]
     if last.lower_ in modals:
         verb = last.head if last.dep_ in ("aux", "auxpass") else last
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -143,4 +155,6 @@ def read_lead_in(sent: Span, modals: frozenset[str] | dict[str, str]) -> LeadIn:
         return LeadIn(sent, last, _verb_above(last), False)
     root = sent.root
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return LeadIn(sent, subject, None, False)
+    # "This might involve:" then gerund items: the items are the verb's objects
+    governor = last if last.pos_ == "VERB" else None
+    return LeadIn(sent, subject, governor, False)
