@@ -296,6 +296,39 @@ CASES = [
         [("Engage", "engage", "unspecified", ["parent"], "none", False, A)],
     ),
     ("Informed Choice is important.", []),
+    # ---- fourth round (issue 4): comma participles, possessors, "how to", "for X to"
+    (
+        "Where a child is at risk of exclusion, the designated teacher, working with the social "
+        "worker and the child's carers, should consider what support is needed.",
+        [
+            (
+                "working with",
+                "work with",
+                "education",
+                ["parent", "social_care"],
+                "should",
+                False,
+                A,
+            ),
+            ("consider", "consider", "education", [], "should", False, A),
+        ],
+    ),
+    (
+        "How this is done will depend on the school's arrangements for engaging with parents.",
+        [("engaging", "engage", "education", ["parent"], "none", False, A)],
+    ),
+    # "how" opens a subordinate clause: the doer carries in, the modal does not (guidelines)
+    (
+        "Local authorities should consider how best to engage with care leavers.",
+        [
+            ("consider", "consider", LA, [], "should", False, A),
+            ("engage", "engage", LA, [YP], "none", False, A),
+        ],
+    ),
+    (
+        "It may also be useful for personal advisers to seek the views of care leavers.",
+        [("seek", "seek", "professional", [YP], "may", False, A)],
+    ),
 ]
 
 

@@ -97,8 +97,8 @@ class Resolver(PartyReader, RecipientReader):
         if aside is not None:  # "the designated teacher, working with the VSH, should ..."
             return self._subject(aside[0], "subject of comma participle")
         if not any(c.dep_ in _SUBJ_ANY and c.pos_ not in ("VERB", "AUX") for c in verb.children):
-            for child in verb.children:
-                found = comma_participle(child) if child.dep_ == "advcl" else None
+            for child in self.doc[verb.sent.start : verb.i]:
+                found = comma_participle(child) if child.tag_ == "VBG" else None
                 if found is not None and found[1] == verb:
                     return self._subject(found[0], "subject before comma participle")
         doer = gerund_subject(verb)
@@ -270,6 +270,11 @@ class Resolver(PartyReader, RecipientReader):
             return head, "acl-head"
         if dep == "advcl" and token.tag_ in ("VBG", "VBN"):
             return head, "participle"
+        if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
+            # "the school's arrangements for engaging with": the possessor does it
+            owners = [c for c in head.head.children if c.dep_ == "poss"]
+            if owners and self.party(owners[0]) is not None:
+                return owners[0], "acl-head"
         if dep == "pcomp" and head.dep_ == "prep":
             verb = head.head
             return (verb, "prepositional") if verb.pos_ in ("VERB", "AUX") else None

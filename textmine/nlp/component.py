@@ -36,7 +36,14 @@ from textmine.nlp.actors import PartyMatcher, Resolver
 from textmine.nlp.constraints import anchor_of, check, is_verbal
 from textmine.nlp.lexicon import Lexicon, TermPattern, load_lexicon
 from textmine.nlp.lists import lead_in_sentence, read_lead_in
-from textmine.nlp.modality import Reading, lead_in, modality, negation, voice
+from textmine.nlp.modality import (
+    Reading,
+    governing_chain,
+    lead_in,
+    modality,
+    negation,
+    voice,
+)
 
 __all__ = [
     "EXTENSIONS",
@@ -188,7 +195,6 @@ class PartnershipTerms:
             "voice": voice_r.explain(),
         }
 
-
     def _list_item(
         self,
         anchor: Token,
@@ -212,7 +218,20 @@ class PartnershipTerms:
         if lead is None:
             return actor_r, actor_text, modal_r
         root = anchor.sent.root
-        subjectless = not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in root.children)
+        # the item opens with the term's verb ("Informing you about ..."): whatever subject
+        # or modal the parse found inside the item is not the verb's
+        initial = anchor.i == anchor.sent.start and anchor.is_title
+        # only the item's own predicate inherits: not a verb in a clause inside it
+        on_root = governing_chain(anchor, cues)[-1][0] == root
+        subjectless = initial or (
+            on_root and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in root.children)
+        )
+        if initial:
+            actor_r, actor_text, modal_r = (
+                Reading("unspecified", "no subject"),
+                None,
+                Reading("none", "no modal"),
+            )
         if not passive and lead.subject is not None and actor_r.rule.startswith("no subject"):
             group, actor_text, reading = resolver.actor_of(lead.subject, "list lead-in")
             actor_r = Reading(group, reading.rule, reading.token)
@@ -225,7 +244,9 @@ class PartnershipTerms:
             else:
                 inherited = modality(lead.governor, cues)
                 if inherited.value != "none":
-                    modal_r = Reading(inherited.value, f"list lead-in {inherited.rule}", inherited.token)
+                    modal_r = Reading(
+                        inherited.value, f"list lead-in {inherited.rule}", inherited.token
+                    )
         return actor_r, actor_text, modal_r
 
 

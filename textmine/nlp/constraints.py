@@ -47,6 +47,13 @@ def is_verbal(token: Token) -> bool:
         verb_children = ("aux", "auxpass", "nsubj", "nsubjpass", "dobj")  # "Engage parents in ..."
         if any(c.dep_ in verb_children for c in token.children):
             return True
+        if (  # a list item "Work with you to ..." parsed as a noun phrase
+            token.is_sent_start
+            and token.is_title
+            and token.dep_ == "ROOT"
+            and any(c.dep_ == "prep" and c.i == token.i + 1 for c in token.children)
+        ):
+            return True
         head = token.head
         return (
             token.dep_ == "conj"

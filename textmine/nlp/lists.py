@@ -34,6 +34,7 @@ lets an item whose verb has no subject of its own take
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -110,9 +111,7 @@ def lead_in_sentence(token: Token) -> Span | None:
         previous = doc[start - 1].sent
         if _ends_with_colon(previous):
             return previous
-        text = previous.text.rstrip()
-        if not text.endswith((";", "; and", "; or", ";and", ";or")) and not _starts_line(previous):
-            return None
+        # an item may hold several sentences ("... for them. We will help ..."): keep going
         start = previous.start
     return None
 
@@ -137,7 +136,7 @@ class LeadIn:
     modal_word: bool  # the lead-in ends with a modal (``should:``)
 
 
-def read_lead_in(sent: Span, modals: frozenset[str] | dict[str, str]) -> LeadIn:
+def read_lead_in(sent: Span, modals: Collection[str]) -> LeadIn:
     """Read the subject and governing verb of a lead-in sentence ending with a colon."""
     tokens = _content(sent)
     if not tokens:
@@ -148,7 +147,7 @@ def read_lead_in(sent: Span, modals: frozenset[str] | dict[str, str]) -> LeadIn:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return LeadIn(sent, subject, last, True)
     if last.pos_ in ("NOUN", "PROPN", "PRON") and (
-        last.dep_ in ("nsubj", "nsubjpass", "ROOT", "dep", "appos")
+        last.dep_ not in ("pobj", "dobj", "attr", "compound", "poss", "npadvmod")
         or last.lower_ in ("they", "he", "she", "it", "we", "you")
     ):
         # "ensure that they:" / "making sure that all staff:": the embedded subject

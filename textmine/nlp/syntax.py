@@ -8,8 +8,8 @@ from spacy.tokens import Token
 
 __all__ = [
     "MAX_STEPS",
-    "conjuncts",
     "comma_participle",
+    "conjuncts",
     "coordination_head",
     "gerund_subject",
     "imperative_compound",

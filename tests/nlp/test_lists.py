@@ -1,0 +1,82 @@
+"""List items under a lead-in (textmine/nlp/lists.py): segmentation and what items inherit.
+
+The texts are written for these tests in the style of DfE statutory guidance
+(bullets as separate lines of one paragraph, as the guidance reader delivers
+them); they are not quoted. Each case asserts the exact contract fields
+(text, term, actor, sorted recipients, modality, negated, voice).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from textmine.nlp.component import SPANS_KEY
+from textmine.nlp.lists import LINE_BREAKS
+
+A = "active"
+LA = "local_authority"
+
+CASES = [
+    # a modal lead-in: items take its subject and modal, gerund items included
+    (
+        "The designated teacher should:\nwork with the virtual school head to plan support;\n"
+        "Working directly with carers to agree targets; and\ninvolve parents in reviews.",
+        [
+            ("work with", "work with", "education", [LA], "should", False, A),
+            ("Working directly with", "work with", "education", ["parent"], "should", False, A),
+            ("involve", "involve", "education", ["parent"], "should", False, A),
+        ],
+    ),
+    # "ensure that they:": the embedded subject (pronoun resolved) and the outer modal
+    (
+        "Schools should ensure that they:\nwork with the local authority; and\nconsult parents.",
+        [
+            ("work with", "work with", "education", [LA], "should", False, A),
+            ("consult", "consult", "education", ["parent"], "should", False, A),
+        ],
+    ),
+    # a capitalised imperative item parsed as a noun still counts, under "We can:"
+    (
+        "We can:\nGive you information on healthy living\nWork with you to plan your health care.",
+        [("Work with", "work with", LA, ["young_person"], "can", False, A)],
+    ),
+    # a noun lead-in ("in the following ways:"): the subject, not the modal, carries over
+    (
+        "We can help you in the following ways:\nProviding information on clubs\n"
+        "Informing you about awards you can enter",
+        [("Informing", "inform", LA, ["young_person"], "none", False, A)],
+    ),
+    # "making sure that all staff:" with no modal anywhere
+    (
+        "This means making sure that all staff:\nhave high expectations; and\n"
+        "understand the importance of involving parents.",
+        [("involving", "involve", "professional", ["parent"], "none", False, A)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_list_items(nlp, text: str, expected: list[tuple]) -> None:
+    doc = nlp(text)
+    got = [
+        (s.text, s._.term, s._.actor, sorted(s._.recipients), s._.modality, s._.negated, s._.voice)
+        for s in doc.spans[SPANS_KEY]
+    ]
+    assert got == expected
+
+
+def test_line_breaks_run_before_the_parser(nlp) -> None:
+    names = nlp.pipe_names
+    assert names.index(LINE_BREAKS) == names.index("parser") - 1
+
+
+def test_items_become_sentences_but_wrapped_prose_does_not(nlp) -> None:
+    doc = nlp("The authority must:\nconsult the parent;\nInforming the school\nof the\ndecision.")
+    starts = [s[0].text for s in doc.sents]
+    assert starts == ["The", "consult", "Informing"]
+
+
+def test_prose_before_a_list_is_not_a_lead_in(nlp) -> None:
+    doc = nlp("The school must be open. Staff talk.\nconsult parents about the plan.")
+    (span,) = doc.spans[SPANS_KEY]
+    assert (span._.actor, span._.modality) == ("unspecified", "none")
