@@ -46,10 +46,10 @@ THRESHOLDS = {
 FLOOR = {
     "precision": 0.98,
     "recall": 0.93,
-    "actor": 0.79,
-    "recipients": 0.84,
-    "modality": 0.94,
-    "negated": 0.97,
+    "actor": 0.81,
+    "recipients": 0.85,
+    "modality": 0.95,
+    "negated": 0.98,
     "voice": 0.99,
 }
 
