@@ -81,19 +81,35 @@ def _output_option() -> Any:
     )
 
 
-def _force_option() -> Any:
-    return click.option("-f", "--force", is_flag=True, help="Overwrite an existing output file.")
+def _folder_option(help: str) -> Any:
+    """``-o/--output`` for commands that write a folder of files."""
+    return click.option(
+        "-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None, help=help
+    )
+
+
+def _format_option(choices: list[str], default: str | None, help: str) -> Any:
+    """``--format`` (the ``fmt`` parameter); the default is shown when there is one."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=default is not None,
+        help=help,
+    )
+
+
+def _force_option(help: str = "Overwrite an existing output file.") -> Any:
+    return click.option("-f", "--force", is_flag=True, help=help)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["jsonl", "csv", "text"]),
-    default="jsonl",
-    show_default=True,
-    help="jsonl: one object per provision; csv: one row per provision; "
+@_format_option(
+    ["jsonl", "csv", "text"],
+    "jsonl",
+    "jsonl: one object per provision; csv: one row per provision; "
     "text: plain-text blocks that read back in.",
 )
 @_kind_option()
@@ -103,7 +119,7 @@ def _force_option() -> Any:
     "--keep-removed",
     is_flag=True,
     help="Also write what was kept out of the body (running heads, notes) "
-    "as objects with \"removed\": true (jsonl only).",
+    'as objects with "removed": true (jsonl only).',
 )
 def extract(
     paths: tuple[Path, ...],
@@ -123,10 +139,8 @@ def extract(
     """
     from textmine.extract import extract as extract_document
     from textmine.extract.export import write_documents
-    from textmine.output import check_output_path
 
-    if output is not None:
-        check_output_path(output, force=force)  # fail before the slow part
+    _check_output(output, force)
     documents = [extract_document(p, kind=kind) for p in paths]
     _warn_failed_pages(documents)
     _emit(lambda fh: write_documents(documents, fh, fmt, keep_removed=keep_removed), output, force)
@@ -142,13 +156,8 @@ def extract(
     help="Gold provisions file (judges predictions in provisions with no gold "
     "occurrence); default: GOLD's sibling NAME_provisions.jsonl when it exists.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: tables for reading; json: the same figures for scripts.",
+@_format_option(
+    ["text", "json"], "text", "text: tables for reading; json: the same figures for scripts."
 )
 @click.option(
     "--details/--no-details",
@@ -193,13 +202,7 @@ def eval_command(
 
 @cli.command("measure")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Folder for the tables [default: outputs/measures].",
-)
+@_folder_option("Folder for the tables [default: outputs/measures].")
 @click.option(
     "--actor",
     default="local_authority",
@@ -255,13 +258,10 @@ def measure_command(
 
 @cli.command()
 @click.argument("csvs", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "text", "csv"]),
-    default="text",
-    show_default=True,
-    help="json: headline, notes and every table; csv: all tables stacked (first column "
+@_format_option(
+    ["json", "text", "csv"],
+    "text",
+    "json: headline, notes and every table; csv: all tables stacked (first column "
     "'table'); text: a readable summary.",
 )
 @_output_option()
@@ -290,18 +290,15 @@ def stats(csvs: tuple[Path, ...], fmt: str, output: Path | None, force: bool) ->
 
 @cli.command("tag")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["jsonl"]),
-    default="jsonl",
-    show_default=True,
-    help="jsonl: one object per occurrence, in document order (the tagging contract).",
+@_format_option(
+    ["jsonl"],
+    "jsonl",
+    "jsonl: one object per occurrence, in document order (the tagging contract).",
 )
 @_output_option()
 @_force_option()
 @click.option(
-    "--explain", is_flag=True, help="Add an \"explain\" object: pattern and rule of each field."
+    "--explain", is_flag=True, help='Add an "explain" object: pattern and rule of each field.'
 )
 @click.option(
     "--lexicon",
@@ -342,10 +339,7 @@ def tag_command(
     settings = Settings().with_(
         explain=explain or None, lexicon_dir=lexicon_dir, n_process=n_process, batch_size=batch_size
     )
-    if output is not None:
-        from textmine.output import check_output_path
-
-        check_output_path(output, force=force)
+    _check_output(output, force)
     documents = [extract_document(p, kind=kind, settings=settings) for p in paths]
     _warn_failed_pages(documents)
     rows = tag_documents(documents, settings=settings)
@@ -366,19 +360,10 @@ def _warn_failed_pages(documents: Any) -> None:
 
 @cli.command("analyse")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Folder for report.html and tables/ (default: outputs/<title>/).",
-)
+@_folder_option("Folder for report.html and tables/ (default: outputs/<title>/).")
 @click.option("--title", default=None, help="Title of the report (default: the documents' titles).")
-@click.option(
-    "-f",
-    "--force",
-    is_flag=True,
-    help="Write into a non-empty folder that holds no textmine report (replacing clashing files).",
+@_force_option(
+    "Write into a non-empty folder that holds no textmine report (replacing clashing files)."
 )
 def analyse_command(
     paths: tuple[Path, ...], output: Path | None, title: str | None, force: bool
@@ -422,7 +407,7 @@ def analyse_command(
     default=None,
     help="Manifest to use [default: DEST/MANIFEST.tsv, else the one shipped with textmine].",
 )
-@click.option("-f", "--force", is_flag=True, help="Download again files that are already there.")
+@_force_option("Download again files that are already there.")
 def fetch_command(dest: Path | None, manifest: Path | None, force: bool) -> None:
     """Download the corpus documents listed in the manifest (Open Government Licence).
 
@@ -450,12 +435,10 @@ def fetch_command(dest: Path | None, manifest: Path | None, force: bool) -> None
 @cli.command("diff")
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["html", "jsonl", "csv"]),
-    default=None,
-    help="html: a report with inline word diffs and kind filters; jsonl/csv: one row per "
+@_format_option(
+    ["html", "jsonl", "csv"],
+    None,
+    "html: a report with inline word diffs and kind filters; jsonl/csv: one row per "
     "change. [default: from the -o suffix (.html, .csv), else jsonl]",
 )
 @_output_option()
@@ -501,10 +484,7 @@ def diff_command(
     if fmt is None:
         suffix = output.suffix.lower() if output is not None else ""
         fmt = {".html": "html", ".htm": "html", ".csv": "csv"}.get(suffix, "jsonl")
-    if output is not None:
-        from textmine.output import check_output_path
-
-        check_output_path(output, force=force)
+    _check_output(output, force)
     result = diff(old, new, include_unchanged=include_unchanged)
     out_dir = output.parent if output is not None else Path.cwd()
     _emit(lambda fh: result.write(fh, fmt, out_dir=out_dir), output, force)
@@ -515,6 +495,14 @@ def diff_command(
             err=True,
         )
         ctx.exit(FAIL_EXIT_CODE)
+
+
+def _check_output(output: Path | None, force: bool) -> None:
+    """Fail on an unwritable ``output`` before the slow part of a command (see ``_emit``)."""
+    if output is not None:
+        from textmine.output import check_output_path
+
+        check_output_path(output, force=force)
 
 
 def _emit(write: Any, output: Path | None, force: bool) -> None:

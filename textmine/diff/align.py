@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from textmine.extract.document import Document, Provision
+from textmine.text import collapse_space
 
 __all__ = [
     "CANDIDATES",
@@ -91,14 +92,8 @@ _TRANSLATE = str.maketrans(
     }
 )
 _SPLIT_HYPHEN = re.compile(r"(?<=[^\W\d_])([-\u2010\u2011\ufffe])\s+(?=[a-z])")
-_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 _NUMBERED = re.compile(r"^(part|chapter|schedule)\s+([0-9]+[a-z]*|[ivxlc]+)\b")
-
-
-def collapse_space(text: str) -> str:
-    """``text`` with every run of whitespace (line breaks included) turned into one space."""
-    return _SPACE.sub(" ", text).strip()
 
 
 def normalise(text: str) -> str:

@@ -86,6 +86,11 @@ KINDS: tuple[str, ...] = (
     "unchanged",
 )
 #: Rank of each modal (see the module docstring); unknown modals rank as ``none``.
+#: Deliberately finer than the measures' three strength classes
+#: (:data:`textmine.measure.frame.MODALITY_RANK`, must/shall > should/will >
+#: may/can/need > none): a draft diff must see ``will -> should`` as a
+#: weakening, and ranks ``need`` with ``none`` so that ``need not`` is the
+#: mildest refusal; pooling them as the measures do would hide those changes.
 MODALITY_RANK: dict[str, int] = {
     "must": 4,
     "shall": 4,

@@ -69,7 +69,8 @@ STATISTICS: tuple[str, ...] = (
 QUALITATIVE = "qualitative"
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-_REQUIRED = (
+#: Required fields that must be non-empty strings.
+_REQUIRED_TEXT = (
     "id",
     "claim",
     "unit",
@@ -78,9 +79,8 @@ _REQUIRED = (
     "source_type",
     "citation",
     "how_computed",
-    "bears_on",
-    "caveats",
 )
+_REQUIRED = (*_REQUIRED_TEXT, "bears_on", "caveats")
 _OPTIONAL = (
     "value",
     "ci_low",
@@ -221,18 +221,7 @@ def _finding(file: Path, index: int, record: object) -> Finding:
     unknown = set(record) - set(_REQUIRED) - set(_OPTIONAL)
     if unknown:
         raise fail(f"unknown field(s) {', '.join(sorted(unknown))}")
-    for key in (
-        "id",
-        "claim",
-        "unit",
-        "population",
-        "period",
-        "source_type",
-        "citation",
-        "how_computed",
-        "url",
-        "comparability_note",
-    ):
+    for key in (*_REQUIRED_TEXT, "url", "comparability_note"):
         if key in record and not (isinstance(record[key], str) and record[key].strip()):
             raise fail(f"{key} must be a non-empty string")
     if not _ID.match(record["id"]):

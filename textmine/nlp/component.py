@@ -47,6 +47,7 @@ from textmine.nlp.modality import (
 
 __all__ = [
     "EXTENSIONS",
+    "LABEL_FIELDS",
     "SPANS_KEY",
     "PartnershipTerms",
     "make_partnership_terms",
@@ -56,7 +57,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SPANS_KEY = "partnership"
-EXTENSIONS: tuple[str, ...] = (
+#: The contract's labelled fields, in contract order: what a tagged span carries
+#: (:data:`textmine.nlp.tagging.OCCURRENCE_FIELDS` ends with them).
+LABEL_FIELDS: tuple[str, ...] = (
     "term",
     "level",
     "actor",
@@ -65,9 +68,9 @@ EXTENSIONS: tuple[str, ...] = (
     "modality",
     "negated",
     "voice",
-    "ref",
-    "rule",
 )
+#: ``Span`` extensions: the labelled fields, the provision ref and the rule that fired.
+EXTENSIONS: tuple[str, ...] = (*LABEL_FIELDS, "ref", "rule")
 _HYPHENS = ("-", "\u2010", "\u2011")
 
 

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from textmine.errors import EmptyInputError, InputError
+from textmine.text import collapse_space
 
 __all__ = [
     "ACTOR_GROUPS",
@@ -80,21 +80,19 @@ MODALITIES: frozenset[str] = frozenset(
 )
 VOICES: frozenset[str] = frozenset({"active", "passive"})
 
-_SPACE = re.compile(r"\s+")
-
-
-def fold(text: str) -> str:
-    """``text`` with whitespace collapsed to single spaces and stripped."""
-    return _SPACE.sub(" ", text).strip()
-
 
 def surface_key(text: str) -> str:
     """The form surface texts are compared in: folded, case-folded, straight quotes."""
-    return fold(text).casefold().replace("\u2019", "'")
+    return collapse_space(text).casefold().replace("\u2019", "'")
 
 
 def read_jsonl(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
-    """Parse a JSON Lines file into (line number, object); blank lines are skipped."""
+    """Parse a JSON Lines file into (line number, object); blank lines are skipped.
+
+    The one JSON Lines reader of gold, prediction, provision and tag-output
+    files (:func:`textmine.nlp.rows.read_rows`): an unreadable file or a line
+    that is not a JSON object raises :class:`InputError` naming file and line.
+    """
     path = Path(path)
     try:
         raw = path.read_text(encoding="utf-8-sig")
@@ -176,7 +174,7 @@ def scope_of(row: Mapping[str, Any]) -> str:
 def occurrence_key(row: Mapping[str, Any]) -> tuple[Any, ...]:
     """What makes two rows the same occurrence (used to find duplicates)."""
     if isinstance(row.get("sentence"), str):
-        return (row.get("doc"), scope_of(row), fold(row["sentence"]), row.get("start"))
+        return (row.get("doc"), scope_of(row), collapse_space(row["sentence"]), row.get("start"))
     return (row.get("doc"), scope_of(row), surface_key(str(row.get("text"))), row.get("nth"))
 
 

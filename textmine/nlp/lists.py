@@ -40,6 +40,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from textmine.nlp.syntax import verb_above
+
 __all__ = ["LINE_BREAKS", "LeadIn", "lead_in_sentence", "mark_line_starts", "read_lead_in"]
 
 LINE_BREAKS = "textmine_line_breaks"
@@ -116,16 +118,6 @@ def lead_in_sentence(token: Token) -> Span | None:
     return None
 
 
-def _verb_above(token: Token) -> Token | None:
-    for _ in range(6):
-        if token.head == token:
-            return None
-        token = token.head
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-    return None
-
-
 @dataclass(frozen=True)
 class LeadIn:
     """What a list's lead-in hands to its items."""
@@ -151,7 +143,7 @@ def read_lead_in(sent: Span, modals: Collection[str]) -> LeadIn:
         or last.lower_ in ("they", "he", "she", "it", "we", "you")
     ):
         # "ensure that they:" / "making sure that all staff:": the embedded subject
-        return LeadIn(sent, last, _verb_above(last), False)
+        return LeadIn(sent, last, verb_above(last, steps=6), False)
     root = sent.root
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     # "This might involve:" then gerund items: the items are the verb's objects

@@ -38,7 +38,12 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from textmine.nlp.lexicon import Cues
-from textmine.nlp.syntax import comma_participle, gerund_subject, misplaced_conjunct
+from textmine.nlp.syntax import (
+    comma_participle,
+    gerund_subject,
+    misplaced_conjunct,
+    verb_above,
+)
 
 __all__ = [
     "MAX_CHAIN",
@@ -113,18 +118,11 @@ def _has_subject(verb: Token) -> bool:
 
 def _governing_verb(noun: Token) -> Token | None:
     """The verb a noun hangs off (``has a duty``, ``is under a duty``)."""
-    token = noun
-    for _ in range(4):
-        head = token.head
-        if head == token:
-            return None
-        if head.pos_ in ("VERB", "AUX"):
-            return head
-        if token.dep_ in _NOUN_SLOTS or head.dep_ == "prep":
-            token = head
-            continue
-        return None
-    return None
+    return verb_above(noun, climb=_noun_slot)
+
+
+def _noun_slot(token: Token, head: Token) -> bool:
+    return token.dep_ in _NOUN_SLOTS or head.dep_ == "prep"
 
 
 def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:

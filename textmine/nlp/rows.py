@@ -17,6 +17,7 @@ from typing import IO, Any
 import pandas as pd
 
 from textmine.errors import InputError
+from textmine.nlp.gold import read_jsonl
 from textmine.nlp.tagging import EXTRA_FIELDS, OCCURRENCE_FIELDS
 
 __all__ = ["read_rows", "rows_to_frame", "write_rows"]
@@ -53,27 +54,10 @@ def rows_to_frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
 
 def read_rows(path: str | Path) -> pd.DataFrame:
     """Read a ``textmine tag`` JSON Lines file; a bad line raises :class:`InputError`."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as exc:
-        raise InputError(path, "no such file") from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not UTF-8 text ({exc.reason})") from exc
-    except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from exc
     rows: list[dict[str, Any]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(path, f"line {number}: not valid JSON ({exc.msg})") from exc
-        if not isinstance(row, dict):
-            raise InputError(path, f"line {number}: expected a JSON object")
+    for number, row in read_jsonl(path):
         missing = [name for name in OCCURRENCE_FIELDS if name not in row]
         if missing:
-            raise InputError(path, f"line {number}: missing field(s) {', '.join(missing)}")
+            raise InputError(Path(path), f"line {number}: missing field(s) {', '.join(missing)}")
         rows.append(row)
     return rows_to_frame(rows)

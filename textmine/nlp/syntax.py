@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
@@ -59,14 +59,23 @@ def relative_head(token: Token) -> Token | None:
     return None
 
 
-def verb_above(noun: Token) -> Token | None:
+def verb_above(
+    noun: Token, *, steps: int = 4, climb: Callable[[Token, Token], bool] | None = None
+) -> Token | None:
+    """The nearest verb or auxiliary above ``noun``, at most ``steps`` heads up.
+
+    ``climb(token, head)``, when given, decides whether the walk may go on
+    from ``token`` to a ``head`` that is not a verb; without it, it always may.
+    """
     token = noun
-    for _ in range(4):
+    for _ in range(steps):
         head = token.head
         if head == token:
             return None
         if head.pos_ in ("VERB", "AUX"):
             return head
+        if climb is not None and not climb(token, head):
+            return None
         token = head
     return None
 

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from textmine.extract.document import Document, Provision
-from textmine.nlp.component import SPANS_KEY
+from textmine.nlp.component import LABEL_FIELDS, SPANS_KEY
 from textmine.nlp.pipeline import COMPONENT, load_pipeline
 from textmine.settings import Settings
 
@@ -57,19 +57,11 @@ OCCURRENCE_FIELDS: tuple[str, ...] = (
     "start",
     "end",
     "text",
-    "term",
-    "level",
-    "actor",
-    "actor_text",
-    "recipients",
-    "modality",
-    "negated",
-    "voice",
+    *LABEL_FIELDS,  # term, level, actor, actor_text, recipients, modality, negated, voice
 )
 #: Fields added after the contract's (the contract allows adding only).
 EXTRA_FIELDS: tuple[str, ...] = ("kind", "heading", "part", "chapter", "unit")
 
-_SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 _CLAUSE_END = re.compile(r"[;:]\s+")
 
@@ -93,6 +85,8 @@ class Piece:
 
 def collapse(text: str) -> tuple[str, list[int]]:
     """``text`` with whitespace runs collapsed to one space and stripped, and an offset map.
+
+    The text is :func:`textmine.text.collapse_space`'s; this walk also maps offsets.
 
     ``mapping[i]`` is the position in the collapsed text of original offset
     ``i`` (``len(mapping) == len(text) + 1``).

@@ -19,6 +19,12 @@ from typing import Any
 import pandas as pd
 
 from textmine.findings.links import relation_id
+from textmine.measure.alignment import COLUMNS as ALIGNMENT_COLUMNS
+from textmine.measure.asymmetry import COLUMNS as ASYMMETRY_COLUMNS
+from textmine.measure.divergence import DIVERGENCE_COLUMNS
+from textmine.measure.harmonise import COLUMNS as HARMONISATION_COLUMNS
+from textmine.measure.index import COLUMNS as TII_COLUMNS
+from textmine.measure.relations import SUMMARY_COLUMNS
 from textmine.report.anchors import AnchorIndex, slug
 from textmine.report.charts import (
     FAMILY_STYLE,
@@ -256,97 +262,52 @@ def relation_anchor(doc: str, relation: str) -> str:
     return f"r-{slug(doc)}-{slug(relation)}"
 
 
-_TII_FIELDS = (
-    "doc",
-    "tii",
-    "term_entropy",
+def _shown(columns: Sequence[str], *handled: str) -> tuple[str, ...]:
+    """A measure table's columns copied as they are into a row dict: all but ``handled``.
+
+    ``handled`` are the columns a section turns into links, term pairs or an
+    anchor itself (``measure_id`` via :meth:`MeasureContext.register`), so the
+    row dicts follow the measure's own column list instead of restating it.
+    """
+    return tuple(c for c in columns if c not in handled)
+
+
+_TII_FIELDS = _shown(TII_COLUMNS, "measure_id", "n_relation_occurrences", "contributions")
+_ASYM_FIELDS = _shown(
+    ASYMMETRY_COLUMNS, "measure_id", "family_provisions", "professional_provisions"
+)
+_DIV_FIELDS = _shown(
+    DIVERGENCE_COLUMNS, "measure_id", "terms_a", "terms_b", "provisions_a", "provisions_b"
+)
+#: Strengths and direction are how a row was chosen, not shown per row.
+_ALIGN_FIELDS = _shown(
+    ALIGNMENT_COLUMNS,
+    "direction",
+    "difference",
+    "strength_b",
+    "strength_a",
+    "provisions_a",
+    "provisions_b",
+)
+_REL_FIELDS = _shown(
+    SUMMARY_COLUMNS,
+    "measure_id",
+    "terms",
+    "term_evenness",
+    "level_sd",
     "level_spread",
     "modality_spread",
-    "n_occurrences",
-    "n_relations",
-    "n_relations_multi_term",
-    "n_provisions",
+    "share_negated",
+    "occurrences",
+    "provisions",
 )
-_ASYM_FIELDS = (
-    "doc",
-    "actor",
-    "group_by",
-    "scope",
-    "metric",
-    "family",
-    "professional",
-    "difference",
-    "ci_low",
-    "ci_high",
-    "p_value",
-    "n_family",
-    "n_professional",
-    "n_family_provisions",
-    "n_professional_provisions",
-    "family_detail",
-    "professional_detail",
-    "reason",
-)
-_DIV_FIELDS = (
-    "doc_a",
-    "doc_b",
-    "relation",
-    "actor",
-    "recipient",
-    "n_a",
-    "n_b",
-    "js_divergence",
-    "only_in_a",
-    "only_in_b",
-    "reason",
-)
-_ALIGN_FIELDS = (
-    "doc_a",
-    "doc_b",
-    "provision_b",
-    "relation",
-    "actor",
-    "recipient",
-    "alignment",
-    "cited",
-    "term_b",
-    "level_b",
-    "modality_b",
-    "negated_b",
-    "term_a",
-    "level_a",
-    "modality_a",
-    "negated_a",
-)
-_REL_FIELDS = (
-    "doc",
-    "relation",
-    "actor",
-    "recipient",
-    "n",
-    "n_provisions",
-    "n_terms",
-    "term_entropy",
-    "level_mean",
-    "level_min",
-    "level_max",
-    "share_strong",
-    "share_medium",
-    "share_weak",
-    "share_none",
-    "n_agentless_passive",
-    "share_agentless_passive",
-    "n_negated",
-)
-_HARM_FIELDS = (
-    "doc",
-    "relation",
-    "actor",
-    "recipient",
-    "n",
-    "n_terms",
-    "strongest_term",
-    "suggested_wording",
+_HARM_FIELDS = _shown(
+    HARMONISATION_COLUMNS,
+    "measure_id",
+    "variants",
+    "strongest_level",
+    "suggested_modal",
+    "provisions",
 )
 
 
