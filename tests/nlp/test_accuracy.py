@@ -46,7 +46,7 @@ THRESHOLDS = {
 FLOOR = {
     "precision": 0.98,
     "recall": 0.93,
-    "actor": 0.81,
+    "actor": 0.82,
     "recipients": 0.85,
     "modality": 0.95,
     "negated": 0.98,

@@ -9,7 +9,12 @@ document) and caches what it has read:
   the subject of the verb it is coordinated with, controlled by (``must take
   steps to consult``, ``is required to inform``), or a participle of
   (``having regard to``). A passive's actor is its ``by`` agent, or
-  ``unspecified``. A clause under ``ensure that`` keeps its own actor: in
+  ``unspecified``; a participial adjunct of a passive takes its ``by`` agent
+  (``reviewed by the authority, taking into account``). Complements share
+  the governing doer (``decide whether to consult``, ``judge whether it is
+  appropriate to notify``, passive control ``be supported to participate``);
+  a subject the parser left in a reduced relative (``children placed in a
+  home are not participating``) is recovered. A clause under ``ensure that`` keeps its own actor: in
   ``must ensure that parents are consulted`` nobody is named as consulting,
   so the actor is ``unspecified`` (design decision; the modal is inherited,
   see :mod:`textmine.nlp.modality`). Object control gives the object
@@ -30,7 +35,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from textmine.nlp.lexicon import Cues, Lexicon
-from textmine.nlp.modality import MAX_CHAIN, Reading, kept, voice
+from textmine.nlp.modality import MAX_CHAIN, Reading, kept, passive_control, voice
 from textmine.nlp.parties import Party, PartyReader, is_expletive
 from textmine.nlp.recipients import RecipientReader
 from textmine.nlp.syntax import (
@@ -47,6 +52,36 @@ __all__ = ["Party", "PartyMatcher", "Resolver"]
 
 _SUBJ = frozenset({"nsubj", "csubj"})
 _SUBJ_ANY = frozenset({"nsubj", "csubj", "nsubjpass"})
+
+
+def _finite(verb: Token) -> bool:
+    """``are not participating``: a progressive with its auxiliary is no participial adjunct."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ != "TO" for c in verb.children)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _reduced_relative(verb: Token) -> list[Token]:
+    """The subject noun of ``where children placed in a home are not participating``.
+
+    The parser often reads the reduced relative (*placed*, *looked after*) as
+    a finite verb with the noun as its subject, and hangs it off the real verb
+    as a clausal subject or adjunct; the real verb is then left subjectless.
+    """
+    if not any(c.dep_ == "aux" and c.i < verb.i for c in verb.children):
+        return []
+    for child in verb.children:
+        if child.dep_ in ("csubj", "advcl") and child.tag_ in ("VBN", "VBD") and child.i < verb.i:
+            nouns = [
+                c
+                for c in child.children
+                if c.dep_ == "nsubj" and c.i < child.i and c.pos_ in ("NOUN", "PROPN")
+            ]
+            if nouns:
+                return nouns[:1]
+    return []
 
 
 class PartyMatcher:
@@ -105,11 +140,17 @@ class Resolver(PartyReader, RecipientReader):
         if doer is not None:  # "the importance of the child participating"
             return self._subject(doer, "subject of gerund")
         for _ in range(MAX_CHAIN):
+            if links and links[-1] == "participle" and _passive(token):
+                # "the plan must be reviewed by the authority, having consulted ...":
+                # the main clause's doer is its agent, not its passive subject
+                return self._agent(token)
             subjects = [
                 c
                 for c in token.children
-                if c.dep_ in (_SUBJ if token == verb else _SUBJ_ANY) and not is_expletive(c)
-            ]
+                if c.dep_ in (_SUBJ if token == verb else _SUBJ_ANY)
+                and not is_expletive(c)
+                and not (c.dep_ == "csubj" and c.tag_ in ("VBN", "VBD"))
+            ] or _reduced_relative(token)
             if subjects and self._object_participle(token, subjects[0]):
                 # "must assess each case taking into account ..." parsed with "each case"
                 # as the participle's subject: a participial adjunct of the main verb
@@ -251,9 +292,20 @@ class Resolver(PartyReader, RecipientReader):
             dep == "ccomp"
             and to_inf
             and head.pos_ in ("VERB", "AUX")
-            and any(t.tag_ == "WRB" for t in token.subtree if t.i < token.i)
+            and any(
+                t.tag_ == "WRB" or t.lower_ == "whether" for t in token.subtree if t.i < token.i
+            )
         ):
-            return head, "control"  # "should consider how best to engage": same doer
+            # "should consider how best to engage", "must decide whether to consult": same doer
+            return head, "control"
+        if (
+            dep == "ccomp"
+            and head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in _SUBJ_ANY and is_expletive(c) for c in token.children)
+        ):
+            return head, "control"  # "to judge whether it is appropriate to notify"
+        if dep == "advcl" and to_inf and passive_control(head):
+            return head, "control"  # "children should be supported to participate"
         if dep == "advcl" and to_inf and head.pos_ in ("VERB", "AUX"):
             return head, "purpose"
         if dep == "xcomp" or (dep in ("advcl", "acl") and to_inf):
@@ -268,7 +320,7 @@ class Resolver(PartyReader, RecipientReader):
             return head, "control"
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and token.tag_ == "VBG":
             return head, "acl-head"
-        if dep == "advcl" and token.tag_ in ("VBG", "VBN"):
+        if dep == "advcl" and token.tag_ in ("VBG", "VBN") and not _finite(token):
             return head, "participle"
         if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
             # "the school's arrangements for engaging with": the possessor does it

@@ -53,6 +53,7 @@ __all__ = [
     "lead_in",
     "modality",
     "negation",
+    "passive_control",
     "voice",
 ]
 
@@ -173,6 +174,8 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
         and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
     ):
         return head.head, "xcomp"  # "may request the authority to consult": object control
+    if dep == "advcl" and passive_control(head) and _to_infinitive(verb):
+        return head, "xcomp"  # "should be supported to participate": passive object control
     if dep == "xcomp" or (dep in ("dobj", "pcomp") and verb.tag_ == "VBG"):
         if head.pos_ in ("VERB", "AUX"):
             return head, "xcomp"
@@ -193,6 +196,7 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
         and verb.tag_ == "VBG"
         and head.pos_ in ("VERB", "AUX")
         and not any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") for c in verb.children)
+        and not any(c.dep_ == "aux" and c.tag_ != "TO" for c in verb.children)
     ):
         return head, "participle"  # "must assess each case, taking into account ..."
     if (
@@ -212,6 +216,24 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
     ):
         return head, "participle"  # "must assess each case individually taking into account"
     return None
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def passive_control(verb: Token) -> bool:
+    """Whether ``verb`` is a passive object-control verb (``be supported to``, ``be helped to``).
+
+    Its passive subject does the infinitive, which the parser often attaches
+    as a purpose clause (``advcl``) rather than a complement.
+    """
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and verb.tag_ == "VBN"
+        and verb.lemma_.lower() in OBJECT_CONTROL
+        and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    )
 
 
 def governing_chain(verb: Token, cues: Cues) -> list[tuple[Token, str]]:

@@ -8,7 +8,9 @@ subjects (also of a conjunct or a reduced relative: ``those involved``),
 or an adverb (``work together with``), the owners of views-nouns (``the views
 of X``, ``X's wishes``, ``representations made by X``), and, for joint action
 without a ``with`` phrase, the other conjuncts of the subject (``the school
-and the authority must work together``).
+and the authority must work together``). In a relative clause with no relative
+word the head noun fills the missing object or stranded preposition (``the
+persons it has consulted``, ``the care leavers they work with``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,13 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from textmine.nlp.syntax import MAX_STEPS, conjuncts, imperative_compound, prep_objects
+from textmine.nlp.syntax import (
+    MAX_STEPS,
+    conjuncts,
+    imperative_compound,
+    prep_objects,
+    relative_gap_head,
+)
 
 if TYPE_CHECKING:
     from textmine.nlp.actors import Party
@@ -45,7 +53,7 @@ class RecipientReader:
         """Groups named as recipients by ``roles``, and the evidence (``role: text``)."""
         found: list[tuple[Token, str]] = []
         if "object" in roles and not passive:
-            found += [(o, "object") for o in self.objects(verb)]
+            found += [(o, "object") for o in self.objects(verb) or self.object_gap(verb)]
         if "passive_subject" in roles and passive:
             found += [(o, "passive subject") for o in self.passive_subjects(verb)]
         # "work with X", "co-produce the plan with X", "work in partnership with X",
@@ -65,6 +73,7 @@ class RecipientReader:
                     if obj.i not in seen_preps:
                         seen_preps.add(obj.i)
                         found += [(o, prep) for o in conjuncts(obj)]
+            found += [(o, prep) for o in self.stranded_gap(anchors, prep)]
         if "views" in roles:
             found += [(o, "views") for o in self.view_owners(verb, span_tokens, passive)]
         if "with" in roles and not any(role == "with" for _, role in found) and not passive:
@@ -80,6 +89,30 @@ class RecipientReader:
                 if note not in evidence:
                     evidence.append(note)
         return groups, evidence
+
+    def object_gap(self, verb: Token) -> list[Token]:
+        """``the persons it has consulted``: the relative clause's head is the object."""
+        if any(c.dep_ in ("prep", "ccomp", "xcomp") for c in verb.children):
+            return []
+        if not any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children):
+            return []
+        head = relative_gap_head(verb, stranded=False)
+        return [] if head is None else conjuncts(head)
+
+    def stranded_gap(self, anchors: list[Token], prep: str) -> list[Token]:
+        """``the care leavers they work with``: a preposition left without its object."""
+        for token in anchors:
+            for child in token.children:
+                if (
+                    child.dep_ == "prep"
+                    and child.lower_ == prep
+                    and child.i > token.i
+                    and not any(c.dep_ in ("pobj", "pcomp") for c in child.children)
+                ):
+                    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+                    head = relative_gap_head(verb, stranded=True)
+                    return [] if head is None else conjuncts(head)
+        return []
 
     def co_subjects(self, verb: Token) -> list[Token]:
         """The subject's conjuncts after the first (its partners in a joint action)."""

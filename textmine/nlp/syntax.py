@@ -15,6 +15,7 @@ __all__ = [
     "imperative_compound",
     "misplaced_conjunct",
     "prep_objects",
+    "relative_gap_head",
     "relative_head",
     "verb_above",
 ]
@@ -57,6 +58,46 @@ def relative_head(token: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
+
+
+def _nominal(token: Token) -> bool:
+    """A noun, or a word in a noun's slot (``care leavers`` is often tagged as a verb)."""
+    return token.pos_ in ("NOUN", "PROPN", "PRON") or token.dep_ in _NOMINAL_DEPS
+
+
+def relative_gap_head(verb: Token, *, stranded: bool) -> Token | None:
+    """The noun that fills the gap of a relative clause ``verb`` stands in (or is a conjunct of).
+
+    Statutory and Code-style English often drops the relative word: ``the
+    persons it has consulted``, ``the care leavers they work with``. The parser
+    then leaves the verb without its object, or a preposition without its
+    object, and the relative clause's head noun is what fills that gap. With
+    ``stranded`` (a ``with``/``to`` left without an object) a relative word
+    elsewhere does not matter; for a missing direct object the clause must
+    have no relative word (one that exists was parsed as the object already).
+    """
+    token = verb
+    for _ in range(MAX_STEPS):
+        if token.dep_ == "relcl" and token.head != token:
+            break
+        if token.dep_ in ("acl", "ccomp") and _nominal(token.head):
+            break  # a relative clause parsed as a noun's clausal complement
+        if token.dep_ != "conj" or token.head == token:
+            return None
+        token = token.head
+    else:
+        return None
+    head = token.head
+    if not _nominal(head):
+        return None
+    if not stranded and any(
+        t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in head.doc[head.i + 1 : token.i]
+    ):
+        return None
+    return head
 
 
 def verb_above(
