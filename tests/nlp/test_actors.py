@@ -5,6 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
+from tests.nlp.helpers import parsed as parse_rows
 from textmine.nlp.actors import PartyMatcher
 from textmine.nlp.constraints import is_verbal
 from textmine.nlp.lexicon import load_lexicon
@@ -15,17 +16,7 @@ PARTIES = PartyMatcher(NLP.vocab, load_lexicon())
 
 
 def parsed(rows: str) -> Doc:
-    """A Doc from lines ``word lemma POS TAG dep head`` (head: 0-based index)."""
-    fields = [line.split() for line in rows.strip().splitlines()]
-    return Doc(
-        NLP.vocab,
-        words=[f[0] for f in fields],
-        lemmas=[f[1] for f in fields],
-        pos=[f[2] for f in fields],
-        tags=[f[3] for f in fields],
-        deps=[f[4] for f in fields],
-        heads=[int(f[5]) for f in fields],
-    )
+    return parse_rows(NLP.vocab, rows)
 
 
 # "The governing body of the school must consult the child 's parent and staff in the setting ."

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pytest
 
-from textmine.nlp.component import SPANS_KEY
+from tests.nlp.helpers import contract_fields
 
 A = "active"
 P = "passive"
@@ -100,17 +100,4 @@ CASES = [
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:48] for c in CASES])
 def test_sentence(nlp, sentence: str, expected: list[tuple]) -> None:
-    doc = nlp(sentence)
-    got = [
-        (
-            s.text,
-            s._.term,
-            s._.actor,
-            sorted(s._.recipients),
-            s._.modality,
-            s._.negated,
-            s._.voice,
-        )
-        for s in doc.spans[SPANS_KEY]
-    ]
-    assert got == expected
+    assert contract_fields(nlp, sentence) == expected

@@ -10,6 +10,7 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
+from tests.nlp.helpers import contract_fields
 from textmine.nlp.component import EXTENSIONS, SPANS_KEY, register_extensions
 
 CASES = [
@@ -496,11 +497,7 @@ CASES = [
 
 
 def _rows(nlp, sentence: str) -> list[tuple]:
-    doc = nlp(sentence)
-    return [
-        (s.text, s._.term, s._.actor, s._.recipients, s._.modality, s._.negated, s._.voice)
-        for s in doc.spans[SPANS_KEY]
-    ]
+    return contract_fields(nlp, sentence, sort_recipients=False)
 
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:48] for c in CASES])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.nlp.helpers import contract_fields
 from textmine.nlp.component import SPANS_KEY
 from textmine.nlp.lists import LINE_BREAKS
 
@@ -57,12 +58,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
 def test_list_items(nlp, text: str, expected: list[tuple]) -> None:
-    doc = nlp(text)
-    got = [
-        (s.text, s._.term, s._.actor, sorted(s._.recipients), s._.modality, s._.negated, s._.voice)
-        for s in doc.spans[SPANS_KEY]
-    ]
-    assert got == expected
+    assert contract_fields(nlp, text) == expected
 
 
 def test_line_breaks_run_before_the_parser(nlp) -> None:

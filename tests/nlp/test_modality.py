@@ -6,6 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from tests.nlp.helpers import parsed as parse_rows
 from textmine.nlp.lexicon import load_lexicon
 from textmine.nlp.modality import governing_chain, lead_in, modality, negation, voice
 
@@ -14,17 +15,7 @@ VOCAB = spacy.blank("en").vocab
 
 
 def parsed(rows: str) -> Doc:
-    """A Doc from lines ``word lemma POS TAG dep head`` (head: 0-based index)."""
-    fields = [line.split() for line in rows.strip().splitlines()]
-    return Doc(
-        VOCAB,
-        words=[f[0] for f in fields],
-        lemmas=[f[1] for f in fields],
-        pos=[f[2] for f in fields],
-        tags=[f[3] for f in fields],
-        deps=[f[4] for f in fields],
-        heads=[int(f[5]) for f in fields],
-    )
+    return parse_rows(VOCAB, rows)
 
 
 NEED_NOT = parsed(

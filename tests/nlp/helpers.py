@@ -1,0 +1,41 @@
+"""Helpers shared by the tagger's tests: hand-built parses and contract fields of a Doc."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from textmine.nlp.component import SPANS_KEY
+
+
+def parsed(vocab: Vocab, rows: str) -> Doc:
+    """A Doc from lines ``word lemma POS TAG dep head`` (head: 0-based index)."""
+    fields = [line.split() for line in rows.strip().splitlines()]
+    return Doc(
+        vocab,
+        words=[f[0] for f in fields],
+        lemmas=[f[1] for f in fields],
+        pos=[f[2] for f in fields],
+        tags=[f[3] for f in fields],
+        deps=[f[4] for f in fields],
+        heads=[int(f[5]) for f in fields],
+    )
+
+
+def contract_fields(nlp: Any, text: str, *, sort_recipients: bool = True) -> list[tuple]:
+    """(text, term, actor, recipients, modality, negated, voice) of each tagged span."""
+    doc = nlp(text)
+    return [
+        (
+            s.text,
+            s._.term,
+            s._.actor,
+            sorted(s._.recipients) if sort_recipients else s._.recipients,
+            s._.modality,
+            s._.negated,
+            s._.voice,
+        )
+        for s in doc.spans[SPANS_KEY]
+    ]
