@@ -1,13 +1,14 @@
-"""Builders of broken input files for the bad-input tests (all made here, none shipped).
+"""Builders of broken and hostile input files for the bad-input tests (all made here).
 
 Each builder writes one file into ``folder`` and returns its path. The PDFs are
 made with fpdf2 (a test dependency); the truncated one is the first half of a
-real corpus PDF.
+real corpus PDF. No document text is copied: the sentences are written here.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from fpdf import FPDF
@@ -61,6 +62,51 @@ def unreadable_page_pdf(folder: Path) -> Path:
     return path
 
 
+def blank_pages_pdf(folder: Path, pages: int = 3000, *, text_on: int | None = None) -> Path:
+    """A PDF of ``pages`` empty pages; with ``text_on`` that page holds one numbered paragraph."""
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=12)
+    for number in range(1, pages + 1):
+        pdf.add_page()
+        if number == text_on:
+            pdf.multi_cell(0, 8, f"1.1 {SENTENCE}")
+    path = folder / (f"blank{pages}.pdf" if text_on is None else f"blank{pages}_text.pdf")
+    pdf.output(str(path))
+    return path
+
+
+def giant_page_pdf(folder: Path) -> Path:
+    """One page of 14,400 x 14,400 pt (200 inches square, the largest a PDF page may be)."""
+    pdf = FPDF(unit="pt", format=(14400, 14400))
+    pdf.set_font("helvetica", size=12)
+    pdf.add_page()
+    pdf.set_xy(7000, 7000)  # in the middle of the page
+    pdf.multi_cell(600, 14, f"1.1 {SENTENCE}")
+    path = folder / "giant.pdf"
+    pdf.output(str(path))
+    return path
+
+
+def big_text(folder: Path, size: int) -> Path:
+    """A plain-text file of at least ``size`` bytes: numbered paragraphs, written in chunks.
+
+    Paragraphs run from 1.1 to 999.50, then start again (as in a consolidation of many codes).
+    """
+
+    def chunks() -> Iterator[str]:
+        written, chapter = 0, 0
+        while written < size:
+            chapter = chapter % 999 + 1
+            chunk = "".join(f"{chapter}.{n} {SENTENCE}\n\n" for n in range(1, 51))
+            written += len(chunk)
+            yield chunk
+
+    path = folder / "big.txt"
+    with path.open("w", encoding="ascii", newline="\n") as handle:
+        handle.writelines(chunks())
+    return path
+
+
 def truncated_pdf(folder: Path, source: Path) -> Path:
     data = source.read_bytes()
     path = folder / "truncated.pdf"
@@ -105,3 +151,8 @@ XXE_XML = """<?xml version="1.0"?>
 """
 
 MALFORMED_XML = '<P1 id="section-1"><Pnumber>1</Pnumber><P1para><Text>open</P1para></P1>'
+
+HTML_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><title>Download the guidance</title></head>
+<body><p>Your download will start shortly.</p></body></html>
+"""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -35,6 +37,19 @@ def need(path: Path) -> Path:
             f"{path} is absent: the shared corpora (../shared/corpora) are not beside the project"
         )
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every test's cache (textmine.cache) lives in a temporary folder, never the user's."""
+    folder = tmp_path_factory.mktemp("textmine-cache")
+    before = os.environ.get("TEXTMINE_CACHE_DIR")
+    os.environ["TEXTMINE_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("TEXTMINE_CACHE_DIR", None)
+    else:
+        os.environ["TEXTMINE_CACHE_DIR"] = before
 
 
 @pytest.fixture(scope="session")

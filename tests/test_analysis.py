@@ -96,3 +96,84 @@ def test_cli_analyse_bad_input_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.output.strip().splitlines()[-1].endswith("missing.pdf: no such file")
     assert not (tmp_path / "o").exists()
+
+
+DRAFT = (
+    "4.1 The local authority must consult the parent before it decides.\n\n"
+    "4.2 The school should inform the family of every review.\n"
+)
+
+
+@pytest.mark.slow
+def test_cli_analyse_reports_the_inputs_it_could_not_read(tmp_path: Path, nlp: Any) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\nnot really a pdf")
+    out = tmp_path / "report"
+    args = ["analyse", str(draft), str(tmp_path / "missing.pdf"), str(broken), "-o", str(out)]
+    result = CliRunner().invoke(cli, [*args, "--cache-dir", str(tmp_path / "cache")], obj={})
+    assert result.exit_code == 2, result.output
+    lines = result.output.strip().splitlines()
+    assert "draft: 2 provisions, 2 tagged occurrences" in lines
+    assert f"Not analysed: {tmp_path / 'missing.pdf'}: no such file" in lines
+    assert any(line.startswith(f"Not analysed: {broken}: ") for line in lines)
+    assert lines[-1] == (
+        "Error: 2 of 3 inputs could not be read (listed above); the report covers the others"
+    )
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "2 inputs could not be read and are not in this report" in html
+    assert "<code>missing.pdf</code>: no such file" in html
+    assert "<code>broken.pdf</code>" in html
+
+
+def test_cli_analyse_with_no_readable_input_is_one_line(tmp_path: Path) -> None:
+    args = ["analyse", str(tmp_path / "a.pdf"), str(tmp_path / "b.txt"), "-o", str(tmp_path / "o")]
+    result = CliRunner().invoke(cli, args, obj={})
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        f"Error: {tmp_path / 'a.pdf'}: no such file (and 1 more input(s) failed)"
+    ]
+    assert not (tmp_path / "o").exists()
+
+
+_WARM = """
+import json, sys
+from textmine.cli import main
+sys.argv = ["textmine", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as stop:
+    code = stop.code
+heavy = ["spacy", "pypdfium2", "pdfplumber", "scipy.stats", "sklearn", "statsmodels"]
+print(json.dumps({"code": code, "imported": [m for m in heavy if m in sys.modules]}))
+"""
+
+
+@pytest.mark.slow
+def test_a_warm_run_is_served_whole_from_the_cache(tmp_path: Path, nlp: Any) -> None:
+    import json
+    import re
+    import subprocess
+    import sys
+
+    from textmine.cache.keys import source_digest
+
+    source_digest.cache_clear()  # digest the code as it is now, as the second process will
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    out = tmp_path / "report"
+    args = ["analyse", str(draft), "-o", str(out), "--cache-dir", str(tmp_path / "cache")]
+    cold = CliRunner().invoke(cli, args, obj={})
+    assert cold.exit_code == 0, cold.output
+    first = (out / "report.html").read_text(encoding="utf-8")
+    warm = subprocess.run(
+        [sys.executable, "-c", _WARM, *args], capture_output=True, text=True, check=True
+    )
+    status = json.loads(warm.stdout.strip().splitlines()[-1])
+    assert status == {"code": 0, "imported": []}  # no parser, PDF reader or statistics loaded
+    second = (out / "report.html").read_text(encoding="utf-8")
+    stamp = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00")
+    assert stamp.sub("T", second) == stamp.sub("T", first)
+    again = CliRunner().invoke(cli, [*args[:-2], "--no-cache"], obj={})
+    assert again.exit_code == 0, again.output

@@ -60,9 +60,10 @@ def test_bad_lexicon_line_is_one_line_with_file_and_line(example: Path, tmp_path
         shutil.copy(Path(load_lexicon().source) / name, folder / name)
     with (folder / "terms.jsonl").open("a", encoding="utf-8") as fh:
         fh.write('{"id": "x", "term": "x", "level": 1, "pattern": [{"LEMA": "x"}]}\n')
+    bad_line = len((folder / "terms.jsonl").read_text(encoding="utf-8").splitlines())
     result = CliRunner().invoke(cli, ["tag", str(example), "--lexicon", str(folder)])
     assert result.exit_code == 2
-    assert result.output.startswith(f"Error: {folder / 'terms.jsonl'}:22: invalid spaCy pattern")
+    assert result.output.startswith(f"Error: {folder / 'terms.jsonl'}:{bad_line}: invalid spaCy pattern")
     assert len(result.output.strip().splitlines()) == 1
 
 

@@ -21,3 +21,23 @@ def test_steps_yield_every_item_and_stay_quiet_unless_enabled(
     out = capsys.readouterr()
     assert out.out == ""
     assert ("Tagging" in out.err) is enabled
+
+
+def test_a_failed_run_leaves_no_bars_behind(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(KeyboardInterrupt), steps(True) as progress:
+        advance = progress.bar("Tagging", 10).__enter__()
+        advance(4)
+        raise KeyboardInterrupt
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("enabled", [False, True])
+def test_a_meter_grows_as_work_is_found(enabled: bool, capsys: pytest.CaptureFixture[str]) -> None:
+    with steps(enabled) as progress, progress.meter("Tagging provisions") as meter:
+        meter.add(3)
+        meter.advance(2)
+        meter.add(4)
+        meter.advance(5)
+        assert meter.total == 7
+    err = capsys.readouterr().err
+    assert ("7/7" in err) is enabled

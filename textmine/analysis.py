@@ -6,7 +6,7 @@ show the rule behind each tag), measures the rows (:func:`textmine.measure.measu
 computes the SEN2 statistics and fills the registry's computed findings
 (:mod:`textmine.findings`), links findings to measures and provisions, and
 records provenance (input checksums, lexicon and model versions, textmine
-version, timestamps). It returns an :class:`Analysis`; rendering is
+version, and one timestamp: when the run finished). It returns an :class:`Analysis`; rendering is
 :func:`textmine.report.render_report`'s job.
 
 Which documents are read when ``paths`` is empty (the corpora, else the
@@ -19,18 +19,20 @@ stderr; the library otherwise only logs.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import logging
 import platform
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textmine.engine import Failure, process_inputs
+from textmine.errors import InputError
 from textmine.extract.document import Document
 from textmine.inputs import SAMPLE_TITLE, InputSpec, resolve_inputs
-from textmine.progress import Steps
 from textmine.progress import steps as progress_steps
 from textmine.settings import Settings
 
@@ -39,16 +41,17 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Provisions tagged per progress step (whole units are never split).
-TAG_CHUNK = 120
-
 
 @dataclass(frozen=True)
 class Provenance:
-    """Where every figure of a run comes from."""
+    """Where every figure of a run comes from.
 
-    started: str
-    finished: str
+    ``generated`` (ISO 8601, UTC, whole seconds: when the analysis finished) is
+    the one field that differs between two runs on the same inputs; no
+    duration is recorded, so reports and tables are otherwise byte-identical.
+    """
+
+    generated: str
     textmine_version: str
     python_version: str
     inputs: tuple[dict[str, Any], ...]
@@ -75,6 +78,8 @@ class Analysis:
     stats: Any  # textmine.findings.stats.Sen2Stats | None
     provenance: Provenance
     settings: Settings = field(default_factory=Settings)
+    #: Inputs that could not be read (file, reason); the others were analysed.
+    failures: list[Failure] = field(default_factory=list)
 
     @property
     def slug(self) -> str:
@@ -102,6 +107,7 @@ class Analysis:
                     f"agreed for assessment {rec['relative_rate']:.2f} times as often as "
                     f"family requests [95% CI {rec['ci_low']:.2f}, {rec['ci_high']:.2f}]"
                 )
+        lines += [f"Not analysed: {failure}" for failure in self.failures]
         return lines
 
 
@@ -119,26 +125,37 @@ def analyse(
     is installed.
     """
     from textmine import __version__
-    from textmine.measure import measure
+    from textmine.cache import open_cache
+    from textmine.cache.results import cached_measure, cached_stats
 
     settings = (settings or Settings()).with_(explain=True)
-    started = _now()
     specs, sample = resolve_inputs(paths, settings)
+    cache = open_cache(settings)
+    early: dict[str, Any] = {}
+
+    def while_workers_parse() -> None:
+        early["stats"] = cached_stats(cache)
+        _preload()
+
     with progress_steps(progress) as steps:
-        documents = [_read(spec, settings) for spec in steps.track(specs, "Reading documents")]
-        nlp = _pipeline(settings)
-        rows = _tag(documents, nlp, settings, steps)
+        processed = process_inputs(specs, settings, steps=steps, idle=while_workers_parse)
+        if not processed.documents:
+            raise _all_failed(processed.failures)
+        from textmine.nlp.rows import rows_to_frame  # pandas: imported once workers run
+
+        documents, specs = processed.documents, processed.specs
+        rows = rows_to_frame(processed.rows)
         with steps.status("Measuring"):
-            tables = measure(rows, settings=settings)
+            tables = cached_measure(processed.rows, rows, settings, cache)
         with steps.status("Statistics and findings"):
-            stats, findings, links = gather_evidence(documents, tables)
+            stats = early["stats"] if "stats" in early else cached_stats(cache)
+            stats, findings, links = gather_evidence(documents, tables, stats=stats)
     provenance = Provenance(
-        started=started,
-        finished=_now(),
+        generated=_now(),
         textmine_version=__version__,
         python_version=platform.python_version(),
         inputs=tuple(_input_record(d, s) for d, s in zip(documents, specs, strict=True)),
-        model=_model_record(nlp),
+        model=processed.model or {},
         lexicon=lexicon_record(settings),
         settings={
             "seed": settings.seed,
@@ -159,6 +176,7 @@ def analyse(
         stats=stats,
         provenance=provenance,
         settings=settings,
+        failures=processed.failures,
     )
 
 
@@ -189,12 +207,15 @@ def lexicon_record(settings: Settings) -> dict[str, Any]:
     return {"folder": "bundled" if settings.lexicon_dir is None else str(folder), "files": files}
 
 
-def gather_evidence(documents: Sequence[Document], tables: Any) -> tuple[Any, list[Any], Any]:
+def gather_evidence(
+    documents: Sequence[Document], tables: Any, *, stats: Any = None
+) -> tuple[Any, list[Any], Any]:
     """SEN2 statistics, the registry's findings filled from them, and their links.
 
-    Returns ``(stats, findings, links)``: :func:`~textmine.findings.stats.compute_stats`,
-    the registry with its computed values filled, and the findings linked to the
-    measure ids of ``tables`` and to the provision labels of ``documents``.
+    Returns ``(stats, findings, links)``: ``stats`` as given, else
+    :func:`~textmine.findings.stats.compute_stats`, the registry with its computed
+    values filled, and the findings linked to the measure ids of ``tables`` and to
+    the provision labels of ``documents``.
     """
     from textmine.findings.computed import fill_computed
     from textmine.findings.links import link, measure_ids_from_tables
@@ -202,7 +223,7 @@ def gather_evidence(documents: Sequence[Document], tables: Any) -> tuple[Any, li
     from textmine.findings.stats import compute_stats
     from textmine.measure.frame import provision_label
 
-    stats = compute_stats()
+    stats = stats if stats is not None else compute_stats()
     findings = fill_computed(load_findings(), stats)
     labels = [provision_label(d.doc, p.ref, p.page) for d in documents for p in d.provisions]
     return stats, findings, link(findings, measure_ids_from_tables(tables), labels)
@@ -211,48 +232,25 @@ def gather_evidence(documents: Sequence[Document], tables: Any) -> tuple[Any, li
 # ------------------------------------------------------------------ steps
 
 
-def _read(spec: InputSpec, settings: Settings) -> Document:
-    from textmine.extract import extract
-
-    document = extract(spec.path, kind=spec.kind, settings=settings)
-    return replace(
-        document,
-        title=document.title or spec.title,
-        url=document.url or spec.url,
-        meta={**document.meta, "licence": spec.licence, "source": spec.source},
-    )
-
-
-def _pipeline(settings: Settings) -> Any:
-    from textmine.nlp.pipeline import load_pipeline
-
-    return load_pipeline(settings)
+def _preload() -> None:
+    """Import what measuring and the report need (scipy, scikit-learn, matplotlib, the
+    templates) while worker processes parse, instead of after them."""
+    for name in (
+        "scipy.stats",
+        "scipy.spatial.distance",
+        "sklearn.feature_extraction.text",
+        "sklearn.neighbors",
+        "textmine.measure",
+        "textmine.report.render",
+    ):
+        importlib.import_module(name)
 
 
-def _tag(documents: list[Document], nlp: Any, settings: Settings, steps: Steps) -> pd.DataFrame:
-    """Tag in chunks of whole units so the progress bar moves within a long document."""
-    from textmine.nlp.rows import rows_to_frame
-    from textmine.nlp.tagging import tag_document
-
-    rows: list[dict[str, Any]] = []
-    total = sum(len(d.provisions) for d in documents)
-    with steps.bar("Tagging provisions", total) as advance:
-        for document in documents:
-            for chunk in _chunks(document):
-                rows += tag_document(chunk, nlp=nlp, settings=settings)
-                advance(len(chunk.provisions))
-    return rows_to_frame(rows)
-
-
-def _chunks(document: Document, size: int = TAG_CHUNK) -> Iterator[Document]:
-    provisions = document.provisions
-    start = 0
-    while start < len(provisions):
-        end = min(start + size, len(provisions))
-        while end < len(provisions) and provisions[end].unit == provisions[end - 1].unit:
-            end += 1
-        yield replace(document, provisions=provisions[start:end])
-        start = end
+def _all_failed(failures: Sequence[Failure]) -> InputError:
+    """One error for a run none of whose inputs could be read: the first, and how many more."""
+    first = failures[0]
+    more = f" (and {len(failures) - 1} more input(s) failed)" if len(failures) > 1 else ""
+    return InputError(first.path, first.reason + more)
 
 
 # ------------------------------------------------------------ provenance
@@ -270,18 +268,6 @@ def _input_record(document: Document, spec: InputSpec) -> dict[str, Any]:
         "url": document.url,
         "licence": spec.licence,
         "source": spec.source,
-    }
-
-
-def _model_record(nlp: Any) -> dict[str, Any]:
-    import spacy
-
-    meta = getattr(nlp, "meta", {}) or {}
-    return {
-        "name": f"{meta.get('lang', 'en')}_{meta.get('name', '?')}",
-        "version": str(meta.get("version", "?")),
-        "spacy": spacy.__version__,
-        "pipeline": list(getattr(nlp, "pipe_names", [])),
     }
 
 

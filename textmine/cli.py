@@ -5,7 +5,9 @@ Errors derived from :class:`~textmine.errors.TextmineError` are shown as one
 line on stderr with a non-zero exit status (2 bad input, 3 output cannot be
 written, 4 no spaCy model, 5 fetch failed, 1 anything else); ``--debug``
 shows the traceback instead. ``textmine diff --fail-on KINDS`` exits with 6
-when it finds a change of one of those kinds.
+when it finds a change of one of those kinds; an interrupted run (Ctrl-C,
+SIGINT) exits with 130 after one line ``Error: interrupted``, leaving no
+partial output.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from textmine import __version__
 from textmine.errors import TextmineError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+#: Exit status of ``analyse`` when some inputs could not be read (the report covers the rest).
+PARTIAL_EXIT_CODE = 2
+#: Exit status of a run stopped by Ctrl-C (SIGINT), as shells report it.
+INTERRUPTED_EXIT_CODE = 130
 
 
 class TextmineGroup(click.Group):
@@ -37,8 +43,14 @@ class TextmineGroup(click.Group):
         except OSError as exc:  # e.g. permission denied, disk full, closed pipe
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"Error: {exc}", err=True)
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
             ctx.exit(1)
+        except KeyboardInterrupt:
+            # click would print "Aborted!" and exit 1; --debug logs where it stopped
+            logging.getLogger("textmine").debug("interrupted", exc_info=True)
+            click.echo("Error: interrupted", err=True)
+            ctx.exit(INTERRUPTED_EXIT_CODE)
 
 
 @click.group(cls=TextmineGroup, context_settings=CONTEXT)
@@ -52,6 +64,20 @@ def cli(ctx: click.Context, debug: bool, verbose: bool) -> None:
     \b
     Example:
         textmine extract act.pdf --format jsonl -o act.jsonl
+
+    \b
+    Exit status:
+        0    success
+        1    any other error
+        2    bad input (one line naming the file and the reason); analyse
+             with several inputs writes the report on those it could read,
+             lists the others, and exits 2
+        3    an output that cannot be written (folder missing or not
+             writable, disk full) or would overwrite a file (use --force)
+        4    no spaCy model
+        5    a download failed (fetch)
+        6    diff --fail-on found a change of a listed kind
+        130  interrupted (Ctrl-C); no partial output is left
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
@@ -102,6 +128,31 @@ def _format_option(choices: list[str], default: str | None, help: str) -> Any:
 
 def _force_option(help: str = "Overwrite an existing output file.") -> Any:
     return click.option("-f", "--force", is_flag=True, help=help)
+
+
+def _cache_options(func: Any) -> Any:
+    """``--cache-dir`` and ``--no-cache`` (see textmine.cache)."""
+    func = click.option(
+        "--no-cache",
+        is_flag=True,
+        help="Neither read nor write the cache: extract and tag everything again.",
+    )(func)
+    return click.option(
+        "--cache-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Cache folder [default: $TEXTMINE_CACHE_DIR, else ~/.cache/textmine].",
+    )(func)
+
+
+def _lexicon_option() -> Any:
+    return click.option(
+        "--lexicon",
+        "lexicon_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Folder with your own terms.jsonl, actors.jsonl and cues.jsonl.",
+    )
 
 
 @cli.command()
@@ -300,18 +351,20 @@ def stats(csvs: tuple[Path, ...], fmt: str, output: Path | None, force: bool) ->
 @click.option(
     "--explain", is_flag=True, help='Add an "explain" object: pattern and rule of each field.'
 )
-@click.option(
-    "--lexicon",
-    "lexicon_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Folder with your own terms.jsonl, actors.jsonl and cues.jsonl.",
-)
+@_lexicon_option()
 @_kind_option()
-@click.option("--n-process", type=click.IntRange(min=1), default=None, help="Parser processes.")
+@click.option(
+    "--n-process",
+    "--workers",
+    "n_process",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Parser processes [default: 1].",
+)
 @click.option(
     "--batch-size", type=click.IntRange(min=1), default=None, help="Texts per parser batch."
 )
+@_cache_options
 def tag_command(
     paths: tuple[Path, ...],
     fmt: str,
@@ -322,6 +375,8 @@ def tag_command(
     kind: str | None,
     n_process: int | None,
     batch_size: int | None,
+    cache_dir: Path | None,
+    no_cache: bool,
 ) -> None:
     """Tag partnership terms (inform ... co-produce): who does it to whom, must/should/may.
 
@@ -331,19 +386,24 @@ def tag_command(
         textmine tag act.xml code.txt --explain
         textmine tag draft.txt --lexicon my_lexicons/
     """
-    from textmine.extract import extract as extract_document
+    from textmine.engine import process_inputs
+    from textmine.inputs import InputSpec
     from textmine.nlp.rows import write_rows
-    from textmine.nlp.tagging import tag_documents
     from textmine.settings import Settings
 
     settings = Settings().with_(
-        explain=explain or None, lexicon_dir=lexicon_dir, n_process=n_process, batch_size=batch_size
+        explain=explain or None,
+        lexicon_dir=lexicon_dir,
+        workers=n_process or 1,
+        batch_size=batch_size,
+        cache_dir=cache_dir,
+        use_cache=False if no_cache else None,
     )
     _check_output(output, force)
-    documents = [extract_document(p, kind=kind, settings=settings) for p in paths]
-    _warn_failed_pages(documents)
-    rows = tag_documents(documents, settings=settings)
-    _emit(lambda fh: write_rows(rows, fh), output, force)
+    specs = [InputSpec(path=p, kind=kind) for p in paths]
+    processed = process_inputs(specs, settings, keep_going=False)
+    _warn_failed_pages(processed.documents)
+    _emit(lambda fh: write_rows(processed.rows, fh), output, force)
 
 
 def _warn_failed_pages(documents: Any) -> None:
@@ -365,8 +425,33 @@ def _warn_failed_pages(documents: Any) -> None:
 @_force_option(
     "Write into a non-empty folder that holds no textmine report (replacing clashing files)."
 )
+@_lexicon_option()
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Parser processes on this machine [default: 2, or 1 on a one-core machine].",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Shard documents over a Dask cluster: tcp://host:port, or 'local' for a cluster "
+    "of --workers processes on this machine (needs the [dask] extra).",
+)
+@_cache_options
+@click.pass_context
 def analyse_command(
-    paths: tuple[Path, ...], output: Path | None, title: str | None, force: bool
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    output: Path | None,
+    title: str | None,
+    force: bool,
+    lexicon_dir: Path | None,
+    workers: int | None,
+    scheduler: str | None,
+    cache_dir: Path | None,
+    no_cache: bool,
 ) -> None:
     """Read, tag and measure documents and write the annotated HTML report.
 
@@ -377,21 +462,45 @@ def analyse_command(
     textmine report is refreshed in place; any other non-empty folder needs
     --force.
 
+    Each input is read on its own: one that cannot be read is listed (file and
+    reason) in the report and at the end of the output, the others are
+    analysed, and the exit status is 2. When none can be read, one error line
+    and no report. Extractions, tagged rows, measures and statistics are
+    cached (--cache-dir, --no-cache), so a re-run on unchanged inputs takes
+    seconds.
+
     \b
     Examples:
         textmine analyse
         textmine analyse act.pdf code.pdf -o outputs/send --title "CFA 2014 and the Code"
+        textmine analyse draft.txt --lexicon my_lexicons/
+        textmine analyse acts/*.pdf --scheduler tcp://10.0.0.5:8786
     """
     from textmine.analysis import analyse
     from textmine.report import default_out_dir, render_report
     from textmine.report.outdir import check_out_dir
+    from textmine.settings import Settings
 
     if output is not None:
         check_out_dir(output, ["report.html"], force=force)
-    result = analyse(paths, title=title, progress=True)
+    settings = Settings().with_(
+        lexicon_dir=lexicon_dir,
+        workers=workers,
+        scheduler=scheduler,
+        cache_dir=cache_dir,
+        use_cache=False if no_cache else None,
+    )
+    result = analyse(paths, settings=settings, title=title, progress=True)
     report = render_report(result, output or default_out_dir(result), force=force)
     for line in result.summary_lines(report):
         click.echo(line)
+    if result.failures:
+        click.echo(
+            f"Error: {len(result.failures)} of {len(result.failures) + len(result.documents)} "
+            "inputs could not be read (listed above); the report covers the others",
+            err=True,
+        )
+        ctx.exit(PARTIAL_EXIT_CODE)
 
 
 @cli.command("fetch")

@@ -6,6 +6,7 @@ Module-level ``DEFAULT_*`` constants document every default in one place.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -23,6 +24,8 @@ DEFAULT_MAX_UNIT_CHARS = 20_000
 DEFAULT_SEED = 20140313
 DEFAULT_BOOTSTRAP = 2000
 DEFAULT_PERMUTATIONS = 5000
+#: Worker processes of ``analyse`` (parsing on one machine): at most 2, at most the cores.
+DEFAULT_WORKERS = max(1, min(2, os.cpu_count() or 1))
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,12 @@ class Settings:
     n_permutations: int = DEFAULT_PERMUTATIONS
     explain: bool = False
     keep_removed: bool = False
+    #: Cache folder (``None``: ``$TEXTMINE_CACHE_DIR``, else ``~/.cache/textmine``).
+    cache_dir: Path | None = None
+    use_cache: bool = True
+    workers: int = DEFAULT_WORKERS
+    #: Dask scheduler of ``analyse``: ``tcp://host:port``, ``local``, or ``None`` (no Dask).
+    scheduler: str | None = None
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     def with_(self, **changes: object) -> Settings:

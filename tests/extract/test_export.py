@@ -20,7 +20,8 @@ DATA = Path(__file__).parent / "data"
 
 
 def norm(text: str | None) -> str | None:
-    return " ".join(text.split()) if text else None
+    """Whitespace collapsed; blank text is ``None`` (a blank title or label reads back as none)."""
+    return " ".join(text.split()) or None if text else None
 
 
 def view(document: Document) -> list[tuple[str | None, ...]]:

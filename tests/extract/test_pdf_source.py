@@ -8,7 +8,12 @@ import pypdfium2 as pdfium
 import pytest
 
 from tests import bad_inputs
-from textmine.errors import CorruptInputError, EncryptedPDFError, ImageOnlyPDFError
+from textmine.errors import (
+    CorruptInputError,
+    EmptyInputError,
+    EncryptedPDFError,
+    ImageOnlyPDFError,
+)
 from textmine.extract import extract, pdf_source
 
 
@@ -55,3 +60,20 @@ def test_encrypted_and_image_only(tmp_path: Path) -> None:
         pdf_source.read_pdf_text(bad_inputs.text_pdf(tmp_path, "locked.pdf", password="pw"))
     with pytest.raises(ImageOnlyPDFError, match="run OCR on it first"):
         pdf_source.read_pdf_text(bad_inputs.image_only_pdf(tmp_path))
+
+
+def test_blank_pages_are_no_text_not_a_scan(tmp_path: Path) -> None:
+    with pytest.raises(EmptyInputError) as caught:
+        pdf_source.read_pdf_text(bad_inputs.blank_pages_pdf(tmp_path, pages=2))
+    assert caught.value.reason == "PDF has no text: its 2 page(s) are blank"
+    with pytest.raises(ImageOnlyPDFError):  # drawings but no text: a scan
+        pdf_source.read_pdf_text(bad_inputs.image_only_pdf(tmp_path))
+
+
+def test_html_saved_as_pdf_is_named_as_such(tmp_path: Path) -> None:
+    path = bad_inputs.write(tmp_path, "page.pdf", bad_inputs.HTML_PAGE)
+    with pytest.raises(CorruptInputError) as caught:
+        pdf_source.read_pdf_text(path)
+    assert caught.value.reason == (
+        "not a PDF file (an HTML page: save the PDF itself, not the web page)"
+    )

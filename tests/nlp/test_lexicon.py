@@ -47,12 +47,15 @@ def test_bundled_lexicon_covers_the_contract() -> None:
     lexicon = load_lexicon()
     assert {t.term: t.level for t in lexicon.terms} == CONTRACT_TERMS
     assert {a.group for a in lexicon.actors} == CONTRACT_GROUPS
-    assert len(lexicon.terms) == 21
+    assert len(lexicon.terms) == 27
     assert lexicon.cues.modals["need"] == "need"
     assert lexicon.cues.modals["could"] == "can"
     assert lexicon.cues.control == {"need": "need"}  # require, duty, expect are not modals
     assert "not" in lexicon.cues.negations
     assert ("no", "longer") in lexicon.cues.negation_phrases
+    assert lexicon.cues.negation_determiners == frozenset({"no"})
+    assert "use" in lexicon.cues.purpose
+    assert ("working", "together", "to", "safeguard", "children") in lexicon.cues.titles
     assert lexicon.cues.pronouns["it"] == frozenset({"body"})
     assert "co-operate" in lexicon.cues.compounds
 
@@ -89,6 +92,7 @@ def _replace_line(path: Path, number: int, text: str) -> None:
 
 
 def test_user_folder_loads(folder: Path) -> None:
+    bundled_lines = len((folder / "terms.jsonl").read_text(encoding="utf-8").splitlines())
     with (folder / "terms.jsonl").open("a", encoding="utf-8") as fh:
         entry = {
             "id": "signpost",
@@ -99,7 +103,7 @@ def test_user_folder_loads(folder: Path) -> None:
         fh.write(json.dumps(entry) + "\n")
     lexicon = load_lexicon(folder)
     assert lexicon.terms[-1].term == "signpost"
-    assert lexicon.terms[-1].line == 22
+    assert lexicon.terms[-1].line == bundled_lines + 1
     assert lexicon.source == str(folder)
 
 

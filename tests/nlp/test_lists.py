@@ -36,6 +36,15 @@ CASES = [
             ("consult", "consult", "education", ["parent"], "should", False, A),
         ],
     ),
+    # "ensure that:": each item is a that-clause with its own subject, under the outer modal
+    (
+        "Schools should ensure that:\n• parents are consulted about the plan\n"
+        "• the child is involved in reviews",
+        [
+            ("consulted", "consult", "unspecified", ["parent"], "should", False, "passive"),
+            ("involved", "involve", "unspecified", ["child"], "should", False, "passive"),
+        ],
+    ),
     # a capitalised imperative item parsed as a noun still counts, under "We can:"
     (
         "We can:\nGive you information on healthy living\nWork with you to plan your health care.",
@@ -47,11 +56,12 @@ CASES = [
         "Informing you about awards you can enter",
         [("Informing", "inform", LA, ["young_person"], "none", False, A)],
     ),
-    # "making sure that all staff:" with no modal anywhere
+    # "making sure that all staff:" with no modal anywhere; staff with no institution
+    # named are school staff (guidelines)
     (
         "This means making sure that all staff:\nhave high expectations; and\n"
         "understand the importance of involving parents.",
-        [("involving", "involve", "professional", ["parent"], "none", False, A)],
+        [("involving", "involve", "education", ["parent"], "none", False, A)],
     ),
 ]
 

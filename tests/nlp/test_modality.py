@@ -1,4 +1,4 @@
-"""Modality, negation and voice rules on hand-built parses (no model needed)."""
+"""Modality, negation, voice and passive-structure rules on hand-built parses (no model needed)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from spacy.tokens import Doc
 
 from tests.nlp.helpers import parsed as parse_rows
 from textmine.nlp.lexicon import load_lexicon
-from textmine.nlp.modality import governing_chain, lead_in, modality, negation, voice
+from textmine.nlp.modality import governing_chain, modal_before_aside, modality, voice
+from textmine.nlp.negation import negation
+from textmine.nlp.passives import list_continuation, passive_holders
+from textmine.nlp.series import lead_in
 
 CUES = load_lexicon().cues
 VOCAB = spacy.blank("en").vocab
@@ -164,3 +167,62 @@ def test_lead_in_modal_of_a_list_item() -> None:
     modal = lead_in(LIST_ITEM[4], CUES)
     assert modal is not None and modal.text == "must"
     assert lead_in(NEED_NOT[4], CUES) is None
+
+
+# "The home builds a culture where children are listened to , respected and involved ."
+# as the parser breaks it: "respected" hangs off the main verb
+BROKEN_LIST = parsed(
+    """
+    The the DET DT det 1
+    home home NOUN NN nsubj 2
+    builds build VERB VBZ ROOT 2
+    a a DET DT det 4
+    culture culture NOUN NN dobj 2
+    where where SCONJ WRB advmod 8
+    children child NOUN NNS nsubjpass 8
+    are be AUX VBP auxpass 8
+    listened listen VERB VBN relcl 4
+    to to ADP IN prep 8
+    , , PUNCT , punct 9
+    respected respect VERB VBN advcl 2
+    and and CCONJ CC cc 11
+    involved involve VERB VBN conj 11
+    . . PUNCT . punct 2
+    """
+)
+# "The authority may , where it agrees , consult the parent ." with "may" read as an apposition
+ASIDE = parsed(
+    """
+    The the DET DT det 1
+    authority authority NOUN NN nsubj 8
+    may may AUX MD appos 1
+    , , PUNCT , punct 2
+    where where SCONJ WRB advmod 5
+    it it PRON PRP nsubj 6
+    agrees agree VERB VBZ relcl 2
+    , , PUNCT , punct 2
+    consult consult VERB VB ROOT 8
+    the the DET DT det 10
+    parent parent NOUN NN dobj 8
+    . . PUNCT . punct 8
+    """
+)
+
+
+def test_broken_participle_list_continues_the_first_participle() -> None:
+    assert list_continuation(BROKEN_LIST[11]) == BROKEN_LIST[8]
+    assert list_continuation(BROKEN_LIST[13]) is None  # the conjunct follows its head
+    assert voice(BROKEN_LIST[13], CUES).value == "passive"
+    assert [t.text for t in passive_holders(BROKEN_LIST[13])] == ["children"]
+    # inside the relative clause, the main clause's modal does not carry in
+    assert modality(BROKEN_LIST[13], CUES).value == "none"
+
+
+def test_modal_before_a_parenthetical_governs_the_verb_after_it() -> None:
+    assert modal_before_aside(ASIDE[8], CUES) == ASIDE[2]
+    reading = modality(ASIDE[8], CUES)
+    assert (reading.value, reading.rule, reading.token) == (
+        "may",
+        "modal before a parenthetical",
+        "may",
+    )

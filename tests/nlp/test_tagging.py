@@ -232,3 +232,27 @@ def test_real_statutory_instrument(nlp) -> None:
     )
     row = rows[("reg.17(2)", "co-operate")]
     assert (row["term"], row["level"], row["recipients"]) == ("cooperate", 4, ["local_authority"])
+
+
+def test_pieces_without_a_trigger_word_are_not_parsed(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from textmine.nlp import tagging
+
+    document = build_document(
+        doc="d",
+        kind="guidance",
+        path=None,
+        provisions=[
+            Provision(doc="", kind="", ref="1.1", text="The panel meets twice a year."),
+            Provision(doc="", kind="", ref="1.2", text="The council must consult the parent."),
+            Provision(doc="", kind="", ref="1.3", text="Reports are kept for ten years."),
+        ],
+    )
+    pieces = [(p.text, p) for p in tagging.units(document)]
+    kept = list(tagging._worth_parsing(nlp, iter(pieces)))
+    assert [piece.provisions[0].ref for _, piece in kept] == ["1.2"]
+    assert kept[0][0].text == "The council must consult the parent."  # tokenised once, here
+    settings = Settings(explain=True)
+    filtered = tag_documents([document], nlp=nlp, settings=settings)
+    monkeypatch.setattr(tagging, "_worth_parsing", lambda nlp, pieces: pieces)
+    assert tag_documents([document], nlp=nlp, settings=settings) == filtered
+    assert [row["ref"] for row in filtered] == ["1.2"]

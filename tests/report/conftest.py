@@ -215,8 +215,7 @@ def make_rows(documents: list[Any]) -> list[dict[str, Any]]:
 
 
 FIXED_PROVENANCE = Provenance(
-    started="2026-01-01T00:00:00+00:00",
-    finished="2026-01-01T00:00:05+00:00",
+    generated="2026-01-01T00:00:05+00:00",
     textmine_version="0.1.0",
     python_version="3.11.7",
     inputs=(

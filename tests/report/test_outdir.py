@@ -68,3 +68,16 @@ def test_a_broken_marker_counts_as_foreign(tmp_path: Path) -> None:
     assert previous_files(tmp_path) is None
     with pytest.raises(OutputError):
         check_out_dir(tmp_path, PLANNED)
+
+
+def test_a_folder_that_is_not_writable_is_refused_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    monkeypatch.setattr("textmine.report.outdir.os.access", lambda path, mode: Path(path) != locked)
+    with pytest.raises(OutputError, match=f"^{locked}: folder {locked} is not writable$"):
+        check_out_dir(locked, PLANNED)
+    out = locked / "new" / "report"  # made later, inside the locked folder
+    with pytest.raises(OutputError, match=f"^{out}: folder {locked} is not writable$"):
+        check_out_dir(out, PLANNED)

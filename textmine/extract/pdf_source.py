@@ -9,6 +9,7 @@ subclass that names the file and the reason.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ import pypdfium2 as pdfium
 
 from textmine.errors import (
     CorruptInputError,
+    EmptyInputError,
     EncryptedPDFError,
     ImageOnlyPDFError,
 )
@@ -28,6 +30,8 @@ log = logging.getLogger(__name__)
 
 #: A PDF whose pages hold fewer text characters than this, in all, is a scan.
 MIN_TEXT_CHARS = 40
+#: The start of an HTML page (a web page saved under a ``.pdf`` name).
+_HTML = re.compile(rb"<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,10 @@ def _open(path: Path) -> pdfium.PdfDocument:
     with path.open("rb") as fh:
         head = fh.read(1024)
     if b"%PDF-" not in head:
+        if _HTML.search(head):
+            raise CorruptInputError(
+                path, "not a PDF file (an HTML page: save the PDF itself, not the web page)"
+            )
         raise CorruptInputError(path, "not a PDF file (no %PDF header)")
     try:
         return pdfium.PdfDocument(str(path))
@@ -71,8 +79,9 @@ def read_pdf_text(path: str | Path) -> PdfText:
     """Read every page's text with pypdfium2, normalising line ends to ``\\n``.
 
     Pages that fail are ``None`` (and logged); a document with no text at all
-    raises :class:`ImageOnlyPDFError`; one that cannot be opened raises
-    :class:`CorruptInputError` or :class:`EncryptedPDFError`.
+    raises :class:`ImageOnlyPDFError`, or :class:`EmptyInputError` when its
+    pages draw nothing at all (blank pages, however many); one that cannot be
+    opened raises :class:`CorruptInputError` or :class:`EncryptedPDFError`.
     """
     path = Path(path)
     pdf = _open(path)
@@ -91,10 +100,30 @@ def read_pdf_text(path: str | Path) -> PdfText:
     if not readable:
         raise CorruptInputError(path, "no page of the PDF could be read")
     if sum(len(t.strip()) for t in readable) < MIN_TEXT_CHARS:
+        if _blank(path):
+            raise EmptyInputError(path, f"PDF has no text: its {len(texts):,} page(s) are blank")
         raise ImageOnlyPDFError(
             path, "PDF has no text layer (image-only or scanned); run OCR on it first"
         )
     return PdfText(path=path, pages=tuple(texts), fonts=tuple(fonts))
+
+
+def _blank(path: Path) -> bool:
+    """Whether no page of the PDF at ``path`` draws anything (no text, image or path)."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            try:
+                if pdfium.raw.FPDFPage_CountObjects(page.raw) != 0:
+                    return False
+            finally:
+                page.close()
+    except pdfium.PdfiumError:
+        return False
+    finally:
+        pdf.close()
+    return True
 
 
 def _page_text(

@@ -32,13 +32,13 @@ levels are fixed (``#`` title, ``##`` part, ``###`` chapter, ``####``
 heading; an empty heading line clears the field), so that every provision's
 ref, text, heading, part and chapter come back exactly.
 
-Decoding: UTF-8 (a BOM is dropped), UTF-16 with a BOM, else Windows-1252 with a
-logged warning; NUL bytes or control characters mean "not a text file".
+Bytes become text by :func:`textmine.extract.decoding.decode` (UTF-8, UTF-16
+with a BOM, else Windows-1252; binary content refused). Line ends may be
+``\n``, ``\r\n`` or ``\r``, mixed.
 """
 
 from __future__ import annotations
 
-import codecs
 import logging
 import re
 from collections.abc import Sequence
@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textmine.errors import EmptyInputError, InputError
+from textmine.extract.decoding import decode
 from textmine.extract.document import Document, Provision, build_document
 from textmine.extract.refs import split_lead, unit_of
 from textmine.settings import Settings
@@ -76,6 +76,8 @@ _SI_UNIT = re.compile(
 )
 _MARKER = re.compile(r"^\((?P<label>\d{1,3}[A-Z]{0,2}|[a-z]{1,4}|[A-Z]{1,2})\)[ \t]*(?P<text>.*)$")
 _ROMAN = re.compile(r"[ivxlc]+")
+#: Every Markdown inline pattern below needs one of these characters.
+_MD_CHARS = re.compile(r"[!\[<`*_~]")
 _RESET = -1
 _PREFIX = {"act": "s.", "bill": "cl.", "si": "reg."}
 _MD_INLINE = (
@@ -114,37 +116,6 @@ def from_pdf_text(pdftext: PdfText, *, settings: Settings | None = None) -> Docu
         pages=pdftext.page_count,
         failed_pages=pdftext.failed_pages,
     )
-
-
-def decode(data: bytes, path: Path) -> str:
-    """Bytes to text: UTF-8 (BOM dropped), UTF-16 with BOM, else cp1252 with a warning."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return _checked(data.decode("utf-16"), path)
-        except UnicodeDecodeError as exc:
-            raise InputError(path, "not a text file (broken UTF-16)") from exc
-    if data.startswith(b"%PDF-"):
-        raise InputError(path, "not a text file (it is a PDF: give it the .pdf extension)")
-    if b"\x00" in data:
-        raise InputError(path, "not a text file (binary content)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError as exc:
-            raise InputError(path, "not a text file (neither UTF-8 nor Windows-1252)") from exc
-        log.warning("%s: not valid UTF-8; read as Windows-1252 (cp1252)", path)
-    return _checked(text, path)
-
-
-def _checked(text: str, path: Path) -> str:
-    controls = sum(1 for c in text if c < " " and c not in "\t\n\r\f")
-    if controls > max(2, len(text) // 100):
-        raise InputError(path, "not a text file (binary content)")
-    if not text.strip():
-        raise EmptyInputError(path, "no text")
-    return text
 
 
 def parse_text(
@@ -213,7 +184,9 @@ class _Reader:
                 items.append(_Item(page, 0, block.copy()))
                 block.clear()
 
-        for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        for raw in text.split("\n"):
             line = raw.strip()
             if line == EXPORT_MARKER:
                 close()
@@ -404,6 +377,8 @@ class _Reader:
 
 def _strip_markdown(line: str) -> str:
     """Markdown inline markup reduced to its text."""
+    if not _MD_CHARS.search(line):
+        return line
     for pattern, replacement in _MD_INLINE:
         line = pattern.sub(replacement, line)
     return line

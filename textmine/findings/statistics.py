@@ -26,10 +26,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.stats import chi2_contingency, fisher_exact
-from scipy.stats.contingency import expected_freq, relative_risk
-from statsmodels.stats.contingency_tables import StratifiedTable
-from statsmodels.stats.multitest import multipletests
 
 from textmine.findings.numbers import percent, round_half_up
 from textmine.findings.sen2 import (
@@ -263,6 +259,8 @@ def area_tests(summary: pd.DataFrame, comparison: str = "professional") -> pd.Da
         out[column] = np.nan
     out["reject_holm"] = None
     out["reject_bh"] = None
+    from statsmodels.stats.multitest import multipletests  # slow to import: when needed
+
     for _, block in out.groupby(["period", "level", "basis"], sort=False):
         ok = block[block["p_value"].notna()]
         if ok.empty:
@@ -291,6 +289,8 @@ def pooled_ratios(summary: pd.DataFrame, comparison: str = "professional") -> pd
     every stratum (``test_equal_odds``). ``ratio_reported`` says which ratio
     the headline is.
     """
+    from statsmodels.stats.contingency_tables import StratifiedTable  # slow: when needed
+
     records = []
     for basis, measure in BASES.items():
         cells = two_by_two(summary, basis, comparison)
@@ -388,6 +388,8 @@ def _relative_risk(
         return math.nan, math.nan, math.nan, "a side has no requests"
     if control_cases == 0 or exposed_cases == 0:
         return math.nan, math.nan, math.nan, "a side has no agreed requests (ratio undefined)"
+    from scipy.stats.contingency import relative_risk  # slow to import: when needed
+
     result = relative_risk(*(int(v) for v in values))
     ci = result.confidence_interval(confidence_level=CONFIDENCE)
     return float(result.relative_risk), float(ci.low), float(ci.high), None
@@ -399,6 +401,9 @@ def _independence_test(table: np.ndarray) -> tuple[str | None, float, float, flo
         return None, math.nan, math.nan, math.nan
     if (table.sum(axis=0) == 0).any() or (table.sum(axis=1) == 0).any():
         return None, math.nan, math.nan, math.nan
+    from scipy.stats import chi2_contingency, fisher_exact  # slow to import: when needed
+    from scipy.stats.contingency import expected_freq
+
     min_expected = float(expected_freq(table).min())
     if min_expected < MIN_EXPECTED:
         stat, p = fisher_exact(table.astype(int), alternative="two-sided")

@@ -38,7 +38,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.stats import bootstrap, permutation_test
 
 from textmine.measure.frame import (
     FAMILY,
@@ -215,6 +214,8 @@ def _difference(x: np.ndarray, y: np.ndarray, settings: Settings) -> dict[str, A
     if x.size < 2 or y.size < 2:
         result["reason"] = "fewer than 2 occurrences in a group: no interval or test"
         return result
+    from scipy.stats import bootstrap, permutation_test  # imported when needed: slow to import
+
     statistic: Callable[..., np.ndarray] = mean_difference
     boot = bootstrap(
         (x, y),

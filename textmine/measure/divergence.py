@@ -25,7 +25,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.spatial.distance import jensenshannon
 
 from textmine.measure.frame import unique_in_order
 from textmine.measure.relations import explode_relations, relation_name
@@ -64,6 +63,8 @@ def js_divergence(p: dict[str, int], q: dict[str, int]) -> float:
     b = np.array([q.get(t, 0) for t in terms], dtype=float)
     if a.sum() == 0 or b.sum() == 0:
         return float("nan")
+    from scipy.spatial.distance import jensenshannon  # imported when needed: slow to import
+
     return float(jensenshannon(a, b, base=2) ** 2)
 
 

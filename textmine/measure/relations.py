@@ -37,7 +37,6 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
-from scipy.stats import entropy
 
 from textmine.measure.frame import (
     CANONICAL_TERMS,
@@ -133,6 +132,8 @@ def normalised_entropy(counts: Iterable[float], k: int) -> float:
     values = np.asarray([c for c in counts if c > 0], dtype=float)
     if k <= 1 or values.size <= 1:
         return 0.0
+    from scipy.stats import entropy  # imported when needed: scipy.stats is slow to import
+
     return float(entropy(values) / math.log(k))
 
 

@@ -37,7 +37,7 @@ from textmine.measure.harmonise import harmonisation_hints
 from textmine.measure.index import terminology_inconsistency_index
 from textmine.measure.relations import relation_summary, relation_terms
 from textmine.measure.vectors import DEFAULT_SIMILARITY, near_synonyms
-from textmine.output import atomic_output, check_output_path, ensure_dir, json_cells
+from textmine.output import atomic_outputs, check_output_path, ensure_dir, json_cells
 from textmine.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -142,8 +142,8 @@ def write_tables(tables: MeasureTables, out_dir: str | Path, *, force: bool = Fa
     """Write every table as ``<name>.csv`` and ``<name>.json`` in ``out_dir``; return the paths.
 
     All targets are checked before anything is written, so an existing file
-    (without ``force``) stops the run before a partial set is written; each
-    file is written atomically.
+    (without ``force``) stops the run before a partial set is written; the
+    files are written all or none (:func:`~textmine.output.atomic_outputs`).
     """
     folder = ensure_dir(out_dir)
     targets = [
@@ -152,14 +152,12 @@ def write_tables(tables: MeasureTables, out_dir: str | Path, *, force: bool = Fa
     for _, path in targets:
         check_output_path(path, force=force)
     written = []
-    for name, table in tables.items():
-        with atomic_output(folder / f"{name}.csv", force=force) as handle:
-            json_cells(table).to_csv(handle, index=False)
-        written.append(folder / f"{name}.csv")
-        with atomic_output(folder / f"{name}.json", force=force) as handle:
+    with atomic_outputs(force=force) as open_:
+        for name, table in tables.items():
+            json_cells(table).to_csv(open_(folder / f"{name}.csv"), index=False)
             text = table.to_json(orient="records", force_ascii=False, indent=1)
-            handle.write(f"{text}\n")  # type: ignore[call-overload]
-        written.append(folder / f"{name}.json")
+            open_(folder / f"{name}.json").write(f"{text}\n")
+            written += [folder / f"{name}.csv", folder / f"{name}.json"]
     log.info("wrote %d measure files to %s", len(written), folder)
     return written
 

@@ -26,8 +26,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
-from sklearn.neighbors import NearestNeighbors
 
 from textmine.measure.frame import is_present, prepare_rows
 from textmine.measure.relations import explode_relations
@@ -82,6 +80,8 @@ def term_by_provision(rows: pd.DataFrame) -> pd.DataFrame:
     df = prepare_rows(rows)
     if df.empty:
         return pd.DataFrame()
+    from sklearn.feature_extraction.text import CountVectorizer  # slow to import: when needed
+
     grouped = df.groupby("provision", sort=False)["term"].agg(lambda s: [str(t) for t in s])
     vectorizer = CountVectorizer(analyzer=lambda terms: terms, lowercase=False)
     matrix = vectorizer.fit_transform(list(grouped))
@@ -103,6 +103,9 @@ def near_synonyms(
     empty = pd.DataFrame(columns=list(COLUMNS))
     if len(texts) < 2:
         return empty
+    from sklearn.feature_extraction.text import TfidfVectorizer  # slow to import: when needed
+    from sklearn.neighbors import NearestNeighbors
+
     vectorizer = TfidfVectorizer(stop_words="english", ngram_range=(1, 2), sublinear_tf=True)
     try:
         matrix = vectorizer.fit_transform(texts["masked"])

@@ -21,11 +21,21 @@ document) and caches what it has read:
   (``encourage parents to participate``: parents); a purpose infinitive takes
   its main clause's doer. A subject that names no party (``This evaluation
   should inform ...``) gives ``unspecified``; an unknown proper name gives
-  ``other``.
+  ``other``. A non-party object does not control an infinitive (``use the
+  results to help inform``: the user informs); a gerund under ``including``
+  after a noun is done by whoever has the noun (``authorities have duties,
+  including consulting``). Where the parse loses the subject,
+  :mod:`textmine.nlp.clauses` recovers it: a subject hung on the clause
+  before, the main clause's subject after a fronted ``When considering ...,``,
+  and the previous sentence's subject for ``This involves / means V-ing``
+  (also for a list under ``This can be achieved by:``).
 * :meth:`Resolver.recipients` reads the term's *roles* (``terms.jsonl``):
   direct objects, passive subjects, ``with``/``to``/``from`` phrases, and the
   owners of views-nouns (``the views of X``, ``X's wishes``, ``representations
-  made by X``), each with its coordinated conjuncts.
+  made by X``), each with its coordinated conjuncts; see
+  :mod:`textmine.nlp.recipients` for lists.
+* An object pronoun is never resolved to whoever does its verb
+  (:meth:`Resolver.doer_tokens`).
 """
 
 from __future__ import annotations
@@ -34,9 +44,21 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from textmine.nlp.clauses import (
+    for_subject,
+    fronted_subject,
+    is_expletive,
+    modal_subject,
+    parenthesised_conjunct,
+    previous_subject,
+    reduced_relative,
+    role_holder,
+    stranded_subject,
+    swallowed_subject,
+)
 from textmine.nlp.lexicon import Cues, Lexicon
 from textmine.nlp.modality import MAX_CHAIN, Reading, kept, passive_control, voice
-from textmine.nlp.parties import Party, PartyReader, is_expletive
+from textmine.nlp.parties import Party, PartyReader
 from textmine.nlp.recipients import RecipientReader
 from textmine.nlp.syntax import (
     comma_participle,
@@ -52,6 +74,8 @@ __all__ = ["Party", "PartyMatcher", "Resolver"]
 
 _SUBJ = frozenset({"nsubj", "csubj"})
 _SUBJ_ANY = frozenset({"nsubj", "csubj", "nsubjpass"})
+#: Passives whose subject receives the means to act: ``is given the chance to take part``.
+_GIVING = frozenset({"give", "provide", "offer", "afford", "grant"})
 
 
 def _finite(verb: Token) -> bool:
@@ -61,27 +85,6 @@ def _finite(verb: Token) -> bool:
 
 def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-
-
-def _reduced_relative(verb: Token) -> list[Token]:
-    """The subject noun of ``where children placed in a home are not participating``.
-
-    The parser often reads the reduced relative (*placed*, *looked after*) as
-    a finite verb with the noun as its subject, and hangs it off the real verb
-    as a clausal subject or adjunct; the real verb is then left subjectless.
-    """
-    if not any(c.dep_ == "aux" and c.i < verb.i for c in verb.children):
-        return []
-    for child in verb.children:
-        if child.dep_ in ("csubj", "advcl") and child.tag_ in ("VBN", "VBD") and child.i < verb.i:
-            nouns = [
-                c
-                for c in child.children
-                if c.dep_ == "nsubj" and c.i < child.i and c.pos_ in ("NOUN", "PROPN")
-            ]
-            if nouns:
-                return nouns[:1]
-    return []
 
 
 class PartyMatcher:
@@ -107,8 +110,46 @@ class Resolver(PartyReader, RecipientReader):
         self.matcher = matcher
         self.cues: Cues = matcher.cues
         self._parties: dict[int, Party | None] = {}
+        self._aliases: dict[int, tuple[str, str] | None] = {}
+        self._doers: dict[int, set[int]] = {}
+        self._read_from: Token | None = None
 
     # ------------------------------------------------------------ actor
+
+    def doer_tokens(self, verb: Token) -> set[int]:
+        """Indices of the subject the actor of ``verb`` is read from (and of what it stands for).
+
+        Empty while that reading is under way (a pronoun met inside it excludes nothing).
+        """
+        if verb.i in self._doers:
+            return self._doers[verb.i]
+        self._doers[verb.i] = set()
+        self._read_from = None
+        self.actor(verb, _passive(verb))
+        found: set[int] = set()
+        token = self._read_from
+        if token is not None:
+            found.add(token.i)
+            stands_for = None
+            if token.tag_ in ("WDT", "WP"):
+                stands_for = relative_head(token)
+            elif token.pos_ == "PRON":
+                stands_for = self.antecedent(token)
+            if stands_for is not None:
+                found.add(stands_for.i)
+        self._doers[verb.i] = found
+        return found
+        self._doers[verb.i] = None  # a pronoun met while reading the doer is not excluded
+        group = self.actor(verb, _passive(verb))[0]
+        self._doers[verb.i] = None if group == "unspecified" else group
+        return self._doers[verb.i]
+
+    def keeper(self, participle: Token) -> Token | None:
+        """The active *keep* of ``keep X informed``: its doer does the informing."""
+        keep = kept(coordination_head(participle))
+        if keep is not None and voice(keep, self.cues).value == "active":
+            return keep
+        return None
 
     def actor(
         self, verb: Token, passive: bool, *, nominal: bool = False, depth: int = 0
@@ -122,9 +163,8 @@ class Resolver(PartyReader, RecipientReader):
         if nominal:
             return "unspecified", None, Reading("unspecified", "nominalisation")
         if passive:
-            keep = kept(coordination_head(verb))
-            if keep is not None and voice(keep, self.cues).value == "active":
-                # "must keep the parent informed": the keeper informs
+            keep = self.keeper(verb)
+            if keep is not None:  # "must keep the parent informed": the keeper informs
                 return self.actor(keep, False, depth=depth + 1)
             return self._agent(verb)
         token, links = verb, list[str]()
@@ -139,6 +179,9 @@ class Resolver(PartyReader, RecipientReader):
         doer = gerund_subject(verb)
         if doer is not None:  # "the importance of the child participating"
             return self._subject(doer, "subject of gerund")
+        doer = for_subject(verb)
+        if doer is not None:  # "arrangements for staff to consult"
+            return self._subject(doer, "for-subject of infinitive")
         for _ in range(MAX_CHAIN):
             if links and links[-1] == "participle" and _passive(token):
                 # "the plan must be reviewed by the authority, having consulted ...":
@@ -150,7 +193,10 @@ class Resolver(PartyReader, RecipientReader):
                 if c.dep_ in (_SUBJ if token == verb else _SUBJ_ANY)
                 and not is_expletive(c)
                 and not (c.dep_ == "csubj" and c.tag_ in ("VBN", "VBD"))
-            ] or _reduced_relative(token)
+            ] or reduced_relative(token)
+            if not subjects:  # "The agency should, wherever possible, seek": hung on the modal
+                on_modal = modal_subject(token)
+                subjects = [on_modal] if on_modal is not None else []
             if subjects and self._object_participle(token, subjects[0]):
                 # "must assess each case taking into account ..." parsed with "each case"
                 # as the participle's subject: a participial adjunct of the main verb
@@ -167,7 +213,31 @@ class Resolver(PartyReader, RecipientReader):
                 # "persons whom it considers suitable": the parser may make both subjects
                 plain = [c for c in subjects if c.tag_ not in ("WDT", "WP")]
                 subject = (plain or subjects)[0]
+                earlier = self._previous_subject(subject) if token != verb else None
+                if earlier is not None:  # "Teachers have a role. This involves working with"
+                    rule = "subject of the sentence before" + "".join(f" via {x}" for x in links)
+                    return self._subject(earlier, rule)
                 return self._subject(subject, "nsubj" + "".join(f" via {x}" for x in links))
+            stranded = stranded_subject(token)
+            if stranded is not None:  # "... and schools must review each case, taking ..."
+                rule = "stranded subject" + "".join(f" via {x}" for x in links)
+                return self._subject(stranded, rule)
+            swallowed = swallowed_subject(token, lambda t: self.party(t) is not None)
+            if swallowed is not None:  # "For children in care the home should seek"
+                rule = "subject before the modal" + "".join(f" via {x}" for x in links)
+                return self._subject(swallowed, rule)
+            holder = next(
+                (
+                    h
+                    for c in token.children
+                    if c.dep_ == "attr"
+                    and (h := role_holder(c, lambda t: self.party(t) is not None)) is not None
+                ),
+                None,
+            )
+            if holder is not None:  # "It is the responsibility of X to consult"
+                rule = "role holder" + "".join(f" via {x}" for x in links)
+                return self._subject(holder, rule)
             nxt = self._actor_step(token)
             if nxt is None:
                 break
@@ -184,6 +254,9 @@ class Resolver(PartyReader, RecipientReader):
                 return self.actor(head, False, depth=depth + 1)
             token = nxt[0]
             links.append(nxt[1])
+        opened = fronted_subject(verb)
+        if opened is not None:  # "When considering whether ..., the home and the LA should"
+            return self._subject(opened, "subject after fronted participle")
         return "unspecified", None, Reading("unspecified", "no subject")
 
     def _noun_infinitive(self, verb: Token, subject: Token) -> bool:
@@ -222,7 +295,13 @@ class Resolver(PartyReader, RecipientReader):
 
     def actor_of(self, token: Token, rule: str) -> tuple[str, str | None, Reading]:
         """The party ``token`` names, read as an actor (pronouns resolved), with ``rule``."""
+        earlier = self._previous_subject(token)
+        if earlier is not None:  # "This can be achieved by:" then the items
+            return self._subject(earlier, f"{rule} (subject of the sentence before)")
         return self._subject(token, rule)
+
+    def _previous_subject(self, subject: Token) -> Token | None:
+        return previous_subject(subject, lambda t: self.party(t) is not None)
 
     def _agent(self, verb: Token) -> tuple[str, str | None, Reading]:
         token = verb
@@ -241,6 +320,11 @@ class Resolver(PartyReader, RecipientReader):
         return "unspecified", None, Reading("unspecified", "agentless passive")
 
     def _subject(self, token: Token, rule: str) -> tuple[str, str | None, Reading]:
+        reading = self._subject_reading(token, rule)
+        self._read_from = token  # after reading: pronouns met inside may read other doers
+        return reading
+
+    def _subject_reading(self, token: Token, rule: str) -> tuple[str, str | None, Reading]:
         if token.tag_ in ("WDT", "WP") and token.lower_ in self.cues.relatives:
             head = relative_head(token)
             if head is not None and self.party(head) is None:
@@ -261,17 +345,24 @@ class Resolver(PartyReader, RecipientReader):
         agent = self.agent_noun(token)
         if agent is not None:
             return agent.group, agent.text, Reading(agent.group, f"{rule} (agent noun)", token.text)
+        # a possessive pronoun owns the subject of a finite verb only: "their arrangements
+        # should take into account", not "their self-evaluation to inform"
+        finite = not any(c.tag_ == "TO" for c in token.head.children)
         owners = [
             c
             for c in token.children
-            if c.pos_ in ("NOUN", "PROPN")
+            if (c.pos_ in ("NOUN", "PROPN") or (c.dep_ == "poss" and c.pos_ == "PRON" and finite))
             and (
                 c.dep_ == "poss" or (c.dep_ == "nmod" and any(g.tag_ == "POS" for g in c.children))
             )
         ]
         if owners and self.party(owners[0]) is not None:
-            # "The home's procedures must take into account": the body whose instrument it is
+            # "The home's procedures must take into account", "their arrangements should
+            # take into account": the body whose instrument it is
             return self._subject(owners[0], f"{rule} (possessor)")
+        holder = role_holder(token, lambda t: self.party(t) is not None)
+        if holder is not None:  # "The role of the personal adviser is to consult"
+            return self._subject(holder, f"{rule} (role holder)")
         # an inanimate subject ("This evaluation should inform ...") names no party
         text = self.np_text(token, coordinated=True)
         return "unspecified", text, Reading("unspecified", f"{rule} (not a party)", token.text)
@@ -280,14 +371,21 @@ class Resolver(PartyReader, RecipientReader):
         head, dep = token.head, token.dep_
         if head == token:
             return None
+        across = parenthesised_conjunct(token)
+        if across is not None:  # "must have regard to X and, so far as ..., involve Y"
+            return across, "conj across aside"
         if dep == "conj":
             return misplaced_conjunct(token) or head, "conj"
         to_inf = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
         if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
             # object control: "encourage parents to participate", "require the body to consult"
             objects = [c for c in head.children if c.dep_ == "dobj"]
-            if objects:
+            if objects and (objects[0].pos_ == "PRON" or self.party(objects[0]) is not None):
                 return objects[0], "object-control"
+            if objects:
+                # "use the results to help inform the plan": a thing cannot do it, the
+                # governing verb's doer does
+                return head, "control"
         if (
             dep == "ccomp"
             and to_inf
@@ -306,9 +404,11 @@ class Resolver(PartyReader, RecipientReader):
             return head, "control"  # "to judge whether it is appropriate to notify"
         if dep == "advcl" and to_inf and passive_control(head):
             return head, "control"  # "children should be supported to participate"
+        if dep == "advcl" and to_inf and head.lemma_.lower() in _GIVING and _passive(head):
+            return head, "control"  # "each child is provided with support to participate"
         if dep == "advcl" and to_inf and head.pos_ in ("VERB", "AUX"):
             return head, "purpose"
-        if dep == "xcomp" or (dep in ("advcl", "acl") and to_inf):
+        if dep == "xcomp" or (dep in ("advcl", "acl", "relcl") and to_inf):
             if head.pos_ in ("NOUN", "PROPN", "ADJ"):
                 if dep == "acl" and self.party(head) is not None:  # "requires the body to consult"
                     return head, "object-control"
@@ -318,6 +418,8 @@ class Resolver(PartyReader, RecipientReader):
                 verb = verb_above(head)
                 return (verb, "control") if verb is not None else None
             return head, "control"
+        if dep in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
+            return head, "control"  # "staff should be prepared to engage": the copula's subject
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and token.tag_ == "VBG":
             return head, "acl-head"
         if dep == "advcl" and token.tag_ in ("VBG", "VBN") and not _finite(token):
@@ -329,5 +431,12 @@ class Resolver(PartyReader, RecipientReader):
                 return owners[0], "acl-head"
         if dep == "pcomp" and head.dep_ == "prep":
             verb = head.head
+            for _ in range(3):  # "is responsible for consulting", "such as by consulting"
+                if verb.pos_ not in ("ADP", "ADJ", "ADV") or verb.head == verb:
+                    break
+                verb = verb.head
+            if verb.pos_ in ("NOUN", "PROPN") and self.party(verb) is None:
+                # "authorities have duties, including supporting parents": whoever has them
+                verb = verb_above(verb) or verb
             return (verb, "prepositional") if verb.pos_ in ("VERB", "AUX") else None
         return None

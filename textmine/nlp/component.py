@@ -23,6 +23,7 @@ derail the tagger and parser.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 import numpy
@@ -36,14 +37,9 @@ from textmine.nlp.actors import PartyMatcher, Resolver
 from textmine.nlp.constraints import anchor_of, check, is_verbal
 from textmine.nlp.lexicon import Lexicon, TermPattern, load_lexicon
 from textmine.nlp.lists import lead_in_sentence, read_lead_in
-from textmine.nlp.modality import (
-    Reading,
-    governing_chain,
-    lead_in,
-    modality,
-    negation,
-    voice,
-)
+from textmine.nlp.modality import Reading, governing_chain, modality, voice
+from textmine.nlp.negation import negation
+from textmine.nlp.series import lead_in, series_lead_in
 
 __all__ = [
     "EXTENSIONS",
@@ -72,6 +68,7 @@ LABEL_FIELDS: tuple[str, ...] = (
 #: ``Span`` extensions: the labelled fields, the provision ref and the rule that fired.
 EXTENSIONS: tuple[str, ...] = (*LABEL_FIELDS, "ref", "rule")
 _HYPHENS = ("-", "\u2010", "\u2011")
+_LEAD_IN_SUFFIX = "(?::-$)"
 
 
 def register_extensions() -> None:
@@ -101,6 +98,7 @@ class PartnershipTerms:
         self.parties = PartyMatcher(nlp.vocab, lexicon)
         self.triggers = _triggers(nlp, lexicon)
         keep_compounds(nlp, lexicon.cues.compounds)
+        split_lead_in_mark(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) and not (doc.has_annotation("DEP") and doc.has_annotation("LEMMA")):
@@ -152,7 +150,9 @@ class PartnershipTerms:
     def annotate(self, span: Span, anchor: Token, pattern: TermPattern, resolver: Resolver) -> None:
         """Set the extensions of one accepted span."""
         cues = self.lexicon.cues
-        nominal = bool(pattern.constraint.get("nominal")) or not is_verbal(anchor)
+        nominal = bool(pattern.constraint.get("nominal")) or not is_verbal(
+            anchor, predicative=bool(pattern.constraint.get("predicative"))
+        )
         read_from: Token | None = _verb_of_nominal(anchor) if nominal else anchor
         if read_from is None:
             modal_r, neg_r = Reading("none", "nominal"), Reading(False, "nominal")
@@ -164,15 +164,28 @@ class PartnershipTerms:
         voice_r = Reading("active", "nominal") if nominal else voice(anchor, cues)
         passive = voice_r.value == "passive"
         actor, actor_text, actor_r = resolver.actor(anchor, passive, nominal=nominal)
+        # "(c) keep the child informed": a list item's doer is the keeper's
+        keeper = resolver.keeper(anchor) if passive else None
+        item, item_passive = (keeper, False) if keeper is not None else (anchor, passive)
         if not nominal and modal_r.value == "none":
-            modal = lead_in(anchor, cues)
+            modal = lead_in(item, cues)
             if modal is not None:
                 modal_r = Reading(cues.modals[modal.lower_], "lead-in modal", modal.text)
-                if actor == "unspecified" and not passive:
+                if actor == "unspecified" and not item_passive:
                     actor, actor_text, actor_r = resolver.lead_in_actor(modal)
+        if not nominal and (modal_r.value == "none" or actor == "unspecified"):
+            # "must ensure that staff— ...; engage with", also "(a) seek to involve": the item
+            # verb may stand higher in the term's governing chain
+            chain = (token for token, _ in governing_chain(item, cues))
+            series = next((s for s in (series_lead_in(t, cues) for t in chain) if s), None)
+            if series is not None and modal_r.value == "none":
+                modal_r = series.modal
+            doer = series.doer if series is not None else None
+            if doer is not None and actor == "unspecified" and not item_passive:
+                actor, actor_text, actor_r = resolver.actor_of(doer, "series lead-in")
         if not nominal:
             actor_r, actor_text, modal_r = self._list_item(
-                anchor, passive, (actor_r, actor_text), modal_r, resolver
+                item, item_passive, (actor_r, actor_text), modal_r, resolver
             )
             actor = str(actor_r.value)
         recipients, evidence = resolver.recipients(anchor, list(span), pattern.roles, passive)
@@ -210,7 +223,7 @@ class PartnershipTerms:
         actor_r, actor_text = actor
         cues = self.lexicon.cues
         sent, lead = anchor.sent, None
-        for _ in range(3):  # nested lead-ins: "Working with carers to:" under "should:"
+        for _ in range(6):  # nested lead-ins: "Working with carers to:" under "should:"
             found = lead_in_sentence(sent[0])
             if found is None:
                 break
@@ -223,22 +236,28 @@ class PartnershipTerms:
         root = anchor.sent.root
         # the item opens with the term's verb ("Informing you about ..."): whatever subject
         # or modal the parse found inside the item is not the verb's
-        initial = anchor.i == anchor.sent.start and anchor.is_title
+        initial = anchor.i == anchor.sent.start and (anchor.is_title or anchor.is_lower)
         # only the item's own predicate inherits: not a verb in a clause inside it
         on_root = governing_chain(anchor, cues)[-1][0] == root
-        subjectless = initial or (
-            on_root and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in root.children)
-        )
+        # "there are no barriers ... (taking into account ...)": the item is a clause of its own
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in root.children)
+        subjectless = initial or (on_root and not own_subject)
         if initial:
             actor_r, actor_text, modal_r = (
                 Reading("unspecified", "no subject"),
                 None,
                 Reading("none", "no modal"),
             )
-        if not passive and lead.subject is not None and actor_r.rule.startswith("no subject"):
+        if (
+            not passive
+            and (initial or not own_subject)
+            and lead.subject is not None
+            and actor_r.rule.startswith("no subject")
+        ):
             group, actor_text, reading = resolver.actor_of(lead.subject, "list lead-in")
             actor_r = Reading(group, reading.rule, reading.token)
-        if modal_r.rule == "no modal" and subjectless and lead.governor is not None:
+        inherits = subjectless or (lead.clauses and on_root)  # "ensure that:" + clause items
+        if modal_r.rule == "no modal" and inherits and lead.governor is not None:
             if lead.modal_word:
                 word = lead.governor
                 value = cues.modals.get(word.lower_) or cues.modals.get(word.lemma_.lower())
@@ -306,6 +325,20 @@ def keep_compounds(nlp: Language, words: tuple[str, ...]) -> None:
             form = word.replace("-", hyphen)
             for variant in {form, form.capitalize(), form.upper()}:
                 add(variant, [{ORTH: variant}])
+
+
+def split_lead_in_mark(nlp: Language) -> None:
+    """Split the lead-in mark ``:-`` off the word before it (``This might involve:-``).
+
+    The English tokenizer keeps ``involve:-`` as one token, so the verb is lost
+    and the list after it has no lead-in; as a suffix the mark is its own token.
+    """
+    tokenizer = nlp.tokenizer
+    search = getattr(tokenizer, "suffix_search", None)
+    pattern = getattr(getattr(search, "__self__", None), "pattern", None)
+    if not isinstance(pattern, str) or pattern.startswith(_LEAD_IN_SUFFIX):
+        return
+    tokenizer.suffix_search = re.compile(f"{_LEAD_IN_SUFFIX}|{pattern}").search  # type: ignore[union-attr]
 
 
 @Language.factory(

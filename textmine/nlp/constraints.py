@@ -3,9 +3,21 @@
 A token pattern finds candidates by lemma and surface form; these checks use
 the parse to drop the uses the tagging contract excludes: adjectival
 participles (``an informed choice``), nouns where a verb is required
-(``advice``, ``the work with families``), ``involve`` meaning *entail*
-(``the assessment involves a review``: no party as object), ``seek`` with an
-object that is not advice, views, wishes, information, agreement or consent.
+(``advice``, ``the work with families``), publication titles (``see Working
+together to safeguard children``), ``involve`` meaning *entail* (``the
+assessment involves a review``: no party as object), ``seek`` with an object
+that is not advice, views, wishes, information, agreement or consent.
+
+They also keep uses a broken parse hides: a list item's first word is its verb
+even when the tagger made it a noun (``consult parents when ...``, also after
+a paragraph label: ``...; (b) engage with them``), as is a bare word after
+``and`` that takes an object (``involve the child and notify— HMCI``); a
+participle after its noun is a reduced relative (``everyone involved``); the
+party of a passive may stand outside its clause (``be supported to ... and be
+engaged``, :func:`textmine.nlp.passives.passive_holders`) and the object of an
+active verb is read from word order when the parser hung it elsewhere, or
+where statutory English puts it (:mod:`textmine.nlp.objects`, the items of a
+list under the verb).
 """
 
 from __future__ import annotations
@@ -13,15 +25,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from textmine.nlp.actors import Resolver
+from textmine.nlp.detached import reciprocal
+from textmine.nlp.lists import item_heads, listed_items
 from textmine.nlp.modality import MAX_CHAIN, voice
+from textmine.nlp.objects import hidden_objects, next_noun
+from textmine.nlp.passives import passive_holders
 from textmine.nlp.syntax import conjuncts, imperative_compound
 
 __all__ = ["anchor_of", "check", "is_verbal"]
 
-_PERSONAL = frozenset({"them", "him", "her", "they", "he", "she", "us", "you", "me", "themselves"})
+_PERSONAL = frozenset(
+    {"them", "him", "her", "they", "he", "she", "us", "you", "me", "themselves", "who", "whom"}
+)
+_BULLETS = frozenset("\u2022\u25cf\u25aa\u25e6\u2023-\u2013\u2014*\u00b7")
+#: What may stand just before a capitalised item verb inside a sentence (``must: Consult``).
+_ITEM_MARKS = frozenset({":", ";", "(", ")", "\u2014", "\u2013", "-", "\u2022", "\u00b7", "*"})
 
 
 def anchor_of(span: Span, anchor_lemma: str | None) -> Token:
@@ -33,8 +54,103 @@ def anchor_of(span: Span, anchor_lemma: str | None) -> Token:
     return span[0] if len(span) == 1 else span.root
 
 
-def is_verbal(token: Token) -> bool:
-    """Whether ``token`` is used as a verb (a mis-tagged noun counts when it acts as one)."""
+def opens_item(token: Token) -> bool:
+    """Whether ``token`` is the first word of a sentence or of a line (after any bullet glyph).
+
+    Guidance readers put each list item on its own line; an item's first word
+    is its verb (``consult children, their parents and young people ...``)
+    even where the tagger, reading it without a subject, makes it a noun.
+    """
+    doc = token.doc
+    i = token.i
+    for _ in range(4):
+        if doc[i].is_sent_start or i == 0:
+            return True
+        before = doc[i - 1]
+        if "\n" in before.whitespace_ or (before.is_space and "\n" in before.text):
+            return True
+        label = _label_start(token.doc, i)
+        if label is not None:
+            # "(b) engage with them;": a paragraph label opens an item, also inside a run-on
+            # sentence after a list step ("...; (b) engage")
+            if label == 0 or doc[label - 1].text in _ITEM_MARKS:
+                return True
+            i = label
+            continue
+        if not (before.is_space or before.text in _BULLETS):
+            return False
+        i -= 1
+    return False
+
+
+def _label_start(doc: Doc, i: int) -> int | None:
+    """Index of a paragraph label ``(b)``, ``(ii)``, ``b)`` or ``(1)`` ending just before ``i``."""
+    if i < 2 or doc[i - 1].text != ")":
+        return None
+    label = doc[i - 2]
+    if not (label.is_alpha or label.is_digit) or len(label.text) > 4:
+        return None
+    if label.is_alpha and not (len(label.text) == 1 or set(label.lower_) <= set("ivxl")):
+        return None
+    return i - 3 if i >= 3 and doc[i - 3].text == "(" else i - 2
+
+
+def _item_verb(token: Token) -> bool:
+    """A term word opening a list item, read as a noun or modifier (``consult children ...``)."""
+    return (
+        token.pos_ in ("NOUN", "PROPN", "VERB")
+        and token.dep_ not in ("nsubj", "nsubjpass", "poss", "pobj")
+        and not any(c.dep_ in ("det", "poss", "case") for c in token.children)
+        and opens_item(token)
+    )
+
+
+def in_title(token: Token) -> bool:
+    """Whether a capitalised term word is part of a document title, not a verb.
+
+    ``see Working together to safeguard children``: a capitalised gerund
+    inside a sentence (not opening it or a list item) names a publication, as
+    does a capitalised word followed by a capitalised adverb (``Working
+    Together to ...``).
+    """
+    if not token.is_title:
+        return False
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.is_title and nxt.pos_ == "ADV":
+        return True  # "Working Together to Safeguard Children" (not "Involving Young People")
+    if opens_item(token) or not token.lower_.endswith("ing"):
+        return False  # a base form is an item glued to the text before ("... staff Engage parents")
+    before = token.nbor(-1)
+    return before.text not in _ITEM_MARKS
+
+
+def _titled(token: Token, titles: tuple[tuple[str, ...], ...]) -> bool:
+    """A capitalised term word opening a known publication title (``cues.jsonl``)."""
+    if not token.is_title:
+        return False
+    doc = token.doc
+    for words in titles:
+        end = token.i + len(words)
+        if end <= len(doc) and tuple(t.lower_ for t in doc[token.i : end]) == words:
+            return True
+    return False
+
+
+def is_verbal(token: Token, *, predicative: bool = False) -> bool:
+    """Whether ``token`` is used as a verb (a mis-tagged noun counts when it acts as one).
+
+    A participle after the noun it modifies is a reduced relative, so a verb
+    (``everyone involved``, ``the risks involved``), unlike an attributive one
+    (``an informed choice``). With ``predicative`` (the term's ``predicative``
+    constraint), a participle read as an adjective after *be* is the passive
+    (``a young person who is not involved``).
+    """
+    if _item_verb(token) or _coordinated_verb(token):
+        return True
+    if token.dep_ == "amod" and token.tag_ == "VBN" and token.head.i < token.i:
+        return True  # "everyone involved": the parser's amod for a reduced relative
+    if predicative and _predicative(token):
+        return True
     if (
         token.dep_ in ("amod", "compound", "nmod", "poss")
         or token.tag_ == "JJ"
@@ -63,6 +179,48 @@ def is_verbal(token: Token) -> bool:
     return False
 
 
+def _predicative(token: Token) -> bool:
+    """A participle tagged as an adjective complement of *be* (``who is not involved``)."""
+    return (
+        token.tag_ == "JJ"
+        and token.lower_.endswith("ed")
+        and token.dep_ == "acomp"
+        and token.head.lemma_.lower() == "be"
+    )
+
+
+#: What follows a verb read as a noun after ``and`` when it takes an object or a list.
+_OBJECT_STARTS = frozenset({"DET", "PROPN", "PRON"})
+
+
+def _coordinated_verb(token: Token) -> bool:
+    """A verb after ``and``/``or`` that the tagger made a noun coordinated with an object.
+
+    ``must involve the child and notify— HMCI; ...``: *notify* comes out as a
+    noun conjunct of *child*. A bare noun (no determiner, possessive or
+    modifier of its own) right after the conjunction, itself directly followed
+    by a determiner, a name, a pronoun or a list dash, is a verb taking an
+    object (a noun is not followed by another noun phrase's determiner).
+    """
+    if (
+        token.pos_ != "NOUN"
+        or token.dep_ != "conj"
+        or token.i == 0
+        or token.i + 1 >= len(token.doc)
+    ):
+        return False
+    if token.nbor(-1).lower_ not in ("and", "or"):
+        return False
+    if any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children):
+        return False
+    after = token.nbor(1)
+    return (after.pos_ in _OBJECT_STARTS and after.tag_ != "WDT") or after.text in (
+        "\u2014",
+        "\u2013",
+        ":",
+    )
+
+
 def _object_heads(anchor: Token, resolver: Resolver, preps: frozenset[str]) -> list[Token]:
     """The object (or passive subject) of ``anchor``, and objects of ``preps`` phrases.
 
@@ -71,6 +229,8 @@ def _object_heads(anchor: Token, resolver: Resolver, preps: frozenset[str]) -> l
     """
     passive = voice(anchor, resolver.cues).value == "passive"
     heads = resolver.passive_subjects(anchor) if passive else resolver.objects(anchor)
+    if passive and not heads:
+        heads = passive_holders(anchor)
     holders = [anchor]
     if not any(c.dep_ == "prep" and c.lower_ in preps for c in anchor.children):
         holders += [c for c in anchor.children if c.dep_ == "conj"]
@@ -82,11 +242,17 @@ def _object_heads(anchor: Token, resolver: Resolver, preps: frozenset[str]) -> l
 
 
 def _tail_attached(span: Span, anchor: Token) -> bool:
+    """Whether the span's last word hangs off ``anchor`` through no other verb.
+
+    ``take the views of the child and the carers into account`` hangs
+    together; in ``take steps and bring the records into account`` the tail
+    belongs to *bring*.
+    """
     token = span[-1]
     for _ in range(MAX_CHAIN):
         if token == anchor:
             return True
-        if token.head == token:
+        if token.head == token or (token != span[-1] and token.pos_ in ("VERB", "AUX")):
             return False
         token = token.head
     return False
@@ -98,10 +264,12 @@ def check(
     """``None`` when the match is an occurrence, else the name of the failed constraint."""
     if (
         constraint.get("verbal")
-        and not is_verbal(anchor)
+        and not is_verbal(anchor, predicative=bool(constraint.get("predicative")))
         and not (imperative_compound(anchor) and resolver.party(anchor.head) is not None)
     ):
         return "verbal"
+    if constraint.get("verbal") and (in_title(anchor) or _titled(anchor, resolver.cues.titles)):
+        return "title"
     if constraint.get("nominal") and (
         anchor.pos_ in ("VERB", "AUX") or anchor.tag_.startswith("VB")
     ):
@@ -117,10 +285,33 @@ def check(
     lemmas = constraint.get("object_lemmas")
     if lemmas:
         heads = _object_heads(anchor, resolver, frozenset())
-        if not any(h.lemma_.lower() in lemmas for h in heads):
+        if not any(h.lemma_.lower() in lemmas for h in heads) and not any(
+            h.lemma_.lower() in lemmas for h in hidden_objects(anchor)
+        ):
             return "object_lemmas"
+    fronted = constraint.get("fronted_prep")
+    if fronted and not any(
+        c.dep_ == "prep"
+        and c.lower_ == fronted
+        and c.i < anchor.i
+        and c.i + 1 < anchor.i
+        and c.nbor(1).tag_ in ("WP", "WDT")
+        for c in anchor.children
+    ):
+        return "fronted_prep"  # a relative pronoun only ("with whom they work", not "With consent")
     if constraint.get("object_party"):
         heads = _object_heads(anchor, resolver, frozenset({"with"}))
-        if not any(h.lower_ in _PERSONAL or resolver.party(h) is not None for h in heads):
-            return "object_party"
+        heads += next_noun(anchor)
+        if not any(_names_party(h, resolver) for h in heads):
+            # "involve, so far as ..., the child", "This might involve:- • the parents ..."
+            heads = hidden_objects(anchor) + [
+                h for item in listed_items(anchor) for h in item_heads(item)
+            ]
+            if not any(_names_party(h, resolver) for h in heads):
+                return "object_party"
     return None
+
+
+def _names_party(token: Token, resolver: Resolver) -> bool:
+    """A party, a personal pronoun (``them``, ``who to involve``) or ``each other``."""
+    return token.lower_ in _PERSONAL or reciprocal(token) or resolver.party(token) is not None

@@ -14,8 +14,8 @@ another policy field or another participation ladder needs no code change.
   ``{"group", "id", "refer", "pattern"}``; ``refer`` says which pronouns may
   stand for the alias (``body``: *it*; ``person``: *he or she*).
 * ``cues.jsonl``: modal, control (semi-modal), negation, embedding,
-  light-noun, pronoun, relative-pronoun, views-noun and compound-word cues
-  (:data:`CUE_TYPES`).
+  light-noun, pronoun, relative-pronoun, views-noun, compound-word, party-noun,
+  purpose-verb and title cues (:data:`CUE_TYPES`).
 
 Every line is checked against its schema, and every pattern is compiled by a
 spaCy ``Matcher`` with ``validate=True``; a bad line raises
@@ -183,6 +183,9 @@ def _read_cues(folder: Traversable) -> Cues:
     control: dict[str, str] = {}
     negations: set[str] = set()
     phrases: list[tuple[str, ...]] = []
+    determiners: set[str] = set()
+    purpose: set[str] = set()
+    titles: list[tuple[str, ...]] = []
     embedding: set[str] = set()
     light: set[str] = set()
     pronouns: dict[str, set[str]] = {}
@@ -218,8 +221,12 @@ def _read_cues(folder: Traversable) -> Cues:
                 if len(phrase) < 2:
                     raise LexiconError(source, number, "a negation phrase needs two or more words")
                 phrases.append(tuple(phrase))
-            if "words" not in obj and "phrase" not in obj:
-                raise LexiconError(source, number, "a negation cue needs 'words' or 'phrase'")
+            if "determiners" in obj:
+                determiners.update(strings(obj["determiners"], "determiners", where))
+            if not {"words", "phrase", "determiners"} & set(obj):
+                raise LexiconError(
+                    source, number, "a negation cue needs 'words', 'phrase' or 'determiners'"
+                )
         elif kind == "embedding":
             embedding.update(strings(obj["lemmas"], "lemmas", where))
         elif kind == "light":
@@ -236,6 +243,10 @@ def _read_cues(folder: Traversable) -> Cues:
             relatives.update(strings(obj["words"], "words", where))
         elif kind == "views":
             views.update(strings(obj["lemmas"], "lemmas", where))
+        elif kind == "purpose":
+            purpose.update(strings(obj["lemmas"], "lemmas", where))
+        elif kind == "title":
+            titles.extend(tuple(p.split()) for p in strings(obj["phrases"], "phrases", where))
         elif kind == "party_noun":
             party_nouns.update(strings(obj["lemmas"], "lemmas", where))
         elif kind == "party_suffix":
@@ -249,6 +260,7 @@ def _read_cues(folder: Traversable) -> Cues:
         control=control,
         negations=frozenset(negations),
         negation_phrases=tuple(phrases),
+        negation_determiners=frozenset(determiners),
         embedding=frozenset(embedding),
         light=frozenset(light),
         pronouns={k: frozenset(v) for k, v in pronouns.items()},
@@ -258,6 +270,8 @@ def _read_cues(folder: Traversable) -> Cues:
         party_nouns=frozenset(party_nouns),
         party_suffixes=tuple(dict.fromkeys(suffixes)),
         party_suffix_exceptions=frozenset(suffix_exceptions),
+        purpose=frozenset(purpose),
+        titles=tuple(dict.fromkeys(titles)),
     )
 
 

@@ -44,14 +44,18 @@ CONSTRAINTS: dict[str, type] = {
     "object_party": bool,  # the object must be a party (involve, engage)
     "tail_attached": bool,  # the pattern's last token hangs off the anchor (gapped phrases)
     "no_reduced_relative": bool,  # reject "the people involved" (post-nominal participle)
+    "predicative": bool,  # a participle tagged adjective after "be" is the passive ("is involved")
+    "fronted_prep": str,  # a relative phrase stands before the anchor ("with whom they work")
 }
 #: Where recipients are read from, per term.
-ROLES: frozenset[str] = frozenset({"object", "passive_subject", "with", "to", "from", "views"})
+ROLES: frozenset[str] = frozenset(
+    {"object", "passive_subject", "with", "to", "from", "views", "joint"}
+)
 CUE_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     # type: (required keys, optional keys) besides "type" and "note"
     "modal": (frozenset({"words", "value"}), frozenset()),
     "control": (frozenset({"lemmas", "value"}), frozenset()),
-    "negation": (frozenset(), frozenset({"words", "phrase"})),
+    "negation": (frozenset(), frozenset({"words", "phrase", "determiners"})),
     "embedding": (frozenset({"lemmas"}), frozenset()),
     "light": (frozenset({"lemmas"}), frozenset()),
     "pronoun": (frozenset({"words", "refer"}), frozenset()),
@@ -60,6 +64,8 @@ CUE_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "compound": (frozenset({"words"}), frozenset()),
     "party_noun": (frozenset({"lemmas"}), frozenset()),
     "party_suffix": (frozenset({"words"}), frozenset({"except"})),
+    "purpose": (frozenset({"lemmas"}), frozenset()),
+    "title": (frozenset({"phrases"}), frozenset()),
 }
 REFERS: frozenset[str] = frozenset({"body", "person", "plural", "any"})
 TERM_KEYS = frozenset(
@@ -113,6 +119,8 @@ class Cues:
     control: Mapping[str, str] = field(default_factory=dict)
     negations: frozenset[str] = frozenset()
     negation_phrases: tuple[tuple[str, ...], ...] = ()
+    #: determiners that negate the clause of the noun they modify (``No authority may ...``)
+    negation_determiners: frozenset[str] = frozenset()
     embedding: frozenset[str] = frozenset()
     light: frozenset[str] = frozenset()
     pronouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -125,6 +133,10 @@ class Cues:
     #: the lemmas with such an ending that name no party (``order``, ``offer``)
     party_suffixes: tuple[str, ...] = ()
     party_suffix_exceptions: frozenset[str] = frozenset()
+    #: verbs whose to-infinitive after an object states a purpose (``use the results to inform``)
+    purpose: frozenset[str] = frozenset()
+    #: titles of publications that open with a term word (``Working together to safeguard ...``)
+    titles: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)

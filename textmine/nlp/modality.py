@@ -10,25 +10,40 @@ chain* (:func:`step_up`):
   not consult or inform``);
 * ``xcomp``: a to-infinitive or gerund complement takes its governing verb's
   modal, object control included (``may seek to involve``, ``cannot force
-  them to engage``);
+  them to engage``, also ``should help the child to participate`` parsed as
+  a clause), as does a verb whose modal the parser made the root (``should,
+  where possible, be involved``);
 * ``embedding``: a clause under an *embedding cue* (``must ensure that
   parents are consulted``) takes that verb's modal and negation, but not its
   actor (see :mod:`textmine.nlp.actors`);
 * ``participle``: a participial adjunct of the main clause (``must decide,
   having regard to ...``) takes the main verb's; one opened by a
-  subordinator (``when considering``) does not.
+  subordinator (``when considering``) or a ``;``-separated series item does
+  not;
+* ``wh-infinitive``: ``should consider how best to engage``, ``must decide
+  whether to consult`` take the governing verb's modal (the labelled
+  convention; a finite ``whether``/``how`` clause does not).
+
+A modal word standing in the chain governs what follows it (``ought to
+consult`` is ``should``), as does a modal cut off from its verb by a
+parenthetical the parser misattached (:func:`modal_before_aside`: ``may,
+where it considers it appropriate, consult``). A comma list the parser broke
+up (``listened to, respected and involved``) is joined back
+(:func:`textmine.nlp.passives.list_continuation`).
 
 Design decisions, read from the tagging contract's wording ("the modal
 governing the term"): only modal words are modals. ``is required to``, ``has
 a duty to`` and ``is expected to`` give ``none``; the verb *need* counts as
-``need`` (the contract lists it). An infinitive that modifies a noun
-(``reasonable steps to consult``) or states a purpose, and a verb inside a
-conditional, temporal or relative clause, carry no modal in from outside.
+``need`` (the contract lists it), except where it takes a relative clause's
+head as its object (``the support they need to participate``). An infinitive
+that modifies a noun (``reasonable steps to consult``) or states a purpose
+(after the object of a ``purpose`` verb of ``cues.jsonl``: ``use the results
+to inform``), and a verb inside a conditional, temporal or relative clause,
+carry no modal in from outside.
 
-Negation is read on every verb of the chain up to the one that supplies the
-modal, so ``cannot force them to engage`` is ``can`` + negated and ``need not
-consult or inform`` negates both verbs. ``modality`` and ``negated`` stay
-orthogonal, as the tagging contract requires.
+Negation (:mod:`textmine.nlp.negation`) is read along the same chain. The
+voice of a term is read here too (:func:`voice`); the passive and participle
+structures the parser misreads are put back by :mod:`textmine.nlp.passives`.
 """
 
 from __future__ import annotations
@@ -38,6 +53,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from textmine.nlp.lexicon import Cues
+from textmine.nlp.passives import OBJECT_CONTROL, kept, list_continuation, passive_control
 from textmine.nlp.syntax import (
     comma_participle,
     gerund_subject,
@@ -50,41 +66,18 @@ __all__ = [
     "Reading",
     "governing_chain",
     "kept",
-    "lead_in",
+    "modal_before_aside",
     "modality",
-    "negation",
     "passive_control",
     "voice",
 ]
 
 #: Longest governing chain followed (keeps a 5,000-token sentence linear).
 MAX_CHAIN = 12
-#: How far back (in tokens) a list item looks for its lead-in (``The authority must—``).
-LEAD_IN_WINDOW = 400
-_LEAD_IN_MARKS = frozenset({"\u2014", "\u2013", "-", "--", ":"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _PASSIVE_MARKS = frozenset({"auxpass", "nsubjpass", "csubjpass", "agent"})
-#: Verbs whose object is the doer of their infinitive (``may ask the authority to consult``).
-OBJECT_CONTROL = frozenset(
-    {
-        "ask",
-        "request",
-        "require",
-        "direct",
-        "encourage",
-        "enable",
-        "help",
-        "allow",
-        "permit",
-        "invite",
-        "support",
-        "force",
-        "expect",
-        "empower",
-        "authorise",
-        "oblige",
-    }
-)
+#: How far back a modal cut off by a parenthetical is looked for (``may, where ..., consult``).
+ASIDE_WINDOW = 30
 _NOUN_SLOTS = frozenset({"pobj", "dobj", "attr", "acomp", "nsubj", "nsubjpass", "appos", "oprd"})
 
 
@@ -141,6 +134,9 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
     if head == verb:
         return None
     dep = verb.dep_
+    continued = list_continuation(verb)
+    if continued is not None:
+        return continued, "conj"  # "the importance of listening to, involving and ..."
     if dep == "conj" and not _has_subject(verb) and own_modal(verb, cues) is None:
         return misplaced_conjunct(verb) or head, "conj"
     if dep == "conj" and head.dep_ == "ccomp" and any(c.dep_ == "mark" for c in verb.children):
@@ -152,8 +148,18 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
         and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
     ):
         return head, "xcomp"  # bare infinitive: "can help you participate"
-    if dep == "oprd" and head.lemma_.lower() == "keep":
-        return head, "xcomp"  # "must keep the parent informed"
+    if (
+        dep == "ccomp"
+        and head.lemma_.lower() in OBJECT_CONTROL
+        and _to_infinitive(verb)
+        and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+    ):
+        return head, "xcomp"  # "should help the child/nsubj to participate": object control
+    if dep == "ccomp" and head.tag_ == "MD" and head.lower_ in cues.modals:
+        return head, "xcomp"  # "should, where possible, be involved": the modal made the root
+    keep = kept(verb) if verb.tag_ in ("VBN", "VBD") else None
+    if keep is not None:
+        return keep, "xcomp"  # "must keep the parent informed"
     if (
         dep in ("advcl", "ccomp", "xcomp")
         and head.lemma_.lower() == "be"
@@ -176,6 +182,10 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
         return head.head, "xcomp"  # "may request the authority to consult": object control
     if dep == "advcl" and passive_control(head) and _to_infinitive(verb):
         return head, "xcomp"  # "should be supported to participate": passive object control
+    if _wh_infinitive(verb) and head.pos_ in ("VERB", "AUX"):
+        return head, "wh-infinitive"  # "should consider how best to engage", "whether to consult"
+    if dep == "xcomp" and (_purpose(verb, cues) or _noun_complement(verb, cues)):
+        return None  # "use the results to inform", "take reasonable steps to notify"
     if dep == "xcomp" or (dep in ("dobj", "pcomp") and verb.tag_ == "VBG"):
         if head.pos_ in ("VERB", "AUX"):
             return head, "xcomp"
@@ -197,6 +207,7 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
         and head.pos_ in ("VERB", "AUX")
         and not any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") for c in verb.children)
         and not any(c.dep_ == "aux" and c.tag_ != "TO" for c in verb.children)
+        and not _after_semicolon(verb)
     ):
         return head, "participle"  # "must assess each case, taking into account ..."
     if (
@@ -222,18 +233,55 @@ def _to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
-def passive_control(verb: Token) -> bool:
-    """Whether ``verb`` is a passive object-control verb (``be supported to``, ``be helped to``).
+_WH = frozenset({"whether", "how", "when", "where", "what", "which", "who", "whom"})
 
-    Its passive subject does the infinitive, which the parser often attaches
-    as a purpose clause (``advcl``) rather than a complement.
+
+def _wh_infinitive(verb: Token) -> bool:
+    """``(consider) how best to engage``, ``(decide) whether to consult``: a wh-infinitive.
+
+    Its doer is the governing verb's, and (the annotation guidelines'
+    convention, unlike a finite ``whether``/``how`` clause) so is its modal.
     """
+    if verb.dep_ not in ("ccomp", "xcomp", "advcl") or not _to_infinitive(verb):
+        return False
+    if _has_subject(verb):
+        return False
+    start = verb.left_edge.i
+    words = [t.lower_ for t in verb.doc[start : verb.i] if not t.is_punct]
+    return bool(words) and words[0] in _WH
+
+
+def _purpose(verb: Token, cues: Cues) -> bool:
+    """A to-infinitive after the object of a purpose verb (``use the results to inform``)."""
+    head = verb.head
     return (
-        verb.pos_ in ("VERB", "AUX")
-        and verb.tag_ == "VBN"
-        and verb.lemma_.lower() in OBJECT_CONTROL
-        and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        _to_infinitive(verb)
+        and head.lemma_.lower() in cues.purpose
+        and any(c.dep_ == "dobj" and c.i < verb.i for c in head.children)
     )
+
+
+def _noun_complement(verb: Token, cues: Cues) -> bool:
+    """``must take reasonable steps to notify`` parsed with the infinitive on *take*.
+
+    The infinitive completes the light noun (``steps``, ``arrangements``,
+    ``every effort``), so the chain stops there as at any noun.
+    """
+    head = verb.head
+    return (
+        _to_infinitive(verb)
+        and head.lemma_.lower() not in OBJECT_CONTROL
+        and any(
+            c.dep_ == "dobj" and c.i < verb.i and c.lemma_.lower() in cues.light
+            for c in head.children
+        )
+    )
+
+
+def _after_semicolon(verb: Token) -> bool:
+    """A participle opening a ``;``-separated series item, not an adjunct of the verb before."""
+    left = verb.left_edge.i
+    return left > 0 and verb.doc[left - 1].text == ";"
 
 
 def governing_chain(verb: Token, cues: Cues) -> list[tuple[Token, str]]:
@@ -262,42 +310,59 @@ def modality(verb: Token, cues: Cues) -> Reading:
         via = "+".join(link for _, link in chain[1 : index + 1])
         lemma = token.lemma_.lower()
         if index and lemma in cues.control and token.dep_ not in ("aux", "auxpass"):
+            if _relative_purpose(token, chain[index - 1][0]):
+                break  # "the support they need to participate": need has the noun as object
             return Reading(cues.control[lemma], f"lexical modal via {via}", token.text)
+        if index and token.tag_ == "MD" and token.lower_ in cues.modals:
+            # "ought to consult": the modal itself governs the infinitive
+            return Reading(cues.modals[token.lower_], f"modal via {via}", token.text)
         modal = own_modal(token, cues)
         if modal is not None:
             value = cues.modals.get(modal.lower_) or cues.modals[modal.lemma_.lower()]
             return Reading(value, "aux" if index == 0 else f"aux via {via}", modal.text)
+        modal = modal_before_aside(token, cues)
+        if modal is not None:
+            rule = "modal before a parenthetical" + (f" via {via}" if index else "")
+            return Reading(cues.modals[modal.lower_], rule, modal.text)
     return Reading("none", "no modal")
 
 
-def _negation_cue(token: Token, cues: Cues) -> Token | None:
-    for child in token.children:
-        if child.dep_ == "neg" or child.lower_ in cues.negations:
-            return child
-        if not cues.negation_phrases or child.dep_ not in ("advmod", "npadvmod"):
-            continue
-        left, right = child.left_edge.i, child.right_edge.i
-        if right - left < 4:
-            words = tuple(t.lower_ for t in child.doc[left : right + 1])
-            if words in cues.negation_phrases:
-                return child
+def modal_before_aside(verb: Token, cues: Cues) -> Token | None:
+    """The modal of ``the authority may, where it considers it appropriate, consult``.
+
+    A parenthetical between the modal and its verb may lead the parser to
+    attach the modal elsewhere (as an apposition of the subject). The modal
+    stands just before a comma that opens the aside, which closes with a
+    comma just before the verb.
+    """
+    doc = verb.doc
+    if verb.i < 4 or doc[verb.i - 1].text != "," or verb.tag_ not in ("VB", "VBN"):
+        return None
+    for i in range(verb.i - 2, max(verb.sent.start, verb.i - ASIDE_WINDOW), -1):
+        token = doc[i]
+        if token.text == "," and doc[i - 1].tag_ == "MD":
+            modal = doc[i - 1]
+            if modal.lower_ in cues.modals and modal.head != verb and modal.dep_ != "aux":
+                return modal
+            return None
     return None
 
 
-def negation(verb: Token, cues: Cues) -> Reading:
-    """Whether a negation cue governs ``verb`` or a verb it inherits its modal from."""
-    for index, (token, link) in enumerate(governing_chain(verb, cues)):
-        cue = _negation_cue(token, cues)
-        if cue is not None:
-            rule = "neg" if index == 0 else f"neg via {link}"
-            return Reading(True, rule, cue.text)
-    # "Nothing in this section requires the authority to consult": the verb governing
-    # the infinitive's noun is negated
-    if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head != verb.head:
-        cue = _negation_cue(verb.head.head, cues)
-        if cue is not None:
-            return Reading(True, "neg of governing verb", cue.text)
-    return Reading(False, "no negation cue")
+def _relative_purpose(need: Token, infinitive: Token) -> bool:
+    """``the support they need to participate``: *need* takes the relative head as object.
+
+    Then the infinitive states what the thing is for, and *need* is no modal
+    of it; a gap left inside the infinitive (``the people they need to work
+    with``) keeps *need* modal.
+    """
+    if need.dep_ != "relcl" or any(
+        c.dep_ == "dobj" or c.tag_ in ("WDT", "WP", "WRB") for c in need.children
+    ):
+        return False  # "cases where a home needs to engage": no gap in need's object
+    return not any(
+        c.dep_ == "prep" and not any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        for c in infinitive.children
+    )
 
 
 def voice(verb: Token, cues: Cues) -> Reading:
@@ -309,14 +374,29 @@ def voice(verb: Token, cues: Cues) -> Reading:
         marks = [c for c in token.children if c.dep_ in _PASSIVE_MARKS]
         if marks:
             return Reading("passive", marks[0].dep_, marks[0].text)
-        if token.tag_ == "VBN" and token.dep_ == "acl":
+        if token.tag_ == "VBN" and (
+            token.dep_ == "acl" or (token.dep_ == "amod" and token.head.i < token.i)
+        ):  # "the professionals involved", "everyone involved" (read as amod)
             return Reading("passive", "reduced relative", token.text)
-        if token.tag_ == "VBN" and kept(token) is not None:
+        if token.tag_ in ("VBN", "VBD") and kept(token) is not None:
             return Reading("passive", "keep X informed", token.head.text)
+        if (
+            token.tag_ in ("VBN", "JJ")
+            and token.dep_ == "acomp"
+            and token.head.lemma_.lower() == "be"
+        ):  # "parents are closely involved", "who is not involved/JJ": be's complement
+            return Reading("passive", "participle after be", token.head.text)
+        continued = list_continuation(token)
+        if continued is not None:
+            token = continued  # "are listened to, respected and involved"
+            continue
         # "must be consulted and informed": the bare participle shares its conjunct's voice
         if token.dep_ == "conj" and token.tag_ == "VBN" and not _has_subject(token):
             if any(c.dep_ in ("aux", "auxpass") for c in token.children):
                 break
+            if token.head.lemma_.lower() == "be" and token.head.tag_ != "VBN":
+                # "should be at the centre of the process and fully involved"
+                return Reading("passive", "participle after be", token.head.text)
             token = token.head
             continue
         if (
@@ -330,32 +410,3 @@ def voice(verb: Token, cues: Cues) -> Reading:
             continue
         break
     return Reading("active", "no passive marker")
-
-
-def kept(participle: Token) -> Token | None:
-    """The verb *keep* of ``keep X informed`` / ``X is kept informed``, for its participle."""
-    head = participle.head
-    if participle.dep_ in ("oprd", "acomp", "xcomp") and head.lemma_.lower() == "keep":
-        return head
-    return None
-
-
-def lead_in(verb: Token, cues: Cues) -> Token | None:
-    """The modal of a list's lead-in (``The registered person must—``) that ``verb`` continues.
-
-    Legislation splits one sentence into a lead-in and lettered items; once
-    the provisions of a unit are joined, an item's bare verb (``notify HMCI``)
-    may have no subject or modal in the parse. Only a base-form verb that is
-    the root of its clause or a conjunct, has no subject of its own, and
-    follows a modal directly followed by a dash or colon, qualifies.
-    """
-    if verb.tag_ not in ("VB", "VBP") or verb.dep_ not in ("ROOT", "conj"):
-        return None
-    if _has_subject(verb) or own_modal(verb, cues) is not None:
-        return None
-    doc = verb.doc
-    for i in range(verb.i - 1, max(-1, verb.i - LEAD_IN_WINDOW), -1):
-        token = doc[i]
-        if token.lower_ in cues.modals and i + 1 < verb.i and doc[i + 1].text in _LEAD_IN_MARKS:
-            return token
-    return None

@@ -9,8 +9,11 @@ personal pronoun is resolved to an antecedent in the same unit
 (:meth:`PartyReader.antecedent`); expletive *it* (``it is essential that``,
 ``where it considers it appropriate``) names nobody. :meth:`PartyReader.parties`
 reads every group a phrase names: the members of a coordinated antecedent of
-*they/their*, and the coordinated modifiers of a generic head (``health and
-education professionals`` names health and education).
+*they/their*, and the coordinated modifiers of a head (``health and
+education professionals`` names health and education; ``health and social
+care professionals`` is health first). Bare *staff* take the group of the
+institution named nearest in the unit (a school: education; a home or
+another body: professional; none: education).
 """
 
 from __future__ import annotations
@@ -21,11 +24,12 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from textmine.nlp.clauses import is_expletive, parenthesised_conjunct
 from textmine.nlp.lexicon import Cues
 from textmine.nlp.modality import MAX_CHAIN
 from textmine.nlp.syntax import conjuncts, coordination_head, prep_objects, relative_head
 
-__all__ = ["GENERIC_GROUPS", "Party", "PartyReader", "is_expletive"]
+__all__ = ["GENERIC_GROUPS", "Party", "PartyReader"]
 
 #: How far back (in tokens) a pronoun's antecedent is looked for.
 ANTECEDENT_WINDOW = 150
@@ -53,35 +57,10 @@ _QUANTIFIERS = frozenset(
         "number",
     }
 )
+#: Words for the people who work in an institution (see :meth:`PartyReader._workplace`).
+_STAFF = frozenset({"staff"})
 #: Groups a generic noun falls into; a place phrase may name a narrower one.
 GENERIC_GROUPS = frozenset({"other", "professional"})
-
-
-def is_expletive(token: Token) -> bool:
-    """Whether ``token`` is a dummy *it* that names nobody.
-
-    ``It is essential that the agency ...``, ``it is for the registered person
-    to judge``, ``where it is appropriate``, and the object *it* of ``considers
-    it appropriate``/``makes it clear``: the clause or complement it stands
-    for follows.
-    """
-    if token.lower_ != "it":
-        return False
-    if token.dep_ == "expl":
-        return True
-    head = token.head
-    if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
-        return any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children) or any(
-            c.dep_ in ("acomp", "attr") and any(g.dep_ in ("ccomp", "xcomp") for g in c.children)
-            for c in head.children
-        )
-    if token.dep_ in ("nsubj", "dobj") and head.pos_ in ("VERB", "AUX"):
-        # "considers it appropriate", "makes it clear that": an object complement follows
-        right = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        return (
-            right is not None and right.dep_ in ("acomp", "oprd", "ccomp") and right.pos_ == "ADJ"
-        )
-    return False
 
 
 @dataclass(frozen=True)
@@ -102,6 +81,7 @@ class PartyReader:
     matcher: Any
     cues: Cues
     _parties: dict[int, Party | None]
+    _aliases: dict[int, tuple[str, str] | None]
 
     # ------------------------------------------------------------ noun phrases
 
@@ -109,7 +89,7 @@ class PartyReader:
         """Token bounds of the noun phrase headed by ``token`` (no clauses, no conjuncts)."""
         start, end = token.i, token.i + 1
         for child in token.lefts:
-            if child.dep_ not in ("punct", "cc", "preconj", "mark", "advmod"):
+            if child.dep_ not in ("punct", "cc", "preconj", "mark", "advmod", "meta"):
                 start = min(start, child.left_edge.i)
         for child in token.rights:
             if child.dep_ in _NP_RIGHT or (
@@ -129,7 +109,15 @@ class PartyReader:
         return self.doc[start:end].text
 
     def _alias(self, token: Token) -> tuple[str, str] | None:
+        if token.i not in self._aliases:
+            self._aliases[token.i] = self._read_alias(token)
+        return self._aliases[token.i]
+
+    def _read_alias(self, token: Token) -> tuple[str, str] | None:
         start, end = self.np_bounds(token)
+        head = token.head
+        if head.i == start - 1 and head.dep_ in ("csubj", "nsubj") and head.pos_ in ("VERB", "ADJ"):
+            start -= 1  # "Governing/csubj bodies/dobj": the head word the parse made a verb
         # a relative clause may complete an alias: "those who have parental responsibility"
         for child in token.rights:
             if child.dep_ in ("relcl", "acl", "prep") and child.right_edge.i < token.i + 12:
@@ -186,7 +174,12 @@ class PartyReader:
                 if found is not None:
                     return found
         alias = self._alias(token)
-        if alias is not None and alias[0] in GENERIC_GROUPS:
+        coordinated = any(
+            c.dep_ in ("compound", "nmod", "amod") and any(g.dep_ == "conj" for g in c.children)
+            for c in token.lefts
+        )
+        if alias is not None and (alias[0] in GENERIC_GROUPS or coordinated):
+            # "health and education staff", "health and social care professionals": the first
             named = self._modifier_parties(token)
             if named:
                 return named[0]
@@ -195,7 +188,14 @@ class PartyReader:
             place = self._place(token)
             if place is not None:
                 return place
-        plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
+        plural = (
+            token.tag_ in ("NNS", "NNPS")
+            or token.lower_ in _STAFF  # a collective: "staff ... they"
+            or any(c.dep_ == "conj" for c in token.children)
+        )
+        if alias is not None and alias[0] in GENERIC_GROUPS and self._is_staff(token):
+            group, rule = self._workplace(token)
+            return Party(group, alias[1], self.np_text(token), plural, rule)
         if alias is None:
             if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.cues.party_nouns:
                 # a person or body the aliases do not know ("the committee"): some party
@@ -253,15 +253,51 @@ class PartyReader:
             if child.dep_ not in ("compound", "nmod", "amod"):
                 continue
             for member in conjuncts(child):
-                words = Doc(self.doc.vocab, words=[member.text.lower(), token.text.lower()])
+                # the member with its own modifiers: "social care" in "health and social care staff"
+                own = [t for t in member.lefts if t.dep_ in ("compound", "amod")]
+                names = [t.text.lower() for t in (*own, member, token)]
+                words = Doc(self.doc.vocab, words=names)
                 best: tuple[int, tuple[str, str]] | None = None
                 for match_id, m_start, m_end in self.matcher.matcher(words):
-                    if m_end == 2 and (best is None or m_end - m_start > best[0]):
+                    if m_end == len(names) and (best is None or m_end - m_start > best[0]):
                         best = (m_end - m_start, self.matcher.info[match_id])
-                if best is not None and best[0] == 2 and best[1][0] not in GENERIC_GROUPS:
+                if best is not None and best[0] >= 2 and best[1][0] not in GENERIC_GROUPS:
                     text = self.np_text(token)
                     found.append(Party(best[1][0], best[1][1], text, True, "modifier"))
         return found
+
+    def _is_staff(self, token: Token) -> bool:
+        if token.lower_ in _STAFF:
+            return not any(c.dep_ == "poss" or c.lower_ in ("of", "from") for c in token.children)
+        return any(c.dep_ == "compound" and c.lower_ in _STAFF for c in token.lefts)
+
+    def _workplace(self, token: Token) -> tuple[str, str]:
+        """``(group, rule)`` of bare *staff*: those of the institution named nearest before
+        (else after) them in the unit.
+
+        Following the annotation guidelines, staff of a school, college or
+        setting are ``education`` and staff of a children's home (or of any
+        other named body) ``professional``; with no institution in reach the
+        word is read as school staff (its usual sense in SEND guidance).
+        """
+        doc = self.doc
+        before = range(token.i - 1, max(-1, token.i - ANTECEDENT_WINDOW), -1)
+        after = range(token.i + 1, min(len(doc), token.i + ANTECEDENT_WINDOW))
+        for i in (*before, *after):
+            other = doc[i]
+            if (
+                other.pos_ not in ("NOUN", "PROPN")
+                or other.dep_ in ("compound", "amod")
+                or other.lower_ in _STAFF
+            ):
+                continue
+            alias = self._alias(other)
+            if alias is None or (alias[1] != "body" and alias[0] != "other"):
+                continue  # an institution: a school, a setting, a home, a registered person
+            if alias[0] == "education":
+                return "education", f"staff near '{other.text}'"
+            return "professional", f"staff near '{other.text}'"
+        return "education", "staff (no institution named)"
 
     def _place(self, token: Token) -> Party | None:
         """The specific party a generic noun belongs to (``everyone in the school``)."""
@@ -293,11 +329,16 @@ class PartyReader:
         """The noun a pronoun stands for: a main-clause subject, then nearest subjects, then nouns.
 
         An object pronoun never stands for the subject of its own verb
-        (``the body must inform it``: *it* is not the body).
+        (``the body must inform it``: *it* is not the body), nor, unless
+        reflexive, for whoever does its verb as the actor reader finds them
+        (``authorities have duties, including supporting them to
+        participate``: *them* are not the authorities).
         """
         excluded: set[int] = set()
         if pronoun.dep_ in ("dobj", "dative", "pobj"):
             verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+            if not pronoun.lower_.endswith(("self", "selves")) and verb.pos_ in ("VERB", "AUX"):
+                excluded.update(self.doer_tokens(verb))
             for _ in range(MAX_CHAIN):
                 for subject in (c for c in verb.children if c.dep_ in _SUBJ_ANY):
                     excluded.add(subject.i)
@@ -306,7 +347,8 @@ class PartyReader:
                         excluded.add(head.i)
                 if verb.dep_ != "conj" or verb.head == verb:
                     break
-                verb = verb.head
+                # "give X and, where the parents agree, involve them": the real conjunct
+                verb = parenthesised_conjunct(verb) or verb.head
         plural = "plural" in self.cues.pronouns.get(pronoun.lower_, frozenset())
         for candidate in self._antecedent_candidates(pronoun):
             if plural and candidate.dep_ == "conj":
@@ -319,7 +361,13 @@ class PartyReader:
                 return candidate
         return None
 
+    def doer_tokens(self, verb: Token) -> set[int]:
+        """Indices of the noun phrase that does ``verb`` (the actor reader provides them)."""
+        return set()
+
     def _antecedent_candidates(self, pronoun: Token) -> Iterator[Token]:
+        if pronoun.dep_ in ("nsubj", "nsubjpass"):
+            yield from self._parallel_subjects(pronoun)
         # "If it considers ..., the authority must": the governing clause's subject
         clause = pronoun.head
         for _ in range(3):
@@ -346,3 +394,40 @@ class PartyReader:
                     *_SUBJ_ANY,
                 ):
                     yield tok
+
+    def _parallel_subjects(self, pronoun: Token) -> Iterator[Token]:
+        """Subjects a subject pronoun most likely continues, before any nearer noun.
+
+        The subject of its own verb's fronted frame (``If the registered
+        person considers that the child is at risk, they must``), of the verb
+        it is coordinated with (``All staff should know what to do if a child
+        tells them, and they should consult``), and, for a main-clause
+        pronoun, the main-clause subjects before it (``Staff should not
+        assume a colleague will act; they should consult``).
+        """
+        verb = pronoun.head
+        for child in verb.children:
+            # a clause before a semicolon the parser hung on this one is a main clause too
+            before_semicolon = child.dep_ in ("ccomp", "parataxis") and any(
+                t.text == ";" for t in self.doc[child.right_edge.i + 1 : pronoun.i]
+            )
+            if (child.dep_ == "advcl" or before_semicolon) and child.i < pronoun.i:
+                yield from (c for c in child.children if c.dep_ in _SUBJ_ANY)
+        first = verb
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+            yield from (c for c in first.children if c.dep_ in _SUBJ_ANY and c.i < pronoun.i)
+        if first.dep_ != "ROOT":
+            return
+        sent = pronoun.sent
+        for i in range(pronoun.i - 1, sent.start - 1, -1):
+            token = self.doc[i]
+            if token.dep_ in _SUBJ_ANY and _main_clause(token.head):
+                yield token
+
+
+def _main_clause(verb: Token) -> bool:
+    """Whether ``verb`` is its sentence's root or a conjunct of it."""
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"

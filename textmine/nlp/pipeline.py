@@ -65,10 +65,11 @@ def load_pipeline(settings: Settings | None = None) -> Language:
 @lru_cache(maxsize=4)
 def _cached(models: tuple[str, ...], disable: tuple[str, ...], lexicon_dir: str | None) -> Language:
     from textmine.nlp import component  # noqa: F401  (registers the factory)
-    from textmine.nlp.lists import LINE_BREAKS
+    from textmine.nlp.lists import BULLETS, LINE_BREAKS
 
     nlp = load_model(models, disable)
     if "parser" in nlp.pipe_names:  # list items become sentences (textmine.nlp.lists)
+        nlp.add_pipe(BULLETS, first=True)
         nlp.add_pipe(LINE_BREAKS, before="parser")
     nlp.add_pipe(COMPONENT, config={"lexicon_dir": lexicon_dir})
     return nlp

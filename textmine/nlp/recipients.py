@@ -11,20 +11,38 @@ without a ``with`` phrase, the other conjuncts of the subject (``the school
 and the authority must work together``). In a relative clause with no relative
 word the head noun fills the missing object or stranded preposition (``the
 persons it has consulted``, ``the care leavers they work with``).
+
+Parties the parse does not attach are read on the surface: the items of a
+list of arguments (``must consult— (a) the parent; (b) the school``, or one a
+line under ``must notify:``, :func:`textmine.nlp.lists.listed_items`); the
+later members of a serial list the parser hung elsewhere (``notify placing
+authorities, the regulator and other persons``,
+:func:`textmine.nlp.syntax.serial_members`); the noun phrase after the term's
+*with* when it was parsed as a clause marker (``works with parents to
+agree``); a fronted ``with whom`` the parse lost; parties given as examples
+right after the clause (``..., for example, the police and the local
+authority``; ``such as`` examples are not read). A joint action (role
+``joint``: ``work together``, ``co-operate``) with no ``with`` phrase, or
+with ``each other``, gives the subject's other conjuncts.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from textmine.nlp.detached import examples, marker_object, pied_piped, reciprocal
+from textmine.nlp.lists import item_heads, listed_items
+from textmine.nlp.objects import hidden_objects
+from textmine.nlp.passives import kept, passive_holders
 from textmine.nlp.syntax import (
     MAX_STEPS,
     conjuncts,
     imperative_compound,
     prep_objects,
     relative_gap_head,
+    serial_members,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +52,7 @@ if TYPE_CHECKING:
 __all__ = ["RecipientReader", "owners"]
 
 _SUBJ = frozenset({"nsubj", "csubj"})
+_SERIAL_ROLES = frozenset({"object", "with", "to", "from", "views", "list item", "list item views"})
 
 
 class RecipientReader:
@@ -47,13 +66,17 @@ class RecipientReader:
     def parties(self, token: Token) -> list[Party]:  # pragma: no cover - provided by Resolver
         raise NotImplementedError
 
+    def _names_party(self, token: Token) -> bool:
+        return self.party(token) is not None
+
     def recipients(
         self, verb: Token, span_tokens: list[Token], roles: tuple[str, ...], passive: bool
     ) -> tuple[list[str], list[str]]:
         """Groups named as recipients by ``roles``, and the evidence (``role: text``)."""
         found: list[tuple[Token, str]] = []
         if "object" in roles and not passive:
-            found += [(o, "object") for o in self.objects(verb) or self.object_gap(verb)]
+            objects = self.objects(verb) or self.object_gap(verb) or hidden_objects(verb)
+            found += [(o, "object") for o in objects]
         if "passive_subject" in roles and passive:
             found += [(o, "passive subject") for o in self.passive_subjects(verb)]
         # "work with X", "co-produce the plan with X", "work in partnership with X",
@@ -74,11 +97,36 @@ class RecipientReader:
                         seen_preps.add(obj.i)
                         found += [(o, prep) for o in conjuncts(obj)]
             found += [(o, prep) for o in self.stranded_gap(anchors, prep)]
+            found += [(o, prep) for o in marker_object(span_tokens, prep)]
+            found += [(o, prep) for o in pied_piped(verb, prep, self._names_party)]
         if "views" in roles:
             found += [(o, "views") for o in self.view_owners(verb, span_tokens, passive)]
-        if "with" in roles and not any(role == "with" for _, role in found) and not passive:
+        mutual = [t for t, role in found if role == "with" and reciprocal(t)]
+        if mutual:  # "A and B must co-operate with each other": as "work together"
+            found = [(t, role) for t, role in found if t not in mutual]
+        last = span_tokens[-1]
+        if last.i + 1 < len(last.doc) and last.nbor().lower_ in roles:
+            last = last.nbor()  # "must co-operate with— (a) ..."
+        items = listed_items(last) if not passive else []
+        if items:
+            # "must consult— (a) the parent; (b) the school": the items are the arguments,
+            # whatever the parse made of the labels
+            found = [(t, role) for t, role in found if t.i < items[0].start]
+            found += self.item_recipients(items, roles, last)
+        if found:  # "... relevant persons may be notified, for example, the police, ..."
+            found += [(o, "example") for o in examples([*span_tokens, *(t for t, _ in found)])]
+        partners = ("with", "list item")
+        if "joint" in roles and not any(role in partners for _, role in found) and not passive:
             # "the school and the authority must work together": the other conjuncts
             found += [(o, "co-subject") for o in self.co_subjects(verb)]
+        # "notify placing authorities, the regulator and other persons": members the
+        # parse hung elsewhere
+        listed = {t.i for t, _ in found}
+        for token, role in list(found):
+            if role in _SERIAL_ROLES:
+                for member in serial_members(token):
+                    found += [(m, role) for m in conjuncts(member) if m.i not in listed]
+                    listed.update(m.i for m in conjuncts(member))
         groups: list[str] = []
         evidence: list[str] = []
         for token, role in found:
@@ -89,6 +137,22 @@ class RecipientReader:
                 if note not in evidence:
                     evidence.append(note)
         return groups, evidence
+
+    def item_recipients(
+        self, items: list[Span], roles: tuple[str, ...], last: Token
+    ) -> list[tuple[Token, str]]:
+        """Recipients named by the items of a listed argument (:func:`listed_items`).
+
+        Items are objects (``consult—``), ``with``/``to`` objects (``co-operate
+        with—``), or, for a term read through views (``have regard to—``), the
+        views, wishes and feelings whose owners are the recipients.
+        """
+        heads = [h for item in items for h in item_heads(item)]
+        if "object" in roles or last.lower_ in roles:
+            return [(h, "list item") for h in heads]
+        if "views" in roles:
+            return [(o, "list item views") for o in self.owners_of(heads)]
+        return []
 
     def object_gap(self, verb: Token) -> list[Token]:
         """``the persons it has consulted``: the relative clause's head is the object."""
@@ -159,6 +223,8 @@ class RecipientReader:
         token = verb
         for _ in range(MAX_STEPS):
             subjects = [c for c in token.children if c.dep_ in ("nsubjpass", "nsubj")]
+            # "which other persons may be notified": the noun, not the question word
+            subjects.sort(key=lambda c: c.tag_ in ("WDT", "WP"))
             if subjects:
                 return conjuncts(subjects[0])
             if (
@@ -170,8 +236,14 @@ class RecipientReader:
                 # "you have a right to be involved": the holder of the right
                 token = token.head.head
                 continue
+            keep = kept(token)
+            if keep is not None and token.dep_ == "acl":
+                # "keep the parent and the young person informed" read as a reduced relative
+                return [o for c in keep.children if c.dep_ == "dobj" for o in conjuncts(c)]
             if token.dep_ in ("acl", "relcl") and token.head != token:
                 return conjuncts(token.head)
+            if token.dep_ == "amod" and token.head.i < token.i:
+                return conjuncts(token.head)  # "all those involved": a reduced relative
             if token.dep_ == "advcl" and token.tag_ == "VBN" and token.head.tag_ == "VBN":
                 # "listened to, respected and involved": a list of participles misparsed
                 token = token.head
@@ -196,7 +268,9 @@ class RecipientReader:
                 token = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
                 continue
             break
-        return []
+        # "be engaged" after a passive-control infinitive, a broken participle list,
+        # "are closely involved" (textmine.nlp.passives.passive_holders)
+        return passive_holders(verb)
 
     def view_owners(self, verb: Token, span_tokens: list[Token], passive: bool) -> list[Token]:
         """Owners of the views/wishes/advice that are considered, sought or had regard to."""
@@ -212,6 +286,13 @@ class RecipientReader:
                     for o in conjuncts(obj)
                 ]
                 heads += [o for c in token.children if c.dep_ == "pobj" for o in conjuncts(c)]
+        found = self.owners_of(heads)
+        if not found and not passive:  # "seek, and have regard to, the views of X"
+            found = self.owners_of(hidden_objects(verb))
+        return found
+
+    def owners_of(self, heads: list[Token]) -> list[Token]:
+        """Owners of the views-nouns among ``heads`` (or their ``of`` objects)."""
         found: list[Token] = []
         seen: set[int] = set()
         for head in heads:

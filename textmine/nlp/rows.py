@@ -17,8 +17,8 @@ from typing import IO, Any
 import pandas as pd
 
 from textmine.errors import InputError
+from textmine.nlp.fields import EXTRA_FIELDS, OCCURRENCE_FIELDS
 from textmine.nlp.gold import read_jsonl
-from textmine.nlp.tagging import EXTRA_FIELDS, OCCURRENCE_FIELDS
 
 __all__ = ["read_rows", "rows_to_frame", "write_rows"]
 

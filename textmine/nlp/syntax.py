@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
+
+from textmine.nlp.clauses import parenthesised_conjunct
 
 __all__ = [
     "MAX_STEPS",
@@ -14,9 +16,11 @@ __all__ = [
     "gerund_subject",
     "imperative_compound",
     "misplaced_conjunct",
+    "np_end",
     "prep_objects",
     "relative_gap_head",
     "relative_head",
+    "serial_members",
     "verb_above",
 ]
 
@@ -41,11 +45,15 @@ def conjuncts(token: Token) -> list[Token]:
 
 
 def prep_objects(token: Token, preps: frozenset[str]) -> Iterator[Token]:
+    """Objects of ``token``'s prepositions in ``preps`` (``with X and with Y``: both)."""
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    yield obj
+            for prep in (child, *(c for c in child.children if c.dep_ == "conj")):
+                if prep.lower_ != child.lower_:
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        yield obj
 
 
 def relative_head(token: Token) -> Token | None:
@@ -131,7 +139,8 @@ def coordination_head(token: Token) -> Token:
 
 
 def _stranded_member(token: Token) -> Token | None:
-    """A noun before ``X, Y and Z`` that the parser hung off a complementiser ``that``."""
+    """A noun before ``X, Y and Z`` that the parser hung off a complementiser ``that``
+    (or off the verb, as an adverbial, when ``X, Y and Z`` is its subject)."""
     if not any(c.dep_ == "conj" for c in token.children):
         return None
     left = token.left_edge.i
@@ -145,6 +154,14 @@ def _stranded_member(token: Token) -> Token | None:
         return None
     if noun.dep_ == "pobj" and noun.head.lower_ in ("that", "whether"):
         return noun
+    if (
+        noun.dep_ in ("npadvmod", "dep", "appos")
+        and noun.tag_ in ("NNS", "NNPS")
+        and not any(c.dep_ == "det" for c in noun.children)
+        and noun.head == token.head
+        and token.dep_ in ("nsubj", "nsubjpass")
+    ):
+        return noun  # "Children, their parents and young people should be involved"
     return None
 
 
@@ -153,12 +170,26 @@ def misplaced_conjunct(verb: Token) -> Token | None:
 
     In ``must give the parent notice and consult the parent`` the parser may
     make ``consult`` a conjunct of ``notice``; the coordination is with
-    ``give``, the verb that governs the noun.
+    ``give``, the verb that governs the noun. In ``must give X and, where it
+    is consistent with ..., involve Y`` it may make ``involve`` a conjunct of
+    a verb inside the aside (:func:`textmine.nlp.clauses.parenthesised_conjunct`).
     """
+    across = parenthesised_conjunct(verb) if verb.dep_ == "conj" else None
+    if across is not None:
+        return across
     head = verb.head
     if verb.dep_ != "conj" or head == verb or head.pos_ not in ("NOUN", "PROPN"):
         return None
-    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    # a bare verb the tagger also made a noun: "involve the child and notify— HMCI; ..."
+    bare_noun = (
+        verb.pos_ == "NOUN"
+        and verb.i > 0
+        and verb.nbor(-1).lower_ in ("and", "or")
+        and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in verb.children)
+    )
+    if not (verb.pos_ == "VERB" or bare_noun) or any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    ):
         return None
     return verb_above(head)
 
@@ -166,12 +197,15 @@ def misplaced_conjunct(verb: Token) -> Token | None:
 def gerund_subject(verb: Token) -> Token | None:
     """The noun phrase a gerund is predicated of in ``the importance of X participating``.
 
-    The parser tends to hang the gerund off the main verb; the noun phrase
-    just before it, object of ``of``, is its subject (its first member when
-    coordinated).
+    The parser tends to hang the gerund off the main verb, or to read it as
+    a relative clause of the noun with the last coordinated member as its
+    subject; the noun phrase just before it, object of ``of``, is its subject
+    (its first member when coordinated).
     """
-    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl", "conj"):
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl", "conj", "relcl"):
         return None
+    if verb.dep_ == "relcl" and any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None  # "children who are participating": a real relative clause
     doc = verb.doc
     for i in range(verb.i - 1, max(-1, verb.i - 16), -1):
         token = doc[i]
@@ -227,3 +261,92 @@ def comma_participle(verb: Token) -> tuple[Token, Token] | None:
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.i > noun.i for c in main.children):
         return None
     return noun, main
+
+
+_NP_WORDS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
+_NP_DEPS = frozenset({"amod", "compound", "poss", "case", "det", "nmod", "nummod", "punct"})
+_SEPARATORS = frozenset({",", "and", "or", "/"})
+_ASIDES = frozenset({"where", "if", "when", "as", "whether", "unless"})
+#: Longest run of a list of noun phrases read by :func:`serial_members`.
+MAX_SERIAL = 60
+
+
+def np_end(doc: Doc, i: int) -> int:
+    """End of the noun-phrase words from ``i`` (``the child's social worker``)."""
+    j = i
+    while j < len(doc) and j - i < 8:
+        token = doc[j]
+        if (
+            token.lower_ in ("or", "and")
+            and j > i
+            and doc[j - 1].tag_ == "PRP$"
+            and j + 1 < len(doc)
+            and doc[j + 1].tag_ == "PRP$"
+        ):
+            j += 1  # "his or her parent"
+            continue
+        if (
+            token.pos_ in _NP_WORDS
+            or token.tag_ in ("PRP$", "POS", "HYPH")
+            or (token.tag_ in ("VBN", "VBG") and token.dep_ in _NP_DEPS)
+        ):
+            j += 1
+            continue
+        break
+    while j > i and doc[j - 1].pos_ not in ("NOUN", "PROPN"):
+        j -= 1
+    return j
+
+
+def serial_members(head: Token) -> list[Token]:
+    """Heads of the noun phrases listed after ``head`` that the parse did not coordinate.
+
+    ``notify placing authorities, the regulator and other relevant persons``,
+    ``work with senior leaders, the officer responsible for links where the
+    school has one, and parents``: the parser often hangs the later members
+    off the wrong word. Read on the surface: after the phrase of ``head``,
+    members follow separators (``,``, ``and``, ``or``, ``/``); a member's own
+    prepositional or relative modifiers and an aside that opens with
+    ``where``/``if``/``when`` are skipped; the list ends at a word that opens
+    no noun phrase (``to``, ``about``, a verb, ``such as``) or at a member that
+    is the subject of a verb (``..., and the school must inform``).
+    """
+    doc = head.doc
+    i = head.i + 1
+    while i < len(doc) and (doc[i].tag_ in ("POS", "HYPH") or doc[i].pos_ in ("NOUN", "PROPN")):
+        i += 1
+    members: list[Token] = []
+    limit = min(len(doc), head.i + MAX_SERIAL)
+    while i < limit:
+        if doc[i].lower_ not in _SEPARATORS:
+            # the member's own modifiers: "leaders in the school", "the officer responsible for"
+            if doc[i].lower_ in ("to", "about") or not (
+                doc[i].pos_ in ("ADP", "ADJ") or doc[i].tag_ in ("WDT", "WP", "WRB")
+            ):
+                break
+            i = _skip_phrase(doc, i, limit)
+            if i >= limit or doc[i].text != ",":
+                break
+        while i < limit and doc[i].lower_ in _SEPARATORS:
+            i += 1
+        if i < limit and doc[i].lower_ in _ASIDES:  # "and, where the school has one, the lead"
+            i = _skip_phrase(doc, i, limit)
+            continue
+        if i < limit and head.dep_ == "pobj" and doc[i].lower_ == head.head.lower_:
+            i += 1  # the preposition repeated: "the views of the child, and of the parent"
+        end = np_end(doc, i)
+        if end == i:
+            break
+        member = doc[end - 1]
+        if end < len(doc) and doc[end].pos_ in ("AUX", "VERB") and doc[end].tag_ != "VBG":
+            break  # "..., and the school must inform": a new clause
+        members.append(member)
+        i = end
+    return members
+
+
+def _skip_phrase(doc: Doc, i: int, limit: int) -> int:
+    """Index of the next comma (or the limit) after an aside or a prepositional phrase."""
+    while i < limit and doc[i].text not in (",", ";", ".", ":"):
+        i += 1
+    return i

@@ -8,7 +8,9 @@ than ``Settings.max_unit_chars`` is cut at a sentence end (else a semicolon,
 else a space) into pieces the parser handles in bounded time.
 
 Texts go through ``nlp.pipe`` in batches (``as_tuples=True`` carries each
-piece's place), with ``Settings.batch_size`` and ``Settings.n_process``.
+piece's place), with ``Settings.batch_size`` and ``Settings.n_process``; a
+piece with none of the component's trigger words cannot yield a row and is
+not parsed at all (:func:`_worth_parsing`).
 ``sentence`` is the spaCy sentence with whitespace collapsed; ``start`` and
 ``end`` are the term's offsets inside that collapsed sentence.
 """
@@ -23,11 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from textmine.extract.document import Document, Provision
-from textmine.nlp.component import LABEL_FIELDS, SPANS_KEY
+from textmine.nlp.component import SPANS_KEY
+from textmine.nlp.fields import EXTRA_FIELDS, OCCURRENCE_FIELDS
 from textmine.nlp.pipeline import COMPONENT, load_pipeline
 from textmine.settings import Settings
 
@@ -47,20 +52,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-#: The contract's fields, in contract order.
-OCCURRENCE_FIELDS: tuple[str, ...] = (
-    "doc",
-    "ref",
-    "page",
-    "sentence",
-    "start",
-    "end",
-    "text",
-    *LABEL_FIELDS,  # term, level, actor, actor_text, recipients, modality, negated, voice
-)
-#: Fields added after the contract's (the contract allows adding only).
-EXTRA_FIELDS: tuple[str, ...] = ("kind", "heading", "part", "chapter", "unit")
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 _CLAUSE_END = re.compile(r"[;:]\s+")
@@ -221,10 +212,13 @@ def tag_documents(
     nlp = nlp or load_pipeline(settings)
     _ensure_component(nlp, settings)
     documents = list(documents)
-    pieces = (
-        (piece.text, piece)
-        for index, document in enumerate(documents)
-        for piece in units(document, index, settings.max_unit_chars)
+    pieces = _worth_parsing(
+        nlp,
+        (
+            (piece.text, piece)
+            for index, document in enumerate(documents)
+            for piece in units(document, index, settings.max_unit_chars)
+        ),
     )
     disable = [name for name in settings.disable if name in nlp.pipe_names]
     rows: list[dict[str, Any]] = []
@@ -238,6 +232,29 @@ def tag_documents(
         rows.extend(_rows(doc, piece, documents[piece.document], settings.explain))
     log.info("tagged %d documents: %d occurrences", len(documents), len(rows))
     return rows
+
+
+def _worth_parsing(
+    nlp: Language, pieces: Iterator[tuple[str, Piece]]
+) -> Iterator[tuple[str | Doc, Piece]]:
+    """The pieces that can hold a term, tokenised; the others are never parsed.
+
+    The component matches only in sentences holding one of its trigger words
+    (the first words of the term patterns, ``triggers``) and creates spans only
+    from those matches, and no component before it changes the tokens: a piece
+    none of whose tokens is a trigger gets no span and no row, so its parse can
+    be skipped (about a third of a long guidance document) without changing
+    any output. A component without ``triggers`` (``None``: some pattern
+    starts otherwise) gets every piece.
+    """
+    triggers = getattr(nlp.get_pipe(COMPONENT), "triggers", None)
+    if triggers is None:
+        yield from pieces
+        return
+    for text, piece in pieces:
+        doc = nlp.make_doc(text)
+        if numpy.isin(doc.to_array(LOWER), triggers).any():
+            yield doc, piece
 
 
 def tag_document(

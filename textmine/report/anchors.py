@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -98,11 +99,17 @@ def pdf_page_href(document: Document, page: int | None, out_dir: Path) -> str | 
     path = document.path
     if path is None or page is None or path.suffix.lower() != ".pdf":
         return None
+    return f"{_relative_href(Path(path), Path(out_dir))}#page={page}"
+
+
+@lru_cache(maxsize=64)
+def _relative_href(path: Path, out_dir: Path) -> str:
+    """The quoted relative link from ``out_dir`` to ``path`` (resolved once per pair)."""
     try:
-        rel = os.path.relpath(Path(path).resolve(), Path(out_dir).resolve())
+        rel = os.path.relpath(path.resolve(), out_dir.resolve())
     except ValueError:  # another drive on Windows: fall back to an absolute file URL
-        return f"{Path(path).resolve().as_uri()}#page={page}"
-    return f"{quote(Path(rel).as_posix())}#page={page}"
+        return path.resolve().as_uri()
+    return quote(Path(rel).as_posix())
 
 
 def document_url(document: Document) -> str | None:

@@ -87,6 +87,8 @@ def place(text: str, occurrences: Sequence[Mapping[str, Any]]) -> Placed:
     occurrences never share characters: one that finds no free place goes to
     ``unplaced``.
     """
+    if not occurrences:  # most provisions: one plain segment, no collapsing needed
+        return Placed(segments=[{"text": text}] if text else [])
     collapsed, origin = collapse(text)
     taken: list[tuple[int, int]] = []
     spans: list[tuple[int, int, Mapping[str, Any]]] = []

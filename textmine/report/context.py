@@ -85,6 +85,10 @@ def build_context(
     rows = analysis.rows
     return {
         "title": analysis.title,
+        "failures": [
+            {"file": Path(f.path).name, "reason": f.reason}
+            for f in getattr(analysis, "failures", None) or []
+        ],
         "documents": docs,
         "n_provisions": sum(d["n_provisions"] for d in docs),
         "n_occurrences": len(rows) if rows is not None else 0,

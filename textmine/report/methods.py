@@ -97,8 +97,7 @@ def methods_context(
         "settings": [
             {"name": k, "value": v} for k, v in (provenance.get("settings") or {}).items()
         ],
-        "started": provenance.get("started"),
-        "finished": provenance.get("finished"),
+        "generated": provenance.get("generated"),
         "licences": licences,
         "sample": bool(provenance.get("sample")),
         "tables": table_names or [],

@@ -10,7 +10,9 @@ Policy (``textmine analyse -o DIR``):
   left alone, unless this run would write over it (then ``--force`` is
   needed);
 * any other non-empty folder is refused unless ``--force`` (then only the
-  files this run writes are replaced; nothing else is touched).
+  files this run writes are replaced; nothing else is touched);
+* a folder (or, when it does not exist yet, the folder it would be made in)
+  that is not writable is refused at once, before any work.
 
 All files are first written into a hidden staging folder beside the target
 and moved into place only when every one of them was written, so a failed run
@@ -55,6 +57,7 @@ def check_out_dir(out_dir: Path, planned: Sequence[str], *, force: bool = False)
     """Raise :class:`OutputError` unless ``planned`` files may be written into ``out_dir``."""
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: exists and is not a folder")
+    _check_writable(out_dir)
     if not out_dir.exists() or force:
         return
     existing = [p for p in out_dir.iterdir() if not p.name.startswith(".textmine-")]
@@ -72,6 +75,16 @@ def check_out_dir(out_dir: Path, planned: Sequence[str], *, force: bool = False)
         raise OutputError(
             f"{out_dir / clash[0]}: already exists and was not made by textmine (use --force)"
         )
+
+
+def _check_writable(out_dir: Path) -> None:
+    """The staging folder is made beside ``out_dir``, whose files are then replaced."""
+    ancestor = out_dir.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    for folder in (ancestor, out_dir):
+        if folder.is_dir() and not os.access(folder, os.W_OK):
+            raise OutputError(f"{out_dir}: folder {folder} is not writable")
 
 
 @contextmanager

@@ -33,6 +33,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from textmine.errors import ReportError
+from textmine.output import reraise
 from textmine.report.anchors import slug
 from textmine.report.context import build_context, table_dict
 from textmine.report.outdir import check_out_dir, publish, staging
@@ -65,7 +66,10 @@ def render_report(analysis: Any, out_dir: str | Path, *, force: bool = False) ->
     ]
     check_out_dir(out_dir, planned, force=force)
     with staging(out_dir) as stage:
-        written = write_tables(analysis.tables, stage / TABLES_DIR)
+        try:
+            written = write_tables(analysis.tables, stage / TABLES_DIR)
+        except OSError as exc:  # e.g. a full disk: name the user's folder, not the stage
+            reraise(exc, out_dir)
         files = [p.relative_to(stage).as_posix() for p in written]
         table_files = [
             {
@@ -82,12 +86,20 @@ def render_report(analysis: Any, out_dir: str | Path, *, force: bool = False) ->
             raise ReportError(
                 f"report would be {size / 1e6:.1f} MB, over the {MAX_HTML_BYTES / 1e6:.0f} MB limit"
             )
-        (stage / REPORT_FILE).write_text(html, encoding="utf-8")
+        try:
+            (stage / REPORT_FILE).write_text(html, encoding="utf-8")
+        except OSError as exc:
+            reraise(exc, out_dir)
+        created = getattr(analysis.provenance, "generated", None)
         publish(
             stage,
             out_dir,
             [REPORT_FILE, *files],
-            {"title": analysis.title, "created": datetime.now(UTC).isoformat(timespec="seconds")},
+            {
+                "title": analysis.title,
+                # the run's one timestamp, so the folder holds no other
+                "created": created or datetime.now(UTC).isoformat(timespec="seconds"),
+            },
         )
     log.info("report written to %s (%d bytes)", out_dir / REPORT_FILE, size)
     return out_dir / REPORT_FILE

@@ -1,0 +1,150 @@
+"""Who does it when the doer stands outside the term's own clause (issue 4, actor).
+
+Own-words sentences in the style of statutory instruments (``The registered
+person must— ...; ...``), statutory guidance for agencies, care leavers'
+advisers and schools; nothing is quoted from a corpus document. Each case
+asserts the exact contract fields (text, term, actor, sorted recipients,
+modality, negated, voice).
+
+* a long aside between the modal and its verb leaves the subject on the modal;
+* a verb after ``and, <aside>,`` is coordinated with the verb before the
+  aside, not with a verb inside it (actor, modal and the pronoun it takes);
+* ``is responsible for V-ing``, ``such as by V-ing``: the doer of the clause
+  the adjective or example phrase belongs to;
+* ``the role of X is to V``, ``it is the responsibility of X to V``: X;
+* ``their arrangements should take into account``: the owner of the subject;
+* an opening phrase without a comma that swallows the subject;
+* ``is provided with support to V``: the passive subject;
+* ``for X to V``: X; ``X should be prepared to V``: X;
+* a ``keep X informed`` item of a lead-in list takes the lead-in's doer and modal;
+* a subject pronoun continues the subject of its own conditional frame, of the
+  verb it is coordinated with, or of the main clause before a semicolon;
+  ``Governing bodies`` read as a verb and its object is still one party.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.helpers import contract_fields
+from textmine.nlp.component import SPANS_KEY
+
+A = "active"
+P = "passive"
+LA = "local_authority"
+YP = "young_person"
+DSL = "the designated safeguarding lead"
+
+CASES = [
+    # ---- the subject hung on the modal across an aside
+    (
+        "The agency should, wherever possible and in a way that suits the child's age and "
+        "understanding, seek the child's views.",
+        [("seek", "seek", "other", ["child"], "should", False, A)],
+    ),
+    # ---- a conjunct after "and, <aside>," belongs with the verb before the aside
+    (
+        "The agency should give the birth parents counselling and, where the birth parents are "
+        "willing and it is consistent with the child's welfare, involve them in planning.",
+        [("involve", "involve", "other", ["parent"], "should", False, A)],
+    ),
+    # ---- the clause an adjective or an example phrase belongs to
+    (
+        "The designated safeguarding lead is responsible for informing the head teacher of any "
+        "concern.",
+        [("informing", "inform", "education", ["education"], "none", False, A)],
+    ),
+    (
+        "The registered person must promote contact, such as by consulting the child's family.",
+        [("consulting", "consult", "other", ["parent"], "none", False, A)],
+    ),
+    # ---- whose role or responsibility it is
+    (
+        "The role of the personal adviser is to consult the young person about the plan.",
+        [("consult", "consult", "professional", [YP], "none", False, A)],
+    ),
+    (
+        "It is the responsibility of the registered person to consult the placing authority.",
+        [("consult", "consult", "other", [LA], "none", False, A)],
+    ),
+    # ---- the owner of an instrument named as subject
+    (
+        "Governing bodies and proprietors should ensure that their safeguarding arrangements "
+        "take into account the views of parents.",
+        [("take into account", "take into account", "education", ["parent"], "should", False, A)],
+    ),
+    # ---- an opening phrase without a comma swallows the subject
+    (
+        "For children who are not looked after the home should frequently seek the views of "
+        "parents.",
+        [("seek", "seek", "other", ["parent"], "should", False, A)],
+    ),
+    # ---- the means to act given to a passive subject
+    (
+        "The home should ensure that each child is provided with support to communicate their "
+        "views and participate fully in their care planning.",
+        [("participate", "participate", "child", [], "none", False, A)],
+    ),
+    # ---- "for X to V", "X should be prepared to V"
+    (
+        f"There should be arrangements for staff to consult {DSL}.",
+        [("consult", "consult", "education", ["education"], "none", False, A)],
+    ),
+    (
+        f"Staff should be prepared to engage with parents and to consult {DSL} where necessary.",
+        [
+            ("engage", "engage", "education", ["parent"], "none", False, A),
+            ("consult", "consult", "education", ["education"], "none", False, A),
+        ],
+    ),
+    # ---- a "keep X informed" item under a lead-in
+    (
+        "The registered person must— consult the placing authority about the arrangements; "
+        "notify the Chief Inspector of any serious incident; and keep the child informed of the "
+        "outcome.",
+        [
+            ("consult", "consult", "other", [LA], "must", False, A),
+            ("notify", "notify", "other", ["other"], "must", False, A),
+            ("informed", "inform", "other", ["child"], "must", False, P),
+        ],
+    ),
+    # ---- subject pronouns
+    (
+        "If the registered person considers that the child is at risk, they must notify the "
+        "police.",
+        [
+            ("considers", "consider", "other", [], "none", False, A),
+            ("notify", "notify", "other", ["other"], "must", False, A),
+        ],
+    ),
+    (
+        "All staff should know what to do if a child tells them about abuse, and they should "
+        f"consult {DSL}.",
+        [("consult", "consult", "education", ["education"], "should", False, A)],
+    ),
+    (
+        f"Staff should not assume a colleague will take action; they should consult {DSL}.",
+        [("consult", "consult", "education", ["education"], "should", False, A)],
+    ),
+    (
+        "Governing bodies and proprietors should ensure that they consult parents.",
+        [("consult", "consult", "education", ["parent"], "should", False, A)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:48] for c in CASES])
+def test_doer_outside_the_clause(nlp, text, expected):  # type: ignore[no-untyped-def]
+    assert contract_fields(nlp, text) == expected
+
+
+def test_conjunct_after_an_aside_takes_the_first_verbs_doer(nlp):  # type: ignore[no-untyped-def]
+    """The parser may make the verb after ``and, so far as ...,`` an adjunct of the first one."""
+    doc = nlp(
+        "The registered person must have regard to the child's wishes and, so far as it is "
+        "consistent with the child's welfare, involve the child's parents in planning."
+    )
+    spans = {s.text: s for s in doc.spans[SPANS_KEY]}
+    assert spans["involve"]._.actor == "other"
+    assert spans["involve"]._.recipients == ["parent"]
+    assert spans["involve"]._.rule["actor"]["rule"].startswith("nsubj via conj across aside")

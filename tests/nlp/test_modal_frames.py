@@ -1,0 +1,181 @@
+"""Modal frames of statutory English: what modal governs a term, and whether it is negated.
+
+Own-words sentences in the style of an Act or a Code of Practice (not quoted),
+one per rule of :mod:`textmine.nlp.modality`, decided by the tagging contract
+and the annotation guidelines of tests/nlp/data/README.md:
+
+* a modal word governs the infinitive it takes (``ought to`` counts as
+  ``should``); a modal cut off from its verb by a parenthetical still governs
+  it (``may, where it considers it appropriate, consult``);
+* a wh-infinitive (``consider how best to involve``, ``whether to consult``)
+  takes the modal of the verb it completes (the labelled convention; a finite
+  ``whether``/``how`` clause does not);
+* the chain stops at a purpose infinitive (``use the results to inform``), at
+  a noun (``the importance of ... involving``, also when the parser breaks up
+  a comma list), at a ``;``-separated series item, and *need* is no modal of a
+  purpose infinitive (``the support they need to participate``);
+* ``No authority may ...``, ``no account is to be taken of``, ``there is no
+  need to consult`` and ``must not, unless ..., inform`` are negated; ``not
+  only ... but also`` is not.
+
+Each case asserts (text, term, modality, negated).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.helpers import contract_fields
+
+
+def frames(nlp, text: str) -> list[tuple]:
+    return [(f[0], f[1], f[4], f[5]) for f in contract_fields(nlp, text)]
+
+
+CASES = [
+    # ---- modal words and where they stand
+    (
+        "The local authority ought to consult the young person before the review.",
+        [("consult", "consult", "should", False)],
+    ),
+    (
+        "The governing body ought not to inform the school without the parent's consent.",
+        [("inform", "inform", "should", True)],
+    ),
+    (
+        "The local authority may, where it considers it appropriate, consult the child's parent.",
+        [("considers", "consider", "none", False), ("consult", "consult", "may", False)],
+    ),
+    (
+        "The local authority need not consult the governing body of the school.",
+        [("consult", "consult", "need", True)],
+    ),
+    (
+        "The local authority shall notify the parent of its decision.",
+        [("notify", "notify", "shall", False)],
+    ),
+    # "is to", "is required to", "it is for X to" are not modals (guidelines)
+    (
+        "The local authority is to notify the child's parent within 15 days.",
+        [("notify", "notify", "none", False)],
+    ),
+    (
+        "The authority is not required to notify the parent.",
+        [("notify", "notify", "none", True)],
+    ),
+    (
+        "The local authority must ensure that the child's parent is consulted.",
+        [("consulted", "consult", "must", False)],
+    ),
+    # ---- wh-infinitives share the governing modal
+    (
+        "The local authority should consider whether to consult the child's parent.",
+        [("consider", "consider", "should", False), ("consult", "consult", "should", False)],
+    ),
+    (
+        "Local authorities will want to consider how best to involve young people in the review.",
+        [("consider", "consider", "will", False), ("involve", "involve", "will", False)],
+    ),
+    # ... a finite "whether" clause does not
+    (
+        "The authority must decide whether the school has consulted the parent.",
+        [("consulted", "consult", "none", False)],
+    ),
+    # ---- where the chain stops
+    (
+        "Schools should use the results of the assessment to inform the plan.",
+        [("inform", "inform", "none", False)],
+    ),
+    (
+        "Colleges should make sure that students get the support they need to participate.",
+        [("participate", "participate", "none", False)],
+    ),
+    (
+        "The local authority must identify the services it will need to work with.",
+        [("work with", "work with", "need", False)],
+    ),
+    (
+        "Staff should understand the importance of listening to, involving and responding to "
+        "the young people they support.",
+        [("involving", "involve", "none", False)],
+    ),
+    (
+        "The policy should set out principles which include: treating each child with respect; "
+        "involving children wherever practical in decisions about their care; supporting each "
+        "child to make choices.",
+        [("involving", "involve", "none", False)],
+    ),
+    # a participial adjunct of the main clause still takes its modal
+    (
+        "The authority must assess each case, taking into account the views of the parent.",
+        [("taking into account", "take into account", "must", False)],
+    ),
+    # ---- negation
+    (
+        "No local authority may notify the school without the consent of the young person.",
+        [("notify", "notify", "may", True)],
+    ),
+    (
+        "No account is to be taken of any representations made after the closing date.",
+        [("account is to be taken of", "take into account", "none", True)],
+    ),
+    (
+        "Local authorities must not only consult young people but also involve them in the review.",
+        [("consult", "consult", "must", False), ("involve", "involve", "must", False)],
+    ),
+    (
+        "The authority must notify the parent not later than 15 days after the decision.",
+        [("notify", "notify", "must", False)],
+    ),
+    # a "not" the parser hangs off the modal, cut off from its verb by a parenthetical
+    (
+        "The registered person must not, unless the child agrees, inform the child's parents.",
+        [("inform", "inform", "must", True)],
+    ),
+    # "no" on the noun an infinitive completes: no need, no duty, no obligation (no modal)
+    (
+        "There is no need to consult the child's parents again.",
+        [("consult", "consult", "none", True)],
+    ),
+    (
+        "The authority has no duty to notify the school of the decision.",
+        [("notify", "notify", "none", True)],
+    ),
+    (
+        "The authority has a duty to notify the school of the decision.",
+        [("notify", "notify", "none", False)],
+    ),
+    # ---- an infinitive completing a light noun takes no modal, however it is attached
+    (
+        "The local authority must take all reasonable steps to notify the young person.",
+        [("notify", "notify", "none", False)],
+    ),
+    (
+        "The agency must take reasonable steps to involve the birth father.",
+        [("involve", "involve", "none", False)],
+    ),
+    # ---- object control read as a clause: "help the child/nsubj to participate"
+    (
+        "The school should help the child to participate in the review.",
+        [("participate", "participate", "should", False)],
+    ),
+    # ---- a modal the parser made the root when an aside stands before its passive verb
+    (
+        "The young person should, wherever possible, be consulted.",
+        [("consulted", "consult", "should", False)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:48] for c in CASES])
+def test_modal_frame(nlp, text: str, expected: list[tuple]) -> None:
+    assert frames(nlp, text) == expected
+
+
+def test_explain_names_the_modal_rule(nlp) -> None:
+    doc = nlp("The authority may, where it considers it appropriate, consult the parent.")
+    consult = next(s for s in doc.spans["partnership"] if s.text == "consult")
+    assert consult._.rule["modality"] == {"rule": "modal before a parenthetical", "token": "may"}
+    doc = nlp("The council should consider whether to consult the parent.")
+    consult = next(s for s in doc.spans["partnership"] if s.text == "consult")
+    assert consult._.rule["modality"] == {"rule": "aux via wh-infinitive", "token": "should"}

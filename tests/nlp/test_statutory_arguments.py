@@ -1,0 +1,307 @@
+"""Who does it and to whom, in the shapes statutory English gives its arguments (issue 4).
+
+Actor and recipient error classes, one own-words sentence (or short unit) per
+rule, in the style of the Children and Families Act 2014 Part 3 and the SEND
+Code of Practice; nothing is quoted. Each case asserts the exact contract
+fields (text, term, actor, sorted recipients, modality, negated, voice).
+
+* listed arguments: consultees under ``must consult—`` as ``(a) ... (b) ...``,
+  after ``the following``, or one a line under a colon (:mod:`textmine.nlp.lists`);
+* bullets: a line's bullet glyph does not derail the item it opens;
+* coordination the parser loses: serial lists of parties with asides,
+  ``with X and with Y``, a first member stranded before a comma, coordinated
+  modifiers (``health and social care professionals``), ``with`` read as a
+  clause marker, a lost ``with whom``; ``for example`` lists (not ``such
+  as``); only joint actions (``co-operate``, ``work together``, ``with each
+  other``) take the subject's other conjuncts as partners;
+* the doer in context: ``This involves / means V-ing`` and ``This can be
+  achieved by:`` take the previous sentence's subject; a fronted ``When
+  V-ing ...,`` clause takes the main clause's subject; a subject the parser
+  hung on the clause before; a non-party object does not control an
+  infinitive; ``including V-ing`` under a noun takes the noun's owner;
+* bare *staff* take the group of the institution named nearest in the unit.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.helpers import contract_fields
+from textmine.nlp.lists import item_heads, listed_items
+
+A = "active"
+P = "passive"
+LA = "local_authority"
+YP = "young_person"
+
+CASES = [
+    # ---- listed arguments
+    (
+        "In reviewing its provision, the authority must consult— (a) children and young "
+        "people in its area, and the parents of those children; (b) the governing bodies of "
+        "maintained schools in its area; (c) the proprietors of academies in its area.",
+        [("consult", "consult", LA, ["child", "education", "parent", YP], "must", False, A)],
+    ),
+    (
+        "A local authority must consult the following about the plan— (a) the parent of the "
+        "child; (b) the young person; (c) the proprietor of the academy.",
+        [("consult", "consult", LA, ["education", "parent", YP], "must", False, A)],
+    ),
+    (
+        "The governing body must co-operate with— (a) the local authority; and (b) the health "
+        "body.",
+        [("co-operate", "cooperate", "education", ["health", LA], "must", False, A)],
+    ),
+    (
+        "In exercising those functions, the authority must have regard to— (a) the views, "
+        "wishes and feelings of the child and his or her parent; (b) the importance of the "
+        "child participating in decisions; and (c) the need to support the young person.",
+        [
+            ("have regard to", "have regard to", LA, ["child", "parent"], "must", False, A),
+            ("participating", "participate", "child", [], "none", False, A),
+        ],
+    ),
+    (
+        "The local authority must notify:\n• the child's parent\n• the head teacher of the "
+        "school\n• the clinical commissioning group",
+        [("notify", "notify", LA, ["education", "health", "parent"], "must", False, A)],
+    ),
+    # an Act's paragraphs as the readers join them: labels moved to the refs, ";" between
+    (
+        "In reviewing its provision, the authority must consult— children and young people in "
+        "its area, and the parents of those children; the governing bodies of maintained "
+        "schools in its area; and such other persons as it thinks appropriate.",
+        [
+            (
+                "consult",
+                "consult",
+                LA,
+                ["child", "education", "other", "parent", YP],
+                "must",
+                False,
+                A,
+            )
+        ],
+    ),
+    (
+        "The authority must have regard to— the views, wishes and feelings of the child and his "
+        "or her parent, or the young person; the importance of the child and his or her parent "
+        "participating as fully as possible in decisions; and the need to support them.",
+        [
+            ("have regard to", "have regard to", LA, ["child", "parent", YP], "must", False, A),
+            ("participating", "participate", "child", [], "none", False, A),
+        ],
+    ),
+    # an ordinary object after a colon is not a list
+    (
+        "Where a plan is kept, the local authority must consult: the parent and the school.",
+        [("consult", "consult", LA, ["education", "parent"], "must", False, A)],
+    ),
+    # ---- bullets opening item lines
+    (
+        "Early years providers should:\n• work with parents to agree outcomes;\n• involve the "
+        "child in reviews; and\n• consult the SENCO.",
+        [
+            ("work with", "work with", "education", ["parent"], "should", False, A),
+            ("involve", "involve", "education", ["child"], "should", False, A),
+            ("consult", "consult", "education", ["education"], "should", False, A),
+        ],
+    ),
+    # ---- coordination the parser loses
+    (
+        "They are required by law to notify placing authorities, the regulator and other "
+        "relevant persons about serious events.",
+        [("notify", "notify", "unspecified", [LA, "other"], "none", False, A)],
+    ),
+    (
+        "The local authority must inform the young person and, where relevant, his or her parent.",
+        [("inform", "inform", LA, ["parent", YP], "must", False, A)],
+    ),
+    (
+        "The local authority must inform the parent and the young person, and the school, of "
+        "its decision.",
+        [("inform", "inform", LA, ["education", "parent", YP], "must", False, A)],
+    ),
+    (
+        "The review should be held at a meeting involving the social worker, the young person, "
+        "carers and others.",
+        [
+            (
+                "involving",
+                "involve",
+                "unspecified",
+                ["other", "parent", "social_care", YP],
+                "none",
+                False,
+                A,
+            )
+        ],
+    ),
+    (
+        "Before deciding, the authority must seek the views of the child, and of his or her "
+        "parent.",
+        [("seek", "seek", LA, ["child", "parent"], "must", False, A)],
+    ),
+    (
+        "Local authorities should work in partnership with parents and with voluntary "
+        "organisations.",
+        [("work in partnership with", "work with", LA, ["other", "parent"], "should", False, A)],
+    ),
+    (
+        "Children, their parents and young people should be involved in planning the provision.",
+        [("involved", "involve", "unspecified", ["child", "parent", YP], "should", False, P)],
+    ),
+    (
+        "Health and social care professionals should work together with education professionals.",
+        [("work together with", "work with", "health", ["education"], "should", False, A)],
+    ),
+    (
+        "It is important that the school works closely with parents to agree outcomes.",
+        [("works closely with", "work with", "education", ["parent"], "none", False, A)],
+    ),
+    (
+        "Local authorities and their partners must co-operate with each other.",
+        [("co-operate", "cooperate", LA, ["professional"], "must", False, A)],
+    ),
+    # parties given as examples of the recipients ("for example"), not "such as" ones
+    (
+        "The head teacher should judge which other relevant persons may be notified, for "
+        "example, the police, health professionals and the local authority.",
+        [("notified", "notify", "unspecified", ["health", LA, "other"], "may", False, P)],
+    ),
+    (
+        "The school should engage with other agencies such as health services.",
+        [("engage", "engage", "education", ["other"], "should", False, A)],
+    ),
+    # only a joint action makes the subject's other conjuncts its partners
+    (
+        "The school and the authority must co-operate.",
+        [("co-operate", "cooperate", "education", [LA], "must", False, A)],
+    ),
+    (
+        "Early years providers, schools and colleges should consult parents, and young people, "
+        "about the support.",
+        [("consult", "consult", "education", ["parent", YP], "should", False, A)],
+    ),
+    (
+        "Children and their parents should participate in the review.",
+        [("participate", "participate", "child", [], "should", False, A)],
+    ),
+    # a fronted "with whom" the parser lost
+    (
+        "Many schools have a lead for links with local health services, with whom designated "
+        "teachers can work closely.",
+        [("work closely", "work with", "education", ["health"], "can", False, A)],
+    ),
+    # "looked-after" stays one word: split, it reads as a verb and derails the item
+    (
+        "This can be achieved by:\nWorking directly with looked-after children and their "
+        "carers to agree targets.",
+        [
+            (
+                "Working directly with",
+                "work with",
+                "unspecified",
+                ["child", "parent"],
+                "none",
+                False,
+                A,
+            )
+        ],
+    ),
+    # ---- the doer in context
+    (
+        "Local authorities must publish a local offer. This means working with parents and "
+        "young people to develop it.",
+        [("working with", "work with", LA, ["parent", YP], "none", False, A)],
+    ),
+    (
+        "Designated teachers have a direct role. This can be achieved by:\nWorking directly with "
+        "children and their carers to agree targets.",
+        [
+            (
+                "Working directly with",
+                "work with",
+                "education",
+                ["child", "parent"],
+                "none",
+                False,
+                A,
+            )
+        ],
+    ),
+    (
+        "When considering whether children placed in the school by another authority will be "
+        "eligible for health services, the school and the authority should take into account "
+        "the guidance.",
+        [
+            ("considering", "consider", "education", [], "none", False, A),
+            ("take into account", "take into account", "education", [], "should", False, A),
+        ],
+    ),
+    (
+        "This is not a complete list and schools must review each case carefully taking into "
+        "account the wishes of the family.",
+        [("taking into account", "take into account", "education", ["parent"], "must", False, A)],
+    ),
+    (
+        "Teachers should use the results of the assessment to help inform the child's plan.",
+        [("inform", "inform", "education", [], "none", False, A)],
+    ),
+    (
+        "Schools have many duties, including supporting parents and consulting them about plans.",
+        [("consulting", "consult", "education", ["parent"], "none", False, A)],
+    ),
+    (
+        "Children are entitled to an advocate to advise them about their care.",
+        [("advise", "advise", "other", ["child"], "none", False, A)],
+    ),
+    (
+        "Does the head teacher have the skills to work with the governing body?",
+        [("work with", "work with", "education", ["education"], "none", False, A)],
+    ),
+    # ---- bare staff: the institution named nearest
+    (
+        "The registered person must ensure that staff work with the placing authority.",
+        [("work with", "work with", "professional", [LA], "must", False, A)],
+    ),
+    (
+        "The SENCO should work with staff to plan support.",
+        [("work with", "work with", "education", ["education"], "should", False, A)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:48] for c in CASES])
+def test_sentence(nlp, text: str, expected: list[tuple]) -> None:
+    assert contract_fields(nlp, text) == expected
+
+
+def test_list_items_stop_at_the_full_stop(nlp) -> None:
+    doc = nlp("The body must consult— (a) the parent; (b) the school. The parent may appeal.")
+    consult = next(t for t in doc if t.lower_ == "consult")
+    items = listed_items(consult)
+    assert [item.text for item in items] == ["the parent", "the school"]
+    assert [[t.text for t in item_heads(item)] for item in items] == [["parent"], ["school"]]
+
+
+def test_a_clause_item_names_no_argument(nlp) -> None:
+    doc = nlp("The body must decide— (a) whether the parent agrees; and (b) the date.")
+    decide = next(t for t in doc if t.lower_ == "decide")
+    assert [[t.text for t in item_heads(item)] for item in listed_items(decide)] == [
+        [],
+        ["date"],
+    ]
+
+
+def test_no_list_without_an_opener(nlp) -> None:
+    doc = nlp("The authority must consult the parent (a) before it decides.")
+    consult = next(t for t in doc if t.lower_ == "consult")
+    assert listed_items(consult) == []
+
+
+def test_bullet_glyph_keeps_its_text(nlp) -> None:
+    doc = nlp("Schools should:\n• consult parents")
+    bullet = next(t for t in doc if t.text == "•")
+    assert (bullet.text, bullet.norm_) == ("•", ";")
+    assert doc.text == "Schools should:\n• consult parents"

@@ -1,0 +1,145 @@
+"""Cached measure tables and SEN2 statistics: what a warm re-run would otherwise recompute.
+
+* :func:`cached_measure`: :func:`textmine.measure.measure` of the rows, keyed by
+  the sha256 of the rows (as JSON), the seed and resampling counts, the
+  measure code and the numerical libraries' versions;
+* :func:`cached_stats`: :func:`textmine.findings.stats.compute_stats` of the
+  bundled SEN2 table, keyed by the sha256 of the bundled data files, the
+  statistics code and the libraries' versions.
+
+Both store their tables in the exact JSON form of :mod:`textmine.cache.frames`;
+a table with no exact form is simply not cached. With ``cache=None`` they just
+compute. Neither imports scipy, scikit-learn or statsmodels on a hit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from textmine.cache.keys import package_version, source_digest
+from textmine.cache.store import Cache
+from textmine.settings import Settings
+
+__all__ = ["cached_measure", "cached_stats", "measure_key", "stats_key"]
+
+log = logging.getLogger(__name__)
+
+_NUMERIC = ("numpy", "pandas", "scipy", "scikit-learn", "statsmodels")
+_SEN2_DATA = Path(__file__).resolve().parent.parent / "findings" / "data"
+
+
+def _versions() -> dict[str, str | None]:
+    return {name: package_version(name) for name in ("textmine", *_NUMERIC)}
+
+
+def measure_key(rows: list[dict[str, Any]], settings: Settings) -> dict[str, Any]:
+    """What the measure tables of ``rows`` depend on."""
+    text = json.dumps(rows, sort_keys=True, ensure_ascii=False, default=repr)
+    return {
+        "rows_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "seed": settings.seed,
+        "n_bootstrap": settings.n_bootstrap,
+        "n_permutations": settings.n_permutations,
+        "versions": _versions(),
+        "source": source_digest(("measure", "settings.py", "output.py")),
+    }
+
+
+def stats_key() -> dict[str, Any]:
+    """What the statistics of the bundled SEN2 table depend on."""
+    data = {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(_SEN2_DATA.glob("*"))
+        if p.is_file()
+    }
+    return {
+        "folder": str(_SEN2_DATA),
+        "data": data,
+        "versions": _versions(),
+        "source": source_digest(("findings",)),
+    }
+
+
+def cached_measure(
+    rows: list[dict[str, Any]], frame: Any, settings: Settings, cache: Cache | None
+) -> Any:
+    """``measure(frame, settings=settings)`` (``frame`` is the DataFrame of ``rows``), cached."""
+    key = measure_key(rows, settings) if cache is not None else {}
+    if cache is not None:
+        value = cache.get_json("measure", key)
+        if value is not None:
+            try:
+                return _tables_from_json(value)
+            except (KeyError, TypeError, ValueError) as exc:
+                log.warning("cached measure tables not usable (%s); recomputing", exc)
+    from textmine.measure import measure
+
+    tables = measure(frame, settings=settings)
+    if cache is not None:
+        try:
+            cache.put_json("measure", key, _tables_to_json(tables))
+        except ValueError as exc:  # frames.Unencodable: no exact JSON form
+            log.info("measure tables not cached: %s", exc)
+    return tables
+
+
+def cached_stats(cache: Cache | None) -> Any:
+    """``compute_stats()`` of the bundled SEN2 table, cached."""
+    key = stats_key() if cache is not None else {}
+    if cache is not None:
+        value = cache.get_json("sen2", key)
+        if value is not None:
+            try:
+                return _stats_from_json(value)
+            except (KeyError, TypeError, ValueError) as exc:
+                log.warning("cached SEN2 statistics not usable (%s); recomputing", exc)
+    from textmine.findings.stats import compute_stats
+
+    stats = compute_stats()
+    if cache is not None:
+        try:
+            cache.put_json("sen2", key, _stats_to_json(stats))
+        except ValueError as exc:  # frames.Unencodable: no exact JSON form
+            log.info("SEN2 statistics not cached: %s", exc)
+    return stats
+
+
+def _tables_to_json(tables: Any) -> dict[str, Any]:
+    from textmine.cache.frames import frame_to_json
+
+    out: dict[str, Any] = {name: frame_to_json(frame) for name, frame in tables.items()}
+    out["pair"] = list(tables.pair) if tables.pair is not None else None
+    return out
+
+
+def _tables_from_json(value: dict[str, Any]) -> Any:
+    from textmine.cache.frames import frame_from_json
+    from textmine.measure.tables import MeasureTables
+
+    names = [f.name for f in fields(MeasureTables) if f.name != "pair"]
+    frames = {name: frame_from_json(value[name]) for name in names}
+    pair = value["pair"]
+    return MeasureTables(**frames, pair=(str(pair[0]), str(pair[1])) if pair else None)
+
+
+def _stats_to_json(stats: Any) -> dict[str, Any]:
+    from textmine.cache.frames import encode_value, frame_to_json
+
+    return {
+        "tables": {name: frame_to_json(frame) for name, frame in stats.tables.items()},
+        "files": encode_value(stats.files),
+        "notes": list(stats.notes),
+    }
+
+
+def _stats_from_json(value: dict[str, Any]) -> Any:
+    from textmine.cache.frames import decode_value, frame_from_json
+    from textmine.findings.stats import Sen2Stats
+
+    tables = {name: frame_from_json(frame) for name, frame in value["tables"].items()}
+    return Sen2Stats(**tables, files=decode_value(value["files"]), notes=tuple(value["notes"]))

@@ -1,0 +1,131 @@
+"""The one-machine backend of :func:`~textmine.engine.run.process_inputs`.
+
+Documents are extracted here, one at a time, in input order. With
+``settings.workers > 1`` and at least :data:`MIN_POOL_CHARS` of text to tag,
+their chunks of whole units go to a pool of worker processes, started before
+the first document is read so that they load the model while it is; each
+worker answers rows, never Docs. Otherwise (one worker, little text, or a
+pool that broke) chunks are tagged here, the pipeline loaded on first need.
+
+On Linux the workers are forked (as spaCy's own ``n_process`` does), so a
+script that calls :func:`textmine.analyse` needs no ``if __name__ ==
+"__main__"`` guard; elsewhere they are spawned. A worker that dies (killed,
+out of memory) makes the pool fail as a whole (``BrokenProcessPool``): the
+rest is then tagged in this process, with a warning.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import sys
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import ExitStack
+from typing import Any
+
+from textmine.cache.codec import roundtrip_rows
+from textmine.engine import tasks
+from textmine.engine.run import Job, raise_remote, read_job
+from textmine.extract.document import Document
+from textmine.progress import Meter, Steps
+from textmine.settings import Settings
+
+__all__ = ["MIN_POOL_CHARS", "run_local"]
+
+log = logging.getLogger(__name__)
+
+#: Least text (characters, estimated from file sizes) worth starting worker processes for:
+#: a worker takes about 2 s to load the model.
+MIN_POOL_CHARS = 150_000
+
+
+class _Here:
+    """Tagging in this process, with the pipeline loaded on first use."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.nlp: Any = None
+        self.model: dict[str, Any] | None = None
+
+    def tag(self, job: Job, parts: list[Document], meter: Meter) -> None:
+        if self.nlp is None:
+            from textmine.nlp.pipeline import load_pipeline
+
+            self.nlp = load_pipeline(self.settings)
+            self.model = tasks.model_record(self.nlp)
+        rows: list[dict[str, Any]] = []
+        for part in parts:
+            rows += tasks.tag_chunk(part, self.settings, self.nlp)
+            meter.advance(len(part.provisions))
+        job.rows, job.model = roundtrip_rows(rows), self.model
+
+
+def run_local(
+    jobs: list[Job],
+    settings: Settings,
+    steps: Steps,
+    keep_going: bool,
+    idle: Callable[[], None] | None,
+    finished: Callable[[Job], None],
+) -> None:
+    """Extract and tag every job that the cache did not serve (see the module docstring);
+    ``finished(job)`` is called when a job's rows are ready."""
+    todo = [j for j in jobs if j.failure is None and j.rows is None]
+    here = _Here(settings)
+    waiting: list[tuple[Job, list[Document], list[Future[Any]]]] = []
+    with ExitStack() as stack:
+        pool = None
+        if settings.workers > 1 and sum(j.text_estimate for j in todo) >= MIN_POOL_CHARS:
+            pool = stack.enter_context(_pool(settings))
+        reading = stack.enter_context(steps.bar("Reading documents", len(jobs)))
+        meter = stack.enter_context(steps.meter("Tagging provisions"))
+        for job in jobs:
+            if job.failure is None and job.document is None:
+                read_job(job, settings, keep_going)
+            reading(1)
+            if job.failure is not None or job.rows is not None or job.document is None:
+                continue
+            parts = list(tasks.chunks(job.document))
+            meter.add(len(job.document.provisions))
+            if pool is None:
+                here.tag(job, parts, meter)
+                finished(job)
+                continue
+            futures = [pool.submit(tasks.pool_tag_chunk, (settings, part)) for part in parts]
+            waiting.append((job, parts, futures))
+        if idle is not None and waiting:
+            idle()
+        for job, parts, futures in waiting:
+            try:
+                _collect(job, parts, futures, meter)
+            except BrokenProcessPool as exc:
+                log.warning("worker processes failed (%s); tagging in this process", exc)
+                here.tag(job, parts, meter)
+            finished(job)
+
+
+def _pool(settings: Settings) -> ProcessPoolExecutor:
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    pool = ProcessPoolExecutor(
+        settings.workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=tasks.init_worker,
+        initargs=(settings,),
+    )
+    pool.submit(tasks.ready)  # start the workers now: they load the model while we read
+    log.info("tagging with %d %sed worker processes", settings.workers, method)
+    return pool
+
+
+def _collect(job: Job, parts: list[Document], futures: list[Future[Any]], meter: Meter) -> None:
+    rows: list[dict[str, Any]] = []
+    for part, future in zip(parts, futures, strict=True):
+        answer = future.result()
+        if answer[0] != "ok":
+            raise_remote(answer)
+        rows += answer[1]
+        job.model = answer[2]
+        meter.advance(len(part.provisions))
+    job.rows = roundtrip_rows(rows)

@@ -1,0 +1,169 @@
+"""The work of one document, wherever it runs: this process, a pool worker, a Dask worker.
+
+* :func:`read_document`: extract a file and add what its manifest says
+  (title, URL, licence, source);
+* :func:`chunks`: a document cut into runs of whole units (the tagger joins
+  a unit's provisions, so a unit is never split);
+* :func:`tag_chunk`: tag one chunk with this process's pipeline (loaded once
+  per process by :func:`~textmine.nlp.pipeline.load_pipeline`);
+* :func:`init_worker`, :func:`pool_tag_chunk`: the same for a
+  ``multiprocessing`` pool worker, which answers ``("ok", rows, model)`` or
+  ``("error", exit_code, message)`` instead of raising, since textmine's
+  errors do not all pickle;
+* :func:`cluster_process`: extract and tag one document sent as bytes (a Dask
+  worker need not see the client's files).
+
+Nothing heavy is imported at module level: a worker imports spaCy when it
+loads the pipeline.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import tempfile
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from textmine.errors import InputError, TextmineError
+from textmine.extract.document import Document
+from textmine.inputs import InputSpec
+from textmine.settings import Settings
+
+__all__ = [
+    "CHUNK",
+    "chunks",
+    "cluster_process",
+    "init_worker",
+    "model_record",
+    "pool_tag_chunk",
+    "read_document",
+    "ready",
+    "tag_chunk",
+]
+
+log = logging.getLogger(__name__)
+
+#: Provisions per chunk of tagging work (whole units are never split).
+CHUNK = 60
+
+_WORKER: dict[str, Any] = {}
+#: One tagging at a time per process: Dask workers may be threads sharing one pipeline.
+_PIPELINE_LOCK = threading.Lock()
+
+
+def read_document(spec: InputSpec, settings: Settings) -> Document:
+    """Extract ``spec.path`` (raises :class:`~textmine.errors.InputError`)."""
+    from textmine.extract import extract
+
+    return extract(spec.path, kind=spec.kind, settings=settings)
+
+
+def with_spec(document: Document, spec: InputSpec) -> Document:
+    """``document`` with the title, URL, licence and source its manifest gives."""
+    return replace(
+        document,
+        title=document.title or spec.title,
+        url=document.url or spec.url,
+        meta={**document.meta, "licence": spec.licence, "source": spec.source},
+    )
+
+
+def chunks(document: Document, size: int = CHUNK) -> Iterator[Document]:
+    """``document`` in runs of about ``size`` provisions, cut only between units."""
+    provisions = document.provisions
+    start = 0
+    while start < len(provisions):
+        end = min(start + size, len(provisions))
+        while end < len(provisions) and provisions[end].unit == provisions[end - 1].unit:
+            end += 1
+        yield replace(document, provisions=provisions[start:end], removed=(), meta={})
+        start = end
+
+
+def tag_chunk(chunk: Document, settings: Settings, nlp: Any = None) -> list[dict[str, Any]]:
+    """The occurrence rows of ``chunk`` (one process: ``n_process`` is forced to 1)."""
+    from textmine.nlp.tagging import tag_document
+
+    return tag_document(chunk, nlp=nlp, settings=replace(settings, n_process=1))
+
+
+def model_record(nlp: Any) -> dict[str, Any]:
+    """Name, version, spaCy version and components of a loaded pipeline (for provenance)."""
+    import spacy
+
+    meta = getattr(nlp, "meta", {}) or {}
+    return {
+        "name": f"{meta.get('lang', 'en')}_{meta.get('name', '?')}",
+        "version": str(meta.get("version", "?")),
+        "spacy": spacy.__version__,
+        "pipeline": list(getattr(nlp, "pipe_names", [])),
+    }
+
+
+def init_worker(settings: Settings) -> None:
+    """Pool initializer: ignore Ctrl-C (the parent handles it), one BLAS thread, load the
+    pipeline. Never raises (a failing initializer makes a pool respawn workers forever):
+    the error is kept and answered to every task."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1)
+    except ImportError:  # pragma: no cover - scikit-learn brings it
+        pass
+    try:
+        from textmine.nlp.pipeline import load_pipeline
+
+        nlp = load_pipeline(settings)
+        _WORKER["nlp"] = nlp
+        _WORKER["model"] = model_record(nlp)
+    except TextmineError as exc:
+        _WORKER["error"] = ("error", exc.exit_code, str(exc))
+
+
+def ready() -> bool:
+    """A task that does nothing: submitted first, it makes a pool start its workers."""
+    return True
+
+
+def pool_tag_chunk(task: tuple[Settings, Document]) -> tuple[Any, ...]:
+    """Tag one chunk in a pool worker: ``("ok", rows, model)`` or ``("error", code, message)``."""
+    if "error" in _WORKER:
+        return tuple(_WORKER["error"])
+    settings, chunk = task
+    try:
+        rows = tag_chunk(chunk, settings, _WORKER.get("nlp"))
+    except TextmineError as exc:
+        return ("error", exc.exit_code, str(exc))
+    return ("ok", rows, _WORKER.get("model"))
+
+
+def cluster_process(
+    name: str, data: bytes, kind: str | None, settings: Settings
+) -> tuple[Any, ...]:
+    """Extract and tag one document given as file ``name`` and its bytes (a Dask task).
+
+    Answers ``("ok", document_json, rows, model)``, ``("failed", reason)`` for an
+    input that cannot be read, or ``("error", code, message)``.
+    """
+    from textmine.cache.codec import document_to_json
+    from textmine.nlp.pipeline import load_pipeline
+
+    with tempfile.TemporaryDirectory(prefix="textmine-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        try:
+            document = read_document(InputSpec(path=path, kind=kind), settings)
+        except InputError as exc:
+            return ("failed", exc.reason)
+    try:
+        with _PIPELINE_LOCK:
+            nlp = load_pipeline(settings)
+            rows = [row for chunk in chunks(document) for row in tag_chunk(chunk, settings, nlp)]
+    except TextmineError as exc:
+        return ("error", exc.exit_code, str(exc))
+    return ("ok", document_to_json(document), rows, model_record(nlp))

@@ -1,0 +1,299 @@
+"""Subjects the parse loses: where the doer of a clause is found when no ``nsubj`` names it.
+
+Helpers of :class:`textmine.nlp.actors.Resolver` for the shapes of statutory
+and guidance English that en_core_web_sm often misparses:
+
+* :func:`is_expletive`: a dummy *it* (``it is essential that``) names nobody;
+* :func:`reduced_relative`: ``where children placed in a home are not
+  participating`` (the noun left in a reduced relative);
+* :func:`stranded_subject`: ``this is not a full list and schools must
+  review ...`` (the subject hung on the clause before);
+* :func:`fronted_subject`: ``When considering whether ..., the school
+  should ...`` (the main clause's subject after a fronted participle);
+* :func:`previous_subject`: ``Teachers have a role. This involves working
+  with ...`` (the previous sentence's subject, for a demonstrative subject of
+  an entailing verb);
+* :func:`modal_subject`: ``The agency should, wherever possible, seek ...``
+  (the subject hung on the modal, not on the verb after the aside);
+* :func:`parenthesised_conjunct`: ``must have regard to X and, so far as it
+  is consistent with ..., involve Y`` (the verb a conjunct after an aside is
+  really coordinated with);
+* :func:`swallowed_subject`: ``For children who are not looked after the
+  home should seek ...`` (the party right before the modal, swallowed by an
+  unpunctuated opening phrase);
+* :func:`for_subject`: ``arrangements for staff to consult`` (the object of
+  *for* before an infinitive is its subject);
+* :func:`role_holder`: ``The role of the adviser is to ...``, ``It is the
+  responsibility of the registered person to ...`` (whose duty it is).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+__all__ = [
+    "MAX_ASIDE",
+    "MAX_FRONTED",
+    "ROLE_NOUNS",
+    "for_subject",
+    "fronted_subject",
+    "is_expletive",
+    "modal_subject",
+    "parenthesised_conjunct",
+    "previous_subject",
+    "reduced_relative",
+    "role_holder",
+    "stranded_subject",
+    "swallowed_subject",
+]
+
+_SUBJ_ANY = frozenset({"nsubj", "csubj", "nsubjpass"})
+#: ``This involves / means / can be achieved by`` + what the previous sentence's subject does.
+_ENTAILING = frozenset({"involve", "mean", "include", "entail", "require", "achieve", "do"})
+_DEMONSTRATIVES = frozenset({"this", "that", "it"})
+#: Words that open a fronted participle clause (``When considering ...,``).
+_FRONTING = frozenset({"when", "while", "whilst", "in", "before", "after", "on", "by", "through"})
+#: How far after a fronted participle its main clause's subject is looked for.
+MAX_FRONTED = 80
+#: How long an aside between ``and ,`` and the verb after it may be (tokens).
+MAX_ASIDE = 40
+#: Nouns naming a party's duty: ``the role of X is to V`` is done by X.
+ROLE_NOUNS = frozenset(
+    {"role", "responsibility", "duty", "job", "task", "function", "obligation", "remit"}
+)
+_CONJUNCTIONS = frozenset({"and", "or", "but"})
+
+
+def is_expletive(token: Token) -> bool:
+    """Whether ``token`` is a dummy *it* that names nobody.
+
+    ``It is essential that the agency ...``, ``it is for the registered person
+    to judge``, ``where it is appropriate``, and the object *it* of ``considers
+    it appropriate``/``makes it clear``: the clause or complement it stands
+    for follows.
+    """
+    if token.lower_ != "it":
+        return False
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
+        return any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children) or any(
+            c.dep_ in ("acomp", "attr") and any(g.dep_ in ("ccomp", "xcomp") for g in c.children)
+            for c in head.children
+        )
+    if token.dep_ in ("nsubj", "dobj") and head.pos_ in ("VERB", "AUX"):
+        # "considers it appropriate", "makes it clear that": an object complement follows
+        right = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return (
+            right is not None and right.dep_ in ("acomp", "oprd", "ccomp") and right.pos_ == "ADJ"
+        )
+    return False
+
+
+def reduced_relative(verb: Token) -> list[Token]:
+    """The subject noun of ``where children placed in a home are not participating``.
+
+    The parser often reads the reduced relative (*placed*, *looked after*) as
+    a finite verb with the noun as its subject, and hangs it off the real verb
+    as a clausal subject or adjunct; the real verb is then left subjectless.
+    """
+    if not any(c.dep_ == "aux" and c.i < verb.i for c in verb.children):
+        return []
+    for child in verb.children:
+        if child.dep_ in ("csubj", "advcl") and child.tag_ in ("VBN", "VBD") and child.i < verb.i:
+            nouns = [
+                c
+                for c in child.children
+                if c.dep_ == "nsubj" and c.i < child.i and c.pos_ in ("NOUN", "PROPN")
+            ]
+            if nouns:
+                return nouns[:1]
+    return []
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject of a coordinated clause that the parser attached to the clause before.
+
+    In ``this is not a full list and schools must review each case`` the
+    parser may make *schools* a conjunct of *list* and leave *review*, a
+    conjunct verb with its own modal, without a subject. The noun phrase that
+    ends right before the verb's first auxiliary, and opens after ``and``,
+    ``or``, ``but`` or a comma, is its subject.
+    """
+    if verb.dep_ != "conj":
+        return None
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if not auxiliaries:
+        return None
+    first = min(auxiliaries, key=lambda t: t.i)
+    if first.i < 2:
+        return None
+    noun = verb.doc[first.i - 1]
+    if (
+        noun.pos_ not in ("NOUN", "PROPN")
+        or noun.dep_ not in ("conj", "dobj", "pobj", "attr", "appos")
+        or noun.i in range(verb.left_edge.i, verb.right_edge.i + 1)
+        or noun.left_edge.i < 1
+    ):
+        return None
+    opener = verb.doc[noun.left_edge.i - 1]
+    return noun if opener.lower_ in ("and", "or", "but", ",", ";") else None
+
+
+def fronted_subject(verb: Token) -> Token | None:
+    """The main-clause subject after a fronted ``When/In/Before V-ing ...,`` clause.
+
+    Statutory English opens with the doer's own action (``In exercising a
+    function, the authority must ...``, ``When considering whether ..., the
+    school should ...``); the parser sometimes loses the link, so it is read
+    on the surface: the first subject after the clause's closing comma.
+    """
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.i == verb.sent.start:
+        return None
+    opener = doc[verb.i - 1]
+    if opener.lower_ not in _FRONTING or opener.i != verb.sent.start:
+        return None
+    end = min(verb.sent.end, verb.i + MAX_FRONTED)
+    comma = next((i for i in range(verb.i + 1, end) if doc[i].text == ","), None)
+    if comma is None:
+        return None
+    for token in doc[comma + 1 : end]:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.i > token.i:
+            return token
+    return None
+
+
+def previous_subject(subject: Token, is_party: Callable[[Token], bool]) -> Token | None:
+    """The doer a demonstrative subject of an entailing verb points back to.
+
+    In ``Teachers have a leading role. This involves working with ...`` (or
+    ``This means ...``, ``This can be achieved by: ...``) *this* is the role,
+    and whoever works with is the previous sentence's subject.
+    """
+    verb = subject.head
+    if (
+        subject.lower_ not in _DEMONSTRATIVES
+        or subject.dep_ not in _SUBJ_ANY
+        or verb.lemma_.lower() not in _ENTAILING
+        or is_party(subject)
+    ):
+        return None
+    start = subject.sent.start
+    while start > 0:
+        previous = subject.doc[start - 1].sent
+        if any(not t.is_space for t in previous):
+            root = previous.root
+            return next(
+                (c for c in root.children if c.dep_ == "nsubj" and is_party(c)),
+                None,
+            )
+        start = previous.start
+    return None
+
+
+def modal_subject(verb: Token) -> Token | None:
+    """The subject the parser hung on the verb's modal: ``The agency should, ..., seek``.
+
+    A long aside between the modal and its verb may leave the subject
+    attached to the modal (an ``aux`` of the verb) rather than to the verb.
+    """
+    for aux in verb.children:
+        if aux.dep_ == "aux" and aux.i < verb.i:
+            for child in aux.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < aux.i:
+                    return child
+    return None
+
+
+def parenthesised_conjunct(verb: Token) -> Token | None:
+    """The verb that ``verb`` is coordinated with across an aside opened by ``and ,``.
+
+    In ``the authority must have regard to X and, so far as it is consistent
+    with ..., involve Y`` (or ``and, where the parents agree, involve them``)
+    the parser hangs the bare verb after the aside on the aside itself, or
+    makes it its adjunct; the conjunction before the aside still belongs to
+    the first verb. Only a bare verb with no subject, auxiliary or marker of
+    its own, right after the aside's closing comma, qualifies.
+    """
+    doc = verb.doc
+    if (
+        verb.tag_ not in ("VB", "VBP")
+        or verb.dep_ not in ("conj", "advcl", "ccomp", "ROOT")
+        or verb.i < 3
+        or doc[verb.i - 1].text != ","
+        or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children)
+    ):
+        return None
+    start = max(verb.sent.start, verb.i - MAX_ASIDE)
+    for i in range(verb.i - 2, start, -1):
+        token = doc[i]
+        if token.text in (".", ";", ":"):
+            return None
+        if token.lower_ in _CONJUNCTIONS and doc[i + 1].text == "," and token.dep_ == "cc":
+            head = token.head
+            if head.pos_ not in ("VERB", "AUX") or head.i >= i or head == verb:
+                return None
+            return head
+    return None
+
+
+def role_holder(token: Token, is_party: Callable[[Token], bool]) -> Token | None:
+    """The party whose role a noun names: ``the role of the adviser`` -> the adviser.
+
+    ``token`` is a subject (``The role of X is to consult``) or the attribute
+    of an expletive (``It is the responsibility of X to consult``).
+    """
+    if token.lemma_.lower() not in ROLE_NOUNS:
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and is_party(obj):
+                    return obj
+    return None
+
+
+def swallowed_subject(verb: Token, is_party: Callable[[Token], bool]) -> Token | None:
+    """The party noun phrase right before a subjectless verb's modal.
+
+    Without a comma after an opening phrase (``For children who are not
+    looked after the home should seek``, ``Where a plan is in place the
+    agency must inform``) the parser may read the subject as an object
+    inside that phrase and leave the verb without one. A party noun that
+    ends right before the verb's modal, and is no subject itself, is the
+    subject.
+    """
+    modals = [c for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD" and c.i < verb.i]
+    if not modals or any(c.dep_ in _SUBJ_ANY for c in verb.children):
+        return None
+    first = min(modals, key=lambda t: t.i)
+    if first.i < 2:
+        return None
+    noun = verb.doc[first.i - 1]
+    if (
+        noun.pos_ not in ("NOUN", "PROPN")
+        or noun.dep_ not in ("dobj", "pobj", "conj", "appos", "attr", "npadvmod")
+        or noun.right_edge.i != noun.i
+        or not is_party(noun)
+    ):
+        return None
+    return noun
+
+
+def for_subject(verb: Token) -> Token | None:
+    """The subject of ``for X to V``: ``arrangements for staff to consult``.
+
+    The object of a *for* that ends right before the infinitive's *to* is
+    the infinitive's subject, whatever the parser hung the phrase on.
+    """
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
+    if to is None or to.i < 2 or to.i > verb.i:
+        return None
+    noun = verb.doc[to.i - 1]
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return noun

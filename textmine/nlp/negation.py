@@ -1,0 +1,80 @@
+"""Negation of a matched term: a cue on its verb or on a verb it takes its modal from.
+
+Negation is read on every verb of the governing chain
+(:func:`textmine.nlp.modality.governing_chain`) up to the one that supplies
+the modal, so ``cannot force them to engage`` is negated and ``need not
+consult or inform`` negates both verbs. Cues come from ``cues.jsonl``:
+words (``not``, ``never``, ``nothing``), phrases (``no longer``) and
+determiners of a subject (``No local authority may inform``). ``not only
+... but also`` is a correlative, not a negation; ``not later than`` hangs off
+its time phrase, not the verb. ``modality`` and ``negated`` stay orthogonal,
+as the tagging contract requires.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from textmine.nlp.lexicon import Cues
+from textmine.nlp.modality import Reading, governing_chain, modal_before_aside
+
+__all__ = ["negation"]
+
+_NOT_ONLY = frozenset({"only", "merely", "just", "simply"})
+
+
+def _not_only(cue: Token) -> bool:
+    """``not only ... but also``: a correlative, no negation."""
+    doc = cue.doc
+    return cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ in _NOT_ONLY
+
+
+def _negation_cue(token: Token, cues: Cues) -> Token | None:
+    # "must not, unless ..., inform": the parser may hang the cue off the auxiliary
+    auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    for child in [*token.children, *(g for a in auxiliaries for g in a.children)]:
+        if (child.dep_ == "neg" or child.lower_ in cues.negations) and not _not_only(child):
+            return child
+        if child.dep_ in ("nsubj", "nsubjpass") and cues.negation_determiners:
+            for det in child.children:
+                if det.dep_ == "det" and det.lower_ in cues.negation_determiners:
+                    return det  # "No local authority may inform ..."
+        if not cues.negation_phrases or child.dep_ not in ("advmod", "npadvmod"):
+            continue
+        left, right = child.left_edge.i, child.right_edge.i
+        if right - left < 4:
+            words = tuple(t.lower_ for t in child.doc[left : right + 1])
+            if words in cues.negation_phrases:
+                return child
+    return None
+
+
+def negation(verb: Token, cues: Cues) -> Reading:
+    """Whether a negation cue governs ``verb`` or a verb it inherits its modal from."""
+    for index, (token, link) in enumerate(governing_chain(verb, cues)):
+        cue = _negation_cue(token, cues)
+        if cue is not None:
+            rule = "neg" if index == 0 else f"neg via {link}"
+            return Reading(True, rule, cue.text)
+    chain = governing_chain(verb, cues)
+    modal = modal_before_aside(chain[-1][0], cues)
+    if modal is not None and modal.i + 1 < len(modal.doc):
+        after = modal.doc[modal.i + 1]  # "must not, unless the child agrees, inform"
+        if after.lower_ in cues.negations and not _not_only(after):
+            return Reading(True, "neg of a modal before a parenthetical", after.text)
+    # "Nothing in this section requires the authority to consult": the verb governing
+    # the infinitive's noun is negated
+    if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head != verb.head:
+        cue = _negation_cue(verb.head.head, cues)
+        if cue is not None:
+            return Reading(True, "neg of governing verb", cue.text)
+    if verb.dep_ in ("acl", "relcl") and _to_infinitive(verb):
+        # "there is no need to consult", "has no duty to notify": the noun's determiner
+        for det in verb.head.children:
+            if det.dep_ == "det" and det.lower_ in cues.negation_determiners:
+                return Reading(True, "neg of the infinitive's noun", det.text)
+    return Reading(False, "no negation cue")
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)

@@ -1,0 +1,168 @@
+"""Run-on lists of legislation: ``;``-separated items after a lead-in that ends in a dash.
+
+Once the lettered paragraphs of a provision are joined into one text (see
+:mod:`textmine.nlp.tagging`), a regulation reads ``The registered person must
+ensure that staff— seek to involve ...; engage with ...; and notify ...``.
+The parser attaches the first item to the lead-in and leaves the later ones
+as clauses of their own, with no modal. Each item is still governed by the
+lead-in: it takes the modal the lead-in's last verb has (``must`` through
+``ensure that``) and, when it has no subject, the party the lead-in names for
+it (``staff``, the subject of the embedded clause, else the lead-in verb's
+subject).
+
+:func:`lead_in` reads a lead-in that ends with a modal (``The registered
+person must—``: the items take the modal and its subject); :func:`series_lead_in`
+the others (``must ensure that—``, ``must ensure that staff—``, ``must, in
+relation to each child—``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from textmine.nlp.lexicon import Cues
+from textmine.nlp.modality import Reading, modality, own_modal
+
+__all__ = ["LEAD_IN_WINDOW", "SeriesLeadIn", "lead_in", "series_lead_in"]
+
+#: How far back (in tokens) a list item looks for its lead-in (``The authority must—``).
+LEAD_IN_WINDOW = 400
+_LEAD_IN_MARKS = frozenset({"\u2014", "\u2013", "-", "--", ":"})
+_ALL_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+#: How far back (in tokens) an item looks for the dash of its lead-in.
+SERIES_WINDOW = 300
+#: Dashes that end a legislative lead-in (colon lead-ins are read by :mod:`textmine.nlp.lists`).
+_DASHES = frozenset({"\u2014", "\u2013", "--"})
+_ENDS = frozenset({".", "!", "?"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: Separators between two items: ``;``, ``; and``, ``; or``.
+_JOINERS = frozenset({"and", "or"})
+
+
+@dataclass(frozen=True)
+class SeriesLeadIn:
+    """What a run-on list item takes from its lead-in."""
+
+    modal: Reading  # the lead-in verb's modality (rule ``series lead-in ...``)
+    doer: Token | None  # the party the lead-in names for its items, or None
+
+
+_OWN_LEFT = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "mark"})
+
+
+def _item_start(verb: Token) -> int | None:
+    """Index of the ``;`` (or lead-in dash) that opens the item holding ``verb``, or ``None``.
+
+    The item starts at the verb or at its own subject, auxiliaries and
+    adverbs (the parser may hang the rest of the sentence off an item verb,
+    so the verb's left edge is no guide).
+    """
+    doc = verb.doc
+    start = min(
+        [verb.i, *(c.left_edge.i for c in verb.children if c.dep_ in _OWN_LEFT and c.i < verb.i)]
+    )
+    i = start - 1
+    while i >= 0 and (doc[i].lower_ in _JOINERS or doc[i].is_space or _label_end(doc, i)):
+        i -= 3 if _label_end(doc, i) else 1
+    return i if i >= 0 and (doc[i].text == ";" or doc[i].text in _DASHES) else None
+
+
+def _label_end(doc: Doc, i: int) -> bool:
+    """Whether ``doc[i]`` closes a paragraph label ``(b)``, ``(ii)``, ``(3)``."""
+    return (
+        i >= 2
+        and doc[i].text == ")"
+        and doc[i - 2].text == "("
+        and len(doc[i - 1].text) <= 4
+        and doc[i - 1].text.isalnum()
+    )
+
+
+def _lead_dash(doc_start: int, semicolon: int, verb: Token) -> int | None:
+    """The dash (or colon) that ends the lead-in, searching back from an item's ``;``."""
+    doc = verb.doc
+    for i in range(semicolon - 1, max(doc_start - 1, semicolon - SERIES_WINDOW), -1):
+        text = doc[i].text
+        if text in _ENDS:
+            return None
+        if text in _DASHES and i > 0 and doc[i - 1].text not in (";", ","):
+            return i
+    return None
+
+
+def _governor(token: Token) -> Token | None:
+    """The verb the last word of a lead-in belongs to (``staff`` -> ``ensure``)."""
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") and token.tag_ != "MD":
+            return token
+        if token.head == token:
+            return None
+        token = token.head
+    return None
+
+
+def series_lead_in(verb: Token, cues: Cues) -> SeriesLeadIn | None:
+    """The lead-in that governs ``verb`` as an item of a run-on list, or ``None``.
+
+    The item opens right after the lead-in's dash or after a ``;``; from a
+    ``;`` the lead-in's dash must be reached going back through earlier items
+    without crossing a sentence end.
+    """
+    if verb.dep_ in ("advcl", "relcl", "acl") or any(
+        c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") and c.lower_ != "that"
+        for c in verb.children
+    ):
+        return None  # "; (c) if the child is involved, ...": a subordinate clause keeps none
+    semicolon = _item_start(verb)
+    if semicolon is None:
+        return None
+    doc = verb.doc
+    dash = semicolon if doc[semicolon].text in _DASHES else _lead_dash(0, semicolon, verb)
+    if dash is None or dash == 0:
+        return None
+    last = doc[dash - 1]
+    mark = last.dep_ == "mark" and last.head.i > dash
+    # "must ensure that—": the complementiser hangs off the first item; its clause's governor
+    governor = _governor(last.head.head if mark else last)
+    if governor is None or governor.i >= dash or governor.i >= verb.i:
+        return None
+    reading = modality(governor, cues)
+    if reading.value == "none":
+        return None
+    modal = Reading(reading.value, f"series lead-in ({reading.rule})", reading.token)
+    doer: Token | None = None
+    if mark:
+        pass  # the items are that-clauses with subjects of their own
+    elif last.pos_ in ("NOUN", "PROPN", "PRON") and last.dep_ in (*_SUBJECTS, "dobj"):
+        # "must ensure that staff—": the items are what staff do
+        doer = last
+    elif not any(c.dep_ == "ccomp" and c.i < dash for c in governor.children):
+        doer = next((c for c in governor.children if c.dep_ in _SUBJECTS), None)
+    return SeriesLeadIn(modal, doer)
+
+
+def lead_in(verb: Token, cues: Cues) -> Token | None:
+    """The modal of a list's lead-in (``The registered person must—``) that ``verb`` continues.
+
+    Legislation splits one sentence into a lead-in and lettered items; once
+    the provisions of a unit are joined, an item's bare verb (``notify HMCI``)
+    may have no subject or modal in the parse. Only a base-form verb that is
+    the root of its clause or a conjunct, has no subject of its own, and
+    follows a modal directly followed by a dash or colon, qualifies.
+    """
+    if verb.dep_ not in ("ROOT", "conj") or not (
+        verb.tag_ in ("VB", "VBP")
+        or (verb.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in verb.children))
+    ):
+        return None  # (an item verb the tagger made a noun: "(b) engage with them")
+    if any(c.dep_ in _ALL_SUBJECTS for c in verb.children) or own_modal(verb, cues) is not None:
+        return None
+    doc = verb.doc
+    for i in range(verb.i - 1, max(-1, verb.i - LEAD_IN_WINDOW), -1):
+        token = doc[i]
+        if token.lower_ in cues.modals and i + 1 < verb.i and doc[i + 1].text in _LEAD_IN_MARKS:
+            return token
+    return None
