@@ -30,7 +30,8 @@ from click.testing import CliRunner, Result
 from tests import bad_inputs
 from tests.conftest import ADOPTION_PDF, need
 from tests.report.conftest import build_analysis
-from textmine.cli import INTERRUPTED_EXIT_CODE, cli
+from textmine.cli import cli
+from textmine.cli_options import INTERRUPTED_EXIT_CODE
 
 NO_SPACE = os.strerror(errno.ENOSPC)
 

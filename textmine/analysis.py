@@ -1,8 +1,10 @@
 """One call from documents to everything the report shows: :func:`analyse`.
 
-``analyse(paths)`` reads each document (:func:`textmine.extract.extract`),
-tags it (:mod:`textmine.nlp.tagging`, with ``explain`` on so the report can
-show the rule behind each tag), measures the rows (:func:`textmine.measure.measure`),
+``analyse(paths)`` reads and tags each document through
+:func:`textmine.engine.process_inputs` (cached, in worker processes or on a
+Dask cluster, with ``explain`` on so the report can show the rule behind each
+tag; an input that cannot be read is recorded in ``Analysis.failures`` and
+the others go on), measures the rows (:func:`textmine.measure.measure`, cached),
 computes the SEN2 statistics and fills the registry's computed findings
 (:mod:`textmine.findings`), links findings to measures and provisions, and
 records provenance (input checksums, lexicon and model versions, textmine

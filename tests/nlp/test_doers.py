@@ -17,6 +17,10 @@ modality, negated, voice).
 * ``is provided with support to V``: the passive subject;
 * ``for X to V``: X; ``X should be prepared to V``: X;
 * a ``keep X informed`` item of a lead-in list takes the lead-in's doer and modal;
+  items under ``requires X to—`` are X's (no modal); an item the parser made a
+  conjunct of a verb inside the item before is parallel to that item's verb;
+* a conjunct with its own modal (``... that the child may not feel ready and
+  should consider``) belongs with the clause of the same modal;
 * a subject pronoun continues the subject of its own conditional frame, of the
   verb it is coordinated with, or of the main clause before a semicolon;
   ``Governing bodies`` read as a verb and its object is still one party.
@@ -106,6 +110,37 @@ CASES = [
             ("consult", "consult", "other", [LA], "must", False, A),
             ("notify", "notify", "other", ["other"], "must", False, A),
             ("informed", "inform", "other", ["child"], "must", False, P),
+        ],
+    ),
+    # ---- a run-on list under "requires X to—" / "must—" with embedded clauses
+    (
+        "In particular, the standard requires the registered person to ensure that staff— work "
+        "with each child's placing authority; and consult the child about decisions.",
+        [("consult", "consult", "professional", ["child"], "none", False, A)],
+    ),
+    (
+        "The standard requires the registered person to— ensure that each child is helped to "
+        "participate in decisions; and keep the placing authority informed.",
+        [
+            ("participate", "participate", "child", [], "none", False, A),
+            ("informed", "inform", "other", [LA], "none", False, P),
+        ],
+    ),
+    (
+        "The registered person must— ensure that each child is helped to participate in "
+        "decisions; and consult the placing authority.",
+        [
+            ("participate", "participate", "child", [], "must", False, A),
+            ("consult", "consult", "other", [LA], "must", False, A),
+        ],
+    ),
+    # ---- a conjunct with its own modal belongs with the clause of the same modal
+    (
+        "Staff should be aware that the child may not feel ready to talk and should consider "
+        "how best to involve them.",
+        [
+            ("consider", "consider", "education", [], "should", False, A),
+            ("involve", "involve", "education", ["child"], "should", False, A),
         ],
     ),
     # ---- subject pronouns

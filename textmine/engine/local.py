@@ -19,10 +19,10 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from textmine.cache.codec import roundtrip_rows
@@ -106,7 +106,9 @@ def run_local(
             finished(job)
 
 
-def _pool(settings: Settings) -> ProcessPoolExecutor:
+@contextmanager
+def _pool(settings: Settings) -> Iterator[ProcessPoolExecutor]:
+    """Worker processes, started at once; on an error (or Ctrl-C) pending work is dropped."""
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     pool = ProcessPoolExecutor(
         settings.workers,
@@ -114,9 +116,14 @@ def _pool(settings: Settings) -> ProcessPoolExecutor:
         initializer=tasks.init_worker,
         initargs=(settings,),
     )
-    pool.submit(tasks.ready)  # start the workers now: they load the model while we read
-    log.info("tagging with %d %sed worker processes", settings.workers, method)
-    return pool
+    try:
+        pool.submit(tasks.ready)  # start the workers now: they load the model while we read
+        log.info("tagging with %d %sed worker processes", settings.workers, method)
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def _collect(job: Job, parts: list[Document], futures: list[Future[Any]], meter: Meter) -> None:

@@ -48,6 +48,8 @@ from textmine.nlp.clauses import (
     for_subject,
     fronted_subject,
     is_expletive,
+    item_top,
+    modal_parallel,
     modal_subject,
     parenthesised_conjunct,
     previous_subject,
@@ -375,7 +377,8 @@ class Resolver(PartyReader, RecipientReader):
         if across is not None:  # "must have regard to X and, so far as ..., involve Y"
             return across, "conj across aside"
         if dep == "conj":
-            return misplaced_conjunct(token) or head, "conj"
+            lower = misplaced_conjunct(token) or modal_parallel(token) or item_top(token)
+            return lower or head, "conj"
         to_inf = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
         if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
             # object control: "encourage parents to participate", "require the body to consult"

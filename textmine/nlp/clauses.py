@@ -21,6 +21,13 @@ and guidance English that en_core_web_sm often misparses:
 * :func:`swallowed_subject`: ``For children who are not looked after the
   home should seek ...`` (the party right before the modal, swallowed by an
   unpunctuated opening phrase);
+* :func:`modal_parallel`: ``Staff should be aware that the child may not
+  feel ready and should consider ...`` (a conjunct with its own modal
+  belongs with the clause that has the same modal, not with the embedded
+  verb the parser hung it on);
+* :func:`item_top`: ``must— ensure that each child is helped to participate;
+  and consult ...`` (an item the parser made a conjunct of a verb inside the
+  item before is parallel to that item's own verb);
 * :func:`for_subject`: ``arrangements for staff to consult`` (the object of
   *for* before an infinitive is its subject);
 * :func:`role_holder`: ``The role of the adviser is to ...``, ``It is the
@@ -40,6 +47,8 @@ __all__ = [
     "for_subject",
     "fronted_subject",
     "is_expletive",
+    "item_top",
+    "modal_parallel",
     "modal_subject",
     "parenthesised_conjunct",
     "previous_subject",
@@ -297,3 +306,59 @@ def for_subject(verb: Token) -> Token | None:
     if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     return noun
+
+
+def _modals(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"}
+
+
+def modal_parallel(verb: Token) -> Token | None:
+    """The verb a subjectless conjunct with its own modal is really coordinated with.
+
+    In ``Staff should be aware that the child may not feel ready and should
+    consider ...`` the parser makes *consider* a conjunct of *feel*, inside
+    the that-clause; *should* repeats the modal of the clause above, whose
+    subject does it. Only when the parser's head has a subject and a
+    different modal, and a verb above it has the conjunct's modal and a
+    subject, is that verb returned.
+    """
+    if verb.dep_ != "conj" or any(c.dep_ in _SUBJ_ANY for c in verb.children):
+        return None
+    own = _modals(verb)
+    head = verb.head
+    if not own or own & _modals(head) or not any(c.dep_ in _SUBJ_ANY for c in head.children):
+        return None
+    token = head
+    for _ in range(4):
+        if token.head == token:
+            return None
+        token = token.head
+        if (
+            token.pos_ in ("VERB", "AUX")
+            and own & _modals(token)
+            and any(c.dep_ in _SUBJ_ANY for c in token.children)
+        ):
+            return token
+    return None
+
+
+_ITEM_MARKS = frozenset({";", ":", "\u2014", "\u2013"})
+_CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "conj", "acl", "relcl"})
+
+
+def item_top(conjunct: Token) -> Token | None:
+    """The top verb of the list item before ``conjunct`` when the parser coordinated it lower.
+
+    In ``must— ensure that each child is helped to participate; and consult
+    ...`` the parser makes *consult* a conjunct of *participate*; across the
+    semicolon the item is parallel to *ensure*, the previous item's own verb.
+    """
+    head = conjunct.head
+    doc = conjunct.doc
+    if conjunct.dep_ != "conj" or not any(t.text == ";" for t in doc[head.i + 1 : conjunct.i]):
+        return None
+    limit = next((i for i in range(head.i - 1, -1, -1) if doc[i].text in _ITEM_MARKS), -1)
+    top = head
+    while top.dep_ in _CLAUSAL and top.head != top and top.head.i > limit:
+        top = top.head
+    return top if top != head else None

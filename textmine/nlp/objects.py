@@ -23,10 +23,11 @@ pronoun) heads that stand for the verb's object:
   who are hard to engage``), the object of its infinitive;
 * :func:`kept_object`: ``keep the young person engaged`` read as a clause;
 * :func:`post_nominal_head`: the noun a participle follows (``everyone
-  involved``, ``those involved``), read as a reduced relative;
+  involved``, ``those involved``), read as a reduced relative.
 
-They are read only for a candidate whose plain object reading failed, so
-they cost nothing on most sentences.
+:mod:`textmine.nlp.constraints` reads them only for a candidate whose plain
+object reading failed, and :mod:`textmine.nlp.recipients` only when the plain
+reading found no object, so they cost nothing on most sentences.
 """
 
 from __future__ import annotations

@@ -31,6 +31,9 @@ from textmine.nlp.syntax import conjuncts, coordination_head, prep_objects, rela
 
 __all__ = ["GENERIC_GROUPS", "Party", "PartyReader"]
 
+#: How many words after a head an alias may run on the surface (``person with parental
+#: responsibility``), whatever the parser attached them to.
+_ALIAS_TAIL = 5
 #: How far back (in tokens) a pronoun's antecedent is looked for.
 ANTECEDENT_WINDOW = 150
 _SUBJ_ANY = frozenset({"nsubj", "csubj", "nsubjpass"})
@@ -55,6 +58,9 @@ _QUANTIFIERS = frozenset(
         "several",
         "few",
         "number",
+        "list",  # "notify a specified list of people"
+        "range",
+        "variety",
     }
 )
 #: Words for the people who work in an institution (see :meth:`PartyReader._workplace`).
@@ -122,6 +128,8 @@ class PartyReader:
         for child in token.rights:
             if child.dep_ in ("relcl", "acl", "prep") and child.right_edge.i < token.i + 12:
                 end = max(end, child.right_edge.i + 1)
+        # "notify the person with parental responsibility" with the phrase hung on the verb
+        end = max(end, min(token.i + _ALIAS_TAIL, token.sent.end))
         best: tuple[int, tuple[str, str]] | None = None
         for match_id, m_start, m_end in self.matcher.matcher(self.doc[start:end]):
             if not start + m_start <= token.i < start + m_end:
@@ -173,6 +181,12 @@ class PartyReader:
                 found = self.party(obj)
                 if found is not None:
                     return found
+            for child in token.lefts:  # "family members", "panel members"
+                found = self.party(child) if child.dep_ == "compound" else None
+                alias = self._alias(token)
+                if found is not None and (alias is None or alias[0] in GENERIC_GROUPS):
+                    plural = token.tag_ in ("NNS", "NNPS")
+                    return Party(found.group, found.refer, self.np_text(token), plural, "members")
         alias = self._alias(token)
         coordinated = any(
             c.dep_ in ("compound", "nmod", "amod") and any(g.dep_ == "conj" for g in c.children)

@@ -325,6 +325,7 @@ def owners(noun: Token) -> list[Token]:
             if child.dep_ == "acl":
                 for obj in prep_objects(child, frozenset({"by", "from", "of"})):
                     out += conjuncts(obj)
+    out += _those_of(noun)
     if not out and noun.dep_ == "conj":  # "views, wishes and feelings of X": X hangs off a sibling
         head = noun
         for _ in range(MAX_STEPS):
@@ -338,3 +339,23 @@ def owners(noun: Token) -> list[Token]:
             for obj in prep_objects(head, frozenset({"of", "from"})):
                 out += conjuncts(obj)
     return out
+
+
+def _those_of(noun: Token) -> list[Token]:
+    """``the child's wishes and those of the birth parents``: the owners after ``those of``.
+
+    The parser often hangs ``those`` elsewhere (a conjunct of the verb); it is
+    read on the surface, right after the coordination the views-noun ends.
+    """
+    doc = noun.doc
+    end = max(m.i for m in conjuncts(noun)) + 1
+    for i in range(end, min(end + 3, len(doc) - 1)):
+        word = doc[i]
+        if word.lower_ in ("those", "that") and doc[i - 1].lower_ in ("and", "or", ","):
+            if doc[i + 1].lower_ != "of":
+                return []
+            objects = [obj for obj in doc[i + 1].children if obj.dep_ == "pobj"]
+            return [o for obj in objects for o in conjuncts(obj)]
+        if word.lower_ not in ("and", "or", ","):
+            return []
+    return []

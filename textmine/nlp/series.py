@@ -124,14 +124,15 @@ def series_lead_in(verb: Token, cues: Cues) -> SeriesLeadIn | None:
     if dash is None or dash == 0:
         return None
     last = doc[dash - 1]
+    if last.tag_ == "TO":  # "requires the registered person to— ...": object control
+        return _control_lead_in(last, dash, verb, cues)
     mark = last.dep_ == "mark" and last.head.i > dash
     # "must ensure that—": the complementiser hangs off the first item; its clause's governor
     governor = _governor(last.head.head if mark else last)
     if governor is None or governor.i >= dash or governor.i >= verb.i:
         return None
+    # no modal ("requires the registered person to ensure that staff— ..."): still the doer
     reading = modality(governor, cues)
-    if reading.value == "none":
-        return None
     modal = Reading(reading.value, f"series lead-in ({reading.rule})", reading.token)
     doer: Token | None = None
     if mark:
@@ -142,6 +143,20 @@ def series_lead_in(verb: Token, cues: Cues) -> SeriesLeadIn | None:
     elif not any(c.dep_ == "ccomp" and c.i < dash for c in governor.children):
         doer = next((c for c in governor.children if c.dep_ in _SUBJECTS), None)
     return SeriesLeadIn(modal, doer)
+
+
+def _control_lead_in(to: Token, dash: int, verb: Token, cues: Cues) -> SeriesLeadIn | None:
+    """``The standard requires the registered person to— ...``: the items are what the
+    controller's object (else its subject) is to do, under the controller's modality."""
+    governor = _governor(to.head.head) if to.head.i > dash else _governor(to.head)
+    if governor is None or governor.i >= dash or governor.i >= verb.i:
+        return None
+    reading = modality(governor, cues)
+    modal = Reading(reading.value, f"series lead-in ({reading.rule})", reading.token)
+    objects = [c for c in governor.children if c.dep_ == "dobj" and c.i < dash]
+    subjects = [c for c in governor.children if c.dep_ in _SUBJECTS]
+    doers = objects or subjects
+    return SeriesLeadIn(modal, doers[0] if doers else None)
 
 
 def lead_in(verb: Token, cues: Cues) -> Token | None:

@@ -54,6 +54,17 @@ def prep_objects(token: Token, preps: frozenset[str]) -> Iterator[Token]:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         yield obj
+                    elif obj.dep_ == "pcomp":
+                        yield from _possessed_participle(obj)
+
+
+def _possessed_participle(verb: Token) -> list[Token]:
+    """``with the child's placing authority`` misread as a gerund clause: its object noun."""
+    if verb.tag_ != "VBG" or not any(
+        c.dep_ in ("nsubj", "poss") and any(g.tag_ == "POS" for g in c.children) for c in verb.lefts
+    ):
+        return []
+    return [c for c in verb.rights if c.dep_ == "dobj"][:1]
 
 
 def relative_head(token: Token) -> Token | None:
