@@ -114,6 +114,14 @@ def test_gold_provisions_exist_unchanged(
     assert not problems, "\n".join(problems)
 
 
+class _Reports(dict[str, Any]):
+    """The scored reports by split; its repr is short, so a failing test's traceback
+    (which shows the test's arguments) never prints held-out labels."""
+
+    def __repr__(self) -> str:
+        return f"<accuracy reports: {', '.join(self)}>"
+
+
 @pytest.fixture(scope="module")
 def reports(
     provisions: dict[str, list[dict[str, Any]]], documents: dict[str, Document], nlp: Any
@@ -122,7 +130,7 @@ def reports(
     tagging = pytest.importorskip("textmine.nlp.tagging", reason="the tagger is not built yet")
     from textmine.nlp.evaluate import evaluate, load_gold
 
-    out = {}
+    out = _Reports()
     for split in SPLITS:
         listed = provisions[split]
         rows: list[dict[str, Any]] = []

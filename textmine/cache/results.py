@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -69,44 +70,52 @@ def cached_measure(
     rows: list[dict[str, Any]], frame: Any, settings: Settings, cache: Cache | None
 ) -> Any:
     """``measure(frame, settings=settings)`` (``frame`` is the DataFrame of ``rows``), cached."""
-    key = measure_key(rows, settings) if cache is not None else {}
-    if cache is not None:
-        value = cache.get_json("measure", key)
-        if value is not None:
-            try:
-                return _tables_from_json(value)
-            except (KeyError, TypeError, ValueError) as exc:
-                log.warning("cached measure tables not usable (%s); recomputing", exc)
-    from textmine.measure import measure
 
-    tables = measure(frame, settings=settings)
-    if cache is not None:
-        try:
-            cache.put_json("measure", key, _tables_to_json(tables))
-        except ValueError as exc:  # frames.Unencodable: no exact JSON form
-            log.info("measure tables not cached: %s", exc)
-    return tables
+    def compute() -> Any:
+        from textmine.measure import measure
+
+        return measure(frame, settings=settings)
+
+    key = measure_key(rows, settings) if cache is not None else {}
+    return _cached(cache, "measure", key, compute, _tables_to_json, _tables_from_json)
 
 
 def cached_stats(cache: Cache | None) -> Any:
     """``compute_stats()`` of the bundled SEN2 table, cached."""
+
+    def compute() -> Any:
+        from textmine.findings.stats import compute_stats
+
+        return compute_stats()
+
     key = stats_key() if cache is not None else {}
+    return _cached(cache, "sen2", key, compute, _stats_to_json, _stats_from_json)
+
+
+def _cached(
+    cache: Cache | None,
+    kind: str,
+    key: dict[str, Any],
+    compute: Callable[[], Any],
+    encode: Callable[[Any], dict[str, Any]],
+    decode: Callable[[dict[str, Any]], Any],
+) -> Any:
+    """The ``kind`` entry of ``key`` decoded, else ``compute()`` (then stored, when it has
+    an exact JSON form)."""
     if cache is not None:
-        value = cache.get_json("sen2", key)
+        value = cache.get_json(kind, key)
         if value is not None:
             try:
-                return _stats_from_json(value)
+                return decode(value)
             except (KeyError, TypeError, ValueError) as exc:
-                log.warning("cached SEN2 statistics not usable (%s); recomputing", exc)
-    from textmine.findings.stats import compute_stats
-
-    stats = compute_stats()
+                log.warning("cached %s entry not usable (%s); recomputing", kind, exc)
+    result = compute()
     if cache is not None:
         try:
-            cache.put_json("sen2", key, _stats_to_json(stats))
+            cache.put_json(kind, key, encode(result))
         except ValueError as exc:  # frames.Unencodable: no exact JSON form
-            log.info("SEN2 statistics not cached: %s", exc)
-    return stats
+            log.info("%s result not cached: %s", kind, exc)
+    return result
 
 
 def _tables_to_json(tables: Any) -> dict[str, Any]:

@@ -93,12 +93,14 @@ class Cache:
                 handle.write(MAGIC + digest + b"\n")
                 handle.write(payload)
             os.replace(tmp, path)
+            tmp = None
         except OSError as exc:
             log.warning("cache entry %s not written (%s)", path, exc)
+            return None
+        finally:  # also on Ctrl-C: no temporary file is left behind
             if tmp is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
-            return None
         return path
 
     def get_json(self, kind: str, key: dict[str, Any]) -> Any | None:

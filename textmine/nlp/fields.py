@@ -2,14 +2,24 @@
 
 Later stages (rows to a DataFrame, measures, report) read these names; a run
 whose rows all come from the cache never imports spaCy, so they live here
-rather than beside the component (whose :data:`~textmine.nlp.component.LABEL_FIELDS`
-they end with; a test keeps the two in step).
+rather than beside the component, which imports :data:`LABEL_FIELDS` from here.
 """
 
 from __future__ import annotations
 
-__all__ = ["EXTRA_FIELDS", "OCCURRENCE_FIELDS"]
+__all__ = ["EXTRA_FIELDS", "LABEL_FIELDS", "OCCURRENCE_FIELDS"]
 
+#: The contract's labelled fields, in contract order: what a tagged span carries.
+LABEL_FIELDS: tuple[str, ...] = (
+    "term",
+    "level",
+    "actor",
+    "actor_text",
+    "recipients",
+    "modality",
+    "negated",
+    "voice",
+)
 #: The contract's fields, in contract order.
 OCCURRENCE_FIELDS: tuple[str, ...] = (
     "doc",
@@ -19,15 +29,7 @@ OCCURRENCE_FIELDS: tuple[str, ...] = (
     "start",
     "end",
     "text",
-    # the labelled fields of textmine.nlp.component.LABEL_FIELDS:
-    "term",
-    "level",
-    "actor",
-    "actor_text",
-    "recipients",
-    "modality",
-    "negated",
-    "voice",
+    *LABEL_FIELDS,
 )
 #: Fields added after the contract's (the contract allows adding only).
 EXTRA_FIELDS: tuple[str, ...] = ("kind", "heading", "part", "chapter", "unit")
