@@ -63,7 +63,8 @@ def test_bad_lexicon_line_is_one_line_with_file_and_line(example: Path, tmp_path
     bad_line = len((folder / "terms.jsonl").read_text(encoding="utf-8").splitlines())
     result = CliRunner().invoke(cli, ["tag", str(example), "--lexicon", str(folder)])
     assert result.exit_code == 2
-    assert result.output.startswith(f"Error: {folder / 'terms.jsonl'}:{bad_line}: invalid spaCy pattern")
+    where = f"{folder / 'terms.jsonl'}:{bad_line}"
+    assert result.output.startswith(f"Error: {where}: invalid spaCy pattern")
     assert len(result.output.strip().splitlines()) == 1
 
 

@@ -32,6 +32,13 @@ CASES = [
     ("The registered person must inform the placing authority.", "other", [LA]),
     ("The agency should consider the wishes of the birth parents.", "other", ["parent"]),
     ("Governors should work with the head teacher.", "education", ["education"]),
+    # school roles of safeguarding guidance; the designated officer is the LA's (LADO)
+    ("School leaders should consult the designated teacher.", "education", ["education"]),
+    ("The senior leadership team should consult the parents.", "education", ["parent"]),
+    ("The senior mental health lead should consult the parents.", "education", ["parent"]),
+    ("The designated officer should consult the police.", LA, ["other"]),
+    # members named by their modifier; a list of people
+    ("Family members should be able to consult the social worker.", "parent", ["social_care"]),
     # a possessor names the body whose instrument acts ("’s" parsed as nmod + case)
     (
         "The home’s procedures must take into account the views of local services.",

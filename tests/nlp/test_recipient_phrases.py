@@ -26,7 +26,7 @@ CASES = [
     (
         "When a child needs extra support, staff should work with the child\u2019s placing "
         "authority to arrange it, and challenge them if this does not happen.",
-        [("work with", "work with", "professional", [LA], "should", False, A)],
+        [("work with", "work with", "education", [LA], "should", False, A)],
     ),
     (
         "The registered person must notify a specified list of people.",

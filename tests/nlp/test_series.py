@@ -10,8 +10,9 @@ modality, negated, voice); recipients are read as for any other occurrence.
 from __future__ import annotations
 
 import pytest
+import spacy
 
-from tests.nlp.helpers import contract_fields
+from tests.nlp.helpers import contract_fields, parsed
 
 A = "active"
 P = "passive"
@@ -101,3 +102,52 @@ def _cues():  # type: ignore[no-untyped-def]
     from textmine.nlp.lexicon import load_lexicon
 
     return load_lexicon().cues
+
+
+# ---- a lead-in without a modal, on hand-built parses of an own-words sentence:
+# "The standard requires the registered person to ensure that staff— check the plan; and
+# consult children." The model gives staff as the object of "ensure" or as the subject of
+# the first item; either way the later item is done by staff, and no modal is handed on.
+HEAD = """
+The the DET DT det 1
+standard standard NOUN NN nsubj 2
+requires require VERB VBZ ROOT 2
+the the DET DT det 5
+registered registered ADJ JJ amod 5
+person person NOUN NN dobj 2
+to to PART TO aux 7
+ensure ensure VERB VB xcomp 2
+that that SCONJ IN det 9
+"""
+# staff the object of ensure; the first item hung on the root
+STAFF_OBJECT = """
+staff staff NOUN NN dobj 7
+— — PUNCT : punct 2
+check check VERB VB dep 2
+"""
+# staff the subject of the first item
+STAFF_SUBJECT = """
+staff staff NOUN NN nsubj 11
+— — PUNCT : punct 11
+check check VERB VB ccomp 7
+"""
+TAIL = """
+the the DET DT det 13
+plan plan NOUN NN dobj 11
+; ; PUNCT : punct 11
+and and CCONJ CC cc 11
+consult consult VERB VB conj 11
+children child NOUN NNS dobj 16
+. . PUNCT . punct 2
+"""
+
+
+@pytest.mark.parametrize("middle", [STAFF_OBJECT, STAFF_SUBJECT], ids=["object", "subject"])
+def test_items_under_a_lead_in_without_a_modal_are_done_by_staff(middle: str) -> None:
+    doc = parsed(spacy.blank("en").vocab, "\n".join(part.strip() for part in (HEAD, middle, TAIL)))
+    from textmine.nlp.series import series_lead_in
+
+    found = series_lead_in(doc[16], _cues())
+    assert found is not None
+    assert found.doer is not None and found.doer.text == "staff"
+    assert found.modal.value == "none"

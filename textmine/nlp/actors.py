@@ -28,7 +28,16 @@ document) and caches what it has read:
   :mod:`textmine.nlp.clauses` recovers it: a subject hung on the clause
   before, the main clause's subject after a fronted ``When considering ...,``,
   and the previous sentence's subject for ``This involves / means V-ing``
-  (also for a list under ``This can be achieved by:``).
+  (also for a list under ``This can be achieved by:``); a subject hung on the
+  modal across an aside (``The agency should, wherever possible, seek``); a
+  party noun swallowed by an opening phrase without a comma (``For children
+  in care the home should seek``); the noun of a participle phrase read as a
+  clausal subject (``Staff working with children are expected to``); ``for
+  X to V``; whose role or responsibility it is (``The role of X is to``,
+  ``It is the responsibility of X to``, ``the responsibility for V-ing
+  remains with X``); the owner of an instrument subject (``their
+  arrangements should take into account``). The steps up the tree are in
+  :mod:`textmine.nlp.control`.
 * :meth:`Resolver.recipients` reads the term's *roles* (``terms.jsonl``):
   direct objects, passive subjects, ``with``/``to``/``from`` phrases, and the
   owners of views-nouns (``the views of X``, ``X's wishes``, ``representations
@@ -48,45 +57,31 @@ from textmine.nlp.clauses import (
     for_subject,
     fronted_subject,
     is_expletive,
-    item_top,
-    modal_parallel,
     modal_subject,
-    parenthesised_conjunct,
+    participle_subject,
     previous_subject,
     reduced_relative,
     role_holder,
     stranded_subject,
     swallowed_subject,
 )
+from textmine.nlp.control import ControlSteps, is_passive
 from textmine.nlp.lexicon import Cues, Lexicon
-from textmine.nlp.modality import MAX_CHAIN, Reading, kept, passive_control, voice
+from textmine.nlp.modality import MAX_CHAIN, Reading, kept, voice
 from textmine.nlp.parties import Party, PartyReader
 from textmine.nlp.recipients import RecipientReader
 from textmine.nlp.syntax import (
     comma_participle,
     coordination_head,
     gerund_subject,
-    misplaced_conjunct,
     prep_objects,
     relative_head,
-    verb_above,
 )
 
 __all__ = ["Party", "PartyMatcher", "Resolver"]
 
 _SUBJ = frozenset({"nsubj", "csubj"})
 _SUBJ_ANY = frozenset({"nsubj", "csubj", "nsubjpass"})
-#: Passives whose subject receives the means to act: ``is given the chance to take part``.
-_GIVING = frozenset({"give", "provide", "offer", "afford", "grant"})
-
-
-def _finite(verb: Token) -> bool:
-    """``are not participating``: a progressive with its auxiliary is no participial adjunct."""
-    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ != "TO" for c in verb.children)
-
-
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 class PartyMatcher:
@@ -104,7 +99,7 @@ class PartyMatcher:
         return Resolver(doc, self)
 
 
-class Resolver(PartyReader, RecipientReader):
+class Resolver(PartyReader, RecipientReader, ControlSteps):
     """Actor and recipient reading on one parsed ``Doc``, with per-doc caches."""
 
     def __init__(self, doc: Doc, matcher: PartyMatcher) -> None:
@@ -127,7 +122,7 @@ class Resolver(PartyReader, RecipientReader):
             return self._doers[verb.i]
         self._doers[verb.i] = set()
         self._read_from = None
-        self.actor(verb, _passive(verb))
+        self.actor(verb, is_passive(verb))
         found: set[int] = set()
         token = self._read_from
         if token is not None:
@@ -141,10 +136,6 @@ class Resolver(PartyReader, RecipientReader):
                 found.add(stands_for.i)
         self._doers[verb.i] = found
         return found
-        self._doers[verb.i] = None  # a pronoun met while reading the doer is not excluded
-        group = self.actor(verb, _passive(verb))[0]
-        self._doers[verb.i] = None if group == "unspecified" else group
-        return self._doers[verb.i]
 
     def keeper(self, participle: Token) -> Token | None:
         """The active *keep* of ``keep X informed``: its doer does the informing."""
@@ -178,14 +169,18 @@ class Resolver(PartyReader, RecipientReader):
                 found = comma_participle(child) if child.tag_ == "VBG" else None
                 if found is not None and found[1] == verb:
                     return self._subject(found[0], "subject before comma participle")
-        doer = gerund_subject(verb)
+        doer = gerund_subject(verb, clause_level=True)
         if doer is not None:  # "the importance of the child participating"
             return self._subject(doer, "subject of gerund")
         doer = for_subject(verb)
         if doer is not None:  # "arrangements for staff to consult"
             return self._subject(doer, "for-subject of infinitive")
         for _ in range(MAX_CHAIN):
-            if links and links[-1] == "participle" and _passive(token):
+            noun = participle_subject(token)
+            if noun is not None:  # "Staff working with children are expected to consult"
+                rule = "subject of participle phrase" + "".join(f" via {x}" for x in links)
+                return self._subject(noun, rule)
+            if links and links[-1] == "participle" and is_passive(token):
                 # "the plan must be reviewed by the authority, having consulted ...":
                 # the main clause's doer is its agent, not its passive subject
                 return self._agent(token)
@@ -368,78 +363,3 @@ class Resolver(PartyReader, RecipientReader):
         # an inanimate subject ("This evaluation should inform ...") names no party
         text = self.np_text(token, coordinated=True)
         return "unspecified", text, Reading("unspecified", f"{rule} (not a party)", token.text)
-
-    def _actor_step(self, token: Token) -> tuple[Token, str] | None:
-        head, dep = token.head, token.dep_
-        if head == token:
-            return None
-        across = parenthesised_conjunct(token)
-        if across is not None:  # "must have regard to X and, so far as ..., involve Y"
-            return across, "conj across aside"
-        if dep == "conj":
-            lower = misplaced_conjunct(token) or modal_parallel(token) or item_top(token)
-            return lower or head, "conj"
-        to_inf = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
-        if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
-            # object control: "encourage parents to participate", "require the body to consult"
-            objects = [c for c in head.children if c.dep_ == "dobj"]
-            if objects and (objects[0].pos_ == "PRON" or self.party(objects[0]) is not None):
-                return objects[0], "object-control"
-            if objects:
-                # "use the results to help inform the plan": a thing cannot do it, the
-                # governing verb's doer does
-                return head, "control"
-        if (
-            dep == "ccomp"
-            and to_inf
-            and head.pos_ in ("VERB", "AUX")
-            and any(
-                t.tag_ == "WRB" or t.lower_ == "whether" for t in token.subtree if t.i < token.i
-            )
-        ):
-            # "should consider how best to engage", "must decide whether to consult": same doer
-            return head, "control"
-        if (
-            dep == "ccomp"
-            and head.pos_ in ("VERB", "AUX")
-            and any(c.dep_ in _SUBJ_ANY and is_expletive(c) for c in token.children)
-        ):
-            return head, "control"  # "to judge whether it is appropriate to notify"
-        if dep == "advcl" and to_inf and passive_control(head):
-            return head, "control"  # "children should be supported to participate"
-        if dep == "advcl" and to_inf and head.lemma_.lower() in _GIVING and _passive(head):
-            return head, "control"  # "each child is provided with support to participate"
-        if dep == "advcl" and to_inf and head.pos_ in ("VERB", "AUX"):
-            return head, "purpose"
-        if dep == "xcomp" or (dep in ("advcl", "acl", "relcl") and to_inf):
-            if head.pos_ in ("NOUN", "PROPN", "ADJ"):
-                if dep == "acl" and self.party(head) is not None:  # "requires the body to consult"
-                    return head, "object-control"
-                for obj in prep_objects(head, frozenset({"of", "on"})):
-                    if self.party(obj) is not None:
-                        return obj, "of-party"
-                verb = verb_above(head)
-                return (verb, "control") if verb is not None else None
-            return head, "control"
-        if dep in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
-            return head, "control"  # "staff should be prepared to engage": the copula's subject
-        if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and token.tag_ == "VBG":
-            return head, "acl-head"
-        if dep == "advcl" and token.tag_ in ("VBG", "VBN") and not _finite(token):
-            return head, "participle"
-        if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
-            # "the school's arrangements for engaging with": the possessor does it
-            owners = [c for c in head.head.children if c.dep_ == "poss"]
-            if owners and self.party(owners[0]) is not None:
-                return owners[0], "acl-head"
-        if dep == "pcomp" and head.dep_ == "prep":
-            verb = head.head
-            for _ in range(3):  # "is responsible for consulting", "such as by consulting"
-                if verb.pos_ not in ("ADP", "ADJ", "ADV") or verb.head == verb:
-                    break
-                verb = verb.head
-            if verb.pos_ in ("NOUN", "PROPN") and self.party(verb) is None:
-                # "authorities have duties, including supporting parents": whoever has them
-                verb = verb_above(verb) or verb
-            return (verb, "prepositional") if verb.pos_ in ("VERB", "AUX") else None
-        return None

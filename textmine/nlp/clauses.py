@@ -6,6 +6,8 @@ and guidance English that en_core_web_sm often misparses:
 * :func:`is_expletive`: a dummy *it* (``it is essential that``) names nobody;
 * :func:`reduced_relative`: ``where children placed in a home are not
   participating`` (the noun left in a reduced relative);
+* :func:`participle_subject`: ``Staff working with children are expected
+  to ...`` (the noun of a participle phrase read as a clausal subject);
 * :func:`stranded_subject`: ``this is not a full list and schools must
   review ...`` (the subject hung on the clause before);
 * :func:`fronted_subject`: ``When considering whether ..., the school
@@ -21,17 +23,11 @@ and guidance English that en_core_web_sm often misparses:
 * :func:`swallowed_subject`: ``For children who are not looked after the
   home should seek ...`` (the party right before the modal, swallowed by an
   unpunctuated opening phrase);
-* :func:`modal_parallel`: ``Staff should be aware that the child may not
-  feel ready and should consider ...`` (a conjunct with its own modal
-  belongs with the clause that has the same modal, not with the embedded
-  verb the parser hung it on);
-* :func:`item_top`: ``must— ensure that each child is helped to participate;
-  and consult ...`` (an item the parser made a conjunct of a verb inside the
-  item before is parallel to that item's own verb);
 * :func:`for_subject`: ``arrangements for staff to consult`` (the object of
   *for* before an infinitive is its subject);
 * :func:`role_holder`: ``The role of the adviser is to ...``, ``It is the
-  responsibility of the registered person to ...`` (whose duty it is).
+  responsibility of the registered person to ...``, ``the responsibility for
+  ... remains with X`` (whose duty it is).
 """
 
 from __future__ import annotations
@@ -47,10 +43,9 @@ __all__ = [
     "for_subject",
     "fronted_subject",
     "is_expletive",
-    "item_top",
-    "modal_parallel",
     "modal_subject",
     "parenthesised_conjunct",
+    "participle_subject",
     "previous_subject",
     "reduced_relative",
     "role_holder",
@@ -73,6 +68,8 @@ ROLE_NOUNS = frozenset(
     {"role", "responsibility", "duty", "job", "task", "function", "obligation", "remit"}
 )
 _CONJUNCTIONS = frozenset({"and", "or", "but"})
+#: Verbs that place a duty with its holder: ``the responsibility ... lies with X``.
+_RESTS = frozenset({"lie", "rest", "remain", "sit", "stay"})
 
 
 def is_expletive(token: Token) -> bool:
@@ -121,6 +118,26 @@ def reduced_relative(verb: Token) -> list[Token]:
             if nouns:
                 return nouns[:1]
     return []
+
+
+def participle_subject(verb: Token) -> Token | None:
+    """The noun of ``Staff working with children are expected to consult``.
+
+    The parser may read a subject with its participle (``staff working
+    with children``) as a clausal subject whose own subject is the noun; the
+    noun is the subject of the main verb.
+    """
+    for child in verb.children:
+        if child.dep_ in ("csubj", "csubjpass") and child.tag_ == "VBG" and child.i < verb.i:
+            return next(
+                (
+                    c
+                    for c in child.children
+                    if c.dep_ == "nsubj" and c.i < child.i and c.pos_ in ("NOUN", "PROPN")
+                ),
+                None,
+            )
+    return None
 
 
 def stranded_subject(verb: Token) -> Token | None:
@@ -180,12 +197,13 @@ def previous_subject(subject: Token, is_party: Callable[[Token], bool]) -> Token
     """The doer a demonstrative subject of an entailing verb points back to.
 
     In ``Teachers have a leading role. This involves working with ...`` (or
-    ``This means ...``, ``This can be achieved by: ...``) *this* is the role,
-    and whoever works with is the previous sentence's subject.
+    ``This means ...``, ``This can be achieved by: ...``, ``Doing so may
+    involve ...``, ``Part of this involves ...``) *this* is the role, and
+    whoever works with is the previous sentence's subject.
     """
     verb = subject.head
     if (
-        subject.lower_ not in _DEMONSTRATIVES
+        not _points_back(subject)
         or subject.dep_ not in _SUBJ_ANY
         or verb.lemma_.lower() not in _ENTAILING
         or is_party(subject)
@@ -197,11 +215,27 @@ def previous_subject(subject: Token, is_party: Callable[[Token], bool]) -> Token
         if any(not t.is_space for t in previous):
             root = previous.root
             return next(
-                (c for c in root.children if c.dep_ == "nsubj" and is_party(c)),
+                (c for c in root.children if c.dep_ in ("nsubj", "csubj") and is_party(c)),
                 None,
             )
         start = previous.start
     return None
+
+
+def _points_back(subject: Token) -> bool:
+    """``this``, ``doing so``, ``part of this``: a subject standing for the sentence before."""
+    if subject.lower_ in _DEMONSTRATIVES:
+        return True
+    if subject.lemma_.lower() == "do":  # "Doing so", "Doing this"
+        return any(c.lower_ in ("so", "this", "that") for c in subject.children)
+    if subject.lower_ == "part":  # "Part of this (review)"
+        return any(
+            o.lower_ in _DEMONSTRATIVES or any(d.lower_ == "this" for d in o.children)
+            for p in subject.children
+            if p.lower_ == "of"
+            for o in p.children
+        )
+    return False
 
 
 def modal_subject(verb: Token) -> Token | None:
@@ -258,11 +292,14 @@ def role_holder(token: Token, is_party: Callable[[Token], bool]) -> Token | None
     """
     if token.lemma_.lower() not in ROLE_NOUNS:
         return None
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and is_party(obj):
-                    return obj
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() in _RESTS:
+        # "the responsibility for working with ... remains with the DSL"
+        preps += [c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "with"]
+    for prep in preps:
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and is_party(obj):
+                return obj
     return None
 
 
@@ -306,59 +343,3 @@ def for_subject(verb: Token) -> Token | None:
     if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     return noun
-
-
-def _modals(verb: Token) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"}
-
-
-def modal_parallel(verb: Token) -> Token | None:
-    """The verb a subjectless conjunct with its own modal is really coordinated with.
-
-    In ``Staff should be aware that the child may not feel ready and should
-    consider ...`` the parser makes *consider* a conjunct of *feel*, inside
-    the that-clause; *should* repeats the modal of the clause above, whose
-    subject does it. Only when the parser's head has a subject and a
-    different modal, and a verb above it has the conjunct's modal and a
-    subject, is that verb returned.
-    """
-    if verb.dep_ != "conj" or any(c.dep_ in _SUBJ_ANY for c in verb.children):
-        return None
-    own = _modals(verb)
-    head = verb.head
-    if not own or own & _modals(head) or not any(c.dep_ in _SUBJ_ANY for c in head.children):
-        return None
-    token = head
-    for _ in range(4):
-        if token.head == token:
-            return None
-        token = token.head
-        if (
-            token.pos_ in ("VERB", "AUX")
-            and own & _modals(token)
-            and any(c.dep_ in _SUBJ_ANY for c in token.children)
-        ):
-            return token
-    return None
-
-
-_ITEM_MARKS = frozenset({";", ":", "\u2014", "\u2013"})
-_CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "conj", "acl", "relcl"})
-
-
-def item_top(conjunct: Token) -> Token | None:
-    """The top verb of the list item before ``conjunct`` when the parser coordinated it lower.
-
-    In ``must— ensure that each child is helped to participate; and consult
-    ...`` the parser makes *consult* a conjunct of *participate*; across the
-    semicolon the item is parallel to *ensure*, the previous item's own verb.
-    """
-    head = conjunct.head
-    doc = conjunct.doc
-    if conjunct.dep_ != "conj" or not any(t.text == ";" for t in doc[head.i + 1 : conjunct.i]):
-        return None
-    limit = next((i for i in range(head.i - 1, -1, -1) if doc[i].text in _ITEM_MARKS), -1)
-    top = head
-    while top.dep_ in _CLAUSAL and top.head != top and top.head.i > limit:
-        top = top.head
-    return top if top != head else None

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from textmine.nlp.actors import PartyMatcher, Resolver
 from textmine.nlp.constraints import anchor_of, check, is_verbal
+from textmine.nlp.fields import LABEL_FIELDS
 from textmine.nlp.lexicon import Lexicon, TermPattern, load_lexicon
 from textmine.nlp.lists import lead_in_sentence, read_lead_in
 from textmine.nlp.modality import Reading, governing_chain, modality, voice
@@ -53,18 +54,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SPANS_KEY = "partnership"
-#: The contract's labelled fields, in contract order: what a tagged span carries
-#: (:data:`textmine.nlp.tagging.OCCURRENCE_FIELDS` ends with them).
-LABEL_FIELDS: tuple[str, ...] = (
-    "term",
-    "level",
-    "actor",
-    "actor_text",
-    "recipients",
-    "modality",
-    "negated",
-    "voice",
-)
 #: ``Span`` extensions: the labelled fields, the provision ref and the rule that fired.
 EXTENSIONS: tuple[str, ...] = (*LABEL_FIELDS, "ref", "rule")
 _HYPHENS = ("-", "\u2010", "\u2011")
@@ -177,10 +166,12 @@ class PartnershipTerms:
             # "must ensure that staff— ...; engage with", also "(a) seek to involve": the item
             # verb may stand higher in the term's governing chain
             chain = (token for token, _ in governing_chain(item, cues))
-            series = next((s for s in (series_lead_in(t, cues) for t in chain) if s), None)
+            found = [s for s in (series_lead_in(t, cues) for t in chain) if s]
+            # a lead-in without a modal ("requires X to—") names a doer, never a modal
+            series = next((s for s in found if s.modal.value != "none"), None)
             if series is not None and modal_r.value == "none":
                 modal_r = series.modal
-            doer = series.doer if series is not None else None
+            doer = next((s.doer for s in ([series] if series else found) if s.doer), None)
             if doer is not None and actor == "unspecified" and not item_passive:
                 actor, actor_text, actor_r = resolver.actor_of(doer, "series lead-in")
         if not nominal:

@@ -13,29 +13,33 @@ reads every group a phrase names: the members of a coordinated antecedent of
 education professionals`` names health and education; ``health and social
 care professionals`` is health first). Bare *staff* take the group of the
 institution named nearest in the unit (a school: education; a home or
-another body: professional; none: education).
+another body: professional, not counting partners such as the local
+authority; none: education). ``family members``, ``a list of people`` name
+the group of their modifier or of-object; an alias may run on past the
+parse (``the person with parental responsibility``). A subject pronoun
+looks first for the subject it continues (of its conditional frame, of the
+verb it is coordinated with, of the main clause).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from textmine.nlp.clauses import is_expletive, parenthesised_conjunct
+from textmine.nlp.clauses import is_expletive
 from textmine.nlp.lexicon import Cues
-from textmine.nlp.modality import MAX_CHAIN
+from textmine.nlp.pronouns import ANTECEDENT_WINDOW, PronounReader
 from textmine.nlp.syntax import conjuncts, coordination_head, prep_objects, relative_head
 
 __all__ = ["GENERIC_GROUPS", "Party", "PartyReader"]
 
 #: How many words after a head an alias may run on the surface (``person with parental
 #: responsibility``), whatever the parser attached them to.
-_ALIAS_TAIL = 5
-#: How far back (in tokens) a pronoun's antecedent is looked for.
-ANTECEDENT_WINDOW = 150
+_ALIAS_TAIL = 4
+#: Words that open such a run-on (``with parental responsibility``, ``who have ...``).
+_TAIL_OPENERS = frozenset({"with", "who"})
 _SUBJ_ANY = frozenset({"nsubj", "csubj", "nsubjpass"})
 _NP_RIGHT = frozenset({"compound", "flat", "nmod", "case", "nummod"})
 _NP_RIGHT_PREPS = frozenset({"of", "with", "for"})
@@ -63,6 +67,7 @@ _QUANTIFIERS = frozenset(
         "variety",
     }
 )
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: Words for the people who work in an institution (see :meth:`PartyReader._workplace`).
 _STAFF = frozenset({"staff"})
 #: Groups a generic noun falls into; a place phrase may name a narrower one.
@@ -80,7 +85,7 @@ class Party:
     rule: str
 
 
-class PartyReader:
+class PartyReader(PronounReader):
     """Party reading on one parsed ``Doc``; ``matcher`` is a ``PartyMatcher``."""
 
     doc: Doc
@@ -128,8 +133,9 @@ class PartyReader:
         for child in token.rights:
             if child.dep_ in ("relcl", "acl", "prep") and child.right_edge.i < token.i + 12:
                 end = max(end, child.right_edge.i + 1)
-        # "notify the person with parental responsibility" with the phrase hung on the verb
-        end = max(end, min(token.i + _ALIAS_TAIL, token.sent.end))
+        if end < token.sent.end and self.doc[end].lower_ in _TAIL_OPENERS:
+            # "notify the person with parental responsibility" with the phrase hung on the verb
+            end = max(end, min(end + _ALIAS_TAIL, token.sent.end))
         best: tuple[int, tuple[str, str]] | None = None
         for match_id, m_start, m_end in self.matcher.matcher(self.doc[start:end]):
             if not start + m_start <= token.i < start + m_end:
@@ -202,6 +208,9 @@ class PartyReader:
             place = self._place(token)
             if place is not None:
                 return place
+            short = self._short_form(token)
+            if short is not None:
+                return short
         plural = (
             token.tag_ in ("NNS", "NNPS")
             or token.lower_ in _STAFF  # a collective: "staff ... they"
@@ -291,8 +300,10 @@ class PartyReader:
 
         Following the annotation guidelines, staff of a school, college or
         setting are ``education`` and staff of a children's home (or of any
-        other named body) ``professional``; with no institution in reach the
-        word is read as school staff (its usual sense in SEND guidance).
+        other named body) ``professional``; a local authority, health or
+        social care body named nearby is a partner the staff work with, not
+        their workplace. With no institution in reach the word is read as
+        school staff (its usual sense in SEND guidance).
         """
         doc = self.doc
         before = range(token.i - 1, max(-1, token.i - ANTECEDENT_WINDOW), -1)
@@ -308,10 +319,41 @@ class PartyReader:
             alias = self._alias(other)
             if alias is None or (alias[1] != "body" and alias[0] != "other"):
                 continue  # an institution: a school, a setting, a home, a registered person
+            if alias[0] not in ("education", "other"):
+                continue  # a partner the staff work with (the local authority, the NHS)
             if alias[0] == "education":
                 return "education", f"staff near '{other.text}'"
             return "professional", f"staff near '{other.text}'"
         return "education", "staff (no institution named)"
+
+    def _short_form(self, token: Token) -> Party | None:
+        """``the adviser`` after ``the personal adviser``: the party named in full before.
+
+        A definite head noun without modifiers that names no specific group
+        takes the group of the nearest earlier mention of the same noun with
+        modifiers that an alias reads as another group (``the virtual school
+        head ... the head``).
+        """
+        lefts = list(token.lefts)
+        if (
+            not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in lefts)
+            or any(c.dep_ in ("amod", "compound", "poss", "nmod", "nummod") for c in lefts)
+            or any(c.dep_ in ("relcl", "acl", "prep", "appos") for c in token.rights)
+        ):
+            return None  # "the person who made the referral" is someone else
+        lemma = token.lemma_.lower()
+        own = self._alias(token)
+        for i in range(token.i - 1, max(-1, token.i - ANTECEDENT_WINDOW), -1):
+            other = self.doc[i]
+            if other.lemma_.lower() != lemma or not any(
+                c.dep_ in ("amod", "compound") for c in other.lefts
+            ):
+                continue
+            alias = self._alias(other)
+            if alias is not None and (own is None or alias[0] != own[0]):
+                plural = token.tag_ in ("NNS", "NNPS")
+                return Party(alias[0], alias[1], self.np_text(token), plural, "short form")
+        return None
 
     def _place(self, token: Token) -> Party | None:
         """The specific party a generic noun belongs to (``everyone in the school``)."""
@@ -328,120 +370,3 @@ class PartyReader:
                 plural = token.tag_ in ("NNS", "NNPS")
                 return Party(found.group, found.refer, self.np_text(token), plural, "place")
         return None
-
-    # ------------------------------------------------------------ pronouns
-
-    def _compatible(self, pronoun: Token, party: Party) -> bool:
-        refers = self.cues.pronouns.get(pronoun.lower_, frozenset())
-        if "plural" in refers and party.plural:
-            return True
-        if "body" in refers and party.refer in ("body", "any") and not party.plural:
-            return True
-        return "person" in refers and party.refer in ("person", "any") and not party.plural
-
-    def antecedent(self, pronoun: Token) -> Token | None:
-        """The noun a pronoun stands for: a main-clause subject, then nearest subjects, then nouns.
-
-        An object pronoun never stands for the subject of its own verb
-        (``the body must inform it``: *it* is not the body), nor, unless
-        reflexive, for whoever does its verb as the actor reader finds them
-        (``authorities have duties, including supporting them to
-        participate``: *them* are not the authorities).
-        """
-        excluded: set[int] = set()
-        if pronoun.dep_ in ("dobj", "dative", "pobj"):
-            verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
-            if not pronoun.lower_.endswith(("self", "selves")) and verb.pos_ in ("VERB", "AUX"):
-                excluded.update(self.doer_tokens(verb))
-            for _ in range(MAX_CHAIN):
-                for subject in (c for c in verb.children if c.dep_ in _SUBJ_ANY):
-                    excluded.add(subject.i)
-                    head = relative_head(subject) if subject.tag_ in ("WDT", "WP") else None
-                    if head is not None:
-                        excluded.add(head.i)
-                if verb.dep_ != "conj" or verb.head == verb:
-                    break
-                # "give X and, where the parents agree, involve them": the real conjunct
-                verb = parenthesised_conjunct(verb) or verb.head
-        plural = "plural" in self.cues.pronouns.get(pronoun.lower_, frozenset())
-        for candidate in self._antecedent_candidates(pronoun):
-            if plural and candidate.dep_ == "conj":
-                # "the parent and the head teacher ... their views": the whole coordination
-                candidate = coordination_head(candidate)
-            if candidate.pos_ == "PRON" or candidate.i in excluded:
-                continue
-            found = self.party(candidate)
-            if found is not None and self._compatible(pronoun, found):
-                return candidate
-        return None
-
-    def doer_tokens(self, verb: Token) -> set[int]:
-        """Indices of the noun phrase that does ``verb`` (the actor reader provides them)."""
-        return set()
-
-    def _antecedent_candidates(self, pronoun: Token) -> Iterator[Token]:
-        if pronoun.dep_ in ("nsubj", "nsubjpass"):
-            yield from self._parallel_subjects(pronoun)
-        # "If it considers ..., the authority must": the governing clause's subject
-        clause = pronoun.head
-        for _ in range(3):
-            if clause.dep_ in ("advcl", "relcl") and clause.head != clause:
-                for child in clause.head.children:
-                    if child.dep_ in _SUBJ_ANY and child.i != pronoun.i:
-                        yield child
-                break
-            if clause.head == clause:
-                break
-            clause = clause.head
-        low = max(0, pronoun.i - ANTECEDENT_WINDOW)
-        sent_start = pronoun.sent.start
-        for first, last in ((max(low, sent_start), pronoun.i), (low, max(low, sent_start))):
-            window = range(last - 1, first - 1, -1)
-            for i in window:
-                if self.doc[i].dep_ in _SUBJ_ANY:
-                    yield self.doc[i]
-            for i in window:
-                tok = self.doc[i]
-                if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in (
-                    "compound",
-                    "amod",
-                    *_SUBJ_ANY,
-                ):
-                    yield tok
-
-    def _parallel_subjects(self, pronoun: Token) -> Iterator[Token]:
-        """Subjects a subject pronoun most likely continues, before any nearer noun.
-
-        The subject of its own verb's fronted frame (``If the registered
-        person considers that the child is at risk, they must``), of the verb
-        it is coordinated with (``All staff should know what to do if a child
-        tells them, and they should consult``), and, for a main-clause
-        pronoun, the main-clause subjects before it (``Staff should not
-        assume a colleague will act; they should consult``).
-        """
-        verb = pronoun.head
-        for child in verb.children:
-            # a clause before a semicolon the parser hung on this one is a main clause too
-            before_semicolon = child.dep_ in ("ccomp", "parataxis") and any(
-                t.text == ";" for t in self.doc[child.right_edge.i + 1 : pronoun.i]
-            )
-            if (child.dep_ == "advcl" or before_semicolon) and child.i < pronoun.i:
-                yield from (c for c in child.children if c.dep_ in _SUBJ_ANY)
-        first = verb
-        while first.dep_ == "conj" and first.head != first:
-            first = first.head
-            yield from (c for c in first.children if c.dep_ in _SUBJ_ANY and c.i < pronoun.i)
-        if first.dep_ != "ROOT":
-            return
-        sent = pronoun.sent
-        for i in range(pronoun.i - 1, sent.start - 1, -1):
-            token = self.doc[i]
-            if token.dep_ in _SUBJ_ANY and _main_clause(token.head):
-                yield token
-
-
-def _main_clause(verb: Token) -> bool:
-    """Whether ``verb`` is its sentence's root or a conjunct of it."""
-    while verb.dep_ == "conj" and verb.head != verb:
-        verb = verb.head
-    return verb.dep_ == "ROOT"

@@ -13,7 +13,10 @@ subject).
 :func:`lead_in` reads a lead-in that ends with a modal (``The registered
 person must—``: the items take the modal and its subject); :func:`series_lead_in`
 the others (``must ensure that—``, ``must ensure that staff—``, ``must, in
-relation to each child—``).
+relation to each child—``). A lead-in with no modal (``requires the
+registered person to ensure that staff—``, ``requires the registered person
+to—``) still names the items' doer (staff; the object of *requires*) but
+hands on no modal.
 """
 
 from __future__ import annotations
@@ -129,6 +132,10 @@ def series_lead_in(verb: Token, cues: Cues) -> SeriesLeadIn | None:
     mark = last.dep_ == "mark" and last.head.i > dash
     # "must ensure that—": the complementiser hangs off the first item; its clause's governor
     governor = _governor(last.head.head if mark else last)
+    for _ in range(4):  # "ensure that staff— <item>" with staff the first item's subject
+        if governor is None or governor.i < dash or governor.head == governor:
+            break
+        governor = _governor(governor.head)
     if governor is None or governor.i >= dash or governor.i >= verb.i:
         return None
     # no modal ("requires the registered person to ensure that staff— ..."): still the doer
@@ -147,12 +154,12 @@ def series_lead_in(verb: Token, cues: Cues) -> SeriesLeadIn | None:
 
 def _control_lead_in(to: Token, dash: int, verb: Token, cues: Cues) -> SeriesLeadIn | None:
     """``The standard requires the registered person to— ...``: the items are what the
-    controller's object (else its subject) is to do, under the controller's modality."""
+    controller's object (else its subject) is to do. No modal is handed on: the chain
+    stops at ``requires X to`` and at ``steps to`` alike (annotation guidelines)."""
     governor = _governor(to.head.head) if to.head.i > dash else _governor(to.head)
     if governor is None or governor.i >= dash or governor.i >= verb.i:
         return None
-    reading = modality(governor, cues)
-    modal = Reading(reading.value, f"series lead-in ({reading.rule})", reading.token)
+    modal = Reading("none", "series lead-in (infinitive lead-in)")
     objects = [c for c in governor.children if c.dep_ == "dobj" and c.i < dash]
     subjects = [c for c in governor.children if c.dep_ in _SUBJECTS]
     doers = objects or subjects

@@ -205,13 +205,16 @@ def misplaced_conjunct(verb: Token) -> Token | None:
     return verb_above(head)
 
 
-def gerund_subject(verb: Token) -> Token | None:
+def gerund_subject(verb: Token, *, clause_level: bool = False) -> Token | None:
     """The noun phrase a gerund is predicated of in ``the importance of X participating``.
 
     The parser tends to hang the gerund off the main verb, or to read it as
     a relative clause of the noun with the last coordinated member as its
     subject; the noun phrase just before it, object of ``of``, is its subject
-    (its first member when coordinated).
+    (its first member when coordinated). With ``clause_level``, the
+    conjunction of a gerund coordinated with a verb (``..., as well as
+    working with``) ends the search: the gerund is not predicated of the noun
+    phrase.
     """
     if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl", "conj", "relcl"):
         return None
@@ -221,6 +224,8 @@ def gerund_subject(verb: Token) -> Token | None:
     for i in range(verb.i - 1, max(-1, verb.i - 16), -1):
         token = doc[i]
         if token.pos_ in ("VERB", "AUX") or token.dep_ in ("mark", "relcl"):
+            return None
+        if clause_level and verb.dep_ == "conj" and token.dep_ == "cc" and token.head == verb.head:
             return None
         if token.lower_ == "of" and token.head.pos_ == "NOUN":
             objects = [c for c in token.children if c.dep_ == "pobj"]

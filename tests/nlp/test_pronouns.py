@@ -1,0 +1,63 @@
+"""Which party a pronoun stands for (issue 4, actor and recipients; textmine/nlp/pronouns.py).
+
+Own-words sentences in the style of statutory guidance and regulations;
+nothing is quoted from a corpus document. A subject pronoun continues the
+subject of its own conditional frame, of the verb it is coordinated with, or
+of the main clause before a semicolon, before any nearer noun; *staff* is a
+collective that *they* can stand for; ``Governing bodies`` read as a verb
+and its object is still one party; the owner of the views taken into
+account is not whoever takes them into account. Each case asserts the exact contract
+fields (text, term, actor, sorted recipients, modality, negated, voice).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.helpers import contract_fields
+
+A = "active"
+DSL = "the designated safeguarding lead"
+
+CASES = [
+    (
+        "If the registered person considers that the child is at risk, they must notify the "
+        "police.",
+        [
+            ("considers", "consider", "other", [], "none", False, A),
+            ("notify", "notify", "other", ["other"], "must", False, A),
+        ],
+    ),
+    (
+        "All staff should know what to do if a child tells them about abuse, and they should "
+        f"consult {DSL}.",
+        [("consult", "consult", "education", ["education"], "should", False, A)],
+    ),
+    (
+        f"Staff should not assume a colleague will take action; they should consult {DSL}.",
+        [("consult", "consult", "education", ["education"], "should", False, A)],
+    ),
+    (
+        "Governing bodies and proprietors should ensure that they consult parents.",
+        [("consult", "consult", "education", ["parent"], "should", False, A)],
+    ),
+    (
+        "The young person's personal adviser should take into account their wishes.",
+        [
+            (
+                "take into account",
+                "take into account",
+                "professional",
+                ["young_person"],
+                "should",
+                False,
+                A,
+            )
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:48] for c in CASES])
+def test_pronoun_antecedent(nlp, text, expected):  # type: ignore[no-untyped-def]
+    assert contract_fields(nlp, text) == expected

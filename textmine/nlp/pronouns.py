@@ -1,0 +1,165 @@
+"""Pronouns: the noun phrase a pronoun stands for, inside one unit.
+
+A mixin of :class:`textmine.nlp.parties.PartyReader`. :meth:`PronounReader.antecedent`
+reads, in order: for a subject pronoun, the subject it continues (of its
+own conditional frame, of the verb it is coordinated with, of the main
+clause before it, also across a semicolon); the subject of the clause that
+governs the pronoun's clause; the nearest subjects before it, in its sentence
+and then earlier in the unit; then the nearest nouns. A candidate must agree
+with the pronoun (``cues.jsonl``: plural, person, body); an object pronoun,
+or the owner of the views-noun object (``should take into account their
+wishes``), never stands for whoever does its own verb.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Doc, Token
+
+from textmine.nlp.clauses import parenthesised_conjunct
+from textmine.nlp.lexicon import Cues
+from textmine.nlp.modality import MAX_CHAIN
+from textmine.nlp.syntax import coordination_head, relative_head
+
+if TYPE_CHECKING:
+    from textmine.nlp.parties import Party
+
+__all__ = ["ANTECEDENT_WINDOW", "PronounReader"]
+
+#: How far back (in tokens) a pronoun's antecedent is looked for.
+ANTECEDENT_WINDOW = 150
+_SUBJ_ANY = frozenset({"nsubj", "csubj", "nsubjpass"})
+
+
+class PronounReader:
+    """Antecedents of pronouns on one parsed ``Doc`` (needs ``party`` from its subclass)."""
+
+    doc: Doc
+    cues: Cues
+    matcher: Any
+
+    def party(self, token: Token) -> Party | None:
+        raise NotImplementedError
+
+    def _compatible(self, pronoun: Token, party: Party) -> bool:
+        refers = self.cues.pronouns.get(pronoun.lower_, frozenset())
+        if "plural" in refers and party.plural:
+            return True
+        if "body" in refers and party.refer in ("body", "any") and not party.plural:
+            return True
+        return "person" in refers and party.refer in ("person", "any") and not party.plural
+
+    def antecedent(self, pronoun: Token) -> Token | None:
+        """The noun a pronoun stands for: a main-clause subject, then nearest subjects, then nouns.
+
+        An object pronoun never stands for the subject of its own verb
+        (``the body must inform it``: *it* is not the body), nor, unless
+        reflexive, for whoever does its verb as the actor reader finds them
+        (``authorities have duties, including supporting them to
+        participate``: *them* are not the authorities).
+        """
+        excluded: set[int] = set()
+        if pronoun.dep_ in ("dobj", "dative", "pobj"):
+            verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+            if not pronoun.lower_.endswith(("self", "selves")) and verb.pos_ in ("VERB", "AUX"):
+                excluded.update(self.doer_tokens(verb))
+            for _ in range(MAX_CHAIN):
+                for subject in (c for c in verb.children if c.dep_ in _SUBJ_ANY):
+                    excluded.add(subject.i)
+                    head = relative_head(subject) if subject.tag_ in ("WDT", "WP") else None
+                    if head is not None:
+                        excluded.add(head.i)
+                if verb.dep_ != "conj" or verb.head == verb:
+                    break
+                # "give X and, where the parents agree, involve them": the real conjunct
+                verb = parenthesised_conjunct(verb) or verb.head
+        owned = pronoun.head
+        if pronoun.dep_ == "poss" and owned.lemma_.lower() in self.cues.views:
+            # "the adviser should take into account their wishes": not the adviser's own
+            verb = owned.head.head if owned.dep_ == "pobj" else owned.head
+            if owned.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
+                excluded.update(self.doer_tokens(verb))
+        plural = "plural" in self.cues.pronouns.get(pronoun.lower_, frozenset())
+        for candidate in self._antecedent_candidates(pronoun):
+            if plural and candidate.dep_ == "conj":
+                # "the parent and the head teacher ... their views": the whole coordination
+                candidate = coordination_head(candidate)
+            if candidate.pos_ == "PRON" or candidate.i in excluded:
+                continue
+            found = self.party(candidate)
+            if found is not None and self._compatible(pronoun, found):
+                return candidate
+        return None
+
+    def doer_tokens(self, verb: Token) -> set[int]:
+        """Indices of the noun phrase that does ``verb`` (the actor reader provides them)."""
+        return set()
+
+    def _antecedent_candidates(self, pronoun: Token) -> Iterator[Token]:
+        if pronoun.dep_ in ("nsubj", "nsubjpass"):
+            yield from self._parallel_subjects(pronoun)
+        # "If it considers ..., the authority must": the governing clause's subject
+        clause = pronoun.head
+        for _ in range(3):
+            if clause.dep_ in ("advcl", "relcl") and clause.head != clause:
+                for child in clause.head.children:
+                    if child.dep_ in _SUBJ_ANY and child.i != pronoun.i:
+                        yield child
+                break
+            if clause.head == clause:
+                break
+            clause = clause.head
+        low = max(0, pronoun.i - ANTECEDENT_WINDOW)
+        sent_start = pronoun.sent.start
+        for first, last in ((max(low, sent_start), pronoun.i), (low, max(low, sent_start))):
+            window = range(last - 1, first - 1, -1)
+            for i in window:
+                if self.doc[i].dep_ in _SUBJ_ANY:
+                    yield self.doc[i]
+            for i in window:
+                tok = self.doc[i]
+                if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in (
+                    "compound",
+                    "amod",
+                    *_SUBJ_ANY,
+                ):
+                    yield tok
+
+    def _parallel_subjects(self, pronoun: Token) -> Iterator[Token]:
+        """Subjects a subject pronoun most likely continues, before any nearer noun.
+
+        The subject of its own verb's fronted frame (``If the registered
+        person considers that the child is at risk, they must``), of the verb
+        it is coordinated with (``All staff should know what to do if a child
+        tells them, and they should consult``), and, for a main-clause
+        pronoun, the main-clause subjects before it (``Staff should not
+        assume a colleague will act; they should consult``).
+        """
+        verb = pronoun.head
+        for child in verb.children:
+            # a clause before a semicolon the parser hung on this one is a main clause too
+            before_semicolon = child.dep_ in ("ccomp", "parataxis") and any(
+                t.text == ";" for t in self.doc[child.right_edge.i + 1 : pronoun.i]
+            )
+            if (child.dep_ == "advcl" or before_semicolon) and child.i < pronoun.i:
+                yield from (c for c in child.children if c.dep_ in _SUBJ_ANY)
+        first = verb
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+            yield from (c for c in first.children if c.dep_ in _SUBJ_ANY and c.i < pronoun.i)
+        if first.dep_ != "ROOT":
+            return
+        sent = pronoun.sent
+        for i in range(pronoun.i - 1, sent.start - 1, -1):
+            token = self.doc[i]
+            if token.dep_ in _SUBJ_ANY and _main_clause(token.head):
+                yield token
+
+
+def _main_clause(verb: Token) -> bool:
+    """Whether ``verb`` is its sentence's root or a conjunct of it."""
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
