@@ -122,7 +122,10 @@ CASES = [
     (
         "In particular, the standard requires the registered person to ensure that staff— work "
         "with each child's placing authority; and consult the child about decisions.",
-        [("consult", "consult", "professional", ["child"], "none", False, A)],
+        [
+            ("work with", "work with", "professional", [LA], "none", False, A),
+            ("consult", "consult", "professional", ["child"], "none", False, A),
+        ],
     ),
     (
         "The standard requires the registered person to— ensure that each child is helped to "

@@ -159,6 +159,65 @@ CASES = [
         "The school should help the child to participate in the review.",
         [("participate", "participate", "should", False)],
     ),
+    # ---- a verb coordinated across an aside opened by "and ," shares the first verb's modal
+    (
+        "The local authority must consult the young person and, where appropriate, involve "
+        "the parent in the review.",
+        [("consult", "consult", "must", False), ("involve", "involve", "must", False)],
+    ),
+    (
+        "The authority must keep the parent informed and, where necessary, seek advice from "
+        "the school.",
+        [("informed", "inform", "must", False), ("seek", "seek", "must", False)],
+    ),
+    # ---- a modal the parser made the auxiliary of a word inside the aside
+    (
+        "The registered person must, as soon as reasonably practicable after the incident, "
+        "notify the placing authority.",
+        [("notify", "notify", "must", False)],
+    ),
+    (
+        "The authority may, so far as is reasonably practicable, consult the parent.",
+        [("consult", "consult", "may", False)],
+    ),
+    # ---- bullets after "should—": the bullet is no subject of the item verb
+    (
+        "The school should— • involve the child; • inform the parent.",
+        [("involve", "involve", "should", False), ("inform", "inform", "should", False)],
+    ),
+    # ---- items after a dash glued to the lead-in, or under a label the parser made a
+    # determiner ("(a)/det work/NOUN"), are verbs taking the lead-in's modal
+    (
+        "The registered person must ensure that staff— work with parents; and engage with "
+        "the school.",
+        [("work with", "work with", "must", False), ("engage", "engage", "must", False)],
+    ),
+    (
+        "The registered person must ensure that staff— (a) work with parents; (b) engage "
+        "with the school.",
+        [("work with", "work with", "must", False), ("engage", "engage", "must", False)],
+    ),
+    # ---- a modal the parser made the subject of its verb after an aside
+    (
+        "The authority will need to consult the school and will, where appropriate, inform "
+        "the college.",
+        [("consult", "consult", "need", False), ("inform", "inform", "will", False)],
+    ),
+    # ---- a second "that" clause of an embedding verb, parsed as its conjunct
+    (
+        "Schools should ensure that children are involved, and that parents are informed.",
+        [("involved", "involve", "should", False), ("informed", "inform", "should", False)],
+    ),
+    # ---- "need" in a relative clause whose gap is the term's object stays modal
+    (
+        "The school should list the relatives it needs to engage.",
+        [("engage", "engage", "need", False)],
+    ),
+    # ---- "make arrangements for X to ...": the for-clause completes a noun (no modal)
+    (
+        "The authority must make arrangements for the parent to be consulted.",
+        [("consulted", "consult", "none", False)],
+    ),
     # ---- a modal the parser made the root when an aside stands before its passive verb
     (
         "The young person should, wherever possible, be consulted.",

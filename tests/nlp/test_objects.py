@@ -67,7 +67,7 @@ CASES = [
     ),
     (
         "The agency should identify the relatives it needs to engage.",
-        [("engage", "engage", ["parent"], "none", A)],
+        [("engage", "engage", ["parent"], "need", A)],  # need governs the gapped infinitive
     ),
     # ---- wh-infinitives: who to involve
     (

@@ -34,6 +34,7 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from textmine.nlp.actors import PartyMatcher, Resolver
+from textmine.nlp.addressee import IMPERATIVE, is_imperative
 from textmine.nlp.constraints import anchor_of, check, is_verbal
 from textmine.nlp.fields import LABEL_FIELDS
 from textmine.nlp.lexicon import Lexicon, TermPattern, load_lexicon
@@ -179,6 +180,9 @@ class PartnershipTerms:
                 item, item_passive, (actor_r, actor_text), modal_r, resolver
             )
             actor = str(actor_r.value)
+            if actor_r.rule == "no subject" and not item_passive and is_imperative(item):
+                # "Consider whether ...": the document pass gives it the addressee
+                actor_r = Reading("unspecified", IMPERATIVE, item.text)
         recipients, evidence = resolver.recipients(anchor, list(span), pattern.roles, passive)
         span._.term = pattern.term
         span._.level = pattern.level

@@ -100,8 +100,27 @@ def _item_verb(token: Token) -> bool:
     return (
         token.pos_ in ("NOUN", "PROPN", "VERB")
         and token.dep_ not in ("nsubj", "nsubjpass", "poss", "pobj")
-        and not any(c.dep_ in ("det", "poss", "case") for c in token.children)
-        and opens_item(token)
+        and not any(c.dep_ in ("det", "poss", "case") and not _is_label(c) for c in token.children)
+        and (opens_item(token) or _after_lead_in_dash(token))
+    )
+
+
+def _is_label(token: Token) -> bool:
+    """The letter of a paragraph label ``(a)`` that the parser made a determiner."""
+    doc = token.doc
+    return (
+        0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
+    )
+
+
+def _after_lead_in_dash(token: Token) -> bool:
+    """``must ensure that staff— work with``: a dash glued to the lead-in's last word."""
+    i = token.i
+    return (
+        i >= 2
+        and token.doc[i - 1].text in ("\u2014", "\u2013")
+        and token.doc[i - 2].whitespace_ == ""
+        and not token.doc[i - 2].is_punct
     )
 
 

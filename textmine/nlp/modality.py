@@ -7,7 +7,8 @@ chain* (:func:`step_up`):
 
 * ``conj``: a coordinated verb without its own subject or modal shares its
   first conjunct's (``must consult the parent and inform the school``; ``must
-  not consult or inform``);
+  not consult or inform``), also across an aside after ``and ,`` (``and,
+  where appropriate, involve``);
 * ``xcomp``: a to-infinitive or gerund complement takes its governing verb's
   modal, object control included (``may seek to involve``, ``cannot force
   them to engage``, also ``should help the child to participate`` parsed as
@@ -15,7 +16,8 @@ chain* (:func:`step_up`):
   where possible, be involved``);
 * ``embedding``: a clause under an *embedding cue* (``must ensure that
   parents are consulted``) takes that verb's modal and negation, but not its
-  actor (see :mod:`textmine.nlp.actors`);
+  actor (see :mod:`textmine.nlp.actors`), as does a second ``that`` clause
+  parsed as the cue's conjunct;
 * ``participle``: a participial adjunct of the main clause (``must decide,
   having regard to ...``) takes the main verb's; one opened by a
   subordinator (``when considering``) or a ``;``-separated series item does
@@ -35,7 +37,8 @@ Design decisions, read from the tagging contract's wording ("the modal
 governing the term"): only modal words are modals. ``is required to``, ``has
 a duty to`` and ``is expected to`` give ``none``; the verb *need* counts as
 ``need`` (the contract lists it), except where it takes a relative clause's
-head as its object (``the support they need to participate``). An infinitive
+head as its object (``the support they need to participate``; not when the
+gap is a term verb's party object: ``the relatives it needs to engage``). An infinitive
 that modifies a noun (``reasonable steps to consult``) or states a purpose
 (after the object of a ``purpose`` verb of ``cues.jsonl``: ``use the results
 to inform``), and a verb inside a conditional, temporal or relative clause,
@@ -52,6 +55,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from textmine.nlp.asides import modal_before_aside
+from textmine.nlp.clauses import parenthesised_conjunct
 from textmine.nlp.lexicon import Cues
 from textmine.nlp.passives import OBJECT_CONTROL, kept, list_continuation, passive_control
 from textmine.nlp.syntax import (
@@ -76,8 +81,9 @@ __all__ = [
 MAX_CHAIN = 12
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _PASSIVE_MARKS = frozenset({"auxpass", "nsubjpass", "csubjpass", "agent"})
-#: How far back a modal cut off by a parenthetical is looked for (``may, where ..., consult``).
-ASIDE_WINDOW = 30
+#: Verbs that take the party as a direct object: left without one in a relative
+#: clause, the gap is that object (``the relatives it needs to engage``).
+_TAKES_A_PARTY = frozenset({"involve", "consult", "inform", "notify", "advise", "engage"})
 _NOUN_SLOTS = frozenset({"pobj", "dobj", "attr", "acomp", "nsubj", "nsubjpass", "appos", "oprd"})
 
 
@@ -137,10 +143,19 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
     continued = list_continuation(verb)
     if continued is not None:
         return continued, "conj"  # "the importance of listening to, involving and ..."
+    across = parenthesised_conjunct(verb)
+    if across is not None:
+        return across, "conj"  # "must consult X and, where appropriate, involve Y"
     if dep == "conj" and not _has_subject(verb) and own_modal(verb, cues) is None:
         return misplaced_conjunct(verb) or head, "conj"
     if dep == "conj" and head.dep_ == "ccomp" and any(c.dep_ == "mark" for c in verb.children):
         return head, "conj"  # "must ensure that ... and that their views are taken into account"
+    if (
+        dep == "conj"
+        and head.lemma_.lower() in cues.embedding
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    ):
+        return head, "embedding"  # "should ensure that X, and that parents are informed"
     if (
         dep == "ccomp"
         and verb.tag_ == "VB"
@@ -327,27 +342,6 @@ def modality(verb: Token, cues: Cues) -> Reading:
     return Reading("none", "no modal")
 
 
-def modal_before_aside(verb: Token, cues: Cues) -> Token | None:
-    """The modal of ``the authority may, where it considers it appropriate, consult``.
-
-    A parenthetical between the modal and its verb may lead the parser to
-    attach the modal elsewhere (as an apposition of the subject). The modal
-    stands just before a comma that opens the aside, which closes with a
-    comma just before the verb.
-    """
-    doc = verb.doc
-    if verb.i < 4 or doc[verb.i - 1].text != "," or verb.tag_ not in ("VB", "VBN"):
-        return None
-    for i in range(verb.i - 2, max(verb.sent.start, verb.i - ASIDE_WINDOW), -1):
-        token = doc[i]
-        if token.text == "," and doc[i - 1].tag_ == "MD":
-            modal = doc[i - 1]
-            if modal.lower_ in cues.modals and modal.head != verb and modal.dep_ != "aux":
-                return modal
-            return None
-    return None
-
-
 def _relative_purpose(need: Token, infinitive: Token) -> bool:
     """``the support they need to participate``: *need* takes the relative head as object.
 
@@ -359,6 +353,12 @@ def _relative_purpose(need: Token, infinitive: Token) -> bool:
         c.dep_ == "dobj" or c.tag_ in ("WDT", "WP", "WRB") for c in need.children
     ):
         return False  # "cases where a home needs to engage": no gap in need's object
+    if (
+        infinitive.lemma_.lower() in _TAKES_A_PARTY
+        and infinitive.dep_ == "xcomp"
+        and not any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in infinitive.children)
+    ):
+        return False  # "the relatives it needs to engage": the object is the relative's gap
     return not any(
         c.dep_ == "prep" and not any(g.dep_ in ("pobj", "pcomp") for g in c.children)
         for c in infinitive.children

@@ -180,8 +180,11 @@ def lead_in(verb: Token, cues: Cues) -> Token | None:
         or (verb.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in verb.children))
     ):
         return None  # (an item verb the tagger made a noun: "(b) engage with them")
-    if any(c.dep_ in _ALL_SUBJECTS for c in verb.children) or own_modal(verb, cues) is not None:
-        return None
+    if (
+        any(c.dep_ in _ALL_SUBJECTS and c.tag_ != "LS" and c.is_alpha for c in verb.children)
+        or own_modal(verb, cues) is not None
+    ):
+        return None  # (a bullet the parser made the subject, "• involve", is no subject)
     doc = verb.doc
     for i in range(verb.i - 1, max(-1, verb.i - LEAD_IN_WINDOW), -1):
         token = doc[i]

@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from textmine.extract.document import Document, Provision
+from textmine.nlp.addressee import IMPERATIVE, apply_addressee
 from textmine.nlp.component import SPANS_KEY
 from textmine.nlp.fields import EXTRA_FIELDS, OCCURRENCE_FIELDS
 from textmine.nlp.pipeline import COMPONENT, load_pipeline
@@ -206,7 +207,9 @@ def tag_documents(
     ``nlp`` defaults to :func:`~textmine.nlp.pipeline.load_pipeline` for
     ``settings``; a pipeline without the ``partnership_terms`` component gets
     one added. With ``settings.explain`` each row carries an ``explain``
-    object (pattern, and the rule and evidence of every field).
+    object (pattern, and the rule and evidence of every field). Once all rows
+    are made, the imperatives of each guidance document take its addressee
+    (:mod:`textmine.nlp.addressee`).
     """
     settings = settings or Settings()
     nlp = nlp or load_pipeline(settings)
@@ -222,6 +225,7 @@ def tag_documents(
     )
     disable = [name for name in settings.disable if name in nlp.pipe_names]
     rows: list[dict[str, Any]] = []
+    imperative: list[tuple[int, bool]] = []  # (document, marked imperative) of each row
     for doc, piece in nlp.pipe(
         pieces,
         as_tuples=True,
@@ -230,8 +234,24 @@ def tag_documents(
         disable=disable,
     ):
         rows.extend(_rows(doc, piece, documents[piece.document], settings.explain))
+        imperative.extend(
+            (piece.document, (span._.rule or {}).get("actor", {}).get("rule") == IMPERATIVE)
+            for span in doc.spans.get(SPANS_KEY, [])
+        )
+    _addressees(rows, imperative)
     log.info("tagged %d documents: %d occurrences", len(documents), len(rows))
     return rows
+
+
+def _addressees(rows: list[dict[str, Any]], imperative: list[tuple[int, bool]]) -> None:
+    """The document pass of :mod:`textmine.nlp.addressee`, over each document's rows."""
+    by_document: dict[int, list[int]] = {}
+    for i, (document, _) in enumerate(imperative):
+        by_document.setdefault(document, []).append(i)
+    for indices in by_document.values():
+        changed = apply_addressee([rows[i] for i in indices], [imperative[i][1] for i in indices])
+        if changed:
+            log.debug("%s: %d imperatives take the addressee", rows[indices[0]]["doc"], changed)
 
 
 def _worth_parsing(

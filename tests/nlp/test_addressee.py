@@ -1,0 +1,167 @@
+"""Imperatives in guidance take the document's addressee (textmine/nlp/addressee.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textmine.extract.document import Provision, build_document
+from textmine.nlp.addressee import addressee, apply_addressee
+from textmine.nlp.tagging import tag_document
+from textmine.settings import Settings
+
+#: Five provisions whose explicit doers are mostly schools (education).
+SCHOOL_DUTIES = (
+    "Schools must consult the parents of each pupil before changing the plan.",
+    "The school should inform the local authority when a pupil is excluded.",
+    "Schools should involve parents in reviews of the support they receive.",
+    "Colleges must have regard to the views of the young person.",
+    "The local authority should notify the school of any change of placement.",
+    "Governing bodies should work with the virtual school head on every review.",
+)
+
+
+def _document(kind: str, *texts: str) -> Any:
+    provisions = [
+        Provision(doc="own", kind=kind, ref=str(i + 1), text=text) for i, text in enumerate(texts)
+    ]
+    return build_document(doc="own", kind=kind, path=None, provisions=provisions)
+
+
+def _rows(nlp: Any, kind: str, *texts: str) -> list[dict[str, Any]]:
+    settings = Settings(explain=True)
+    return tag_document(_document(kind, *texts), nlp=nlp, settings=settings)
+
+
+def _row(rows: list[dict[str, Any]], text: str, within: str = "") -> dict[str, Any]:
+    return next(r for r in rows if r["text"] == text and within in r["sentence"])
+
+
+def test_sentence_initial_imperative_takes_the_guidance_addressee(nlp: Any) -> None:
+    rows = _rows(
+        nlp,
+        "guidance",
+        *SCHOOL_DUTIES,
+        "Consider whether the pupil's carers have been told about the meeting.",
+        "Involve the designated teacher in planning the transition.",
+    )
+    for text in ("Consider", "Involve"):
+        row = _row(rows, text)
+        assert row["actor"] == "education"
+        assert row["actor_text"] is None
+        rule = row["explain"]["actor"]["rule"]
+        assert rule.startswith("imperative: addressee of the document = education")
+        assert "of 6)" in rule
+    # explicit subjects keep their own group
+    assert _row(rows, "notify")["actor"] == "local_authority"
+
+
+def test_imperative_bullet_under_an_imperative_lead_in(nlp: Any) -> None:
+    rows = _rows(
+        nlp,
+        "guidance",
+        *SCHOOL_DUTIES,
+        "When a pupil joins mid-year, take these steps:\n"
+        "• Consult the pupil's social worker about any earlier assessments\n"
+        "• Engage the carers in setting the first targets",
+    )
+    assert _row(rows, "Consult")["actor"] == "education"
+    assert _row(rows, "Engage")["actor"] == "education"
+
+
+def test_imperative_after_a_fronted_adjunct(nlp: Any) -> None:
+    rows = _rows(
+        nlp,
+        "guidance",
+        *SCHOOL_DUTIES,
+        "If in doubt seek the views of the pupil's carers.",
+        "In all cases consult the social worker first.",
+        "When the plan is reviewed, the local authority should inform the carers.",
+    )
+    assert _row(rows, "seek")["actor"] == "education"
+    assert _row(rows, "consult")["actor"] == "education"
+    assert _row(rows, "inform", "plan is reviewed")["actor"] == "local_authority"
+
+
+def test_negative_and_mis_tagged_imperatives(nlp: Any) -> None:
+    rows = _rows(
+        nlp,
+        "guidance",
+        *SCHOOL_DUTIES,
+        "Do not inform the carers before the pupil has been asked.",
+        "Don't notify the new school until the move is agreed.",
+        "Consult with the school nurse before the visit.",
+    )
+    for text in ("inform", "notify"):
+        row = _row(rows, text, "agreed" if text == "notify" else "asked")
+        assert (row["actor"], row["negated"]) == ("education", True)
+    assert _row(rows, "Consult")["actor"] == "education"
+
+
+def test_verb_governed_by_an_imperative(nlp: Any) -> None:
+    rows = _rows(nlp, "guidance", *SCHOOL_DUTIES, "Make sure to inform the parents promptly.")
+    assert _row(rows, "inform")["actor"] == "education"
+
+
+def test_descriptive_list_items_are_not_instructions(nlp: Any) -> None:
+    rows = _rows(
+        nlp,
+        "guidance",
+        *SCHOOL_DUTIES,
+        "Good support programmes share some features. Programmes that are:\n"
+        "Planned around the strengths of each pupil\n"
+        "Involve families in agreeing the goals",
+    )
+    row = _row(rows, "Involve")
+    assert row["actor"] == "unspecified"
+    assert row["explain"]["actor"]["rule"] == "no subject"
+
+
+def test_clause_continuations_are_not_imperatives(nlp: Any) -> None:
+    rows = _rows(
+        nlp,
+        "guidance",
+        *SCHOOL_DUTIES,
+        "When the review is held the school must gather the reports; invite the carers; "
+        "and take into account the views of the pupil.",
+    )
+    row = _row(rows, "take into account")
+    assert row["explain"]["actor"]["rule"] != "imperative"
+    assert not row["explain"]["actor"]["rule"].startswith("imperative:")
+
+
+def test_legislation_imperatives_stay_unspecified(nlp: Any) -> None:
+    rows = _rows(nlp, "act", *SCHOOL_DUTIES, "Consider the report of the tribunal.")
+    row = _row(rows, "Consider")
+    assert row["actor"] == "unspecified"
+    assert row["explain"]["actor"]["rule"] == "imperative: a document of kind act has no addressee"
+
+
+def test_no_clear_addressee_keeps_unspecified(nlp: Any) -> None:
+    rows = _rows(
+        nlp,
+        "guidance",
+        "Schools must consult parents before the review.",
+        "The local authority should inform the carers.",
+        "Consider whether the child has been heard.",
+    )
+    row = _row(rows, "Consider")
+    assert row["actor"] == "unspecified"
+    assert row["explain"]["actor"]["rule"] == "imperative: the document has no clear addressee"
+
+
+def _fake(actor: str, modality: str) -> dict[str, Any]:
+    return {"actor": actor, "actor_text": None, "modality": modality, "kind": "guidance"}
+
+
+def test_addressee_needs_enough_rows_and_a_dominant_share() -> None:
+    few = [_fake("education", "must")] * 4
+    assert addressee(few) is None
+    spread = [_fake(g, "should") for g in ("education", "health", "parent", "other", "child")] * 2
+    spread += [_fake(g, "should") for g in ("social_care", "professional", "local_authority")]
+    assert addressee(spread) is None  # 2 of 13 < 30%
+    mostly = [_fake("health", "must")] * 3 + [_fake("parent", "should")] * 2
+    mostly += [_fake("health", "may")] * 9  # may rows do not count
+    assert addressee(mostly) == ("health", 3, 5)
+    rows = [*mostly, _fake("unspecified", "none")]
+    assert apply_addressee(rows, [False] * len(mostly) + [True]) == 1
+    assert rows[-1]["actor"] == "health"
