@@ -208,10 +208,11 @@ def scaled_corpus(folder: Path, scale: float, pair: tuple[Path, ...]) -> list[Pa
 
 
 def our_counts(out: Path) -> dict[str, Counter[str]]:
-    """Occurrences per canonical term and document, from the report's relation_terms table."""
+    """Occurrences per canonical term and document, from the report's occurrences.jsonl."""
     counts: dict[str, Counter[str]] = {}
-    for row in json.loads((out / "tables" / "relation_terms.json").read_text()):
-        counts.setdefault(row["doc"], Counter())[row["term"]] += int(row["n"])
+    for line in (out / "occurrences.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        counts.setdefault(row["doc"], Counter())[row["term"]] += 1
     return counts
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import os
 import re
 from collections.abc import Iterator
@@ -83,6 +84,18 @@ def test_files_written(report: Path) -> None:
     assert len(tables) == 2 * 9  # nine measure tables, CSV and JSON
     assert "tables/relations.csv" in tables and "tables/tii.json" in tables
     assert "textmine-report.json" in names
+
+
+def test_occurrences_behind_the_figures_are_written(report: Path, small_analysis: Analysis) -> None:
+    """occurrences.jsonl holds every tagged row, contract fields first, with its explanation."""
+    from textmine.nlp.fields import OCCURRENCE_FIELDS
+
+    lines = (report.parent / "occurrences.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines]
+    assert len(rows) == len(small_analysis.rows) > 0
+    assert all(tuple(row)[: len(OCCURRENCE_FIELDS)] == OCCURRENCE_FIELDS for row in rows)
+    assert all(row["sentence"][row["start"] : row["end"]] == row["text"] for row in rows)
+    assert all("explain" in row for row in rows)
 
 
 def test_one_article_per_provision_and_one_mark_per_occurrence(page: Page) -> None:

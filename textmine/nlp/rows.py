@@ -20,7 +20,7 @@ from textmine.errors import InputError
 from textmine.nlp.fields import EXTRA_FIELDS, OCCURRENCE_FIELDS
 from textmine.nlp.gold import read_jsonl
 
-__all__ = ["read_rows", "rows_to_frame", "write_rows"]
+__all__ = ["frame_records", "read_rows", "rows_to_frame", "write_rows"]
 
 
 def _ordered(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -50,6 +50,12 @@ def rows_to_frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     if records:
         frame["page"] = frame["page"].astype("Int64")
     return frame
+
+
+def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a frame made by :func:`rows_to_frame`, as plain dicts (missing -> ``None``)."""
+    plain = frame.astype(object).where(frame.notna(), None)
+    return [{str(k): v for k, v in record.items()} for record in plain.to_dict("records")]
 
 
 def read_rows(path: str | Path) -> pd.DataFrame:

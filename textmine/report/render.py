@@ -1,7 +1,8 @@
 """Render an :class:`~textmine.analysis.Analysis` as one self-contained HTML report.
 
-:func:`render_report` writes ``report.html`` and every measure table as CSV
-and JSON (``tables/<name>.csv|json``, via
+:func:`render_report` writes ``report.html``, the tagged occurrences behind
+every figure (``occurrences.jsonl``, the rows of ``textmine tag --explain``)
+and every measure table as CSV and JSON (``tables/<name>.csv|json``, via
 :func:`textmine.measure.write_tables`) into a folder, following the folder
 policy of :mod:`textmine.report.outdir`.
 
@@ -41,6 +42,7 @@ from textmine.report.outdir import check_out_dir, publish, staging
 log = logging.getLogger(__name__)
 
 REPORT_FILE = "report.html"
+OCCURRENCES_FILE = "occurrences.jsonl"
 TABLES_DIR = "tables"
 TEMPLATE = "report.html.j2"
 #: Largest report we write: a browser must open it in a few seconds.
@@ -58,10 +60,11 @@ def render_report(analysis: Any, out_dir: str | Path, *, force: bool = False) ->
     :data:`MAX_HTML_BYTES`.
     """
     from textmine.measure import write_tables
+    from textmine.nlp.rows import frame_records, write_rows
 
     out_dir = Path(out_dir)
     tables = table_dict(analysis.tables)
-    planned = [REPORT_FILE] + [
+    planned = [REPORT_FILE, OCCURRENCES_FILE] + [
         f"{TABLES_DIR}/{name}.{ext}" for name in tables for ext in ("csv", "json")
     ]
     check_out_dir(out_dir, planned, force=force)
@@ -88,13 +91,15 @@ def render_report(analysis: Any, out_dir: str | Path, *, force: bool = False) ->
             )
         try:
             (stage / REPORT_FILE).write_text(html, encoding="utf-8")
+            with (stage / OCCURRENCES_FILE).open("w", encoding="utf-8") as handle:
+                write_rows(frame_records(analysis.rows), handle)
         except OSError as exc:
             reraise(exc, out_dir)
         created = getattr(analysis.provenance, "generated", None)
         publish(
             stage,
             out_dir,
-            [REPORT_FILE, *files],
+            [REPORT_FILE, OCCURRENCES_FILE, *files],
             {
                 "title": analysis.title,
                 # the run's one timestamp, so the folder holds no other
