@@ -278,25 +278,16 @@ def interrupt_midway(args: list[str], cwd: Path, cache: Path) -> subprocess.Comp
 
 
 @pytest.mark.slow
-def test_sigint_during_tag(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+@pytest.mark.parametrize(
+    ("command", "target"), [("tag", ["-o", "out.jsonl"]), ("analyse", ["-o", "report"])]
+)
+def test_sigint_midway(
+    command: str, target: list[str], tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     source = need(ADOPTION_PDF)
-    out = tmp_path / "out.jsonl"
     cache = tmp_path_factory.mktemp("cache")
-    proc = interrupt_midway(["tag", str(source), "-o", str(out)], tmp_path, cache)
-    assert (proc.returncode, proc.stdout, proc.stderr) == (
-        INTERRUPTED_EXIT_CODE,
-        "",
-        "Error: interrupted\n",
-    )
-    assert list(tmp_path.iterdir()) == []
-
-
-@pytest.mark.slow
-def test_sigint_during_analyse(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
-    source = need(ADOPTION_PDF)
-    out = tmp_path / "report"
-    cache = tmp_path_factory.mktemp("cache")
-    proc = interrupt_midway(["analyse", str(source), "-o", str(out)], tmp_path, cache)
+    args = [command, str(source), target[0], str(tmp_path / target[1])]
+    proc = interrupt_midway(args, tmp_path, cache)
     assert (proc.returncode, proc.stdout, proc.stderr) == (
         INTERRUPTED_EXIT_CODE,
         "",

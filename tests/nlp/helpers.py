@@ -39,3 +39,8 @@ def contract_fields(nlp: Any, text: str, *, sort_recipients: bool = True) -> lis
         )
         for s in doc.spans[SPANS_KEY]
     ]
+
+
+def detected(nlp: Any, text: str) -> list[tuple]:
+    """(text, term, sorted recipients, modality, voice) of each tagged span."""
+    return [(f[0], f[1], f[3], f[4], f[6]) for f in contract_fields(nlp, text)]

@@ -14,17 +14,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.nlp.helpers import contract_fields
+from tests.nlp.helpers import contract_fields, detected
 
 A = "active"
 P = "passive"
 LA = "local_authority"
 YP = "young_person"
-
-
-def detected(nlp, text: str) -> list[tuple]:
-    """(text, term, sorted recipients, modality, voice) of each occurrence."""
-    return [(f[0], f[1], f[3], f[4], f[6]) for f in contract_fields(nlp, text)]
 
 
 CASES = [
