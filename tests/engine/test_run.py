@@ -38,7 +38,7 @@ def _count_tagging(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     original = tasks.tag_chunk
 
-    def counting(chunk: Any, settings: Settings, nlp: Any = None) -> list[dict[str, Any]]:
+    def counting(chunk: Any, settings: Settings, nlp: Any = None) -> Any:
         calls.append(chunk.doc)
         return original(chunk, settings, nlp)
 

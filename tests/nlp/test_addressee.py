@@ -165,3 +165,23 @@ def test_addressee_needs_enough_rows_and_a_dominant_share() -> None:
     rows = [*mostly, _fake("unspecified", "none")]
     assert apply_addressee(rows, [False] * len(mostly) + [True]) == 1
     assert rows[-1]["actor"] == "health"
+
+
+def test_a_document_tagged_in_chunks_gets_one_addressee(nlp: Any) -> None:
+    """The engine tags long documents in chunks of units; the addressee is still the whole
+    document's (here the school duties and the imperative fall in different chunks)."""
+    from textmine.engine import tasks
+
+    document = _document(
+        "guidance", *SCHOOL_DUTIES, "Involve the designated teacher in planning the transition."
+    )
+    settings = Settings(explain=True)
+    rows: list[dict[str, Any]] = []
+    imperative: list[bool] = []
+    for chunk in tasks.chunks(document, size=2):
+        chunk_rows, chunk_marks = tasks.tag_chunk(chunk, settings, nlp)
+        rows += chunk_rows
+        imperative += chunk_marks
+    chunked = tasks.finish_document(rows, imperative)
+    assert chunked == tag_document(document, nlp=nlp, settings=settings)
+    assert _row(chunked, "Involve")["actor"] == "education"

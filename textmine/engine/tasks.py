@@ -84,11 +84,25 @@ def chunks(document: Document, size: int = CHUNK) -> Iterator[Document]:
         start = end
 
 
-def tag_chunk(chunk: Document, settings: Settings, nlp: Any = None) -> list[dict[str, Any]]:
-    """The occurrence rows of ``chunk`` (one process: ``n_process`` is forced to 1)."""
-    from textmine.nlp.tagging import tag_document
+def tag_chunk(
+    chunk: Document, settings: Settings, nlp: Any = None
+) -> tuple[list[dict[str, Any]], list[bool]]:
+    """The occurrence rows of ``chunk`` and whether each is an imperative (one process:
+    ``n_process`` is forced to 1); :func:`finish_document` completes a document's rows."""
+    from textmine.nlp.tagging import tag_units
 
-    return tag_document(chunk, nlp=nlp, settings=replace(settings, n_process=1))
+    rows, marks = tag_units([chunk], nlp=nlp, settings=replace(settings, n_process=1))
+    return rows, [imperative for _, imperative in marks]
+
+
+def finish_document(rows: list[dict[str, Any]], imperative: list[bool]) -> list[dict[str, Any]]:
+    """The document pass over all the rows of one document tagged in chunks: its
+    imperatives take the document's addressee (:mod:`textmine.nlp.addressee`), as
+    :func:`textmine.nlp.tagging.tag_documents` does for a whole document."""
+    from textmine.nlp.addressee import apply_addressee
+
+    apply_addressee(rows, imperative)
+    return rows
 
 
 def model_record(nlp: Any) -> dict[str, Any]:
@@ -131,15 +145,16 @@ def ready() -> bool:
 
 
 def pool_tag_chunk(task: tuple[Settings, Document]) -> tuple[Any, ...]:
-    """Tag one chunk in a pool worker: ``("ok", rows, model)`` or ``("error", code, message)``."""
+    """Tag one chunk in a pool worker: ``("ok", rows, imperative, model)`` or
+    ``("error", code, message)``."""
     if "error" in _WORKER:
         return tuple(_WORKER["error"])
     settings, chunk = task
     try:
-        rows = tag_chunk(chunk, settings, _WORKER.get("nlp"))
+        rows, imperative = tag_chunk(chunk, settings, _WORKER.get("nlp"))
     except TextmineError as exc:
         return ("error", exc.exit_code, str(exc))
-    return ("ok", rows, _WORKER.get("model"))
+    return ("ok", rows, imperative, _WORKER.get("model"))
 
 
 def cluster_process(
@@ -163,7 +178,13 @@ def cluster_process(
     try:
         with _PIPELINE_LOCK:
             nlp = load_pipeline(settings)
-            rows = [row for chunk in chunks(document) for row in tag_chunk(chunk, settings, nlp)]
+            rows: list[dict[str, Any]] = []
+            imperative: list[bool] = []
+            for chunk in chunks(document):
+                chunk_rows, chunk_marks = tag_chunk(chunk, settings, nlp)
+                rows += chunk_rows
+                imperative += chunk_marks
+            finish_document(rows, imperative)
     except TextmineError as exc:
         return ("error", exc.exit_code, str(exc))
     return ("ok", document_to_json(document), rows, model_record(nlp))

@@ -49,6 +49,7 @@ __all__ = [
     "tag",
     "tag_document",
     "tag_documents",
+    "tag_units",
     "units",
 ]
 
@@ -212,9 +213,26 @@ def tag_documents(
     (:mod:`textmine.nlp.addressee`).
     """
     settings = settings or Settings()
+    documents = list(documents)
+    rows, imperative = tag_units(documents, nlp=nlp, settings=settings)
+    _addressees(rows, imperative)
+    log.info("tagged %d documents: %d occurrences", len(documents), len(rows))
+    return rows
+
+
+def tag_units(
+    documents: list[Document], *, nlp: Language | None = None, settings: Settings | None = None
+) -> tuple[list[dict[str, Any]], list[tuple[int, bool]]]:
+    """The rows of :func:`tag_documents` before the document pass of the addressee.
+
+    Returns the rows and, for each row, ``(index of its document, marked
+    imperative)``; a caller that tags a document in chunks collects both and
+    gives each whole document's rows to
+    :func:`textmine.nlp.addressee.apply_addressee` itself.
+    """
+    settings = settings or Settings()
     nlp = nlp or load_pipeline(settings)
     _ensure_component(nlp, settings)
-    documents = list(documents)
     pieces = _worth_parsing(
         nlp,
         (
@@ -238,9 +256,7 @@ def tag_documents(
             (piece.document, (span._.rule or {}).get("actor", {}).get("rule") == IMPERATIVE)
             for span in doc.spans.get(SPANS_KEY, [])
         )
-    _addressees(rows, imperative)
-    log.info("tagged %d documents: %d occurrences", len(documents), len(rows))
-    return rows
+    return rows, imperative
 
 
 def _addressees(rows: list[dict[str, Any]], imperative: list[tuple[int, bool]]) -> None:
