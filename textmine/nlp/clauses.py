@@ -151,15 +151,10 @@ def stranded_subject(verb: Token) -> Token | None:
     """
     if verb.dep_ != "conj":
         return None
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
-    if not auxiliaries:
-        return None
-    first = min(auxiliaries, key=lambda t: t.i)
-    if first.i < 2:
-        return None
-    noun = verb.doc[first.i - 1]
+    noun = _word_before_first(verb, lambda c: c.dep_ in ("aux", "auxpass"))
     if (
-        noun.pos_ not in ("NOUN", "PROPN")
+        noun is None
+        or noun.pos_ not in ("NOUN", "PROPN")
         or noun.dep_ not in ("conj", "dobj", "pobj", "attr", "appos")
         or noun.i in range(verb.left_edge.i, verb.right_edge.i + 1)
         or noun.left_edge.i < 1
@@ -313,15 +308,12 @@ def swallowed_subject(verb: Token, is_party: Callable[[Token], bool]) -> Token |
     ends right before the verb's modal, and is no subject itself, is the
     subject.
     """
-    modals = [c for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD" and c.i < verb.i]
-    if not modals or any(c.dep_ in _SUBJ_ANY for c in verb.children):
+    if any(c.dep_ in _SUBJ_ANY for c in verb.children):
         return None
-    first = min(modals, key=lambda t: t.i)
-    if first.i < 2:
-        return None
-    noun = verb.doc[first.i - 1]
+    noun = _word_before_first(verb, lambda c: c.dep_ == "aux" and c.tag_ == "MD")
     if (
-        noun.pos_ not in ("NOUN", "PROPN")
+        noun is None
+        or noun.pos_ not in ("NOUN", "PROPN")
         or noun.dep_ not in ("dobj", "pobj", "conj", "appos", "attr", "npadvmod")
         or noun.right_edge.i != noun.i
         or not is_party(noun)
@@ -343,3 +335,13 @@ def for_subject(verb: Token) -> Token | None:
     if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     return noun
+
+
+def _word_before_first(verb: Token, accept: Callable[[Token], bool]) -> Token | None:
+    """The word right before the first of ``verb``'s preceding children that ``accept``
+    takes (``None`` when there is no such child or it stands first or second)."""
+    found = [c for c in verb.children if c.i < verb.i and accept(c)]
+    if not found:
+        return None
+    first = min(found, key=lambda t: t.i)
+    return verb.doc[first.i - 1] if first.i >= 2 else None
