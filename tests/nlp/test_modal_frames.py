@@ -10,6 +10,8 @@ and the annotation guidelines of tests/nlp/data/README.md:
 * a wh-infinitive (``consider how best to involve``, ``whether to consult``)
   takes the modal of the verb it completes (the labelled convention; a finite
   ``whether``/``how`` clause does not);
+* a participial adjunct, bare or perfect (``having consulted``), shares its
+  verb's modal;
 * the chain stops at a purpose infinitive (``use the results to inform``), at
   a noun (``the importance of ... involving``, also when the parser breaks up
   a comma list), at a ``;``-separated series item, and *need* is no modal of a
@@ -34,6 +36,11 @@ def frames(nlp, text: str) -> list[tuple]:
 
 CASES = [
     # ---- modal words and where they stand
+    # a perfect participle adjunct shares the modal of its verb, as a bare one does
+    (
+        "The authority must review the plan each year, having consulted the child's parents.",
+        [("consulted", "consult", "must", False)],
+    ),
     (
         "The local authority ought to consult the young person before the review.",
         [("consult", "consult", "should", False)],

@@ -59,6 +59,56 @@ CASES = [
             ("participate", "participate", "child", "must", False, A),
         ],
     ),
+    # an item opening with a fronted condition still takes the lead-in's modal and subject
+    (
+        "The registered person must— keep a record of each visit; where a child moves home, "
+        "notify the placing authority without delay; and inform HMCI of the outcome.",
+        [
+            ("notify", "notify", "other", "must", False, A),
+            ("inform", "inform", "other", "must", False, A),
+        ],
+    ),
+    # several fronted adverbials, one of them a participle phrase holding a term
+    (
+        "The registered person must— so far as reasonably practicable, having regard to the "
+        "child's age and understanding, consult the child; and notify the placing authority.",
+        [
+            ("having regard to", "have regard to", "other", "must", False, A),
+            ("consult", "consult", "other", "must", False, A),
+            ("notify", "notify", "other", "must", False, A),
+        ],
+    ),
+    # an adverbial between the lead-in's modal and its dash
+    (
+        "The registered person must, subject to paragraph (5)— consult the child; and notify "
+        "the placing authority.",
+        [
+            ("consult", "consult", "other", "must", False, A),
+            ("notify", "notify", "other", "must", False, A),
+        ],
+    ),
+    # a gerund under "including" inside an item: done by whoever does the item
+    (
+        "The standard requires the registered person to ensure that staff— help each child to "
+        "take part in activities; keep in touch with each child's school, including working "
+        "with the school; and consult each child about the plan.",
+        [
+            ("working with", "work with", "professional", "none", False, A),
+            ("consult", "consult", "professional", "none", False, A),
+        ],
+    ),
+    # an item with a modal of its own but no subject: the lead-in's subject does it
+    (
+        "The registered person must— keep a record of each complaint; and must take account "
+        "of the children's views.",
+        [("take account of", "take into account", "other", "must", False, A)],
+    ),
+    # a perfect participle adjunct ("having consulted") shares its verb's modal
+    (
+        "The registered person must— keep in touch with each child's school; and maintain a "
+        "record, having consulted the child.",
+        [("consulted", "consult", "other", "must", False, A)],
+    ),
     # a verb after "and" read as a noun conjunct of the object before it
     (
         "The registered person must involve the child and notify— HMCI; and the placing authority.",

@@ -70,6 +70,7 @@ from textmine.nlp.lexicon import Cues, Lexicon
 from textmine.nlp.modality import MAX_CHAIN, Reading, kept, voice
 from textmine.nlp.parties import Party, PartyReader
 from textmine.nlp.recipients import RecipientReader
+from textmine.nlp.series import lead_in, series_lead_in
 from textmine.nlp.syntax import (
     comma_participle,
     coordination_head,
@@ -215,6 +216,11 @@ class Resolver(PartyReader, RecipientReader, ControlSteps):
                     rule = "subject of the sentence before" + "".join(f" via {x}" for x in links)
                     return self._subject(earlier, rule)
                 return self._subject(subject, "nsubj" + "".join(f" via {x}" for x in links))
+            # "staff— keep in touch with the school, including working with", "must— ...;
+            # where a child is moved, notify": a list item's doer is the lead-in's
+            item = self._item_doer(token, "".join(f" via {x}" for x in links))
+            if item is not None:
+                return item
             stranded = stranded_subject(token)
             if stranded is not None:  # "... and schools must review each case, taking ..."
                 rule = "stranded subject" + "".join(f" via {x}" for x in links)
@@ -255,6 +261,18 @@ class Resolver(PartyReader, RecipientReader, ControlSteps):
         if opened is not None:  # "When considering whether ..., the home and the LA should"
             return self._subject(opened, "subject after fronted participle")
         return "unspecified", None, Reading("unspecified", "no subject")
+
+    def _item_doer(self, verb: Token, via: str) -> tuple[str, str | None, Reading] | None:
+        """The doer a subjectless list item verb takes from its lead-in, if it is one."""
+        series = series_lead_in(verb, self.cues)
+        if series is not None and series.doer is not None:
+            return self.actor_of(series.doer, "series lead-in" + via)
+        modal = lead_in(verb, self.cues, own_modal_ok=True)
+        if modal is not None:
+            group, text, reading = self.lead_in_actor(modal)
+            if group != "unspecified":
+                return group, text, Reading(group, reading.rule + via, reading.token)
+        return None
 
     def _noun_infinitive(self, verb: Token, subject: Token) -> bool:
         """Whether ``subject to verb`` is a noun with its infinitive, misparsed as a clause."""

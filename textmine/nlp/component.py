@@ -157,8 +157,10 @@ class PartnershipTerms:
         # "(c) keep the child informed": a list item's doer is the keeper's
         keeper = resolver.keeper(anchor) if passive else None
         item, item_passive = (keeper, False) if keeper is not None else (anchor, passive)
+        chain = [] if nominal else [token for token, _ in governing_chain(item, cues)]
         if not nominal and modal_r.value == "none":
-            modal = lead_in(item, cues)
+            # "— maintain a record, having consulted ...": the item verb may stand higher
+            modal = next((m for t in chain if (m := lead_in(t, cues)) is not None), None)
             if modal is not None:
                 modal_r = Reading(cues.modals[modal.lower_], "lead-in modal", modal.text)
                 if actor == "unspecified" and not item_passive:
@@ -166,7 +168,6 @@ class PartnershipTerms:
         if not nominal and (modal_r.value == "none" or actor == "unspecified"):
             # "must ensure that staff— ...; engage with", also "(a) seek to involve": the item
             # verb may stand higher in the term's governing chain
-            chain = (token for token, _ in governing_chain(item, cues))
             found = [s for s in (series_lead_in(t, cues) for t in chain) if s]
             # a lead-in without a modal ("requires X to—") names a doer, never a modal
             series = next((s for s in found if s.modal.value != "none"), None)

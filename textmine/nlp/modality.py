@@ -218,13 +218,14 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
         return head.head, "embedding"  # "must make sure that parents are consulted"
     if (
         dep == "advcl"
-        and verb.tag_ == "VBG"
+        and (verb.tag_ == "VBG" or _perfect_participle(verb))
         and head.pos_ in ("VERB", "AUX")
         and not any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") for c in verb.children)
-        and not any(c.dep_ == "aux" and c.tag_ != "TO" for c in verb.children)
+        and not any(c.dep_ == "aux" and c.tag_ not in ("TO", "VBG") for c in verb.children)
         and not _after_semicolon(verb)
     ):
-        return head, "participle"  # "must assess each case, taking into account ..."
+        # "must assess each case, taking into account ...", "..., having consulted ..."
+        return head, "participle"
     if (
         dep == "advcl"
         and verb.tag_ == "VBN"
@@ -242,6 +243,17 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
     ):
         return head, "participle"  # "must assess each case individually taking into account"
     return None
+
+
+def _perfect_participle(verb: Token) -> bool:
+    """``having consulted``: a past participle whose only auxiliary is *having*."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return (
+        verb.tag_ == "VBN"
+        and len(auxiliaries) == 1
+        and auxiliaries[0].lower_ == "having"
+        and auxiliaries[0].i == verb.i - 1
+    )
 
 
 def _to_infinitive(verb: Token) -> bool:

@@ -34,6 +34,9 @@ __all__ = ["LEAD_IN_WINDOW", "SeriesLeadIn", "lead_in", "series_lead_in"]
 LEAD_IN_WINDOW = 400
 _LEAD_IN_MARKS = frozenset({"\u2014", "\u2013", "-", "--", ":"})
 _ALL_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+#: Attachments that keep a verb inside a noun phrase or a clause of its own, even where it
+#: opens a list item (``— notify``, ``; where ..., notify`` may hang anywhere else).
+_BOUND = frozenset({"relcl", "acl", "amod", "compound", "pcomp", "pobj", "nsubj", "nsubjpass"})
 
 #: How far back (in tokens) an item looks for the dash of its lead-in.
 SERIES_WINDOW = 300
@@ -41,6 +44,10 @@ SERIES_WINDOW = 300
 _DASHES = frozenset({"\u2014", "\u2013", "--"})
 _ENDS = frozenset({".", "!", "?"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: How many tokens a fronted adverbial before an item's verb may have.
+FRONTED_WINDOW = 40
+#: Tags of a word opening a fronted adverbial (``where``, ``if``, ``before``, ``so far``).
+_FRONTING_TAGS = frozenset({"IN", "WRB", "RB", "RBR", "VBG"})
 #: Separators between two items: ``;``, ``; and``, ``; or``.
 _JOINERS = frozenset({"and", "or"})
 
@@ -67,10 +74,43 @@ def _item_start(verb: Token) -> int | None:
     start = min(
         [verb.i, *(c.left_edge.i for c in verb.children if c.dep_ in _OWN_LEFT and c.i < verb.i)]
     )
-    i = start - 1
+    i = _before_fronted(doc, start) - 1
     while i >= 0 and (doc[i].lower_ in _JOINERS or doc[i].is_space or _label_end(doc, i)):
         i -= 3 if _label_end(doc, i) else 1
     return i if i >= 0 and (doc[i].text == ";" or doc[i].text in _DASHES) else None
+
+
+def _before_fronted(doc: Doc, start: int) -> int:
+    """Where an item opens when fronted adverbials and a comma come before its verb.
+
+    ``; where a child is moved, notify ...``, ``— as soon as is practicable,
+    having regard to the child's age, inform ...``: the words between the
+    item's separator and the comma before ``start`` open with a subordinator,
+    a preposition or an adverb, and hold no modal (the parser hangs them
+    anywhere, so the words are read, not the tree). Returns ``start`` when
+    there is no such adverbial.
+    """
+    if start < 2 or doc[start - 1].text != ",":
+        return start
+    i = start - 2
+    while i >= 0 and start - i <= FRONTED_WINDOW:
+        token = doc[i]
+        if token.text in _ENDS or token.tag_ == "MD":
+            return start  # a sentence end, or a clause with its own modal
+        if token.text == ";" or token.text in _DASHES:
+            break
+        i -= 1
+    else:
+        return start
+    first = i + 1
+    while first < start and (doc[first].lower_ in _JOINERS or doc[first].is_space):
+        first += 1
+    if first + 2 < start and doc[first].text == "(" and _label_end(doc, first + 2):
+        first += 3
+    opener = doc[first] if first < start - 1 else None
+    if opener is None or opener.tag_ not in _FRONTING_TAGS or opener.lower_ == "that":
+        return start
+    return first
 
 
 def _label_end(doc: Doc, i: int) -> bool:
@@ -166,28 +206,48 @@ def _control_lead_in(to: Token, dash: int, verb: Token, cues: Cues) -> SeriesLea
     return SeriesLeadIn(modal, doers[0] if doers else None)
 
 
-def lead_in(verb: Token, cues: Cues) -> Token | None:
+def lead_in(verb: Token, cues: Cues, *, own_modal_ok: bool = False) -> Token | None:
     """The modal of a list's lead-in (``The registered person must—``) that ``verb`` continues.
 
     Legislation splits one sentence into a lead-in and lettered items; once
     the provisions of a unit are joined, an item's bare verb (``notify HMCI``)
     may have no subject or modal in the parse. Only a base-form verb that is
     the root of its clause or a conjunct, has no subject of its own, and
-    follows a modal directly followed by a dash or colon, qualifies.
+    follows a modal directly followed by a dash or colon, qualifies; so does a
+    verb the parser hung elsewhere (``dep``, ``advcl``) when it opens an item of its own.
+    With ``own_modal_ok`` an item with a modal of its own (``...; and must consult``)
+    qualifies too: its doer is still the lead-in's subject.
     """
-    if verb.dep_ not in ("ROOT", "conj") or not (
+    loose = verb.dep_ not in _BOUND and not any(c.dep_ == "mark" for c in verb.children)
+    if not (verb.dep_ in ("ROOT", "conj") or (loose and _item_start(verb) is not None)) or not (
         verb.tag_ in ("VB", "VBP")
         or (verb.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in verb.children))
     ):
         return None  # (an item verb the tagger made a noun: "(b) engage with them")
-    if (
-        any(c.dep_ in _ALL_SUBJECTS and c.tag_ != "LS" and c.is_alpha for c in verb.children)
-        or own_modal(verb, cues) is not None
+    if any(c.dep_ in _ALL_SUBJECTS and c.tag_ != "LS" and c.is_alpha for c in verb.children) or (
+        not own_modal_ok and own_modal(verb, cues) is not None
     ):
         return None  # (a bullet the parser made the subject, "• involve", is no subject)
     doc = verb.doc
     for i in range(verb.i - 1, max(-1, verb.i - LEAD_IN_WINDOW), -1):
         token = doc[i]
-        if token.lower_ in cues.modals and i + 1 < verb.i and doc[i + 1].text in _LEAD_IN_MARKS:
+        if token.lower_ in cues.modals and _ends_lead_in(doc, i, verb.i):
             return token
     return None
+
+
+#: How many words an adverbial between a lead-in's modal and its dash may have.
+MODAL_ADVERBIAL = 15
+
+
+def _ends_lead_in(doc: Doc, modal: int, limit: int) -> bool:
+    """Whether the modal at ``modal`` ends a lead-in: a dash or colon follows it, directly
+    or after an adverbial with no verb (``must, subject to paragraph (5)—``, ``must, in
+    particular—``, ``must within 7 days—``)."""
+    for j in range(modal + 1, min(limit, modal + 2 + MODAL_ADVERBIAL)):
+        token = doc[j]
+        if token.text in _LEAD_IN_MARKS:
+            return True
+        if token.text in (";", ".") or token.pos_ in ("VERB", "AUX") or token.tag_ == "MD":
+            return False
+    return False
