@@ -6,6 +6,8 @@ advisers and schools; nothing is quoted from a corpus document. Each case
 asserts the exact contract fields (text, term, actor, sorted recipients,
 modality, negated, voice).
 
+* a party name the parser read as a verb and its object (``Governing bodies
+  ... have a duty to``, ``Secure children's homes should``) is the subject;
 * a long aside between the modal and its verb leaves the subject on the modal;
 * a verb after ``and, <aside>,`` is coordinated with the verb before the
   aside, not with a verb inside it (actor, modal and the pronoun it takes);
@@ -46,6 +48,16 @@ YP = "young_person"
 DSL = "the designated safeguarding lead"
 
 CASES = [
+    # ---- a party name read as a verb and its object ("Governing" + "bodies")
+    (
+        "Governing bodies and proprietors, in line with the statutory guidance, have a duty to "
+        "consult the local authority.",
+        [("consult", "consult", "education", ["local_authority"], "none", False, A)],
+    ),
+    (
+        "Secure children's homes should notify Ofsted of any such incident.",
+        [("notify", "notify", "other", ["other"], "should", False, A)],
+    ),
     # ---- the subject hung on the modal across an aside
     (
         "The agency should, wherever possible and in a way that suits the child's age and "

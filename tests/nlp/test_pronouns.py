@@ -3,7 +3,8 @@
 Own-words sentences in the style of statutory guidance and regulations;
 nothing is quoted from a corpus document. A subject pronoun continues the
 subject of its own conditional frame, of the verb it is coordinated with, or
-of the main clause before a semicolon, before any nearer noun; *staff* is a
+of the main clause before a semicolon, before any nearer noun; in the
+sentences before it, main-clause subjects come before subordinate ones; *staff* is a
 collective that *they* can stand for; ``Governing bodies`` read as a verb
 and its object is still one party; the owner of the views taken into
 account is not whoever takes them into account. Each case asserts the exact contract
@@ -36,6 +37,13 @@ CASES = [
     (
         f"Staff should not assume a colleague will take action; they should consult {DSL}.",
         [("consult", "consult", "education", ["education"], "should", False, A)],
+    ),
+    # a pronoun opening a sentence continues the main-clause subject of the sentence
+    # before, not the subject of a subordinate clause nearer to it
+    (
+        "Foster carers play an important part when a child moves home. They should inform the "
+        "social worker of any worry the child raises.",
+        [("inform", "inform", "parent", ["social_care"], "should", False, A)],
     ),
     (
         "Governing bodies and proprietors should ensure that they consult parents.",

@@ -64,6 +64,7 @@ from textmine.nlp.clauses import (
     role_holder,
     stranded_subject,
     swallowed_subject,
+    verbal_subject,
 )
 from textmine.nlp.control import ControlSteps, is_passive
 from textmine.nlp.lexicon import Cues, Lexicon
@@ -85,6 +86,21 @@ _SUBJ = frozenset({"nsubj", "csubj"})
 _SUBJ_ANY = frozenset({"nsubj", "csubj", "nsubjpass"})
 
 
+def via(links: list[str]) -> str:
+    """The steps up the tree a rule took, for its explanation: `` via conj via control``."""
+    return "".join(f" via {link}" for link in links)
+
+
+def _words(token_pattern: dict[str, object]) -> list[str]:
+    """The lower-case words a token pattern (``{"LOWER": ...}``) accepts."""
+    value = token_pattern.get("LOWER")
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict) and isinstance(value.get("IN"), list):
+        return [str(word) for word in value["IN"]]
+    return []
+
+
 class PartyMatcher:
     """The compiled alias patterns of ``actors.jsonl``."""
 
@@ -95,6 +111,13 @@ class PartyMatcher:
             self.matcher.add(alias.key, [alias.pattern])
             self.info[vocab.strings[alias.key]] = (alias.group, alias.refer)
         self.cues = lexicon.cues
+        #: first words of the multi-word aliases ("governing", "secure"): see verbal_subject
+        self.modifiers = frozenset(
+            word
+            for alias in lexicon.actors
+            if len(alias.pattern) > 1
+            for word in _words(alias.pattern[0])
+        )
 
     def resolver(self, doc: Doc) -> Resolver:
         return Resolver(doc, self)
@@ -179,12 +202,17 @@ class Resolver(PartyReader, RecipientReader, ControlSteps):
         for _ in range(MAX_CHAIN):
             noun = participle_subject(token)
             if noun is not None:  # "Staff working with children are expected to consult"
-                rule = "subject of participle phrase" + "".join(f" via {x}" for x in links)
+                rule = "subject of participle phrase" + via(links)
                 return self._subject(noun, rule)
             if links and links[-1] == "participle" and is_passive(token):
                 # "the plan must be reviewed by the authority, having consulted ...":
                 # the main clause's doer is its agent, not its passive subject
                 return self._agent(token)
+            misread = verbal_subject(
+                token, lambda t: self.party(t) is not None, self.matcher.modifiers
+            )
+            if misread is not None:  # "Governing bodies ... have a duty to consult"
+                return self._subject(misread, "subject read as a verb" + via(links))
             subjects = [
                 c
                 for c in token.children
@@ -213,21 +241,21 @@ class Resolver(PartyReader, RecipientReader, ControlSteps):
                 subject = (plain or subjects)[0]
                 earlier = self._previous_subject(subject) if token != verb else None
                 if earlier is not None:  # "Teachers have a role. This involves working with"
-                    rule = "subject of the sentence before" + "".join(f" via {x}" for x in links)
+                    rule = "subject of the sentence before" + via(links)
                     return self._subject(earlier, rule)
-                return self._subject(subject, "nsubj" + "".join(f" via {x}" for x in links))
+                return self._subject(subject, "nsubj" + via(links))
             # "staff— keep in touch with the school, including working with", "must— ...;
             # where a child is moved, notify": a list item's doer is the lead-in's
-            item = self._item_doer(token, "".join(f" via {x}" for x in links))
+            item = self._item_doer(token, via(links))
             if item is not None:
                 return item
             stranded = stranded_subject(token)
             if stranded is not None:  # "... and schools must review each case, taking ..."
-                rule = "stranded subject" + "".join(f" via {x}" for x in links)
+                rule = "stranded subject" + via(links)
                 return self._subject(stranded, rule)
             swallowed = swallowed_subject(token, lambda t: self.party(t) is not None)
             if swallowed is not None:  # "For children in care the home should seek"
-                rule = "subject before the modal" + "".join(f" via {x}" for x in links)
+                rule = "subject before the modal" + via(links)
                 return self._subject(swallowed, rule)
             holder = next(
                 (
@@ -239,7 +267,7 @@ class Resolver(PartyReader, RecipientReader, ControlSteps):
                 None,
             )
             if holder is not None:  # "It is the responsibility of X to consult"
-                rule = "role holder" + "".join(f" via {x}" for x in links)
+                rule = "role holder" + via(links)
                 return self._subject(holder, rule)
             nxt = self._actor_step(token)
             if nxt is None:

@@ -23,6 +23,8 @@ and guidance English that en_core_web_sm often misparses:
 * :func:`swallowed_subject`: ``For children who are not looked after the
   home should seek ...`` (the party right before the modal, swallowed by an
   unpunctuated opening phrase);
+* :func:`verbal_subject`: ``Governing bodies ... have a duty to``, ``Secure
+  children's homes should notify`` (a party name read as a verb and its object);
 * :func:`for_subject`: ``arrangements for staff to consult`` (the object of
   *for* before an infinitive is its subject);
 * :func:`role_holder`: ``The role of the adviser is to ...``, ``It is the
@@ -51,6 +53,7 @@ __all__ = [
     "role_holder",
     "stranded_subject",
     "swallowed_subject",
+    "verbal_subject",
 ]
 
 _SUBJ_ANY = frozenset({"nsubj", "csubj", "nsubjpass"})
@@ -320,6 +323,38 @@ def swallowed_subject(verb: Token, is_party: Callable[[Token], bool]) -> Token |
     ):
         return None
     return noun
+
+
+def verbal_subject(
+    verb: Token, is_party: Callable[[Token], bool], modifiers: frozenset[str]
+) -> Token | None:
+    """The party noun of a subject the parser read as a verb and its object.
+
+    ``Governing bodies and proprietors ... have a duty to`` (*Governing* a
+    participle with *bodies* its object), ``Secure children's homes should
+    notify`` (*Secure* a base-form verb): a verb opening the clause before
+    ``verb``, with nothing of its own before it, whose object follows it
+    directly and names a party, is the first word of that party's name when
+    it is a word that opens an alias (``modifiers``), or a base-form verb
+    before a modal main verb (an imperative cannot be followed by one).
+    """
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    for child in verb.children:
+        if (
+            child.i >= verb.i
+            or child.dep_ not in ("csubj", "advcl", "dep")
+            or child.pos_ != "VERB"
+            or child.left_edge.i != child.i
+        ):
+            continue
+        objects = [g for g in child.children if g.dep_ == "dobj" and g.left_edge.i == child.i + 1]
+        if not objects or not is_party(objects[0]):
+            continue
+        if child.lower_ in modifiers or (child.tag_ in ("VB", "VBP") and modal):
+            return objects[0]
+    return None
 
 
 def for_subject(verb: Token) -> Token | None:

@@ -109,6 +109,15 @@ class PartyReader(PronounReader):
                 end = max(end, child.right_edge.i + 1)
             elif child.dep_ == "case" or (child.dep_ == "punct" and child.i == end):
                 continue
+        head = token.head
+        if (
+            head.i == start - 1
+            and token.dep_ == "dobj"
+            and head.dep_ in ("csubj", "nsubj", "advcl", "dep")
+            and head.pos_ in ("VERB", "ADJ")
+            and head.left_edge.i == head.i
+        ):
+            start -= 1  # "Governing/csubj bodies/dobj": the head word the parse made a verb
         return start, end
 
     def np_text(self, token: Token, *, coordinated: bool = False) -> str:
@@ -126,9 +135,6 @@ class PartyReader(PronounReader):
 
     def _read_alias(self, token: Token) -> tuple[str, str] | None:
         start, end = self.np_bounds(token)
-        head = token.head
-        if head.i == start - 1 and head.dep_ in ("csubj", "nsubj") and head.pos_ in ("VERB", "ADJ"):
-            start -= 1  # "Governing/csubj bodies/dobj": the head word the parse made a verb
         # a relative clause may complete an alias: "those who have parental responsibility"
         for child in token.rights:
             if child.dep_ in ("relcl", "acl", "prep") and child.right_edge.i < token.i + 12:

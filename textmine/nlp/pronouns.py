@@ -4,8 +4,9 @@ A mixin of :class:`textmine.nlp.parties.PartyReader`. :meth:`PronounReader.antec
 reads, in order: for a subject pronoun, the subject it continues (of its
 own conditional frame, of the verb it is coordinated with, of the main
 clause before it, also across a semicolon); the subject of the clause that
-governs the pronoun's clause; the nearest subjects before it, in its sentence
-and then earlier in the unit; then the nearest nouns. A candidate must agree
+governs the pronoun's clause; the nearest subjects before it in its sentence;
+the subjects of the sentences before it in the unit, nearest sentence first and
+main-clause subjects first; then the nearest nouns. A candidate must agree
 with the pronoun (``cues.jsonl``: plural, person, body); an object pronoun,
 or the owner of the views-noun object (``should take into account their
 wishes``), never stands for whoever does its own verb.
@@ -113,11 +114,12 @@ class PronounReader:
             clause = clause.head
         low = max(0, pronoun.i - ANTECEDENT_WINDOW)
         sent_start = pronoun.sent.start
+        for i in range(pronoun.i - 1, max(low, sent_start) - 1, -1):
+            if self.doc[i].dep_ in _SUBJ_ANY:
+                yield self.doc[i]
+        yield from self._earlier_subjects(low, sent_start)
         for first, last in ((max(low, sent_start), pronoun.i), (low, max(low, sent_start))):
             window = range(last - 1, first - 1, -1)
-            for i in window:
-                if self.doc[i].dep_ in _SUBJ_ANY:
-                    yield self.doc[i]
             for i in window:
                 tok = self.doc[i]
                 if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in (
@@ -126,6 +128,17 @@ class PronounReader:
                     *_SUBJ_ANY,
                 ):
                     yield tok
+
+    def _earlier_subjects(self, low: int, end: int) -> Iterator[Token]:
+        """Subjects of the sentences before ``end`` (from ``low``), nearest sentence first;
+        in each, main-clause subjects before those of its subordinate clauses (``Foster
+        carers play a role when a child moves. They should ...``: the carers)."""
+        while end > low:
+            sent = self.doc[end - 1].sent
+            subjects = [t for t in reversed(sent) if t.dep_ in _SUBJ_ANY and low <= t.i < end]
+            yield from (t for t in subjects if _main_clause(t.head))
+            yield from (t for t in subjects if not _main_clause(t.head))
+            end = sent.start
 
     def _parallel_subjects(self, pronoun: Token) -> Iterator[Token]:
         """Subjects a subject pronoun most likely continues, before any nearer noun.
