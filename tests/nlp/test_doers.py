@@ -58,6 +58,12 @@ CASES = [
         "Secure children's homes should notify Ofsted of any such incident.",
         [("notify", "notify", "other", ["other"], "should", False, A)],
     ),
+    # ---- a participle the parser hung on the noun of an adverbial phrase
+    (
+        "The registered person must review the care at least once in each six month period "
+        "taking into account the views of the children.",
+        [("taking into account", "take into account", "other", ["child"], "must", False, A)],
+    ),
     # ---- the subject hung on the modal across an aside
     (
         "The agency should, wherever possible and in a way that suits the child's age and "

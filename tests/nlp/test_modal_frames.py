@@ -11,7 +11,9 @@ and the annotation guidelines of tests/nlp/data/README.md:
   takes the modal of the verb it completes (the labelled convention; a finite
   ``whether``/``how`` clause does not);
 * a participial adjunct, bare or perfect (``having consulted``), shares its
-  verb's modal;
+  verb's modal, also when the parser hangs it on the noun of an adverbial
+  phrase (``in each period taking into account``); so does an infinitive
+  raised through ``it`` + adjective (``may find it helpful to consult``);
 * the chain stops at a purpose infinitive (``use the results to inform``), at
   a noun (``the importance of ... involving``, also when the parser breaks up
   a comma list), at a ``;``-separated series item, and *need* is no modal of a
@@ -36,6 +38,22 @@ def frames(nlp, text: str) -> list[tuple]:
 
 CASES = [
     # ---- modal words and where they stand
+    # "find it helpful to V", "consider it necessary to V": the infinitive completes the verb
+    (
+        "The agency may also find it helpful to consult the child's parents.",
+        [("consult", "consult", "may", False)],
+    ),
+    (
+        "The court may consider it necessary to inform the parents.",
+        [("consider", "consider", "may", False), ("inform", "inform", "may", False)],
+    ),
+    # a participle after an adverbial phrase, with no comma, is still the verb's adjunct;
+    # "a meeting involving" stays with its noun (see test_statutory_arguments)
+    (
+        "The registered person must review the care at least once in each six month period "
+        "taking into account the views of the children.",
+        [("taking into account", "take into account", "must", False)],
+    ),
     # a perfect participle adjunct shares the modal of its verb, as a bare one does
     (
         "The authority must review the plan each year, having consulted the child's parents.",

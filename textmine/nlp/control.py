@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from textmine.nlp.adjuncts import adverbial_participle
 from textmine.nlp.clauses import is_expletive, parenthesised_conjunct
 from textmine.nlp.modality import passive_control
 from textmine.nlp.parties import Party
@@ -160,6 +161,9 @@ class ControlSteps:
         if dep in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
             return head, "control"  # "staff should be prepared to engage": the copula's subject
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and token.tag_ == "VBG":
+            adverbial = adverbial_participle(token)
+            if adverbial is not None and self.party(head) is None:
+                return adverbial, "participle"  # "at least once in each period taking ..."
             return head, "acl-head"
         if dep == "advcl" and token.tag_ in ("VBG", "VBN") and not finite(token):
             return head, "participle"

@@ -55,6 +55,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from textmine.nlp.adjuncts import adverbial_participle, perfect_participle, raised_infinitive
 from textmine.nlp.asides import modal_before_aside
 from textmine.nlp.clauses import parenthesised_conjunct
 from textmine.nlp.lexicon import Cues
@@ -199,6 +200,12 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
         return head, "xcomp"  # "should be supported to participate": passive object control
     if _wh_infinitive(verb) and head.pos_ in ("VERB", "AUX"):
         return head, "wh-infinitive"  # "should consider how best to engage", "whether to consult"
+    raised = raised_infinitive(verb)
+    if raised is not None:
+        return raised, "xcomp"  # "may find it helpful to consult"
+    adverbial = adverbial_participle(verb)
+    if adverbial is not None and not _has_subject(verb):
+        return adverbial, "participle"  # "must review ... in each period taking into account"
     if dep == "xcomp" and (_purpose(verb, cues) or _noun_complement(verb, cues)):
         return None  # "use the results to inform", "take reasonable steps to notify"
     if dep == "xcomp" or (dep in ("dobj", "pcomp") and verb.tag_ == "VBG"):
@@ -218,7 +225,7 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
         return head.head, "embedding"  # "must make sure that parents are consulted"
     if (
         dep == "advcl"
-        and (verb.tag_ == "VBG" or _perfect_participle(verb))
+        and (verb.tag_ == "VBG" or perfect_participle(verb))
         and head.pos_ in ("VERB", "AUX")
         and not any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") for c in verb.children)
         and not any(c.dep_ == "aux" and c.tag_ not in ("TO", "VBG") for c in verb.children)
@@ -243,17 +250,6 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
     ):
         return head, "participle"  # "must assess each case individually taking into account"
     return None
-
-
-def _perfect_participle(verb: Token) -> bool:
-    """``having consulted``: a past participle whose only auxiliary is *having*."""
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return (
-        verb.tag_ == "VBN"
-        and len(auxiliaries) == 1
-        and auxiliaries[0].lower_ == "having"
-        and auxiliaries[0].i == verb.i - 1
-    )
 
 
 def _to_infinitive(verb: Token) -> bool:

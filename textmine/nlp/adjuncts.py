@@ -1,0 +1,82 @@
+"""Adjuncts and complements the parser hangs on the wrong word.
+
+Helpers of the modal chain (:mod:`textmine.nlp.modality`) and of the actor
+steps (:mod:`textmine.nlp.control`) for three shapes of statutory English:
+
+* :func:`perfect_participle`: ``..., having consulted the parents``, a
+  participial adjunct like ``..., taking into account`` (its verb's doer
+  and modal);
+* :func:`adverbial_participle`: ``must review the plan at least once in each
+  six month period taking into account ...``: with no comma the parser makes
+  the participle modify the noun of an adverbial phrase (``period``), but it
+  belongs to the verb the phrase belongs to;
+* :func:`raised_infinitive`: ``may find it helpful to consult``, ``may
+  consider it necessary to inform``: the infinitive completes the verb
+  through ``it`` + adjective, so it shares that verb's modal.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["adverbial_participle", "perfect_participle", "raised_infinitive"]
+
+#: Prepositions of adverbial phrases (time, frequency, place, manner) a participle may follow.
+_ADVERBIAL_PREPS = frozenset(
+    {"at", "in", "within", "during", "on", "over", "throughout", "after", "before", "by", "for"}
+)
+#: Participles a thing may do (``a meeting involving the parents``): they stay with the noun.
+_THING_VERBS = frozenset({"involve", "engage", "include"})
+#: Verbs that take ``it`` + adjective + infinitive (``find it helpful to``).
+_RAISING = frozenset({"find", "consider", "think", "deem", "feel", "judge", "believe", "make"})
+
+
+def perfect_participle(verb: Token) -> bool:
+    """``having consulted``: a past participle whose only auxiliary is *having*, right before it."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return (
+        verb.tag_ == "VBN"
+        and len(auxiliaries) == 1
+        and auxiliaries[0].lower_ == "having"
+        and auxiliaries[0].i == verb.i - 1
+    )
+
+
+def adverbial_participle(verb: Token) -> Token | None:
+    """The verb a participle hung on the noun of an adverbial phrase belongs to, or ``None``.
+
+    ``verb`` is a bare ``-ing`` participle (no subject, auxiliary or marker)
+    that the parser made modify the object of an adverbial preposition
+    (``in each period taking ...``) whose phrase hangs on a verb; whether that
+    noun could be the doer is for the caller to judge. ``involving`` and
+    ``engaging``, which a thing may do (``at a meeting involving the
+    parents``), stay with the noun.
+    """
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.lemma_.lower() in _THING_VERBS:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
+        return None
+    noun = verb.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _ADVERBIAL_PREPS:
+        return None
+    governor = prep.head
+    return governor if governor.pos_ in ("VERB", "AUX") and governor.i < verb.i else None
+
+
+def raised_infinitive(verb: Token) -> Token | None:
+    """The verb of ``find it helpful to V`` / ``consider it necessary to V``, or ``None``."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return None
+    adjective = verb.head
+    if verb.dep_ not in ("advcl", "xcomp", "ccomp") or adjective.pos_ != "ADJ":
+        return None
+    governor = adjective.head
+    if governor.pos_ not in ("VERB", "AUX") or governor.lemma_.lower() not in _RAISING:
+        return None
+    dummy = [
+        t
+        for t in (*governor.children, *adjective.children)
+        if t.lower_ == "it" and t.i < adjective.i
+    ]
+    return governor if dummy else None
