@@ -8,6 +8,9 @@ modality, negated, voice).
 
 * a party name the parser read as a verb and its object (``Governing bodies
   ... have a duty to``, ``Secure children's homes should``) is the subject;
+* a subject after an opening phrase and before an aside (``Ideally placed to
+  ..., schools and colleges, as part of ..., have a duty to``);
+* a participle hung on the noun of an adverbial phrase is the verb's adjunct;
 * a long aside between the modal and its verb leaves the subject on the modal;
 * a verb after ``and, <aside>,`` is coordinated with the verb before the
   aside, not with a verb inside it (actor, modal and the pronoun it takes);
@@ -57,6 +60,12 @@ CASES = [
     (
         "Secure children's homes should notify Ofsted of any such incident.",
         [("notify", "notify", "other", ["other"], "should", False, A)],
+    ),
+    # ---- the subject after an opening phrase and before an aside
+    (
+        "Ideally placed to observe changes in pupils, schools and colleges, as part of the "
+        "wider safeguarding system, have a duty to consult the local authority.",
+        [("consult", "consult", "education", ["local_authority"], "none", False, A)],
     ),
     # ---- a participle the parser hung on the noun of an adverbial phrase
     (

@@ -109,6 +109,13 @@ CASES = [
         "record, having consulted the child.",
         [("consulted", "consult", "other", "must", False, A)],
     ),
+    # a lead-in ending in a relative pronoun: the items are a relative clause, done by the
+    # pronoun's noun, with no modal from outside it
+    (
+        "The registered person must ensure that each member of staff who— has contact with "
+        "children; and consults the children about the rules, is suitably trained.",
+        [("consults", "consult", "professional", "none", False, A)],
+    ),
     # a verb after "and" read as a noun conjunct of the object before it
     (
         "The registered person must involve the child and notify— HMCI; and the placing authority.",

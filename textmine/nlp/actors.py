@@ -53,6 +53,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from textmine.nlp.asides import subject_before_aside
 from textmine.nlp.clauses import (
     for_subject,
     fronted_subject,
@@ -253,6 +254,9 @@ class Resolver(PartyReader, RecipientReader, ControlSteps):
             if stranded is not None:  # "... and schools must review each case, taking ..."
                 rule = "stranded subject" + via(links)
                 return self._subject(stranded, rule)
+            opened = subject_before_aside(token, lambda t: self.party(t) is not None)
+            if opened is not None:  # "Well placed to ..., staff in schools, as ..., need to"
+                return self._subject(opened, "subject before an aside" + via(links))
             swallowed = swallowed_subject(token, lambda t: self.party(t) is not None)
             if swallowed is not None:  # "For children in care the home should seek"
                 rule = "subject before the modal" + via(links)

@@ -169,6 +169,10 @@ def series_lead_in(verb: Token, cues: Cues) -> SeriesLeadIn | None:
     last = doc[dash - 1]
     if last.tag_ == "TO":  # "requires the registered person to— ...": object control
         return _control_lead_in(last, dash, verb, cues)
+    if last.tag_ in ("WP", "WDT") and last.lower_ != "that":
+        # "ensure that each member of staff who— ...; consults ...": the items are a
+        # relative clause, which takes no modal from outside (its doer is the pronoun's noun)
+        return SeriesLeadIn(Reading("none", "series lead-in (relative clause)"), last)
     mark = last.dep_ == "mark" and last.head.i > dash
     # "must ensure that—": the complementiser hangs off the first item; its clause's governor
     governor = _governor(last.head.head if mark else last)

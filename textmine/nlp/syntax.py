@@ -68,14 +68,21 @@ def _possessed_participle(verb: Token) -> list[Token]:
 
 
 def relative_head(token: Token) -> Token | None:
-    """The noun a relative clause modifies, for its relative pronoun."""
+    """The noun a relative clause modifies, for its relative pronoun.
+
+    Where the parse has no relative clause above the pronoun (a list lead-in
+    ``staff who— ...`` breaks it up), the noun right before the pronoun.
+    """
     node = token
     for _ in range(MAX_STEPS):
         if node.dep_ in ("relcl", "acl") and node.head != node:
             return node.head
         if node.head == node:
-            return None
+            break
         node = node.head
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if token.tag_ in ("WP", "WDT") and before is not None and before.pos_ in ("NOUN", "PROPN"):
+        return before
     return None
 
 
