@@ -116,6 +116,26 @@ CASES = [
         "children; and consults the children about the rules, is suitably trained.",
         [("consults", "consult", "professional", "none", False, A)],
     ),
+    # "X must, and must ensure that staff—": two coordinated duties, the first conjunct's
+    # doer is the items' actor (as for coordinated subjects)
+    (
+        "In meeting the standards, the registered person must, and must ensure that staff— "
+        "seek to involve each child's placing authority in the child's care; and engage with "
+        "each child's parents.",
+        [
+            ("involve", "involve", "other", "must", False, A),
+            ("engage", "engage", "other", "must", False, A),
+        ],
+    ),
+    # a participle the parser made the complement of "considers" is its adjunct
+    (
+        "The registered person must— seek to build relationships with such bodies as the "
+        "registered person considers appropriate having regard to the needs of the children.",
+        [
+            ("considers", "consider", "other", "none", False, A),
+            ("having regard to", "have regard to", "other", "none", False, A),
+        ],
+    ),
     # a verb after "and" read as a noun conjunct of the object before it
     (
         "The registered person must involve the child and notify— HMCI; and the placing authority.",

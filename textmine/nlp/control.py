@@ -167,6 +167,13 @@ class ControlSteps:
             return head, "acl-head"
         if dep == "advcl" and token.tag_ in ("VBG", "VBN") and not finite(token):
             return head, "participle"
+        if (
+            dep == "ccomp"
+            and token.tag_ == "VBG"
+            and head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in (*_SUBJ_ANY, "aux", "mark") for c in token.children)
+        ):
+            return head, "participle"  # "as it considers appropriate having regard to"
         if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
             # "the school's arrangements for engaging with": the possessor does it
             owners = [c for c in head.head.children if c.dep_ == "poss"]

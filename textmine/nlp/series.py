@@ -189,11 +189,35 @@ def series_lead_in(verb: Token, cues: Cues) -> SeriesLeadIn | None:
     if mark:
         pass  # the items are that-clauses with subjects of their own
     elif last.pos_ in ("NOUN", "PROPN", "PRON") and last.dep_ in (*_SUBJECTS, "dobj"):
-        # "must ensure that staff—": the items are what staff do
-        doer = last
+        # "must ensure that staff—": the items are what staff do; but in "the registered
+        # person must, and must ensure that staff—" the first duty bearer is the subject
+        doer = _first_duty_bearer(governor) or last
     elif not any(c.dep_ == "ccomp" and c.i < dash for c in governor.children):
         doer = next((c for c in governor.children if c.dep_ in _SUBJECTS), None)
     return SeriesLeadIn(modal, doer)
+
+
+def _first_duty_bearer(governor: Token) -> Token | None:
+    """The subject of ``X must, and must ensure that staff—``: the first of two coordinated duties.
+
+    The lead-in coordinates a bare modal (its verb is the items) with ``must
+    ensure that staff``; as with coordinated subjects, the first conjunct's
+    doer is the items' actor (annotation guidelines). ``None`` for any other
+    lead-in.
+    """
+    doc = governor.doc
+    start = governor.sent.start
+    for i in range(governor.i - 1, start + 2, -1):
+        if (
+            doc[i].tag_ == "MD"
+            and doc[i - 1].lower_ in _JOINERS
+            and doc[i - 2].text == ","
+            and doc[i - 3].tag_ == "MD"
+        ):
+            return next(
+                (doc[j] for j in range(i - 4, start - 1, -1) if doc[j].dep_ in _SUBJECTS), None
+            )
+    return None
 
 
 def _control_lead_in(to: Token, dash: int, verb: Token, cues: Cues) -> SeriesLeadIn | None:
