@@ -116,6 +116,15 @@ CASES = [
         "children; and consults the children about the rules, is suitably trained.",
         [("consults", "consult", "professional", "none", False, A)],
     ),
+    # a lead-in ending in "where—", "only if—": the items are conditions, with no modal
+    (
+        "The registered person may restrict a child's contact where— the placing authority has "
+        "been consulted; and the child's parents are informed.",
+        [
+            ("consulted", "consult", "unspecified", "none", False, P),
+            ("informed", "inform", "unspecified", "none", False, P),
+        ],
+    ),
     # "X must, and must ensure that staff—": two coordinated duties, the first conjunct's
     # doer is the items' actor (as for coordinated subjects)
     (

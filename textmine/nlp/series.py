@@ -48,6 +48,8 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 FRONTED_WINDOW = 40
 #: Tags of a word opening a fronted adverbial (``where``, ``if``, ``before``, ``so far``).
 _FRONTING_TAGS = frozenset({"IN", "WRB", "RB", "RBR", "VBG"})
+#: Last words of a lead-in whose items are conditions (``only if—``, ``where—``, ``unless—``).
+_CONDITIONS = frozenset({"if", "unless", "where", "when", "whenever", "provided", "until"})
 #: Separators between two items: ``;``, ``; and``, ``; or``.
 _JOINERS = frozenset({"and", "or"})
 
@@ -173,6 +175,10 @@ def series_lead_in(verb: Token, cues: Cues) -> SeriesLeadIn | None:
         # "ensure that each member of staff who— ...; consults ...": the items are a
         # relative clause, which takes no modal from outside (its doer is the pronoun's noun)
         return SeriesLeadIn(Reading("none", "series lead-in (relative clause)"), last)
+    if last.lower_ in _CONDITIONS:
+        # "may restrict contact where— ...; and the parents are informed": the items are
+        # conditions, subordinate clauses that take no modal (and have their own subjects)
+        return SeriesLeadIn(Reading("none", "series lead-in (conditions)"), None)
     mark = last.dep_ == "mark" and last.head.i > dash
     # "must ensure that—": the complementiser hangs off the first item; its clause's governor
     governor = _governor(last.head.head if mark else last)
