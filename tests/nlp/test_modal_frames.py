@@ -54,6 +54,15 @@ CASES = [
         "taking into account the views of the children.",
         [("taking into account", "take into account", "must", False)],
     ),
+    # a participle after a whether-clause belongs to the verb that takes the clause
+    (
+        "The authority must consider whether the child is safe, taking into account the views "
+        "of the parents.",
+        [
+            ("consider", "consider", "must", False),
+            ("taking into account", "take into account", "must", False),
+        ],
+    ),
     # a perfect participle adjunct shares the modal of its verb, as a bare one does
     (
         "The authority must review the plan each year, having consulted the child's parents.",

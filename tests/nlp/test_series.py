@@ -116,6 +116,17 @@ CASES = [
         "children; and consults the children about the rules, is suitably trained.",
         [("consults", "consult", "professional", "none", False, A)],
     ),
+    # nested lead-ins "requires X to ensure— that staff—": staff (an apposition in the
+    # parse) do the items; a participle after "whether ..." is the assessor's
+    (
+        "In particular, the standard in paragraph (1) requires the registered person to "
+        "ensure— that staff— assess whether each child is at risk of harm, taking into account "
+        "information in the child's plans; and consult each child about the plan.",
+        [
+            ("taking into account", "take into account", "professional", "none", False, A),
+            ("consult", "consult", "professional", "none", False, A),
+        ],
+    ),
     # a lead-in ending in "where—", "only if—": the items are conditions, with no modal
     (
         "The registered person may restrict a child's contact where— the placing authority has "

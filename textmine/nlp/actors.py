@@ -195,7 +195,8 @@ class Resolver(PartyReader, RecipientReader, ControlSteps):
                 if found is not None and found[1] == verb:
                     return self._subject(found[0], "subject before comma participle")
         doer = gerund_subject(verb, clause_level=True)
-        if doer is not None:  # "the importance of the child participating"
+        if doer is not None and (doer.pos_ == "PRON" or self.party(doer) is not None):
+            # "the importance of the child participating"; not "at risk of harm, taking ..."
             return self._subject(doer, "subject of gerund")
         doer = for_subject(verb)
         if doer is not None:  # "arrangements for staff to consult"

@@ -10,6 +10,9 @@ steps (:mod:`textmine.nlp.control`) for three shapes of statutory English:
   six month period taking into account ...``: with no comma the parser makes
   the participle modify the noun of an adverbial phrase (``period``), but it
   belongs to the verb the phrase belongs to;
+* :func:`whether_clause`: ``must assess whether each child is at risk,
+  taking into account ...``: a participle after a ``whether`` complement
+  belongs to the verb that takes the complement (the assessor's);
 * :func:`raised_infinitive`: ``may find it helpful to consult``, ``may
   consider it necessary to inform``: the infinitive completes the verb
   through ``it`` + adjective, so it shares that verb's modal.
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["adverbial_participle", "perfect_participle", "raised_infinitive"]
+__all__ = ["adverbial_participle", "perfect_participle", "raised_infinitive", "whether_clause"]
 
 #: Prepositions of adverbial phrases (time, frequency, place, manner) a participle may follow.
 _ADVERBIAL_PREPS = frozenset(
@@ -80,3 +83,10 @@ def raised_infinitive(verb: Token) -> Token | None:
         if t.lower_ == "it" and t.i < adjective.i
     ]
     return governor if dummy else None
+
+
+def whether_clause(verb: Token) -> bool:
+    """``(assess) whether each child is at risk``: a ``whether``/``if`` complement clause."""
+    return verb.dep_ == "ccomp" and any(
+        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children
+    )

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from textmine.nlp.adjuncts import adverbial_participle
+from textmine.nlp.adjuncts import adverbial_participle, whether_clause
 from textmine.nlp.clauses import is_expletive, parenthesised_conjunct
 from textmine.nlp.modality import passive_control
 from textmine.nlp.parties import Party
@@ -166,6 +166,10 @@ class ControlSteps:
                 return adverbial, "participle"  # "at least once in each period taking ..."
             return head, "acl-head"
         if dep == "advcl" and token.tag_ in ("VBG", "VBN") and not finite(token):
+            if whether_clause(head) and head.head.pos_ in ("VERB", "AUX"):
+                # "assess whether each child is at risk, taking into account ...": the
+                # assessor takes it into account, not the subject of the whether-clause
+                return head.head, "participle"
             return head, "participle"
         if (
             dep == "ccomp"

@@ -55,7 +55,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from textmine.nlp.adjuncts import adverbial_participle, perfect_participle, raised_infinitive
+from textmine.nlp.adjuncts import (
+    adverbial_participle,
+    perfect_participle,
+    raised_infinitive,
+    whether_clause,
+)
 from textmine.nlp.asides import modal_before_aside
 from textmine.nlp.clauses import parenthesised_conjunct
 from textmine.nlp.lexicon import Cues
@@ -232,6 +237,8 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
         and not _after_semicolon(verb)
     ):
         # "must assess each case, taking into account ...", "..., having consulted ..."
+        if whether_clause(head) and head.head.pos_ in ("VERB", "AUX"):
+            return head.head, "participle"  # "must assess whether X is at risk, taking ..."
         return head, "participle"
     if (
         dep == "advcl"

@@ -194,7 +194,7 @@ def series_lead_in(verb: Token, cues: Cues) -> SeriesLeadIn | None:
     doer: Token | None = None
     if mark:
         pass  # the items are that-clauses with subjects of their own
-    elif last.pos_ in ("NOUN", "PROPN", "PRON") and last.dep_ in (*_SUBJECTS, "dobj"):
+    elif last.pos_ in ("NOUN", "PROPN", "PRON") and last.dep_ in (*_SUBJECTS, "dobj", "appos"):
         # "must ensure that staff—": the items are what staff do; but in "the registered
         # person must, and must ensure that staff—" the first duty bearer is the subject
         doer = _first_duty_bearer(governor) or last
