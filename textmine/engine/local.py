@@ -56,13 +56,13 @@ class _Here:
             self.nlp = load_pipeline(self.settings)
             self.model = tasks.model_record(self.nlp)
         rows: list[dict[str, Any]] = []
-        imperative: list[bool] = []
+        marks: list[str] = []
         for part in parts:
             part_rows, part_marks = tasks.tag_chunk(part, self.settings, self.nlp)
             rows += part_rows
-            imperative += part_marks
+            marks += part_marks
             meter.advance(len(part.provisions))
-        rows = tasks.finish_document(rows, imperative)
+        rows = tasks.finish_document(rows, marks)
         job.rows, job.model = roundtrip_rows(rows), self.model
 
 
@@ -132,13 +132,13 @@ def _pool(settings: Settings) -> Iterator[ProcessPoolExecutor]:
 
 def _collect(job: Job, parts: list[Document], futures: list[Future[Any]], meter: Meter) -> None:
     rows: list[dict[str, Any]] = []
-    imperative: list[bool] = []
+    marks: list[str] = []
     for part, future in zip(parts, futures, strict=True):
         answer = future.result()
         if answer[0] != "ok":
             raise_remote(answer)
         rows += answer[1]
-        imperative += answer[2]
+        marks += answer[2]
         job.model = answer[3]
         meter.advance(len(part.provisions))
-    job.rows = roundtrip_rows(tasks.finish_document(rows, imperative))
+    job.rows = roundtrip_rows(tasks.finish_document(rows, marks))

@@ -86,22 +86,23 @@ def chunks(document: Document, size: int = CHUNK) -> Iterator[Document]:
 
 def tag_chunk(
     chunk: Document, settings: Settings, nlp: Any = None
-) -> tuple[list[dict[str, Any]], list[bool]]:
-    """The occurrence rows of ``chunk`` and whether each is an imperative (one process:
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The occurrence rows of ``chunk`` and the document-pass mark of each (one process:
     ``n_process`` is forced to 1); :func:`finish_document` completes a document's rows."""
     from textmine.nlp.tagging import tag_units
 
     rows, marks = tag_units([chunk], nlp=nlp, settings=replace(settings, n_process=1))
-    return rows, [imperative for _, imperative in marks]
+    return rows, [mark for _, mark in marks]
 
 
-def finish_document(rows: list[dict[str, Any]], imperative: list[bool]) -> list[dict[str, Any]]:
-    """The document pass over all the rows of one document tagged in chunks: its
-    imperatives take the document's addressee (:mod:`textmine.nlp.addressee`), as
-    :func:`textmine.nlp.tagging.tag_documents` does for a whole document."""
-    from textmine.nlp.addressee import apply_addressee
+def finish_document(rows: list[dict[str, Any]], marks: list[str]) -> list[dict[str, Any]]:
+    """The document passes over all the rows of one document tagged in chunks (imperatives
+    take the document's addressee, bare staff its staff's workplace:
+    :mod:`textmine.nlp.workplace`), as :func:`textmine.nlp.tagging.tag_documents` does
+    for a whole document."""
+    from textmine.nlp.workplace import finish_rows
 
-    apply_addressee(rows, imperative)
+    finish_rows(rows, marks)
     return rows
 
 
@@ -145,16 +146,16 @@ def ready() -> bool:
 
 
 def pool_tag_chunk(task: tuple[Settings, Document]) -> tuple[Any, ...]:
-    """Tag one chunk in a pool worker: ``("ok", rows, imperative, model)`` or
+    """Tag one chunk in a pool worker: ``("ok", rows, marks, model)`` or
     ``("error", code, message)``."""
     if "error" in _WORKER:
         return tuple(_WORKER["error"])
     settings, chunk = task
     try:
-        rows, imperative = tag_chunk(chunk, settings, _WORKER.get("nlp"))
+        rows, marks = tag_chunk(chunk, settings, _WORKER.get("nlp"))
     except TextmineError as exc:
         return ("error", exc.exit_code, str(exc))
-    return ("ok", rows, imperative, _WORKER.get("model"))
+    return ("ok", rows, marks, _WORKER.get("model"))
 
 
 def cluster_process(
@@ -179,12 +180,12 @@ def cluster_process(
         with _PIPELINE_LOCK:
             nlp = load_pipeline(settings)
             rows: list[dict[str, Any]] = []
-            imperative: list[bool] = []
+            marks: list[str] = []
             for chunk in chunks(document):
                 chunk_rows, chunk_marks = tag_chunk(chunk, settings, nlp)
                 rows += chunk_rows
-                imperative += chunk_marks
-            finish_document(rows, imperative)
+                marks += chunk_marks
+            finish_document(rows, marks)
     except TextmineError as exc:
         return ("error", exc.exit_code, str(exc))
     return ("ok", document_to_json(document), rows, model_record(nlp))

@@ -31,10 +31,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from textmine.extract.document import Document, Provision
-from textmine.nlp.addressee import IMPERATIVE, apply_addressee
 from textmine.nlp.component import SPANS_KEY
 from textmine.nlp.fields import EXTRA_FIELDS, OCCURRENCE_FIELDS
 from textmine.nlp.pipeline import COMPONENT, load_pipeline
+from textmine.nlp.workplace import finish_rows, mark_of
 from textmine.settings import Settings
 
 if TYPE_CHECKING:
@@ -209,26 +209,27 @@ def tag_documents(
     ``settings``; a pipeline without the ``partnership_terms`` component gets
     one added. With ``settings.explain`` each row carries an ``explain``
     object (pattern, and the rule and evidence of every field). Once all rows
-    are made, the imperatives of each guidance document take its addressee
-    (:mod:`textmine.nlp.addressee`).
+    are made, the document passes run (:mod:`textmine.nlp.workplace`): the
+    imperatives of each guidance document take its addressee, and bare
+    *staff* the workplace its staff have where one is named.
     """
     settings = settings or Settings()
     documents = list(documents)
-    rows, imperative = tag_units(documents, nlp=nlp, settings=settings)
-    _addressees(rows, imperative)
+    rows, marks = tag_units(documents, nlp=nlp, settings=settings)
+    _document_passes(rows, marks)
     log.info("tagged %d documents: %d occurrences", len(documents), len(rows))
     return rows
 
 
 def tag_units(
     documents: list[Document], *, nlp: Language | None = None, settings: Settings | None = None
-) -> tuple[list[dict[str, Any]], list[tuple[int, bool]]]:
-    """The rows of :func:`tag_documents` before the document pass of the addressee.
+) -> tuple[list[dict[str, Any]], list[tuple[int, str]]]:
+    """The rows of :func:`tag_documents` before the document passes.
 
-    Returns the rows and, for each row, ``(index of its document, marked
-    imperative)``; a caller that tags a document in chunks collects both and
-    gives each whole document's rows to
-    :func:`textmine.nlp.addressee.apply_addressee` itself.
+    Returns the rows and, for each row, ``(index of its document, mark)``
+    (:func:`textmine.nlp.workplace.mark_of`); a caller that tags a document in
+    chunks collects both and gives each whole document's rows and marks to
+    :func:`textmine.nlp.workplace.finish_rows` itself.
     """
     settings = settings or Settings()
     nlp = nlp or load_pipeline(settings)
@@ -243,7 +244,7 @@ def tag_units(
     )
     disable = [name for name in settings.disable if name in nlp.pipe_names]
     rows: list[dict[str, Any]] = []
-    imperative: list[tuple[int, bool]] = []  # (document, marked imperative) of each row
+    marks: list[tuple[int, str]] = []  # (document, document-pass mark) of each row
     for doc, piece in nlp.pipe(
         pieces,
         as_tuples=True,
@@ -252,22 +253,23 @@ def tag_units(
         disable=disable,
     ):
         rows.extend(_rows(doc, piece, documents[piece.document], settings.explain))
-        imperative.extend(
-            (piece.document, (span._.rule or {}).get("actor", {}).get("rule") == IMPERATIVE)
+        marks.extend(
+            (
+                piece.document,
+                mark_of((span._.rule or {}).get("actor", {}).get("rule", ""), span._.actor),
+            )
             for span in doc.spans.get(SPANS_KEY, [])
         )
-    return rows, imperative
+    return rows, marks
 
 
-def _addressees(rows: list[dict[str, Any]], imperative: list[tuple[int, bool]]) -> None:
-    """The document pass of :mod:`textmine.nlp.addressee`, over each document's rows."""
+def _document_passes(rows: list[dict[str, Any]], marks: list[tuple[int, str]]) -> None:
+    """The document passes of :mod:`textmine.nlp.workplace`, over each document's rows."""
     by_document: dict[int, list[int]] = {}
-    for i, (document, _) in enumerate(imperative):
+    for i, (document, _) in enumerate(marks):
         by_document.setdefault(document, []).append(i)
     for indices in by_document.values():
-        changed = apply_addressee([rows[i] for i in indices], [imperative[i][1] for i in indices])
-        if changed:
-            log.debug("%s: %d imperatives take the addressee", rows[indices[0]]["doc"], changed)
+        finish_rows([rows[i] for i in indices], [marks[i][1] for i in indices])
 
 
 def _worth_parsing(
