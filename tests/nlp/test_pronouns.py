@@ -4,7 +4,8 @@ Own-words sentences in the style of statutory guidance and regulations;
 nothing is quoted from a corpus document. A subject pronoun continues the
 subject of its own conditional frame, of the verb it is coordinated with, or
 of the main clause before a semicolon, before any nearer noun; in the
-sentences before it, main-clause subjects come before subordinate ones; *staff* is a
+sentences before it, main-clause subjects come before subordinate ones, and
+main-clause objects before other nouns; *staff* is a
 collective that *they* can stand for; ``Governing bodies`` read as a verb
 and its object is still one party; the owner of the views taken into
 account is not whoever takes them into account. Each case asserts the exact contract
@@ -44,6 +45,13 @@ CASES = [
         "Foster carers play an important part when a child moves home. They should inform the "
         "social worker of any worry the child raises.",
         [("inform", "inform", "parent", ["social_care"], "should", False, A)],
+    ),
+    # no party subject before it: the object of the main verb comes before nearer nouns
+    # (the subject, the agency, is excluded: it is who *they* inform)
+    (
+        "The agency should support adopters in meeting the needs of the child. They should "
+        "inform the agency of any change.",
+        [("inform", "inform", "parent", ["other"], "should", False, A)],
     ),
     (
         "Governing bodies and proprietors should ensure that they consult parents.",

@@ -6,7 +6,8 @@ own conditional frame, of the verb it is coordinated with, of the main
 clause before it, also across a semicolon); the subject of the clause that
 governs the pronoun's clause; the nearest subjects before it in its sentence;
 the subjects of the sentences before it in the unit, nearest sentence first and
-main-clause subjects first; then the nearest nouns. A candidate must agree
+main-clause subjects first; then the nearest nouns (in the sentences before,
+the objects of main-clause verbs first). A candidate must agree
 with the pronoun (``cues.jsonl``: plural, person, body); an object pronoun,
 or the owner of the views-noun object (``should take into account their
 wishes``), never stands for whoever does its own verb.
@@ -118,16 +119,16 @@ class PronounReader:
             if self.doc[i].dep_ in _SUBJ_ANY:
                 yield self.doc[i]
         yield from self._earlier_subjects(low, sent_start)
-        for first, last in ((max(low, sent_start), pronoun.i), (low, max(low, sent_start))):
-            window = range(last - 1, first - 1, -1)
-            for i in window:
-                tok = self.doc[i]
-                if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in (
-                    "compound",
-                    "amod",
-                    *_SUBJ_ANY,
-                ):
-                    yield tok
+        for i in range(pronoun.i - 1, max(low, sent_start) - 1, -1):
+            if _other_noun(self.doc[i]):
+                yield self.doc[i]
+        end = max(low, sent_start)
+        while end > low:  # sentences before: a main verb's object before other nouns
+            sent = self.doc[end - 1].sent
+            nouns = [t for t in reversed(sent) if low <= t.i < end and _other_noun(t)]
+            yield from (t for t in nouns if _main_object(t))
+            yield from (t for t in nouns if not _main_object(t))
+            end = sent.start
 
     def _earlier_subjects(self, low: int, end: int) -> Iterator[Token]:
         """Subjects of the sentences before ``end`` (from ``low``), nearest sentence first;
@@ -169,6 +170,16 @@ class PronounReader:
             token = self.doc[i]
             if token.dep_ in _SUBJ_ANY and _main_clause(token.head):
                 yield token
+
+
+def _other_noun(token: Token) -> bool:
+    """A noun that is no subject (nor part of a compound or modifier)."""
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod", *_SUBJ_ANY)
+
+
+def _main_object(token: Token) -> bool:
+    """The object of a main-clause verb (``The agency should support adopters ...``)."""
+    return token.dep_ in ("dobj", "dative") and _main_clause(token.head)
 
 
 def _main_clause(verb: Token) -> bool:
