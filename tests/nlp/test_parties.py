@@ -45,6 +45,12 @@ CASES = [
         "other",
         ["other"],
     ),
+    # ... but a plan about a child or a parent is not their doing
+    (
+        "The child's care plan should take into account the views of the parents.",
+        "unspecified",
+        ["parent"],
+    ),
     # non-party subjects stay unspecified
     ("The local offer should inform young people.", "unspecified", [YP]),
     ("This guidance should inform practice.", "unspecified", []),

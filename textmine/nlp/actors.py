@@ -84,6 +84,8 @@ from textmine.nlp.syntax import (
 __all__ = ["Party", "PartyMatcher", "Resolver"]
 
 _SUBJ = frozenset({"nsubj", "csubj"})
+#: Groups whose possessions (``the child's plan``) are made about them, not used by them.
+_SUBJECTS_OF_PLANS = frozenset({"child", "young_person", "parent"})
 _SUBJ_ANY = frozenset({"nsubj", "csubj", "nsubjpass"})
 
 
@@ -404,9 +406,11 @@ class Resolver(PartyReader, RecipientReader, ControlSteps):
                 c.dep_ == "poss" or (c.dep_ == "nmod" and any(g.tag_ == "POS" for g in c.children))
             )
         ]
-        if owners and self.party(owners[0]) is not None:
+        owner = self.party(owners[0]) if owners else None
+        if owner is not None and owner.group not in _SUBJECTS_OF_PLANS:
             # "The home's procedures must take into account", "their arrangements should
-            # take into account": the body whose instrument it is
+            # take into account": the body whose instrument it is (a child's plan is about
+            # the child, not the child's doing)
             return self._subject(owners[0], f"{rule} (possessor)")
         holder = role_holder(token, lambda t: self.party(t) is not None)
         if holder is not None:  # "The role of the personal adviser is to consult"
