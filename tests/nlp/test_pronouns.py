@@ -5,7 +5,8 @@ nothing is quoted from a corpus document. A subject pronoun continues the
 subject of its own conditional frame, of the verb it is coordinated with, or
 of the main clause before a semicolon, before any nearer noun; in the
 sentences before it, main-clause subjects come before subordinate ones, and
-main-clause objects before other nouns; *staff* is a
+main-clause objects before other nouns; ``the former``/``the latter`` is the
+first/second of two coordinated parties; *staff* is a
 collective that *they* can stand for; ``Governing bodies`` read as a verb
 and its object is still one party; the owner of the views taken into
 account is not whoever takes them into account. Each case asserts the exact contract
@@ -52,6 +53,15 @@ CASES = [
         "The agency should support adopters in meeting the needs of the child. They should "
         "inform the agency of any change.",
         [("inform", "inform", "parent", ["other"], "should", False, A)],
+    ),
+    # "the former" / "the latter": the first or second of two coordinated parties
+    (
+        "Schools and local authorities have different duties. The former should consult "
+        "parents, and the latter must inform the tribunal.",
+        [
+            ("consult", "consult", "education", ["parent"], "should", False, A),
+            ("inform", "inform", "local_authority", ["tribunal"], "must", False, A),
+        ],
     ),
     (
         "Governing bodies and proprietors should ensure that they consult parents.",

@@ -178,6 +178,11 @@ class PartyReader(PronounReader):
             )
         if is_expletive(token):
             return None
+        stands_for = self.former_or_latter(token)
+        if stands_for is not None:  # "the former should consult"
+            found = self.party(stands_for)
+            if found is not None:
+                return Party(found.group, found.refer, found.text, found.plural, f"the {lower}")
         if lower in self.cues.pronouns and token.pos_ == "PRON":
             antecedent = self.antecedent(token)
             if antecedent is None:

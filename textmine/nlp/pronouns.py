@@ -95,6 +95,27 @@ class PronounReader:
                 return candidate
         return None
 
+    def former_or_latter(self, token: Token) -> Token | None:
+        """What ``the former`` / ``the latter`` stands for: the first or second of the
+        nearest two coordinated parties before it (``schools and local authorities ...;
+        the former should``)."""
+        if token.lower_ not in ("former", "latter") or not any(
+            c.lower_ == "the" for c in token.lefts
+        ):
+            return None
+        for i in range(token.i - 1, max(-1, token.i - ANTECEDENT_WINDOW), -1):
+            second = self.doc[i]
+            first = second.head
+            if (
+                second.dep_ == "conj"
+                and first.i < second.i
+                and first.pos_ in ("NOUN", "PROPN")
+                and self.party(first) is not None
+                and self.party(second) is not None
+            ):
+                return first if token.lower_ == "former" else second
+        return None
+
     def doer_tokens(self, verb: Token) -> set[int]:
         """Indices of the noun phrase that does ``verb`` (the actor reader provides them)."""
         return set()
