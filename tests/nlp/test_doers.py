@@ -67,6 +67,12 @@ CASES = [
         "wider safeguarding system, have a duty to consult the local authority.",
         [("consult", "consult", "education", ["local_authority"], "none", False, A)],
     ),
+    # ---- "This needs to include V-ing": the sentence before's subject, through a complement
+    (
+        "Governing bodies should ensure that staff are trained. This needs to include working "
+        "with the local authority.",
+        [("working with", "work with", "education", ["local_authority"], "need", False, A)],
+    ),
     # ---- a participle the parser hung on the noun of an adverbial phrase
     (
         "The registered person must review the care at least once in each six month period "

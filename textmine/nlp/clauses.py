@@ -200,10 +200,13 @@ def previous_subject(subject: Token, is_party: Callable[[Token], bool]) -> Token
     whoever works with is the previous sentence's subject.
     """
     verb = subject.head
+    # "This involves", also through a complement: "This needs to include", "is likely to mean"
+    near = [c for c in verb.children if c.dep_ in ("xcomp", "acomp")]
+    verbs = [verb, *near, *(g for c in near for g in c.children if g.dep_ == "xcomp")]
     if (
         not _points_back(subject)
         or subject.dep_ not in _SUBJ_ANY
-        or verb.lemma_.lower() not in _ENTAILING
+        or not any(v.lemma_.lower() in _ENTAILING for v in verbs)
         or is_party(subject)
     ):
         return None
