@@ -260,6 +260,16 @@ CASES = [
         "Does the head teacher have the skills to work with the governing body?",
         [("work with", "work with", "education", ["education"], "none", False, A)],
     ),
+    # ---- "the people involved, ..." parsed as a clause is still a reduced relative; in a
+    # verbless small clause it shares the modal of the verb it is coordinated with
+    (
+        "Other agencies involved, such as the police, should be told of the decision.",
+        [("involved", "involve", "unspecified", ["other"], "none", False, P)],
+    ),
+    (
+        "The young person will need to feel valued and their wider family involved.",
+        [("involved", "involve", "unspecified", ["parent"], "need", False, P)],
+    ),
     # ---- bare staff: the institution named nearest
     (
         "The registered person must ensure that staff work with the placing authority.",

@@ -152,7 +152,12 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
     across = parenthesised_conjunct(verb)
     if across is not None:
         return across, "conj"  # "must consult X and, where appropriate, involve Y"
-    if dep == "conj" and not _has_subject(verb) and own_modal(verb, cues) is None:
+    if (
+        dep == "conj"
+        and (not _has_subject(verb) or _clause_read_relative(verb))
+        and own_modal(verb, cues) is None
+    ):
+        # also "will need to feel valued and their family involved": a verbless small clause
         return misplaced_conjunct(verb) or head, "conj"
     if dep == "conj" and head.dep_ == "ccomp" and any(c.dep_ == "mark" for c in verb.children):
         return head, "conj"  # "must ensure that ... and that their views are taken into account"
@@ -380,6 +385,18 @@ def _relative_purpose(need: Token, infinitive: Token) -> bool:
     )
 
 
+def _clause_read_relative(verb: Token) -> bool:
+    """``the people involved, ...`` parsed as a clause: a past participle (the tagger's
+    ``VBN``, not the past tense ``VBD``) right after its "subject", with no auxiliary and
+    no object of its own."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("ccomp", "advcl", "conj", "ROOT")
+        and any(c.dep_ == "nsubj" and c.i == verb.i - 1 for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass", "dobj", "mark") for c in verb.children)
+    )
+
+
 def voice(verb: Token, cues: Cues) -> Reading:
     """``passive`` for a passive auxiliary or subject, an agent, or a reduced relative."""
     if verb.pos_ in ("NOUN", "PROPN"):
@@ -392,6 +409,8 @@ def voice(verb: Token, cues: Cues) -> Reading:
         if token.tag_ == "VBN" and (
             token.dep_ == "acl" or (token.dep_ == "amod" and token.head.i < token.i)
         ):  # "the professionals involved", "everyone involved" (read as amod)
+            return Reading("passive", "reduced relative", token.text)
+        if _clause_read_relative(token):  # "Other people involved, such as ..., should"
             return Reading("passive", "reduced relative", token.text)
         if token.tag_ in ("VBN", "VBD") and kept(token) is not None:
             return Reading("passive", "keep X informed", token.head.text)
