@@ -10,6 +10,9 @@ steps (:mod:`textmine.nlp.control`) for three shapes of statutory English:
   six month period taking into account ...``: with no comma the parser makes
   the participle modify the noun of an adverbial phrase (``period``), but it
   belongs to the verb the phrase belongs to;
+* :func:`clause_read_relative`: ``Other agencies involved, such as the
+  police, should ...`` parsed as a clause (*agencies* the subject of
+  *involved*): a reduced relative, so a passive participle;
 * :func:`whether_clause`: ``must assess whether each child is at risk,
   taking into account ...``: a participle after a ``whether`` complement
   belongs to the verb that takes the complement (the assessor's);
@@ -22,7 +25,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["adverbial_participle", "perfect_participle", "raised_infinitive", "whether_clause"]
+__all__ = [
+    "adverbial_participle",
+    "clause_read_relative",
+    "perfect_participle",
+    "raised_infinitive",
+    "whether_clause",
+]
 
 #: Prepositions of adverbial phrases (time, frequency, place, manner) a participle may follow.
 _ADVERBIAL_PREPS = frozenset(
@@ -89,4 +98,16 @@ def whether_clause(verb: Token) -> bool:
     """``(assess) whether each child is at risk``: a ``whether``/``if`` complement clause."""
     return verb.dep_ == "ccomp" and any(
         c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children
+    )
+
+
+def clause_read_relative(verb: Token) -> bool:
+    """``the people involved, ...`` parsed as a clause: a past participle (the tagger's
+    ``VBN``, not the past tense ``VBD``) right after its "subject", with no auxiliary and
+    no object of its own."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("ccomp", "advcl", "conj", "ROOT")
+        and any(c.dep_ == "nsubj" and c.i == verb.i - 1 for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass", "dobj", "mark") for c in verb.children)
     )

@@ -39,9 +39,10 @@ from textmine.nlp.constraints import anchor_of, check, is_verbal
 from textmine.nlp.fields import LABEL_FIELDS
 from textmine.nlp.lexicon import Lexicon, TermPattern, load_lexicon
 from textmine.nlp.lists import lead_in_sentence, read_lead_in
-from textmine.nlp.modality import Reading, governing_chain, modality, voice
+from textmine.nlp.modality import Reading, governing_chain, modality
 from textmine.nlp.negation import negation
 from textmine.nlp.series import lead_in, series_lead_in
+from textmine.nlp.voice import voice
 
 __all__ = [
     "EXTENSIONS",

@@ -30,10 +30,11 @@ from spacy.tokens import Doc, Span, Token
 from textmine.nlp.actors import Resolver
 from textmine.nlp.detached import reciprocal
 from textmine.nlp.lists import item_heads, listed_items
-from textmine.nlp.modality import MAX_CHAIN, voice
+from textmine.nlp.modality import MAX_CHAIN
 from textmine.nlp.objects import hidden_objects, next_noun
 from textmine.nlp.passives import passive_holders
 from textmine.nlp.syntax import conjuncts, imperative_compound
+from textmine.nlp.voice import voice
 
 __all__ = ["anchor_of", "check", "is_verbal"]
 

@@ -1,4 +1,4 @@
-"""Modality, negation and voice of a matched term, read from the dependency parse.
+"""Modality of a matched term, read from the dependency parse.
 
 The modal is found by dependency and lemma, not by the ``MD`` tag alone
 (``need not inform`` is often tagged as a verb). When the term's verb has no
@@ -44,9 +44,8 @@ that modifies a noun (``reasonable steps to consult``) or states a purpose
 to inform``), and a verb inside a conditional, temporal or relative clause,
 carry no modal in from outside.
 
-Negation (:mod:`textmine.nlp.negation`) is read along the same chain. The
-voice of a term is read here too (:func:`voice`); the passive and participle
-structures the parser misreads are put back by :mod:`textmine.nlp.passives`.
+Negation (:mod:`textmine.nlp.negation`) is read along the same chain, and
+voice by :mod:`textmine.nlp.voice`.
 """
 
 from __future__ import annotations
@@ -57,6 +56,7 @@ from spacy.tokens import Token
 
 from textmine.nlp.adjuncts import (
     adverbial_participle,
+    clause_read_relative,
     perfect_participle,
     raised_infinitive,
     whether_clause,
@@ -80,13 +80,11 @@ __all__ = [
     "modal_before_aside",
     "modality",
     "passive_control",
-    "voice",
 ]
 
 #: Longest governing chain followed (keeps a 5,000-token sentence linear).
 MAX_CHAIN = 12
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
-_PASSIVE_MARKS = frozenset({"auxpass", "nsubjpass", "csubjpass", "agent"})
 #: Verbs that take the party as a direct object: left without one in a relative
 #: clause, the gap is that object (``the relatives it needs to engage``).
 _TAKES_A_PARTY = frozenset({"involve", "consult", "inform", "notify", "advise", "engage"})
@@ -154,7 +152,7 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
         return across, "conj"  # "must consult X and, where appropriate, involve Y"
     if (
         dep == "conj"
-        and (not _has_subject(verb) or _clause_read_relative(verb))
+        and (not _has_subject(verb) or clause_read_relative(verb))
         and own_modal(verb, cues) is None
     ):
         # also "will need to feel valued and their family involved": a verbless small clause
@@ -383,64 +381,3 @@ def _relative_purpose(need: Token, infinitive: Token) -> bool:
         c.dep_ == "prep" and not any(g.dep_ in ("pobj", "pcomp") for g in c.children)
         for c in infinitive.children
     )
-
-
-def _clause_read_relative(verb: Token) -> bool:
-    """``the people involved, ...`` parsed as a clause: a past participle (the tagger's
-    ``VBN``, not the past tense ``VBD``) right after its "subject", with no auxiliary and
-    no object of its own."""
-    return (
-        verb.tag_ == "VBN"
-        and verb.dep_ in ("ccomp", "advcl", "conj", "ROOT")
-        and any(c.dep_ == "nsubj" and c.i == verb.i - 1 for c in verb.children)
-        and not any(c.dep_ in ("aux", "auxpass", "dobj", "mark") for c in verb.children)
-    )
-
-
-def voice(verb: Token, cues: Cues) -> Reading:
-    """``passive`` for a passive auxiliary or subject, an agent, or a reduced relative."""
-    if verb.pos_ in ("NOUN", "PROPN"):
-        return Reading("active", "nominal")
-    token = verb
-    for _ in range(MAX_CHAIN):
-        marks = [c for c in token.children if c.dep_ in _PASSIVE_MARKS]
-        if marks:
-            return Reading("passive", marks[0].dep_, marks[0].text)
-        if token.tag_ == "VBN" and (
-            token.dep_ == "acl" or (token.dep_ == "amod" and token.head.i < token.i)
-        ):  # "the professionals involved", "everyone involved" (read as amod)
-            return Reading("passive", "reduced relative", token.text)
-        if _clause_read_relative(token):  # "Other people involved, such as ..., should"
-            return Reading("passive", "reduced relative", token.text)
-        if token.tag_ in ("VBN", "VBD") and kept(token) is not None:
-            return Reading("passive", "keep X informed", token.head.text)
-        if (
-            token.tag_ in ("VBN", "JJ")
-            and token.dep_ == "acomp"
-            and token.head.lemma_.lower() == "be"
-        ):  # "parents are closely involved", "who is not involved/JJ": be's complement
-            return Reading("passive", "participle after be", token.head.text)
-        continued = list_continuation(token)
-        if continued is not None:
-            token = continued  # "are listened to, respected and involved"
-            continue
-        # "must be consulted and informed": the bare participle shares its conjunct's voice
-        if token.dep_ == "conj" and token.tag_ == "VBN" and not _has_subject(token):
-            if any(c.dep_ in ("aux", "auxpass") for c in token.children):
-                break
-            if token.head.lemma_.lower() == "be" and token.head.tag_ != "VBN":
-                # "should be at the centre of the process and fully involved"
-                return Reading("passive", "participle after be", token.head.text)
-            token = token.head
-            continue
-        if (
-            token.dep_ == "advcl"
-            and token.tag_ == "VBN"
-            and token.head.tag_ == "VBN"
-            and not _has_subject(token)
-            and not any(c.dep_ in ("aux", "mark", "advmod") for c in token.children)
-        ):
-            token = token.head  # "be listened to, respected and involved": a participle list
-            continue
-        break
-    return Reading("active", "no passive marker")
