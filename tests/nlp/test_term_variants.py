@@ -64,6 +64,16 @@ CASES = [
         "person.",
         [("have regard, so far as relevant, to", "have regard to", [YP], "must", A)],
     ),
+    # an aside between have and regard, and coordinated adjectives before regard
+    (
+        "The local authority must have, in making the decision, due regard to the views of the "
+        "young person.",
+        [("have, in making the decision, due regard to", "have regard to", [YP], "must", A)],
+    ),
+    (
+        "The local authority must have proper and due regard to the views of the young person.",
+        [("have proper and due regard to", "have regard to", [YP], "must", A)],
+    ),
     # ---- "take X into account" with a list of owners between the words
     (
         "The agency must take the views of the child, the parents and the carers into account.",
