@@ -5,7 +5,8 @@ nothing is quoted from a corpus document. A subject pronoun continues the
 subject of its own conditional frame, of the verb it is coordinated with, or
 of the main clause before a semicolon, before any nearer noun; in the
 sentences before it, main-clause subjects come before subordinate ones, and
-main-clause objects before other nouns; ``the former``/``the latter`` is the
+main-clause objects before other nouns, and a plural noun before a singular
+one for *they*/*them* (a singular *they* continues a subject); ``the former``/``the latter`` is the
 first/second of two coordinated parties; *staff* is a
 collective that *they* can stand for; ``Governing bodies`` read as a verb
 and its object is still one party; the owner of the views taken into
@@ -53,6 +54,12 @@ CASES = [
         "The agency should support adopters in meeting the needs of the child. They should "
         "inform the agency of any change.",
         [("inform", "inform", "parent", ["other"], "should", False, A)],
+    ),
+    # a plural object pronoun: a plural noun before a nearer singular one
+    (
+        "The agency should support adopters with the needs of the child and should keep them "
+        "informed.",
+        [("informed", "inform", "other", ["parent"], "should", False, "passive")],
     ),
     # "the former" / "the latter": the first or second of two coordinated parties
     (

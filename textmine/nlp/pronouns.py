@@ -84,6 +84,7 @@ class PronounReader:
             if owned.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
                 excluded.update(self.doer_tokens(verb))
         plural = "plural" in self.cues.pronouns.get(pronoun.lower_, frozenset())
+        singular: Token | None = None
         for candidate in self._antecedent_candidates(pronoun):
             if plural and candidate.dep_ == "conj":
                 # "the parent and the head teacher ... their views": the whole coordination
@@ -91,9 +92,15 @@ class PronounReader:
             if candidate.pos_ == "PRON" or candidate.i in excluded:
                 continue
             found = self.party(candidate)
-            if found is not None and self._compatible(pronoun, found):
+            if found is None or not self._compatible(pronoun, found):
+                continue
+            if not plural or found.plural or candidate.dep_ in _SUBJ_ANY:
                 return candidate
-        return None
+            # "support adopters to meet the child's needs ... help them": among the nouns
+            # that are no subject, a plural one before a singular one ("they" for one person
+            # is most often a subject continued)
+            singular = singular or candidate
+        return singular
 
     def former_or_latter(self, token: Token) -> Token | None:
         """What ``the former`` / ``the latter`` stands for: the first or second of the
