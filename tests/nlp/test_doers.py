@@ -73,6 +73,12 @@ CASES = [
         "with the local authority.",
         [("working with", "work with", "education", ["local_authority"], "need", False, A)],
     ),
+    # ---- ... also when that subject sits in the complement of "It is vital that"
+    (
+        "It is vital that schools and colleges know their pupils well. This will involve "
+        "talking to parents and informing the local authority of any concern.",
+        [("informing", "inform", "education", ["local_authority"], "will", False, A)],
+    ),
     # ---- a participle the parser hung on the noun of an adverbial phrase
     (
         "The registered person must review the care at least once in each six month period "

@@ -215,8 +215,15 @@ def previous_subject(subject: Token, is_party: Callable[[Token], bool]) -> Token
         previous = subject.doc[start - 1].sent
         if any(not t.is_space for t in previous):
             root = previous.root
+            # the root's subject, else that of its complement: "It is vital that schools ..."
+            clauses = [root, *(c for c in root.children if c.dep_ == "ccomp")]
             return next(
-                (c for c in root.children if c.dep_ in ("nsubj", "csubj") and is_party(c)),
+                (
+                    c
+                    for clause in clauses
+                    for c in clause.children
+                    if c.dep_ in ("nsubj", "csubj") and is_party(c)
+                ),
                 None,
             )
         start = previous.start
