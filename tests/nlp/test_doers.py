@@ -79,6 +79,12 @@ CASES = [
         "talking to parents and informing the local authority of any concern.",
         [("informing", "inform", "education", ["local_authority"], "will", False, A)],
     ),
+    # ---- a preposition the parser made the head of the clause keeps the subject; the police
+    # named near staff are a partner, not their workplace
+    (
+        "Staff should before informing the police speak to the designated safeguarding lead.",
+        [("informing", "inform", "education", ["other"], "none", False, A)],
+    ),
     # ---- a participle the parser hung on the noun of an adverbial phrase
     (
         "The registered person must review the care at least once in each six month period "

@@ -193,4 +193,13 @@ class ControlSteps:
                 # "authorities have duties, including supporting parents": whoever has them
                 verb = verb_above(verb) or verb
             return (verb, "prepositional") if verb.pos_ in ("VERB", "AUX") else None
+        if (
+            dep == "pcomp"
+            and head.dep_ == "ROOT"
+            and head.pos_ == "ADP"
+            and any(c.dep_ in _SUBJ_ANY for c in head.children)
+        ):
+            # "Staff should before informing the police speak to ...": the parse made the
+            # preposition the head of the clause, with the subject on it
+            return head, "prepositional"
         return None

@@ -72,6 +72,8 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _STAFF = frozenset({"staff"})
 #: Groups a generic noun falls into; a place phrase may name a narrower one.
 GENERIC_GROUPS = frozenset({"other", "professional"})
+#: Bodies named near *staff* that are partners, never their workplace.
+_PARTNERS = frozenset({"police", "court", "courts", "ofsted", "hmci", "tribunal", "cafcass"})
 
 
 @dataclass(frozen=True)
@@ -330,8 +332,8 @@ class PartyReader(PronounReader):
             alias = self._alias(other)
             if alias is None or (alias[1] != "body" and alias[0] != "other"):
                 continue  # an institution: a school, a setting, a home, a registered person
-            if alias[0] not in ("education", "other"):
-                continue  # a partner the staff work with (the local authority, the NHS)
+            if alias[0] not in ("education", "other") or other.lower_ in _PARTNERS:
+                continue  # a partner the staff work with (the local authority, the NHS, police)
             if alias[0] == "education":
                 return "education", f"staff near '{other.text}'"
             return "professional", f"staff near '{other.text}'"
