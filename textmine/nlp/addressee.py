@@ -39,6 +39,7 @@ __all__ = [
     "MIN_SHARE",
     "addressee",
     "apply_addressee",
+    "dominant",
     "is_imperative",
 ]
 
@@ -162,11 +163,17 @@ def addressee(rows: Sequence[dict[str, Any]]) -> tuple[str, int, int] | None:
         for row in rows
         if row["modality"] in ("must", "should") and row["actor"] != "unspecified"
     )
-    total = sum(doers.values())
-    if total < MIN_ROWS:
+    return dominant(doers, MIN_ROWS, MIN_SHARE)
+
+
+def dominant(counts: Counter[str], least: int, share: float) -> tuple[str, int, int] | None:
+    """``(group, count, total)`` of the most frequent group when ``counts`` total at least
+    ``least`` and that group holds at least ``share`` of them, else ``None``."""
+    total = sum(counts.values())
+    if total < least:
         return None
-    group, count = doers.most_common(1)[0]
-    return (group, count, total) if count >= MIN_SHARE * total else None
+    group, count = counts.most_common(1)[0]
+    return (group, count, total) if count >= share * total else None
 
 
 def apply_addressee(rows: Sequence[dict[str, Any]], imperative: Sequence[bool]) -> int:

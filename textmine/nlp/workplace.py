@@ -20,9 +20,17 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from textmine.nlp.addressee import IMPERATIVE, apply_addressee
+from textmine.nlp.addressee import IMPERATIVE, apply_addressee, dominant
 
-__all__ = ["BARE_STAFF", "MIN_STAFF_ROWS", "MIN_STAFF_SHARE", "finish_rows", "mark_of"]
+__all__ = [
+    "BARE_STAFF",
+    "MIN_STAFF_ROWS",
+    "MIN_STAFF_SHARE",
+    "apply_workplace",
+    "finish_rows",
+    "mark_of",
+    "workplace",
+]
 
 #: Mark of a row whose actor is staff with no institution named in reach.
 BARE_STAFF = "staff"
@@ -49,11 +57,7 @@ def mark_of(actor_rule: str, actor: str) -> str:
 def workplace(marks: Sequence[str]) -> tuple[str, int, int] | None:
     """``(group, count, total)``: where the document's staff work, from the named cases."""
     named = Counter(mark.split(":", 1)[1] for mark in marks if mark.startswith("staff:"))
-    total = sum(named.values())
-    if total < MIN_STAFF_ROWS:
-        return None
-    group, count = named.most_common(1)[0]
-    return (group, count, total) if count >= MIN_STAFF_SHARE * total else None
+    return dominant(named, MIN_STAFF_ROWS, MIN_STAFF_SHARE)
 
 
 def apply_workplace(rows: Sequence[dict[str, Any]], marks: Sequence[str]) -> int:
