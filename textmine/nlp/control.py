@@ -10,7 +10,9 @@ each child is helped to participate; and consult``), ``control`` (``must decide
 whether to consult``, ``is expected to``, ``should be prepared to``, passive
 control ``be supported to``, ``is provided with support to``),
 ``object-control`` (``encourage parents to participate``: the object),
-``purpose`` (``..., to inform``), ``participle``, ``acl-head`` (``staff
+``purpose`` (``..., to inform``), ``participle`` (also one the parser hung
+on the noun of an adverbial phrase, on a ``whether`` clause, or made the
+complement of *considers*: the verb it belongs to), ``acl-head`` (``staff
 working with``), ``of-party`` (``a duty on the authority to consult``) and
 ``prepositional`` (``is responsible for consulting``, ``such as by
 consulting``, ``including supporting``: the clause the phrase belongs to).

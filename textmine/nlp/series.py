@@ -247,7 +247,8 @@ def lead_in(verb: Token, cues: Cues, *, own_modal_ok: bool = False) -> Token | N
     the provisions of a unit are joined, an item's bare verb (``notify HMCI``)
     may have no subject or modal in the parse. Only a base-form verb that is
     the root of its clause or a conjunct, has no subject of its own, and
-    follows a modal directly followed by a dash or colon, qualifies; so does a
+    follows a modal followed by a dash or colon (directly, or after an
+    adverbial with no verb: ``must, subject to paragraph (5)—``) qualifies; so does a
     verb the parser hung elsewhere (``dep``, ``advcl``) when it opens an item of its own.
     With ``own_modal_ok`` an item with a modal of its own (``...; and must consult``)
     qualifies too: its doer is still the lead-in's subject.
