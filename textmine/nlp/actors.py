@@ -140,6 +140,10 @@ class Resolver(PartyReader, RecipientReader, ControlSteps, SubjectReader):
 
     # ------------------------------------------------------------ actor
 
+    def is_party(self, token: Token) -> bool:
+        """Whether ``token`` names a party (for the clause helpers that take a predicate)."""
+        return self.party(token) is not None
+
     def doer_tokens(self, verb: Token) -> set[int]:
         """Indices of the subject the actor of ``verb`` is read from (and of what it stands for).
 
@@ -212,9 +216,7 @@ class Resolver(PartyReader, RecipientReader, ControlSteps, SubjectReader):
                 # "the plan must be reviewed by the authority, having consulted ...":
                 # the main clause's doer is its agent, not its passive subject
                 return self._agent(token)
-            misread = verbal_subject(
-                token, lambda t: self.party(t) is not None, self.matcher.modifiers
-            )
+            misread = verbal_subject(token, self.is_party, self.matcher.modifiers)
             if misread is not None:  # "Governing bodies ... have a duty to consult"
                 return self._subject(misread, "subject read as a verb" + via(links))
             subjects = [
@@ -257,10 +259,10 @@ class Resolver(PartyReader, RecipientReader, ControlSteps, SubjectReader):
             if stranded is not None:  # "... and schools must review each case, taking ..."
                 rule = "stranded subject" + via(links)
                 return self._subject(stranded, rule)
-            opened = subject_before_aside(token, lambda t: self.party(t) is not None)
+            opened = subject_before_aside(token, self.is_party)
             if opened is not None:  # "Well placed to ..., staff in schools, as ..., need to"
                 return self._subject(opened, "subject before an aside" + via(links))
-            swallowed = swallowed_subject(token, lambda t: self.party(t) is not None)
+            swallowed = swallowed_subject(token, self.is_party)
             if swallowed is not None:  # "For children in care the home should seek"
                 rule = "subject before the modal" + via(links)
                 return self._subject(swallowed, rule)
@@ -268,8 +270,7 @@ class Resolver(PartyReader, RecipientReader, ControlSteps, SubjectReader):
                 (
                     h
                     for c in token.children
-                    if c.dep_ == "attr"
-                    and (h := role_holder(c, lambda t: self.party(t) is not None)) is not None
+                    if c.dep_ == "attr" and (h := role_holder(c, self.is_party)) is not None
                 ),
                 None,
             )
@@ -351,4 +352,4 @@ class Resolver(PartyReader, RecipientReader, ControlSteps, SubjectReader):
         return self._subject(token, rule)
 
     def _previous_subject(self, subject: Token) -> Token | None:
-        return previous_subject(subject, lambda t: self.party(t) is not None)
+        return previous_subject(subject, self.is_party)

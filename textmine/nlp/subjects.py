@@ -47,6 +47,9 @@ class SubjectReader:
     def agent_noun(self, token: Token) -> Any:
         raise NotImplementedError
 
+    def is_party(self, token: Token) -> bool:
+        raise NotImplementedError
+
     def _agent(self, verb: Token) -> tuple[str, str | None, Reading]:
         token = verb
         for _ in range(MAX_CHAIN):
@@ -106,7 +109,7 @@ class SubjectReader:
             # take into account": the body whose instrument it is (a child's plan is about
             # the child, not the child's doing)
             return self._subject(owners[0], f"{rule} (possessor)")
-        holder = role_holder(token, lambda t: self.party(t) is not None)
+        holder = role_holder(token, self.is_party)
         if holder is not None:  # "The role of the personal adviser is to consult"
             return self._subject(holder, f"{rule} (role holder)")
         # an inanimate subject ("This evaluation should inform ...") names no party
