@@ -158,7 +158,9 @@ class PartnershipTerms:
         # "(c) keep the child informed": a list item's doer is the keeper's
         keeper = resolver.keeper(anchor) if passive else None
         item, item_passive = (keeper, False) if keeper is not None else (anchor, passive)
-        chain = [] if nominal else [token for token, _ in governing_chain(item, cues)]
+        # the item verb may stand higher in the term's governing chain (read only when needed)
+        lacking = not nominal and (modal_r.value == "none" or actor == "unspecified")
+        chain = [token for token, _ in governing_chain(item, cues)] if lacking else []
         if not nominal and modal_r.value == "none":
             # "— maintain a record, having consulted ...": the item verb may stand higher
             modal = next((m for t in chain if (m := lead_in(t, cues)) is not None), None)
