@@ -7,10 +7,11 @@ fragments cut out of such documents (a ``<P1>``, ``<P1group>`` or ``<Part>``
 with no root, namespace or metadata), so that a single section saved from the
 site reads like a whole Act.
 
-Security: the file is parsed with :mod:`defusedxml` only. Entity declarations
-("billion laughs") and external entities are refused with an
-:class:`~textmine.errors.InputError` naming the file; nothing is ever expanded,
-and an external DTD named by a DOCTYPE is never fetched.
+Security: the file is parsed by :func:`textmine.extract.safe_xml.parse_xml`
+(:mod:`defusedxml` only). Entity declarations ("billion laughs") and external
+entities are refused with an :class:`~textmine.errors.InputError` naming the
+file; nothing is ever expanded, and an external DTD named by a DOCTYPE is
+never fetched.
 
 Provisions follow the PDF readers (see :mod:`textmine.extract.document`):
 
@@ -62,12 +63,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element
 
-import defusedxml.ElementTree as safe_et
-from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
-
-from textmine.errors import CorruptInputError, EmptyInputError, InputError
+from textmine.errors import EmptyInputError
 from textmine.extract.clml_text import (
     NUMBERED,
     SKIP,
@@ -80,6 +78,7 @@ from textmine.extract.clml_text import (
     pnumber_text,
 )
 from textmine.extract.document import Document, Provision, Removed, build_document
+from textmine.extract.safe_xml import parse_xml
 from textmine.settings import Settings
 
 __all__ = ["CLML_NAMESPACE", "parse_xml", "read"]
@@ -99,7 +98,6 @@ _ID_PREFIX = {"regulation": "reg.", "article": "art.", "rule": "r."}
 _KIND_PREFIX = {"act": "s.", "bill": "cl.", "si": "reg."}
 _LABEL = re.compile(r"^(PART|CHAPTER|SCHEDULE)\b\s*(.*)$", re.I)
 _SCHEDULE_ID = re.compile(r"^schedule(?:-(\w+?))?-paragraph-")
-_WRAPPER = "textmine-fragment"
 #: The text of a repealed or omitted provision in a revised version: dots only.
 _DOTS = re.compile(r"[.\s…]+")
 
@@ -171,47 +169,6 @@ def read(path: Path, *, kind: str | None = None, settings: Settings | None = Non
         removed=tuple(out.removed),
         meta=meta,
     )
-
-
-def parse_xml(path: Path) -> Element:
-    """Parse ``path`` safely; a fragment with several top-level elements is wrapped.
-
-    Entity declarations and external entities are refused; no DTD is fetched.
-    """
-    data = path.read_bytes()
-    try:
-        return _fromstring(data)
-    except ParseError as exc:
-        if "junk after document element" not in str(exc):
-            raise CorruptInputError(path, f"malformed XML ({exc})") from exc
-    except (EntitiesForbidden, ExternalReferenceForbidden, DTDForbidden) as exc:
-        raise InputError(path, _refusal(exc)) from exc
-    # Several top-level elements (a run of sibling fragments): wrap them.
-    body = re.sub(rb"^\s*<\?xml[^>]*\?>", b"", data)
-    wrapped = b"<" + _WRAPPER.encode() + b">" + body + b"</" + _WRAPPER.encode() + b">"
-    try:
-        return _fromstring(wrapped)
-    except ParseError as exc:
-        raise CorruptInputError(path, f"malformed XML ({exc})") from exc
-    except (EntitiesForbidden, ExternalReferenceForbidden, DTDForbidden) as exc:
-        raise InputError(path, _refusal(exc)) from exc
-
-
-def _fromstring(data: bytes) -> Element:
-    root: Element = safe_et.fromstring(
-        data, forbid_dtd=False, forbid_entities=True, forbid_external=True
-    )
-    return root
-
-
-def _refusal(exc: Exception) -> str:
-    if isinstance(exc, EntitiesForbidden):
-        if exc.sysid or exc.pubid:
-            return f"XML declares an external entity ({exc.sysid or exc.pubid}); refused"
-        return "XML declares entities; refused (possible entity-expansion attack)"
-    if isinstance(exc, ExternalReferenceForbidden):
-        return "XML refers to an external resource; refused"
-    return "XML has a document type declaration; refused"
 
 
 def _kind_from_metadata(root: Element) -> str | None:
