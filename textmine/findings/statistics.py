@@ -20,7 +20,6 @@ Two bases for "agreed to assess" (both reported):
 
 from __future__ import annotations
 
-import math
 import warnings
 from typing import Any
 
@@ -35,6 +34,11 @@ from textmine.findings.sen2 import (
     INDICATORS,
     LEVELS,
     PROFESSIONAL_SOURCES,
+)
+from textmine.findings.two_by_two import (
+    CONFIDENCE,
+    independence_test,
+    relative_risk,
 )
 
 #: Label of the pooled professional row.
@@ -62,9 +66,7 @@ BY_SOURCE_MEASURE = (
     "decided not to assess)"
 )
 #: Expected cell count below which Fisher's exact test replaces chi-square.
-MIN_EXPECTED = 5.0
 ALPHA = 0.05
-CONFIDENCE = 0.95
 _KEYS = ["period", "level", "area", "area_code", "region"]
 _COUNTS = [
     "received",
@@ -192,7 +194,7 @@ def relative_rates(summary: pd.DataFrame) -> pd.DataFrame:
         for basis, measure in BASES.items():
             for row in two_by_two(summary, basis, comparison).to_dict("records"):
                 a, b, c, d = row.pop("a"), row.pop("b"), row.pop("c"), row.pop("d")
-                rr, low, high, note = _relative_risk(a, a + b, c, c + d)
+                rr, low, high, note = relative_risk(a, a + b, c, c + d)
                 records.append(
                     {
                         **row,
@@ -231,7 +233,7 @@ def area_tests(summary: pd.DataFrame, comparison: str = "professional") -> pd.Da
     for basis, measure in BASES.items():
         for row in two_by_two(summary, basis, comparison).to_dict("records"):
             table = np.array([[row["a"], row["b"]], [row["c"], row["d"]]], dtype=float)
-            test, stat, p, min_exp = _independence_test(table)
+            test, stat, p, min_exp = independence_test(table)
             exposed, family = (
                 percent(row["a"], row["a"] + row["b"]),
                 percent(row["c"], row["c"] + row["d"]),
@@ -376,37 +378,3 @@ def _agreed_not(row: pd.Series, basis: str) -> tuple[float, float]:
     agreed = float(row["decided_to_assess"])
     other = row["received"] - agreed if basis == "received" else row["decided_not_to_assess"]
     return agreed, float(other)
-
-
-def _relative_risk(
-    exposed_cases: float, exposed_total: float, control_cases: float, control_total: float
-) -> tuple[float, float, float, str | None]:
-    values = (exposed_cases, exposed_total, control_cases, control_total)
-    if any(np.isnan(v) for v in values):
-        return math.nan, math.nan, math.nan, "a count is suppressed or missing"
-    if exposed_total == 0 or control_total == 0:
-        return math.nan, math.nan, math.nan, "a side has no requests"
-    if control_cases == 0 or exposed_cases == 0:
-        return math.nan, math.nan, math.nan, "a side has no agreed requests (ratio undefined)"
-    from scipy.stats.contingency import relative_risk  # slow to import: when needed
-
-    result = relative_risk(*(int(v) for v in values))
-    ci = result.confidence_interval(confidence_level=CONFIDENCE)
-    return float(result.relative_risk), float(ci.low), float(ci.high), None
-
-
-def _independence_test(table: np.ndarray) -> tuple[str | None, float, float, float]:
-    """(test name, statistic, p-value, smallest expected count) of a 2x2 table."""
-    if np.isnan(table).any():
-        return None, math.nan, math.nan, math.nan
-    if (table.sum(axis=0) == 0).any() or (table.sum(axis=1) == 0).any():
-        return None, math.nan, math.nan, math.nan
-    from scipy.stats import chi2_contingency, fisher_exact  # slow to import: when needed
-    from scipy.stats.contingency import expected_freq
-
-    min_expected = float(expected_freq(table).min())
-    if min_expected < MIN_EXPECTED:
-        stat, p = fisher_exact(table.astype(int), alternative="two-sided")
-        return "fisher_exact", float(stat), float(p), min_expected
-    chi2, p, _, _ = chi2_contingency(table, correction=False)
-    return "chi_square", float(chi2), float(p), min_expected
