@@ -13,8 +13,6 @@ from hypothesis import strategies as st
 from tests.conftest import SEN2, need
 from textmine.errors import InputError
 from textmine.findings.sen2 import (
-    ALL_REQUESTS,
-    SUPPRESSION_CODES,
     bundled_rows,
     bundled_table_path,
     detect_kind,
@@ -22,6 +20,7 @@ from textmine.findings.sen2 import (
     read_sen2,
     to_number,
 )
+from textmine.findings.sen2_schema import ALL_REQUESTS, SUPPRESSION_CODES
 
 EXTRACT = SEN2 / "ehcp_2026_extract" / "requests_2025_source_of_request_extract.csv"
 REQUESTS_2025 = SEN2 / "ehcp_2025" / "requests.csv"

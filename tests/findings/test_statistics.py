@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from textmine.findings.sen2 import SOURCE_COLUMNS
+from textmine.findings.sen2_schema import SOURCE_COLUMNS
 from textmine.findings.statistics import (
     PROFESSIONAL,
     area_tests,

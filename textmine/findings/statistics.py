@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from textmine.findings.numbers import percent, round_half_up
-from textmine.findings.sen2 import (
+from textmine.findings.sen2_schema import (
     ALL_REQUESTS,
     EXCLUDED_SOURCES,
     FAMILY_SOURCES,
