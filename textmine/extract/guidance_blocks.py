@@ -36,7 +36,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from textmine.extract.cleaning import ends_sentence, split_bullet
 from textmine.extract.document import Provision, Removed
@@ -47,6 +46,7 @@ from textmine.extract.guidance_headings import (
     is_list_item,
     starts_heading,
 )
+from textmine.extract.guidance_lines import text_width, wrap_hint_holds
 from textmine.extract.page_furniture import PageLine
 
 #: A sentence-final line shorter than this share of the text width ends a paragraph.
@@ -84,27 +84,6 @@ class _Block:
     ref: str | None = None
     lines: list[str] = field(default_factory=list)
     in_list: bool = False
-
-
-def text_width(texts: Sequence[str]) -> int:
-    """The usual length of a full line of text (90th percentile of lines over 20 characters)."""
-    lengths = sorted(len(t) for t in texts if len(t) > 20)
-    if not lengths:
-        return 80
-    return lengths[int(0.9 * (len(lengths) - 1))]
-
-
-def wrap_hint_holds(lines: Sequence[PageLine]) -> bool:
-    """True when trailing spaces mark wrapped lines and not headings in this document.
-
-    Measured on the document itself: most lines followed by a lower-case
-    continuation end with a space, and most short heading-shaped lines do not.
-    """
-    wrapped = [a.wrapped for a, b in pairwise(lines) if b.text[:1].islower()]
-    headings = [line.wrapped for line in lines if len(line.text) < 60 and heading_shape(line.text)]
-    if len(wrapped) < 20 or len(headings) < 5:
-        return False
-    return sum(wrapped) >= 0.85 * len(wrapped) and sum(headings) <= 0.5 * len(headings)
 
 
 class BlockAssembler:

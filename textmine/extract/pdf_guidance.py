@@ -37,13 +37,7 @@ from textmine.extract.cleaning import (
     join_lone_markers,
 )
 from textmine.extract.document import Document, build_document
-from textmine.extract.guidance_blocks import (
-    HEADING_WIDTH,
-    LARGE_TYPE,
-    BlockAssembler,
-    text_width,
-    wrap_hint_holds,
-)
+from textmine.extract.guidance_blocks import HEADING_WIDTH, LARGE_TYPE, BlockAssembler
 from textmine.extract.guidance_headings import (
     Division,
     continues_heading,
@@ -51,6 +45,7 @@ from textmine.extract.guidance_headings import (
     heading_shape,
     starts_heading,
 )
+from textmine.extract.guidance_lines import text_width, wrap_hint_holds
 from textmine.extract.page_furniture import PageLine, strip_furniture
 from textmine.extract.paragraph_numbers import Candidate, detect_style, select_paragraphs
 from textmine.extract.pdf_source import PdfText
