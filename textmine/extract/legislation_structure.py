@@ -27,10 +27,10 @@ How the ambiguous cases are decided:
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from textmine.extract import legislation_patterns as pat
 from textmine.extract.document import Provision, Removed
 from textmine.extract.legislation_contents import Contents
 from textmine.extract.legislation_outline import Outline
@@ -45,22 +45,6 @@ from textmine.extract.legislation_text import (
 from textmine.extract.pdf_lines import Line
 
 log = logging.getLogger(__name__)
-
-_PART = re.compile(r"PART\s+(\d+[A-Z]*|[IVXLC]+)\b\s*(.*)")
-_CHAPTER = re.compile(r"CHAPTER\s+(\d+[A-Z]*|[IVXLC]+)\b\s*(.*)")
-_SCHEDULE = re.compile(r"SCHEDULE(?:\s+(\d+[A-Z]*))?\b\s*(.*)")
-_SIDE_REF = re.compile(r"(?:Sections?|Regulations?|Articles?|Rules?|Clauses?)\b.*")
-_SECTION = re.compile(r"(\d+[A-Z]*)\s+(\S.*)")
-_REGULATION = re.compile(r"(\d+[A-Z]*)\.(?:\s*—\s*|\s+)(.*)")
-_PARAGRAPH = re.compile(r"(\d+[A-Z]*)\.?\s+(\S.*)")
-_FIRST_LABEL = re.compile(r"\((\d+[A-Z]*)\)\s*")
-_LABEL = re.compile(r"\((\d+[A-Z]*|[a-z]{1,3}|[ivxlc]{1,7}|[A-Z]{1,2})\)(?:\s+(\S.*))?")
-_OPENS_TEXT = re.compile(r"[A-Z“‘\[\x00(]|\.\s*\.")
-_LEAD_IN = re.compile(r"[—–:]\s*$")
-_ENDS_CLAUSE = re.compile(r"[.;:,—–]\s*$")
-_ENDS_SENTENCE = re.compile(r"[.;:—–]['’”)\]]*\s*$")
-_WORDY = re.compile(r"[^\W_]")
-_DOTS = re.compile(r"[.\s…]*")
 
 
 @dataclass
@@ -132,14 +116,14 @@ class StructureParser:
             self.title[1].append(collapse(text))
             return
         self._end_title()
-        if _LABEL.fullmatch(probe) and self._label(line, probe):
+        if pat.LABEL.fullmatch(probe) and self._label(line, probe):
             return
         self._continue(line, text)
 
     def _breaks_quote(self, probe: str) -> bool:
         """A line that cannot be quoted text (an unbalanced quotation mark ran on)."""
-        match = _SCHEDULE.fullmatch(probe)
-        if match and _SIDE_REF.fullmatch(match[2] or ""):
+        match = pat.SCHEDULE.fullmatch(probe)
+        if match and pat.SIDE_REF.fullmatch(match[2] or ""):
             log.warning("quotation left open before %r; closing it", probe)
             self.depth = 0
             return True
@@ -150,7 +134,7 @@ class StructureParser:
         if probe == "SCHEDULES":
             self.removed.append(Removed(line.page, probe, "heading"))
             return True
-        for pattern, what in ((_PART, "part"), (_CHAPTER, "chapter")):
+        for pattern, what in ((pat.PART, "part"), (pat.CHAPTER, "chapter")):
             match = pattern.fullmatch(probe)
             if match:
                 self._new_block(line)
@@ -160,14 +144,14 @@ class StructureParser:
                     self.chapter = f"Chapter {match[1]}"
                 self.title = (what, [match[2]] if match[2] else [])
                 return True
-        match = _SCHEDULE.fullmatch(probe)
-        if match and (match[1] or not match[2] or _SIDE_REF.fullmatch(match[2])):
+        match = pat.SCHEDULE.fullmatch(probe)
+        if match and (match[1] or not match[2] or pat.SIDE_REF.fullmatch(match[2])):
             self._new_block(line, schedule=True)
             self.schedule, self.in_schedule = match[1] or "", True
             self.part = self.chapter = self.heading = None
             self.top = None
             self.outline.reset()
-            side = match[2] if match[2] and _SIDE_REF.fullmatch(match[2]) else None
+            side = match[2] if match[2] and pat.SIDE_REF.fullmatch(match[2]) else None
             self.schedules[self._schedule_key()] = {"title": None, "side_ref": side}
             title = [] if side or not match[2] else [match[2]]
             self.title = ("schedule", title)
@@ -182,24 +166,24 @@ class StructureParser:
     def _top_start(self, line: Line, probe: str) -> tuple[str, str | None, str] | None:
         """``(number, heading, rest of line)`` when ``line`` starts a top-level provision."""
         if self.kind in ("act", "bill") and not self.in_schedule:
-            match = _SECTION.fullmatch(probe)
+            match = pat.SECTION.fullmatch(probe)
             if not match or not self._plausible(match[1], self.contents.sections):
                 return None
             number, words = match[1], match[2]
             listed = self.contents.sections.get(number)
             if listed is not None:
-                if not _norm(listed).startswith(_norm(words)):
+                if not pat.norm(listed).startswith(pat.norm(words)):
                     return None
-                if _norm(words) != _norm(listed):
+                if pat.norm(words) != pat.norm(listed):
                     self.heading_rest = listed
-            elif not _looks_like_heading(line, words):
+            elif not pat.looks_like_heading(line, words):
                 return None
             return number, collapse(words), ""
-        pattern = _REGULATION if self.kind == "si" else _PARAGRAPH
+        pattern = pat.REGULATION if self.kind == "si" else pat.PARAGRAPH
         match = pattern.fullmatch(probe)
         if not match or not self._plausible(match[1], {}):
             return None
-        if not _OPENS_TEXT.match(match[2] or "X"):
+        if not pat.OPENS_TEXT.match(match[2] or "X"):
             return None
         return match[1], None, match[2] or ""
 
@@ -207,16 +191,18 @@ class StructureParser:
         if self.top is None:
             return number in listed or number in ("1", "1A")
         if number in listed:
-            return _numeric(number) > _numeric(self.top) or follows(self.top, number, "number")
+            return pat.numeric(number) > pat.numeric(self.top) or follows(
+                self.top, number, "number"
+            )
         return follows(self.top, number, "number")
 
     def _extends_heading(self, text: str) -> bool:
         """Add ``text`` to a section heading that the CONTENTS shows runs on."""
         assert self.heading_rest is not None and self.current is not None
         joined = f"{self.top_heading} {collapse(text)}"
-        if _norm(self.heading_rest).startswith(_norm(joined)):
+        if pat.norm(self.heading_rest).startswith(pat.norm(joined)):
             self.top_heading = self.current.heading = joined
-            if _norm(joined) == _norm(self.heading_rest):
+            if pat.norm(joined) == pat.norm(self.heading_rest):
                 self.heading_rest = None
             return True
         self.heading_rest = None
@@ -237,7 +223,7 @@ class StructureParser:
         if self.cross_headings and self.cross_headings[-1]["before"] is None:
             self.cross_headings[-1]["before"] = ref
         self.current = _Open(ref=ref, unit=ref, page=line.page, heading=self.top_heading)
-        label = _FIRST_LABEL.match(rest)
+        label = pat.FIRST_LABEL.match(rest)
         if label and self.outline.number(label[1], line.x0):
             self.current.ref = self.current.unit = self._ref([label[1]])
             rest = rest[label.end() :]
@@ -246,17 +232,17 @@ class StructureParser:
 
     # ------------------------------------------------------------ labels
     def _label(self, line: Line, probe: str) -> bool:
-        match = _LABEL.fullmatch(probe)
+        match = pat.LABEL.fullmatch(probe)
         assert match is not None
         label, rest = match[1], match[2] or ""
         if self.top is None:
             return False
         if not label[0].isdigit():
-            lead_in = bool(_LEAD_IN.search(self._last_text()))
+            lead_in = bool(pat.LEAD_IN.search(self._last_text()))
             if not self.outline.letter(label, line.x0, lead_in=lead_in):
                 return False
         else:
-            if rest and not _OPENS_TEXT.match(rest) and not self.outline.aligned(line.x0):
+            if rest and not pat.OPENS_TEXT.match(rest) and not self.outline.aligned(line.x0):
                 return False
             current = self.current
             displaced = (
@@ -286,7 +272,7 @@ class StructureParser:
             self.pending.append(line)
             return
         self._flush_pending()
-        if not quoted and line.x0 is not None and _WORDY.search(text):
+        if not quoted and line.x0 is not None and pat.WORDY.search(text):
             learn = bool(self.current and self.current.lines)
             if self.outline.place(line.x0, learn=learn):
                 self._open_at(line)
@@ -304,12 +290,12 @@ class StructureParser:
         if text.startswith(("(", "“", "[", MARK)) or len(text) > 150:
             return False
         current = self.current
-        ended = _ENDS_SENTENCE.search(self._last_text())
+        ended = pat.ENDS_SENTENCE.search(self._last_text())
         if current and current.texts and not self.pending and not ended:
             return False
         if line.has_layout:
             return bool(line.bold or line.italic)
-        return text[0].isupper() and (not _ENDS_CLAUSE.search(text) or text.endswith(" etc."))
+        return text[0].isupper() and (not pat.ENDS_CLAUSE.search(text) or text.endswith(" etc."))
 
     def _flush_pending(self) -> None:
         pending, self.pending = self.pending, []
@@ -346,7 +332,7 @@ class StructureParser:
     def _is_title_line(self, line: Line, probe: str) -> bool:
         assert self.title is not None
         lines = self.title[1]
-        if len(lines) >= 4 or _LABEL.match(probe):
+        if len(lines) >= 4 or pat.LABEL.match(probe):
             return False
         if line.has_layout:
             return not line.bold and not line.italic
@@ -381,7 +367,7 @@ class StructureParser:
             if not texts:
                 return
         text = clean_provision_text(texts, revised=self.revised)
-        if _DOTS.fullmatch(text):
+        if pat.DOTS.fullmatch(text):
             self.removed.append(
                 Removed(current.page, collapse(" ".join(texts)), "omitted provision")
             )
@@ -413,19 +399,3 @@ class StructureParser:
 
     def _schedule_key(self) -> str:
         return f"Sch {self.schedule}" if self.schedule else "Sch"
-
-
-def _looks_like_heading(line: Line, words: str) -> bool:
-    """A section heading: bold, or (without layout) capitalised with no closing punctuation."""
-    if line.has_layout:
-        return bool(line.bold)
-    return words[0].isupper() and not _ENDS_CLAUSE.search(words)
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "", text.lower())
-
-
-def _numeric(number: str) -> int:
-    match = re.match(r"\d+", number)
-    return int(match[0]) if match else 0
