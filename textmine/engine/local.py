@@ -55,14 +55,9 @@ class _Here:
 
             self.nlp = load_pipeline(self.settings)
             self.model = tasks.model_record(self.nlp)
-        rows: list[dict[str, Any]] = []
-        marks: list[str] = []
-        for part in parts:
-            part_rows, part_marks = tasks.tag_chunk(part, self.settings, self.nlp)
-            rows += part_rows
-            marks += part_marks
-            meter.advance(len(part.provisions))
-        rows = tasks.finish_document(rows, marks)
+        rows = tasks.tag_parts(
+            parts, self.settings, self.nlp, lambda part: meter.advance(len(part.provisions))
+        )
         job.rows, job.model = roundtrip_rows(rows), self.model
 
 

@@ -23,7 +23,7 @@ import logging
 import signal
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -106,6 +106,25 @@ def finish_document(rows: list[dict[str, Any]], marks: list[str]) -> list[dict[s
     return rows
 
 
+def tag_parts(
+    parts: Iterable[Document],
+    settings: Settings,
+    nlp: Any,
+    done: Callable[[Document], None] | None = None,
+) -> list[dict[str, Any]]:
+    """The finished rows of one document tagged here chunk by chunk (:func:`tag_chunk`,
+    then :func:`finish_document` over them all); ``done(part)`` after each chunk."""
+    rows: list[dict[str, Any]] = []
+    marks: list[str] = []
+    for part in parts:
+        part_rows, part_marks = tag_chunk(part, settings, nlp)
+        rows += part_rows
+        marks += part_marks
+        if done is not None:
+            done(part)
+    return finish_document(rows, marks)
+
+
 def model_record(nlp: Any) -> dict[str, Any]:
     """Name, version, spaCy version and components of a loaded pipeline (for provenance)."""
     import spacy
@@ -179,13 +198,7 @@ def cluster_process(
     try:
         with _PIPELINE_LOCK:
             nlp = load_pipeline(settings)
-            rows: list[dict[str, Any]] = []
-            marks: list[str] = []
-            for chunk in chunks(document):
-                chunk_rows, chunk_marks = tag_chunk(chunk, settings, nlp)
-                rows += chunk_rows
-                marks += chunk_marks
-            finish_document(rows, marks)
+            rows = tag_parts(chunks(document), settings, nlp)
     except TextmineError as exc:
         return ("error", exc.exit_code, str(exc))
     return ("ok", document_to_json(document), rows, model_record(nlp))
