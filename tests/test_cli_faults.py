@@ -294,3 +294,18 @@ def test_sigint_midway(
         "Error: interrupted\n",
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_interrupt_silences_pdfium_exit_notes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After Ctrl-C, pypdfium2's exit-time notes on half-made objects stay off stderr
+    (they made the SIGINT test above flaky: its one error line gained a second)."""
+    import logging
+
+    import pypdfium2  # noqa: F401  (loads pypdfium2_cfg)
+    import pypdfium2_cfg
+
+    from textmine.cli_options import _quiet_pdfium_shutdown
+
+    monkeypatch.setattr(pypdfium2_cfg.DEBUG_AUTOCLOSE, "value", logging.WARNING)
+    _quiet_pdfium_shutdown()
+    assert pypdfium2_cfg.DEBUG_AUTOCLOSE.value == logging.ERROR

@@ -44,8 +44,19 @@ class TextmineGroup(click.Group):
         except KeyboardInterrupt:
             # click would print "Aborted!" and exit 1; --debug logs where it stopped
             logging.getLogger("textmine").debug("interrupted", exc_info=True)
+            _quiet_pdfium_shutdown()
             click.echo("Error: interrupted", err=True)
             ctx.exit(INTERRUPTED_EXIT_CODE)
+
+
+def _quiet_pdfium_shutdown() -> None:
+    """Keep pypdfium2's exit-time notes about the objects Ctrl-C left half made
+    (``Weakref ... was not cleaned up from ObjectTracker?``) off stderr, so an
+    interrupted run still prints one line. Its own setting, raised to ERROR."""
+    config = sys.modules.get("pypdfium2_cfg")
+    level = getattr(config, "DEBUG_AUTOCLOSE", None)
+    if level is not None:
+        level.value = logging.ERROR
 
 
 def kind_option() -> Any:
