@@ -211,7 +211,7 @@ def tag_command(
     """
     from textmine.engine import process_inputs
     from textmine.inputs import InputSpec
-    from textmine.nlp.rows import write_rows
+    from textmine.rows import write_rows
     from textmine.settings import Settings
 
     settings = Settings().with_(

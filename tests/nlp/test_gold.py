@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
+from textmine.contract import TERM_LEVELS
 from textmine.errors import EmptyInputError, InputError
 from textmine.nlp.gold import (
-    TERM_LEVELS,
     load_gold,
     load_pred,
     load_provisions,

@@ -81,9 +81,7 @@ def read(pdftext: PdfText, *, settings: Settings) -> Document:
         lines, divisions, paragraphs, numbered_doc=style is not None, body_size=furniture.body_size
     )
     provisions = assembler.run()
-    removed = sorted(
-        [*furniture.removed, *assembler.unused_headings], key=lambda r: r.page or 0
-    )
+    removed = sorted([*furniture.removed, *assembler.unused_headings], key=lambda r: r.page or 0)
     return build_document(
         doc=pdftext.path.stem,
         kind="guidance",

@@ -33,10 +33,10 @@ from spacy.matcher import Matcher
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
 
+from textmine.contract import LABEL_FIELDS
 from textmine.nlp.actors import PartyMatcher, Resolver
 from textmine.nlp.addressee import IMPERATIVE, is_imperative
 from textmine.nlp.constraints import anchor_of, check, is_verbal
-from textmine.nlp.fields import LABEL_FIELDS
 from textmine.nlp.lexicon import Lexicon, TermPattern, load_lexicon
 from textmine.nlp.lists import lead_in_sentence, read_lead_in
 from textmine.nlp.modality import Reading, governing_chain, modality
@@ -46,7 +46,6 @@ from textmine.nlp.voice import voice
 
 __all__ = [
     "EXTENSIONS",
-    "LABEL_FIELDS",
     "SPANS_KEY",
     "PartnershipTerms",
     "make_partnership_terms",

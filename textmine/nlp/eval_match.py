@@ -17,7 +17,8 @@ from typing import Any
 
 import pandas as pd
 
-from textmine.nlp.gold import TERM_LEVELS, scope_of, surface_key
+from textmine.contract import TERM_LEVELS
+from textmine.nlp.gold import scope_of, surface_key
 from textmine.nlp.tagging import collapse
 
 __all__ = ["FIELDS", "Occ", "Rows", "match_scope", "occurrences", "records"]

@@ -57,9 +57,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from textmine.contract import TERM_LEVELS
 from textmine.nlp.eval_match import FIELDS, Rows, match_scope, occurrences, records
 from textmine.nlp.gold import (
-    TERM_LEVELS,
     load_gold,
     load_pred,
     load_provisions,

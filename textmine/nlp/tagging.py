@@ -30,9 +30,9 @@ from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from textmine.contract import occurrence_id
 from textmine.extract.document import Document, Provision
 from textmine.nlp.component import SPANS_KEY
-from textmine.nlp.fields import EXTRA_FIELDS, OCCURRENCE_FIELDS
 from textmine.nlp.pipeline import COMPONENT, load_pipeline
 from textmine.nlp.workplace import finish_rows, mark_of
 from textmine.settings import Settings
@@ -41,8 +41,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
-    "EXTRA_FIELDS",
-    "OCCURRENCE_FIELDS",
     "Piece",
     "collapse",
     "split_long",
@@ -72,8 +70,12 @@ class Piece:
 
     def provision_at(self, char: int) -> Provision:
         """The provision holding character ``char`` of this piece."""
-        index = bisect.bisect_right(self.starts, self.offset + char) - 1
-        return self.provisions[max(index, 0)]
+        return self.locate(char)[0]
+
+    def locate(self, char: int) -> tuple[Provision, int]:
+        """The provision holding character ``char`` of this piece, and the offset in its text."""
+        index = max(bisect.bisect_right(self.starts, self.offset + char) - 1, 0)
+        return self.provisions[index], self.offset + char - self.starts[index]
 
 
 def collapse(text: str) -> tuple[str, list[int]]:
@@ -167,7 +169,7 @@ def _rows(doc: Doc, piece: Piece, document: Document, explain: bool) -> list[dic
         end = mapping[span.end_char - sent.start_char]
         while end > start and sentence[end - 1] == " ":
             end -= 1
-        provision = piece.provision_at(span.start_char)
+        provision, offset = piece.locate(span.start_char)
         span._.ref = provision.ref
         row: dict[str, Any] = {
             "doc": document.doc,
@@ -190,6 +192,7 @@ def _rows(doc: Doc, piece: Piece, document: Document, explain: bool) -> list[dic
             "part": provision.part,
             "chapter": provision.chapter,
             "unit": provision.unit,
+            "id": occurrence_id(document.doc, provision.text, offset, span.text),
         }
         if explain:
             row["explain"] = span._.rule
@@ -305,7 +308,7 @@ def tag_document(
 def tag(source: str | Path | Document, *, settings: Settings | None = None) -> pd.DataFrame:
     """Tag a file (PDF, legislation XML, plain text) or a Document; one row per occurrence."""
     from textmine.extract import extract
-    from textmine.nlp.rows import rows_to_frame
+    from textmine.rows import rows_to_frame
 
     settings = settings or Settings()
     document = source if isinstance(source, Document) else extract(source, settings=settings)
