@@ -68,6 +68,7 @@ from textmine.nlp.clauses import (
     swallowed_subject,
     verbal_subject,
 )
+from textmine.nlp.context.compose import Composition
 from textmine.nlp.control import ControlSteps, is_passive
 from textmine.nlp.lexicon import Cues, Lexicon
 from textmine.nlp.modality import MAX_CHAIN, Reading, kept
@@ -122,16 +123,21 @@ class PartyMatcher:
             for word in _words(alias.pattern[0])
         )
 
-    def resolver(self, doc: Doc) -> Resolver:
-        return Resolver(doc, self)
+    def resolver(self, doc: Doc, outer: tuple[Resolver, Composition] | None = None) -> Resolver:
+        """A resolver for ``doc``; ``outer`` for a composed clause (the unit's resolver and the
+        composition), where pronouns and earlier sentences are read in the unit."""
+        return Resolver(doc, self, outer)
 
 
 class Resolver(PartyReader, RecipientReader, ControlSteps, SubjectReader):
     """Actor and recipient reading on one parsed ``Doc``, with per-doc caches."""
 
-    def __init__(self, doc: Doc, matcher: PartyMatcher) -> None:
+    def __init__(
+        self, doc: Doc, matcher: PartyMatcher, outer: tuple[Resolver, Composition] | None = None
+    ) -> None:
         self.doc = doc
         self.matcher = matcher
+        self.outer = outer
         self.cues: Cues = matcher.cues
         self._parties: dict[int, Party | None] = {}
         self._aliases: dict[int, tuple[str, str] | None] = {}
@@ -333,6 +339,17 @@ class Resolver(PartyReader, RecipientReader, ControlSteps, SubjectReader):
             and self.party(subject) is None
         )
 
+    def lead_in_doer(self) -> tuple[str, str | None, Reading] | None:
+        """The doer of the lead-in a composed clause opens with (its first sentence's root)."""
+        if not len(self.doc):
+            return None
+        root = next(iter(self.doc.sents)).root
+        for child in root.children:
+            if child.dep_ in ("nsubj", "csubj") and not is_expletive(child):
+                group, text, reading = self.actor_of(child, "list lead-in")
+                return (group, text, reading) if group != "unspecified" else None
+        return None
+
     def lead_in_actor(self, modal: Token) -> tuple[str, str | None, Reading]:
         """The subject of a list lead-in's modal (``The registered person must—``)."""
         verb = modal.head
@@ -352,4 +369,20 @@ class Resolver(PartyReader, RecipientReader, ControlSteps, SubjectReader):
         return self._subject(token, rule)
 
     def _previous_subject(self, subject: Token) -> Token | None:
-        return previous_subject(subject, self.is_party)
+        found = previous_subject(subject, self.is_party)
+        if found is None and self.outer is not None and subject.doc is self.doc:
+            unit = self.in_unit(subject)
+            if unit is not None:  # a composed clause: the sentence before is in the unit
+                return self.outer[0]._previous_subject(unit)
+        return found
+
+    def in_unit(self, token: Token) -> Token | None:
+        """The unit's token for a token of a composed clause (``None`` when not copied)."""
+        if self.outer is None:
+            return None
+        resolver, composition = self.outer
+        char = composition.to_unit(token.idx)
+        if char is None:
+            return None
+        span = resolver.doc.char_span(char, char + len(token.text), alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None

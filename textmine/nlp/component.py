@@ -37,6 +37,8 @@ from textmine.contract import LABEL_FIELDS
 from textmine.nlp.actors import PartyMatcher, Resolver
 from textmine.nlp.addressee import IMPERATIVE, is_imperative
 from textmine.nlp.constraints import anchor_of, check, is_verbal
+from textmine.nlp.context.compose import compose
+from textmine.nlp.context.lists import Item, list_items
 from textmine.nlp.lexicon import Lexicon, TermPattern, load_lexicon
 from textmine.nlp.lists import lead_in_sentence, read_lead_in
 from textmine.nlp.modality import Reading, governing_chain, modality
@@ -77,6 +79,7 @@ class PartnershipTerms:
     def __init__(
         self, nlp: Language, name: str, lexicon: Lexicon, spans_key: str = SPANS_KEY
     ) -> None:
+        self.nlp = nlp
         self.name = name
         self.spans_key = spans_key
         self.lexicon = lexicon
@@ -97,9 +100,32 @@ class PartnershipTerms:
                 "lemmatizer of an English pipeline (e.g. en_core_web_sm)"
             )
         resolver = self.parties.resolver(doc)
-        candidates = [
-            (start, end, self.patterns[match_id]) for match_id, start, end in self._matches(doc)
-        ]
+        matches = self._matches(doc)
+        items = [item for item in list_items(doc.text) if item.chain] if matches else []
+        deferred: dict[int, Item] = {}
+        own: list[tuple[int, int, int]] = []
+        for match in matches:
+            char = doc[match[1]].idx
+            item = next((it for it in items if it.start <= char < it.end), None)
+            if item is None:
+                own.append(match)
+            else:  # read in the clause its lead-in completes
+                deferred[item.start] = item
+        spans = self._tag(doc, own, resolver)
+        if deferred:
+            spans += self._read_items(doc, list(deferred.values()), resolver)
+        spans.sort(key=lambda s: s.start)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    def _tag(
+        self,
+        doc: Doc,
+        matches: list[tuple[int, int, int]],
+        resolver: Resolver,
+    ) -> list[Span]:
+        """Accept and annotate the longest non-overlapping matches whose constraints hold."""
+        candidates = [(start, end, self.patterns[match_id]) for match_id, start, end in matches]
         candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2].line))
         taken = bytearray(len(doc))
         spans: list[Span] = []
@@ -115,9 +141,58 @@ class PartnershipTerms:
             taken[start:end] = b"\x01" * (end - start)
             self.annotate(span, anchor, pattern, resolver)
             spans.append(span)
-        spans.sort(key=lambda s: s.start)
-        doc.spans[self.spans_key] = spans
-        return doc
+        return spans
+
+    def _read_items(self, doc: Doc, items: list[Item], resolver: Resolver) -> list[Span]:
+        """The terms of list items, each read in the clause its lead-in completes.
+
+        The composed clauses (:func:`~textmine.nlp.context.compose.compose`)
+        are parsed by the components before this one, in one batch; a term is
+        tagged on the composed parse and its span and values are copied onto
+        ``doc`` at the item's own place. Pronouns and earlier sentences the
+        short clause lacks are read in ``doc`` (``resolver``).
+        """
+        every = list_items(doc.text)
+        compositions = [
+            c
+            for c in (compose(doc, item, _tail(item, every)) for item in items)
+            if c is not None
+        ]
+        spans: list[Span] = []
+        for composition, short in zip(
+            compositions, self._parse([c.text for c in compositions]), strict=True
+        ):
+            inner = self.parties.resolver(short, outer=(resolver, composition))
+            region = [
+                m
+                for m in self._matches(short)
+                if composition.item_start <= short[m[1]].idx < composition.item_end
+            ]
+            for span in self._tag(short, region, inner):
+                start = composition.to_unit(span.start_char)
+                end = composition.to_unit(span.end_char)
+                mapped = (
+                    doc.char_span(start, end, label=span.label, alignment_mode="expand")
+                    if start is not None and end is not None
+                    else None
+                )
+                if mapped is None:
+                    log.debug("%r: cannot be placed back in the unit", span.text)
+                    continue
+                for name in EXTENSIONS:
+                    setattr(mapped._, name, getattr(span._, name))
+                mapped._.rule = {**span._.rule, "read_as": composition.text}
+                spans.append(mapped)
+        return spans
+
+    def _parse(self, texts: list[str]) -> list[Doc]:
+        """``texts`` through the components that come before this one (tokenizer included)."""
+        docs = [self.nlp.make_doc(text) for text in texts]
+        for name, proc in self.nlp.pipeline:
+            if name == self.name:
+                break
+            docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        return docs
 
     def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Matcher hits, run only over sentences holding a pattern's first word.
@@ -183,6 +258,12 @@ class PartnershipTerms:
                 item, item_passive, (actor_r, actor_text), modal_r, resolver
             )
             actor = str(actor_r.value)
+            if actor_r.rule == "no subject" and not item_passive and resolver.outer is not None:
+                # a list item read in its composed clause, its verb still without a doer
+                # ("We can help you in the following ways: Informing you ..."): the lead-in's
+                lead_doer = resolver.lead_in_doer()
+                if lead_doer is not None:
+                    actor, actor_text, actor_r = lead_doer
             if actor_r.rule == "no subject" and not item_passive and is_imperative(item):
                 # "Consider whether ...": the document pass gives it the addressee
                 actor_r = Reading("unspecified", IMPERATIVE, item.text)
@@ -268,6 +349,12 @@ class PartnershipTerms:
                         inherited.value, f"list lead-in {inherited.rule}", inherited.token
                     )
         return actor_r, actor_text, modal_r
+
+
+def _tail(item: Item, items: list[Item]) -> int | None:
+    """Where the items of the list ``item`` leads in end (``None``: it leads in none)."""
+    inner = [other.end for other in items if item.segment in other.chain]
+    return max(inner) if inner else None
 
 
 def _triggers(nlp: Language, lexicon: Lexicon) -> numpy.ndarray | None:
