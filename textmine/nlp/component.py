@@ -40,10 +40,8 @@ from textmine.nlp.constraints import anchor_of, check, is_verbal
 from textmine.nlp.context.compose import compose
 from textmine.nlp.context.lists import Item, list_items
 from textmine.nlp.lexicon import Lexicon, TermPattern, load_lexicon
-from textmine.nlp.lists import lead_in_sentence, read_lead_in
-from textmine.nlp.modality import Reading, governing_chain, modality
+from textmine.nlp.modality import Reading, modality
 from textmine.nlp.negation import negation
-from textmine.nlp.series import lead_in, series_lead_in
 from textmine.nlp.voice import voice
 
 __all__ = [
@@ -232,32 +230,7 @@ class PartnershipTerms:
         # "(c) keep the child informed": a list item's doer is the keeper's
         keeper = resolver.keeper(anchor) if passive else None
         item, item_passive = (keeper, False) if keeper is not None else (anchor, passive)
-        # the item verb may stand higher in the term's governing chain (read only when needed)
-        lacking = not nominal and (modal_r.value == "none" or actor == "unspecified")
-        chain = [token for token, _ in governing_chain(item, cues)] if lacking else []
-        if not nominal and modal_r.value == "none":
-            # "— maintain a record, having consulted ...": the item verb may stand higher
-            modal = next((m for t in chain if (m := lead_in(t, cues)) is not None), None)
-            if modal is not None:
-                modal_r = Reading(cues.modals[modal.lower_], "lead-in modal", modal.text)
-                if actor == "unspecified" and not item_passive:
-                    actor, actor_text, actor_r = resolver.lead_in_actor(modal)
-        if not nominal and (modal_r.value == "none" or actor == "unspecified"):
-            # "must ensure that staff— ...; engage with", also "(a) seek to involve": the item
-            # verb may stand higher in the term's governing chain
-            found = [s for s in (series_lead_in(t, cues) for t in chain) if s]
-            # a lead-in without a modal ("requires X to—") names a doer, never a modal
-            series = next((s for s in found if s.modal.value != "none"), None)
-            if series is not None and modal_r.value == "none":
-                modal_r = series.modal
-            doer = next((s.doer for s in ([series] if series else found) if s.doer), None)
-            if doer is not None and actor == "unspecified" and not item_passive:
-                actor, actor_text, actor_r = resolver.actor_of(doer, "series lead-in")
         if not nominal:
-            actor_r, actor_text, modal_r = self._list_item(
-                item, item_passive, (actor_r, actor_text), modal_r, resolver
-            )
-            actor = str(actor_r.value)
             if actor_r.rule == "no subject" and not item_passive and resolver.outer is not None:
                 # a list item read in its composed clause, its verb still without a doer
                 # ("We can help you in the following ways: Informing you ..."): the lead-in's
@@ -289,66 +262,6 @@ class PartnershipTerms:
             "negated": neg_r.explain(),
             "voice": voice_r.explain(),
         }
-
-    def _list_item(
-        self,
-        anchor: Token,
-        passive: bool,
-        actor: tuple[Reading, str | None],
-        modal_r: Reading,
-        resolver: Resolver,
-    ) -> tuple[Reading, str | None, Reading]:
-        """Actor and modal a list item inherits from its lead-in (:mod:`textmine.nlp.lists`)."""
-        actor_r, actor_text = actor
-        cues = self.lexicon.cues
-        sent, lead = anchor.sent, None
-        for _ in range(6):  # nested lead-ins: "Working with carers to:" under "should:"
-            found = lead_in_sentence(sent[0])
-            if found is None:
-                break
-            lead = read_lead_in(found, cues.modals)
-            if lead.subject is not None or lead.modal_word:
-                break
-            sent = found
-        if lead is None:
-            return actor_r, actor_text, modal_r
-        root = anchor.sent.root
-        # the item opens with the term's verb ("Informing you about ..."): whatever subject
-        # or modal the parse found inside the item is not the verb's
-        initial = anchor.i == anchor.sent.start and (anchor.is_title or anchor.is_lower)
-        # only the item's own predicate inherits: not a verb in a clause inside it
-        on_root = governing_chain(anchor, cues)[-1][0] == root
-        # "there are no barriers ... (taking into account ...)": the item is a clause of its own
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in root.children)
-        subjectless = initial or (on_root and not own_subject)
-        if initial:
-            actor_r, actor_text, modal_r = (
-                Reading("unspecified", "no subject"),
-                None,
-                Reading("none", "no modal"),
-            )
-        if (
-            not passive
-            and (initial or not own_subject)
-            and lead.subject is not None
-            and actor_r.rule.startswith("no subject")
-        ):
-            group, actor_text, reading = resolver.actor_of(lead.subject, "list lead-in")
-            actor_r = Reading(group, reading.rule, reading.token)
-        inherits = subjectless or (lead.clauses and on_root)  # "ensure that:" + clause items
-        if modal_r.rule == "no modal" and inherits and lead.governor is not None:
-            if lead.modal_word:
-                word = lead.governor
-                value = cues.modals.get(word.lower_) or cues.modals.get(word.lemma_.lower())
-                if value is not None:
-                    modal_r = Reading(value, "list lead-in modal", word.text)
-            else:
-                inherited = modality(lead.governor, cues)
-                if inherited.value != "none":
-                    modal_r = Reading(
-                        inherited.value, f"list lead-in {inherited.rule}", inherited.token
-                    )
-        return actor_r, actor_text, modal_r
 
 
 def _tail(item: Item, items: list[Item]) -> int | None:

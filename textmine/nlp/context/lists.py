@@ -143,9 +143,9 @@ class _List:
     style: str | None = None  # of its items' labels; "none" for unlabelled items
     last: str | None = None  # the last label seen
     closed: bool = False
-    #: Unlabelled items: the shape of the first one's first word, and whether an item has
-    #: ended other than with a full stop (then a full stop ends the list).
-    shape: tuple[bool, bool] | None = None
+    #: Unlabelled items: whether the first one opens with an -ing word, and whether an
+    #: item has ended other than with a full stop (then a full stop ends the list).
+    shape: bool | None = None
     open_ended: bool = False
 
 
@@ -168,13 +168,14 @@ def list_items(text: str) -> list[Item]:
     return items
 
 
-def _shape(words: str) -> tuple[bool, bool]:
-    """(capitalised, ends in -ing) of the first word: the shape of an unlabelled item."""
+def _shape(words: str) -> bool:
+    """Whether the first word ends in -ing: the shape of an unlabelled item (gerund bullets
+    are told from the sentences after them)."""
     first = next((w for w in words.split() if w[:1].isalpha()), "")
-    return first[:1].isupper(), first.lower().rstrip(",;:").endswith("ing")
+    return first.lower().rstrip(",;:").endswith("ing")
 
 
-def _place(segment: Segment, stack: list[_List], shape: tuple[bool, bool]) -> _List | None:
+def _place(segment: Segment, stack: list[_List], shape: bool) -> _List | None:
     """The open list ``segment`` is an item of (the stack is cut down to it), or ``None``."""
     expected = [
         _next_label(open_list.last)
@@ -194,19 +195,18 @@ def _place(segment: Segment, stack: list[_List], shape: tuple[bool, bool]) -> _L
             stack[-1].style, stack[-1].last = style, segment.label
             return stack[-1]
         return None
-    while stack and (
-        stack[-1].style not in (None, "none")
-        or stack[-1].closed
-        or (stack[-1].shape is not None and stack[-1].shape != shape)
-    ):
-        # an unlabelled line after labelled items, after a list ended by a full stop, or
-        # unlike the list's first item (sentences after bullets that each end with a full
-        # stop): those lists have ended, and the line may continue a list around them
-        stack.pop()
-    if stack:
-        top = stack[-1]
-        top.style = "none"
-        if top.shape is None:
-            top.shape = shape
-        return top
+    while stack and (stack[-1].style not in (None, "none") or stack[-1].closed):
+        stack.pop()  # an unlabelled line after labelled items, or after a closed list
+    # the innermost open list whose first item has this line's shape (bullets that each end
+    # with a full stop are told from the sentences after them by the shape of their first word)
+    for depth in range(len(stack) - 1, -1, -1):
+        candidate = stack[depth]
+        if candidate.closed or candidate.style not in (None, "none"):
+            break
+        if candidate.shape is None or candidate.shape == shape:
+            del stack[depth + 1 :]
+            candidate.style = "none"
+            if candidate.shape is None:
+                candidate.shape = shape
+            return candidate
     return None
