@@ -74,7 +74,6 @@ from textmine.nlp.lexicon import Cues, Lexicon
 from textmine.nlp.modality import MAX_CHAIN, Reading, kept
 from textmine.nlp.parties import Party, PartyReader
 from textmine.nlp.recipients import RecipientReader
-from textmine.nlp.series import lead_in, series_lead_in
 from textmine.nlp.subjects import SubjectReader
 from textmine.nlp.syntax import (
     comma_participle,
@@ -256,11 +255,6 @@ class Resolver(PartyReader, RecipientReader, ControlSteps, SubjectReader):
                     rule = "subject of the sentence before" + via(links)
                     return self._subject(earlier, rule)
                 return self._subject(subject, "nsubj" + via(links))
-            # "staff— keep in touch with the school, including working with", "must— ...;
-            # where a child is moved, notify": a list item's doer is the lead-in's
-            item = self._item_doer(token, via(links))
-            if item is not None:
-                return item
             stranded = stranded_subject(token)
             if stranded is not None:  # "... and schools must review each case, taking ..."
                 rule = "stranded subject" + via(links)
@@ -304,18 +298,6 @@ class Resolver(PartyReader, RecipientReader, ControlSteps, SubjectReader):
             return self._subject(opened, "subject after fronted participle")
         return "unspecified", None, Reading("unspecified", "no subject")
 
-    def _item_doer(self, verb: Token, via: str) -> tuple[str, str | None, Reading] | None:
-        """The doer a subjectless list item verb takes from its lead-in, if it is one."""
-        series = series_lead_in(verb, self.cues)
-        if series is not None and series.doer is not None:
-            return self.actor_of(series.doer, "series lead-in" + via)
-        modal = lead_in(verb, self.cues, own_modal_ok=True)
-        if modal is not None:
-            group, text, reading = self.lead_in_actor(modal)
-            if group != "unspecified":
-                return group, text, Reading(group, reading.rule + via, reading.token)
-        return None
-
     def _noun_infinitive(self, verb: Token, subject: Token) -> bool:
         """Whether ``subject to verb`` is a noun with its infinitive, misparsed as a clause."""
         return (
@@ -349,17 +331,6 @@ class Resolver(PartyReader, RecipientReader, ControlSteps, SubjectReader):
                 group, text, reading = self.actor_of(child, "list lead-in")
                 return (group, text, reading) if group != "unspecified" else None
         return None
-
-    def lead_in_actor(self, modal: Token) -> tuple[str, str | None, Reading]:
-        """The subject of a list lead-in's modal (``The registered person must—``)."""
-        verb = modal.head
-        for child in verb.children:
-            if child.dep_ in _SUBJ_ANY and child.i < modal.i:
-                return self._subject(child, "lead-in subject")
-        for i in range(modal.i - 1, max(-1, modal.i - 40), -1):
-            if self.doc[i].dep_ in _SUBJ_ANY:
-                return self._subject(self.doc[i], "lead-in subject")
-        return "unspecified", None, Reading("unspecified", "lead-in without subject")
 
     def actor_of(self, token: Token, rule: str) -> tuple[str, str | None, Reading]:
         """The party ``token`` names, read as an actor (pronouns resolved), with ``rule``."""

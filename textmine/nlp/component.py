@@ -59,6 +59,10 @@ SPANS_KEY = "partnership"
 EXTENSIONS: tuple[str, ...] = (*LABEL_FIELDS, "ref", "rule")
 _HYPHENS = ("-", "\u2010", "\u2011")
 _LEAD_IN_SUFFIX = "(?::-$)"
+#: Words that open a subordinate clause: a line opening with one is never a clause of its own.
+_SUBORDINATORS = frozenset(
+    {"if", "where", "when", "whether", "unless", "while", "whilst", "because", "that", "who"}
+)
 
 
 def register_extensions() -> None:
@@ -99,7 +103,8 @@ class PartnershipTerms:
             )
         resolver = self.parties.resolver(doc)
         matches = self._matches(doc)
-        items = [item for item in list_items(doc.text) if item.chain] if matches else []
+        every = _items(doc) if matches else []
+        items = [item for item in every if item.chain]
         deferred: dict[int, Item] = {}
         own: list[tuple[int, int, int]] = []
         for match in matches:
@@ -111,7 +116,7 @@ class PartnershipTerms:
                 deferred[item.start] = item
         spans = self._tag(doc, own, resolver)
         if deferred:
-            spans += self._read_items(doc, list(deferred.values()), resolver)
+            spans += self._read_items(doc, list(deferred.values()), every, resolver)
         spans.sort(key=lambda s: s.start)
         doc.spans[self.spans_key] = spans
         return doc
@@ -141,7 +146,9 @@ class PartnershipTerms:
             spans.append(span)
         return spans
 
-    def _read_items(self, doc: Doc, items: list[Item], resolver: Resolver) -> list[Span]:
+    def _read_items(
+        self, doc: Doc, items: list[Item], every: list[Item], resolver: Resolver
+    ) -> list[Span]:
         """The terms of list items, each read in the clause its lead-in completes.
 
         The composed clauses (:func:`~textmine.nlp.context.compose.compose`)
@@ -150,7 +157,6 @@ class PartnershipTerms:
         ``doc`` at the item's own place. Pronouns and earlier sentences the
         short clause lacks are read in ``doc`` (``resolver``).
         """
-        every = list_items(doc.text)
         compositions = [
             c
             for c in (compose(doc, item, _tail(item, every)) for item in items)
@@ -262,6 +268,29 @@ class PartnershipTerms:
             "negated": neg_r.explain(),
             "voice": voice_r.explain(),
         }
+
+
+def _items(doc: Doc) -> list[Item]:
+    """The list items of ``doc`` (:func:`~textmine.nlp.context.lists.list_items`), a
+    sentence among bullets told by its parse (a finite verb with a subject of its own)."""
+    return list_items(doc.text, lambda start, end: _own_clause(doc, start, end))
+
+
+def _own_clause(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc``'s text between two offsets is a clause with a subject of its own."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    first = next((t for t in span if not (t.is_punct or t.is_space)), None)
+    if first is None or first.lower_ in _SUBORDINATORS:
+        return False
+    roots = [t for t in span if t.head == t or not span.start <= t.head.i < span.end]
+    return any(
+        root.pos_ in ("VERB", "AUX")
+        and root.tag_ not in ("VBG", "VBN", "VB")
+        and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
+        for root in roots
+    )
 
 
 def _tail(item: Item, items: list[Item]) -> int | None:

@@ -83,7 +83,7 @@ def compose(doc: Doc, item: Item, tail: int | None = None) -> Composition | None
     for depth, lead in enumerate(item.chain):
         assert lead.mark is not None
         start = _sentence_start(doc, lead) if depth == 0 else lead.start
-        end = len(text[: lead.mark].rstrip())
+        end = _modal_end(doc, lead) or len(text[: lead.mark].rstrip())
         if end > start:
             spans.append((start, end))
     if not spans:
@@ -111,6 +111,25 @@ def compose(doc: Doc, item: Item, tail: int | None = None) -> Composition | None
         words = words[0].lower() + words[1:]
     out.append(words)
     return Composition("".join(out), tuple(pieces), length, length + segment.end - segment.start)
+
+
+def _modal_end(doc: Doc, lead: Segment) -> int | None:
+    """The end of a lead-in's modal when an aside with no verb follows it to the mark.
+
+    ``must, subject to paragraph (5)—``, ``must, in particular—``: the item
+    completes the modal, so the aside is left out of the composed clause.
+    """
+    assert lead.mark is not None
+    span = doc.char_span(lead.start, lead.mark, alignment_mode="expand")
+    if span is None:
+        return None
+    modal = next((t for t in reversed(span) if t.tag_ == "MD"), None)
+    if modal is None or modal.i == span.end - 1:
+        return None
+    rest = doc[modal.i + 1 : span.end]
+    if rest[0].text != "," or any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return None
+    return modal.idx + len(modal.text)
 
 
 def _common_capital(doc: Doc, char: int) -> bool:

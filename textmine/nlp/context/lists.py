@@ -12,7 +12,9 @@ tagger can read each item as the short clause its lead-in completes
 A text is cut into *segments*: its lines, and inside a line the stretches
 that open with a label after a lead-in mark or a semicolon (``must— (a)inform
 ...; (b)consult ...`` copied from the legislation website as one line gives
-three segments; a label glued to its first word is read as a label). A
+three segments; a label glued to its first word is read as a label), or,
+without labels, that follow a dash glued to a lead-in's last word and end
+with ``;`` (``must— listen to each child; engage with them; and ...``). A
 segment may open with a label (``(a)``, ``(ii)``, ``(3)``, ``(A)``) or a
 bullet glyph, and it is a *lead-in* when it ends with ``—``, ``–``, ``:``
 or ``:-``.
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 __all__ = ["LEAD_MARKS", "Item", "Segment", "list_items", "segments"]
@@ -46,6 +49,11 @@ _OPENER = re.compile(
 _INLINE = re.compile(
     r"(?:[\u2014\u2013:]|;(?:[ \t]+(?:and|or))?)[ \t]*(?=\((?:[0-9]{1,3}[A-Z]{0,2}|[a-z]{1,3})\))"
 )
+#: A lead-in dash glued to the word before it and followed by more of the line.
+_GLUED_DASH = re.compile(r"(?<=[\w)])[\u2014\u2013](?=[ \t]*\S)")
+#: The end of a run-on item: ``;``, ``; and``, ``; or``.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*[ \t]+(?=[A-Z\u2018\u201c(])")
+_STEP = re.compile(r";(?:[ \t]+(?:and|or)\b)?[ \t]*(?=\S)")
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)m{0,3}(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})$")
 
 
@@ -84,13 +92,24 @@ def segments(text: str) -> list[Segment]:
     out: list[Segment] = []
     position = 0
     for line in text.split("\n"):
-        cuts = [0, *(m.end() for m in _INLINE.finditer(line)), len(line)]
+        cuts = sorted({0, *(m.end() for m in _INLINE.finditer(line)), *_run_on(line), len(line)})
         for begin, finish in itertools.pairwise(cuts):
             segment = _segment(line, begin, finish, position)
             if segment is not None:
                 out.append(segment)
         position += len(line) + 1
     return out
+
+
+def _run_on(line: str) -> list[int]:
+    """Cuts of a run-on list without labels: after a dash glued to the lead-in's last word
+    (``must— listen to each child; engage with them; and respond``), then after each ``;``."""
+    dash = _GLUED_DASH.search(line)
+    if dash is None:
+        return []
+    cuts = [dash.end(), *(m.end() for m in _STEP.finditer(line, dash.end()))]
+    end = _SENTENCE_END.search(line, cuts[-1])  # the last item ends with its sentence
+    return [*cuts, end.end()] if end is not None else cuts
 
 
 def _segment(line: str, begin: int, finish: int, offset: int) -> Segment | None:
@@ -147,25 +166,59 @@ class _List:
     #: item has ended other than with a full stop (then a full stop ends the list).
     shape: bool | None = None
     open_ended: bool = False
+    #: The lead-in ends with a complementiser (``ensure that:``, ``where—``): items are clauses.
+    clauses: bool = False
 
 
-def list_items(text: str) -> list[Item]:
-    """Every list item of ``text`` with the lead-ins that govern it (see the module docstring)."""
+#: Last words of a lead-in whose items are clauses (``ensure that:``, ``only if—``).
+_COMPLEMENTISERS = frozenset(
+    {"that", "where", "if", "when", "whether", "unless", "who", "which", "whom", "because"}
+)
+
+
+def list_items(text: str, is_clause: Callable[[int, int], bool] | None = None) -> list[Item]:
+    """Every list item of ``text`` with the lead-ins that govern it (see the module docstring).
+
+    ``is_clause(start, end)`` tells whether the text between two offsets is a
+    clause of its own (a parse can tell: a finite verb with its own subject).
+    Given, an unlabelled line that is such a clause is no item of a list whose
+    lead-in expects phrases (``The designated teacher should:``), and the list
+    goes on after it; a full stop then ends no list. Without it, a full stop
+    ends an unlabelled list whose items before ended otherwise.
+    """
     items: list[Item] = []
     stack: list[_List] = []
     for segment in segments(text):
         words = text[segment.start : segment.end]
+        if (
+            is_clause is not None
+            and segment.label is None
+            and stack
+            and stack[-1].style in (None, "none")
+            and not stack[-1].clauses
+            and stack[-1].shape is not None
+            and is_clause(segment.start, segment.end)
+        ):
+            if segment.lead:  # a clause that opens a list of its own, inside this one
+                stack.append(_List(segment, clauses=_expects_clauses(text, segment)))
+            continue  # a sentence among the bullets, not one of them
         parent = _place(segment, stack, _shape(words))
         if parent is not None:
             items.append(Item(segment, tuple(open_list.lead for open_list in stack)))
             if parent.style == "none" and not segment.lead:
                 if not words.endswith("."):
                     parent.open_ended = True
-                elif parent.open_ended:
+                elif parent.open_ended and is_clause is None:
                     parent.closed = True  # "...; ...; last item." ends the list
         if segment.lead:
-            stack.append(_List(segment))
+            stack.append(_List(segment, clauses=_expects_clauses(text, segment)))
     return items
+
+
+def _expects_clauses(text: str, lead: Segment) -> bool:
+    assert lead.mark is not None
+    words = text[lead.start : lead.mark].split()
+    return bool(words) and words[-1].lower().strip(",") in _COMPLEMENTISERS
 
 
 def _shape(words: str) -> bool:
@@ -197,13 +250,14 @@ def _place(segment: Segment, stack: list[_List], shape: bool) -> _List | None:
         return None
     while stack and (stack[-1].style not in (None, "none") or stack[-1].closed):
         stack.pop()  # an unlabelled line after labelled items, or after a closed list
-    # the innermost open list whose first item has this line's shape (bullets that each end
-    # with a full stop are told from the sentences after them by the shape of their first word)
+    # the innermost open list that takes the line: any open list whose items end in ";" or
+    # nothing, else one whose first item has this line's shape (bullets that each end with
+    # a full stop are told from the sentences after them by the shape of their first word)
     for depth in range(len(stack) - 1, -1, -1):
         candidate = stack[depth]
         if candidate.closed or candidate.style not in (None, "none"):
             break
-        if candidate.shape is None or candidate.shape == shape:
+        if candidate.shape is None or candidate.open_ended or candidate.shape == shape:
             del stack[depth + 1 :]
             candidate.style = "none"
             if candidate.shape is None:
