@@ -152,7 +152,7 @@ def eval_command(
     """
     import json
 
-    from textmine.nlp.evaluate import evaluate_files
+    from textmine.nlp.eval.evaluate import evaluate_files
 
     report = evaluate_files(gold, pred, provisions_path=provisions)
     if fmt == "json":

@@ -1,4 +1,4 @@
-"""Tests of textmine.nlp.gold: loading and checking gold files, and the committed gold set."""
+"""Tests of textmine.nlp.eval.gold: loading and checking gold files, and the committed gold set."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 from textmine.contract import TERM_LEVELS
 from textmine.errors import EmptyInputError, InputError
-from textmine.nlp.gold import (
+from textmine.nlp.eval.gold import (
     load_gold,
     load_pred,
     load_provisions,

@@ -7,10 +7,10 @@ import spacy
 from spacy.tokens import Doc
 
 from tests.nlp.helpers import parsed as parse_rows
+from textmine.nlp.grammar.passives import list_continuation, passive_holders
 from textmine.nlp.lexicon import load_lexicon
 from textmine.nlp.modality import governing_chain, modal_before_aside, modality
 from textmine.nlp.negation import negation
-from textmine.nlp.passives import list_continuation, passive_holders
 from textmine.nlp.voice import voice
 
 CUES = load_lexicon().cues

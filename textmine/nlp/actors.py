@@ -25,7 +25,7 @@ document) and caches what it has read:
   results to help inform``: the user informs); a gerund under ``including``
   after a noun is done by whoever has the noun (``authorities have duties,
   including consulting``). Where the parse loses the subject,
-  :mod:`textmine.nlp.clauses` recovers it: a subject hung on the clause
+  :mod:`textmine.nlp.grammar.clauses` recovers it: a subject hung on the clause
   before, the main clause's subject after a fronted ``When considering ...,``,
   and the previous sentence's subject for ``This involves / means V-ing``
   (also for a list under ``This can be achieved by:``); a subject hung on the
@@ -54,8 +54,10 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from textmine.nlp.asides import subject_before_aside
-from textmine.nlp.clauses import (
+from textmine.nlp.context.compose import Composition
+from textmine.nlp.control import ControlSteps, is_passive
+from textmine.nlp.grammar.asides import subject_before_aside
+from textmine.nlp.grammar.clauses import (
     for_subject,
     fronted_subject,
     is_expletive,
@@ -68,25 +70,21 @@ from textmine.nlp.clauses import (
     swallowed_subject,
     verbal_subject,
 )
-from textmine.nlp.context.compose import Composition
-from textmine.nlp.control import ControlSteps, is_passive
-from textmine.nlp.lexicon import Cues, Lexicon
-from textmine.nlp.modality import MAX_CHAIN, Reading, kept
-from textmine.nlp.parties import Party, PartyReader
-from textmine.nlp.recipients import RecipientReader
-from textmine.nlp.subjects import SubjectReader
-from textmine.nlp.syntax import (
+from textmine.nlp.grammar.deps import ACTIVE_SUBJECTS, SUBJECTS, to_infinitive
+from textmine.nlp.grammar.syntax import (
     comma_participle,
     coordination_head,
     gerund_subject,
     relative_head,
 )
+from textmine.nlp.lexicon import Cues, Lexicon
+from textmine.nlp.modality import MAX_CHAIN, Reading, kept
+from textmine.nlp.parties import Party, PartyReader
+from textmine.nlp.recipients import RecipientReader
+from textmine.nlp.subjects import SubjectReader
 from textmine.nlp.voice import voice
 
 __all__ = ["Party", "PartyMatcher", "Resolver"]
-
-_SUBJ = frozenset({"nsubj", "csubj"})
-_SUBJ_ANY = frozenset({"nsubj", "csubj", "nsubjpass"})
 
 
 def via(links: list[str]) -> str:
@@ -200,7 +198,7 @@ class Resolver(PartyReader, RecipientReader, ControlSteps, SubjectReader):
         aside = comma_participle(verb)
         if aside is not None:  # "the designated teacher, working with the VSH, should ..."
             return self._subject(aside[0], "subject of comma participle")
-        if not any(c.dep_ in _SUBJ_ANY and c.pos_ not in ("VERB", "AUX") for c in verb.children):
+        if not any(c.dep_ in SUBJECTS and c.pos_ not in ("VERB", "AUX") for c in verb.children):
             for child in self.doc[verb.sent.start : verb.i]:
                 found = comma_participle(child) if child.tag_ == "VBG" else None
                 if found is not None and found[1] == verb:
@@ -227,7 +225,7 @@ class Resolver(PartyReader, RecipientReader, ControlSteps, SubjectReader):
             subjects = [
                 c
                 for c in token.children
-                if c.dep_ in (_SUBJ if token == verb else _SUBJ_ANY)
+                if c.dep_ in (ACTIVE_SUBJECTS if token == verb else SUBJECTS)
                 and not is_expletive(c)
                 and not (c.dep_ == "csubj" and c.tag_ in ("VBN", "VBD"))
             ] or reduced_relative(token)
@@ -305,7 +303,7 @@ class Resolver(PartyReader, RecipientReader, ControlSteps, SubjectReader):
             and verb.head.pos_ in ("VERB", "AUX")
             and subject.pos_ == "NOUN"
             and subject.i < verb.i
-            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+            and to_infinitive(verb)
             and self.party(subject) is None
         )
 

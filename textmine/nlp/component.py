@@ -158,9 +158,7 @@ class PartnershipTerms:
         short clause lacks are read in ``doc`` (``resolver``).
         """
         compositions = [
-            c
-            for c in (compose(doc, item, _tail(item, every)) for item in items)
-            if c is not None
+            c for c in (compose(doc, item, _tail(item, every)) for item in items) if c is not None
         ]
         spans: list[Span] = []
         for composition, short in zip(

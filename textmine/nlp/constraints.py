@@ -14,9 +14,9 @@ a paragraph label: ``...; (b) engage with them``), as is a bare word after
 ``and`` that takes an object (``involve the child and notify— HMCI``); a
 participle after its noun is a reduced relative (``everyone involved``); the
 party of a passive may stand outside its clause (``be supported to ... and be
-engaged``, :func:`textmine.nlp.passives.passive_holders`) and the object of an
+engaged``, :func:`textmine.nlp.grammar.passives.passive_holders`) and the object of an
 active verb is read from word order when the parser hung it elsewhere, or
-where statutory English puts it (:mod:`textmine.nlp.objects`, the items of a
+where statutory English puts it (:mod:`textmine.nlp.grammar.objects`, the items of a
 list under the verb).
 """
 
@@ -28,12 +28,12 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from textmine.nlp.actors import Resolver
-from textmine.nlp.detached import reciprocal
+from textmine.nlp.grammar.detached import reciprocal
+from textmine.nlp.grammar.objects import hidden_objects, next_noun
+from textmine.nlp.grammar.passives import passive_holders
+from textmine.nlp.grammar.syntax import conjuncts, imperative_compound
 from textmine.nlp.lists import item_heads, listed_items
 from textmine.nlp.modality import MAX_CHAIN
-from textmine.nlp.objects import hidden_objects, next_noun
-from textmine.nlp.passives import passive_holders
-from textmine.nlp.syntax import conjuncts, imperative_compound
 from textmine.nlp.voice import voice
 
 __all__ = ["anchor_of", "check", "is_verbal"]

@@ -56,7 +56,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from textmine.nlp.syntax import conjuncts, verb_above
+from textmine.nlp.grammar.syntax import conjuncts, verb_above
 
 __all__ = [
     "BULLETS",

@@ -28,10 +28,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from textmine.nlp.clauses import is_expletive
+from textmine.nlp.grammar.clauses import is_expletive
+from textmine.nlp.grammar.syntax import conjuncts, coordination_head, prep_objects, relative_head
 from textmine.nlp.lexicon import Cues
 from textmine.nlp.pronouns import ANTECEDENT_WINDOW, PronounReader
-from textmine.nlp.syntax import conjuncts, coordination_head, prep_objects, relative_head
 
 __all__ = ["GENERIC_GROUPS", "Party", "PartyReader"]
 
@@ -40,7 +40,6 @@ __all__ = ["GENERIC_GROUPS", "Party", "PartyReader"]
 _ALIAS_TAIL = 4
 #: Words that open such a run-on (``with parental responsibility``, ``who have ...``).
 _TAIL_OPENERS = frozenset({"with", "who"})
-_SUBJ_ANY = frozenset({"nsubj", "csubj", "nsubjpass"})
 _NP_RIGHT = frozenset({"compound", "flat", "nmod", "case", "nummod"})
 _NP_RIGHT_PREPS = frozenset({"of", "with", "for"})
 _PLACE_PREPS = frozenset({"in", "within", "at", "across"})
