@@ -46,6 +46,7 @@ from textmine.extract.guidance_headings import (
     starts_heading,
 )
 from textmine.extract.guidance_lines import text_width, wrap_hint_holds
+from textmine.extract.labels import split_glued_labels
 from textmine.extract.page_furniture import PageLine, strip_furniture
 from textmine.extract.paragraph_numbers import Candidate, detect_style, select_paragraphs
 from textmine.extract.pdf_source import PdfText
@@ -67,7 +68,8 @@ def read(pdftext: PdfText, *, settings: Settings) -> Document:
     """
     del settings
     furniture = strip_furniture(pdftext.pages, pdftext.fonts)
-    lines = join_markers(furniture.lines, furniture.body_size)
+    body = [replace(line, text=split_glued_labels(line.text)) for line in furniture.lines]
+    lines = join_markers(body, furniture.body_size)
     texts = [line.text for line in lines]
     closed = [True] + [ends_sentence(t) or heading_shape(t) for t in texts[:-1]]
     divisions = find_divisions(lines)
@@ -81,9 +83,7 @@ def read(pdftext: PdfText, *, settings: Settings) -> Document:
         lines, divisions, paragraphs, numbered_doc=style is not None, body_size=furniture.body_size
     )
     provisions = assembler.run()
-    removed = sorted(
-        [*furniture.removed, *assembler.unused_headings], key=lambda r: r.page or 0
-    )
+    removed = sorted([*furniture.removed, *assembler.unused_headings], key=lambda r: r.page or 0)
     return build_document(
         doc=pdftext.path.stem,
         kind="guidance",

@@ -41,8 +41,10 @@ Decisions a user of the output should know:
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from textmine.extract.document import Document, build_document
+from textmine.extract.labels import split_glued_labels
 from textmine.extract.legislation_pages import split_body
 from textmine.extract.legislation_structure import StructureParser
 from textmine.extract.pdf_lines import read_lines
@@ -64,7 +66,8 @@ def read(pdftext: PdfText, *, kind: str, settings: Settings) -> Document:
         raise ValueError(f"kind must be one of {', '.join(LEGISLATION_KINDS)}, not {kind!r}")
     body = split_body(read_lines(pdftext), kind)
     parser = StructureParser(kind, body.contents, revised=body.revised)
-    provisions = parser.parse(body.lines)
+    lines = [replace(line, text=split_glued_labels(line.text)) for line in body.lines]
+    provisions = parser.parse(lines)
     removed = sorted([*body.removed, *parser.removed], key=lambda r: r.page or 0)
     log.info(
         "%s: %d provisions, %d removed blocks", pdftext.path.name, len(provisions), len(removed)
