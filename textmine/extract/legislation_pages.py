@@ -47,7 +47,7 @@ _BANNER_GENERATED = re.compile(r"Document Generated:\s*\d{4}-\d{2}-\d{2}\s*")
 _BANNER_CHANGES = re.compile(r"Changes to legislation:")
 _BANNER_END = re.compile(r"\(See end of Document for details\)\s*$")
 _BANNER_STATUS = re.compile(r"Status:")
-_SENTENCE_END = re.compile(r"[.)]\s*$")
+_SENTENCE_END = re.compile(r"\.\s*$")
 #: Lines at the top of a page searched for the banners of a revised print.
 BANNER_ZONE = 10
 #: Lines one banner may run over.
@@ -117,11 +117,19 @@ def split_body(pages: Sequence[Sequence[Line]], kind: str) -> Body:
     body_size = _weighted_mode(sized) if sized else None
     title, cover = _find_title(pages, kind)
     kept: list[Line] = []
-    for page in pages:
+    for number, page in enumerate(pages, start=1):
         bare_ok = bool(page) and page[0].page != cover
+        last_page = number == len(pages)
         kept.extend(
             _strip_furniture(
-                page, kind, title, body_size, removals, bare_ok=bare_ok, revised=revised
+                page,
+                kind,
+                title,
+                body_size,
+                removals,
+                bare_ok=bare_ok,
+                revised=revised,
+                last_page=last_page,
             )
         )
     if revised:
@@ -193,6 +201,7 @@ def _strip_furniture(
     *,
     bare_ok: bool,
     revised: bool = False,
+    last_page: bool = False,
 ) -> list[Line]:
     """Set aside banners, running heads, page numbers, Bill footers and line numbers.
 
@@ -202,7 +211,7 @@ def _strip_furniture(
     """
     lines = [line for line in page if line.text.strip()]
     drop: dict[int, str] = {}
-    drop.update(banner_lines([line.text for line in lines]))
+    drop.update(banner_lines([line.text for line in lines], last_page=last_page))
     if revised:
         for index, line in enumerate(lines):
             if _PROSPECTIVE.fullmatch(line.text.strip()):
@@ -224,7 +233,7 @@ def _strip_furniture(
                 continue  # the bare title: a cover or title page, or running text
             drop[index] = "running head"
             for j in range(index + 1, len(lines)):
-                if drop.get(j) == "banner":
+                if j in drop:
                     continue  # a banner keeps its own reason
                 if _is_head_title(lines[j], body_size, after_end=index >= max(2, len(lines) - 4)):
                     drop[j] = "running head"
@@ -251,7 +260,7 @@ def _strip_furniture(
     return kept
 
 
-def banner_lines(texts: Sequence[str]) -> dict[int, str]:
+def banner_lines(texts: Sequence[str], *, last_page: bool = False) -> dict[int, str]:
     """Indexes of the banner lines of a revised print among a page's first lines.
 
     legislation.gov.uk prints on every page ``Document Generated: <date>``, a
@@ -259,9 +268,14 @@ def banner_lines(texts: Sequence[str]) -> dict[int, str]:
     prospective.``) and a ``Changes to legislation:`` box that ends with
     ``(See end of Document for details)``; the last page repeats the status
     and the changes in full. Each banner runs to the line that ends its
-    sentence (at most :data:`BANNER_LINES` lines).
+    sentence (at most :data:`BANNER_LINES` lines). On the ``last_page``, a
+    status and changes that send the reader nowhere (no ``See end of
+    Document``) are the document's own end notes, recorded as ``changes to
+    legislation``.
     """
     drop: dict[int, str] = {}
+    end_notes = last_page and not any(_BANNER_END.search(t) for t in texts[:BANNER_ZONE])
+    reason = "changes to legislation" if end_notes else "banner"
     for index, raw in enumerate(texts[:BANNER_ZONE]):
         text = raw.strip()
         if index in drop:
@@ -276,7 +290,7 @@ def banner_lines(texts: Sequence[str]) -> dict[int, str]:
                 and not _banner_ends(texts[end], texts[end + 1])
             ):
                 end += 1
-            drop.update({j: "banner" for j in range(index, end + 1)})
+            drop.update({j: reason for j in range(index, end + 1)})
     return drop
 
 
