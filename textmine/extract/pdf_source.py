@@ -46,6 +46,8 @@ class PdfText:
     path: Path
     pages: tuple[str | None, ...]
     fonts: tuple[tuple[LineFonts, ...] | None, ...] = ()
+    #: The title in the PDF's metadata (``None`` when it has none).
+    title: str | None = None
 
     @property
     def page_count(self) -> int:
@@ -90,6 +92,7 @@ def read_pdf_text(path: str | Path) -> PdfText:
     try:
         if len(pdf) == 0:
             raise CorruptInputError(path, "PDF has no pages")
+        title = _metadata_title(pdf)
         for index in range(len(pdf)):
             text, sample = _page_text(pdf, index, path)
             texts.append(text)
@@ -105,7 +108,15 @@ def read_pdf_text(path: str | Path) -> PdfText:
         raise ImageOnlyPDFError(
             path, "PDF has no text layer (image-only or scanned); run OCR on it first"
         )
-    return PdfText(path=path, pages=tuple(texts), fonts=tuple(fonts))
+    return PdfText(path=path, pages=tuple(texts), fonts=tuple(fonts), title=title)
+
+
+def _metadata_title(pdf: pdfium.PdfDocument) -> str | None:
+    try:
+        title = pdf.get_metadata_dict().get("Title")
+    except (pdfium.PdfiumError, KeyError, ValueError):
+        return None
+    return " ".join(title.split()) or None if title else None
 
 
 def _blank(path: Path) -> bool:
