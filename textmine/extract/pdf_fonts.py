@@ -121,11 +121,15 @@ class _Probe:
         return float(pdfium_c.FPDFText_GetFontSize(self.raw, index)) * scale
 
 
-def sample_page(textpage: Any, raw_text: str) -> tuple[LineFonts, ...] | None:
+def sample_page(
+    textpage: Any, raw_text: str, *, geometry: bool = False
+) -> tuple[LineFonts, ...] | None:
     """Sample the fonts of each line of ``raw_text``, the text of ``textpage``.
 
     ``textpage`` is a raw ``FPDF_TEXTPAGE`` handle; ``raw_text`` its full text
-    as pypdfium2 returned it (lines ended by ``\\r\\n``). Lines are those of
+    as pypdfium2 returned it (lines ended by ``\\r\\n``). ``geometry`` also
+    measures where each line starts and ends, its first word and its baseline
+    (three more queries a line, for layouts told by position). Lines are those of
     ``raw_text`` with line ends normalised to ``\\n``. Returns ``None`` when the
     text does not map one to one onto the page's characters.
     """
@@ -135,13 +139,13 @@ def sample_page(textpage: Any, raw_text: str) -> tuple[LineFonts, ...] | None:
     out: list[LineFonts] = []
     offset = 0
     for line in re.split(r"\r\n|\r|\n", raw_text):
-        out.append(_sample_line(probe, line, offset))
+        out.append(_sample_line(probe, line, offset, geometry=geometry))
         offset += len(line)
         offset += 2 if raw_text.startswith("\r\n", offset) else 1
     return tuple(out)
 
 
-def _sample_line(probe: _Probe, line: str, offset: int) -> LineFonts:
+def _sample_line(probe: _Probe, line: str, offset: int, *, geometry: bool) -> LineFonts:
     stripped = line.rstrip()
     start = len(line) - len(line.lstrip())
     if not stripped.strip() or len(stripped) > MAX_LINE:
@@ -165,6 +169,8 @@ def _sample_line(probe: _Probe, line: str, offset: int) -> LineFonts:
     last = first
     if end - 1 > start and (first.bold or end - start < SHORT_LINE):
         last = probe.style(offset + end - 1)
+    if not geometry:
+        return LineFonts(len(line), first, last, small)
     x0, _ = probe.box(offset + start)
     _, x1 = probe.box(offset + end - 1)
     word_end = start

@@ -24,6 +24,7 @@ from textmine.errors import (
     EncryptedPDFError,
     ImageOnlyPDFError,
 )
+from textmine.extract.govuk_print import is_govuk_print
 from textmine.extract.pdf_fonts import LineFonts, sample_page
 
 log = logging.getLogger(__name__)
@@ -93,8 +94,9 @@ def read_pdf_text(path: str | Path) -> PdfText:
         if len(pdf) == 0:
             raise CorruptInputError(path, "PDF has no pages")
         title = _metadata_title(pdf)
+        geometry = is_govuk_print(title)
         for index in range(len(pdf)):
-            text, sample = _page_text(pdf, index, path)
+            text, sample = _page_text(pdf, index, path, geometry=geometry)
             texts.append(text)
             fonts.append(sample)
     finally:
@@ -138,7 +140,7 @@ def _blank(path: Path) -> bool:
 
 
 def _page_text(
-    pdf: pdfium.PdfDocument, index: int, path: Path
+    pdf: pdfium.PdfDocument, index: int, path: Path, *, geometry: bool = False
 ) -> tuple[str | None, tuple[LineFonts, ...] | None]:
     try:
         page = pdf[index]
@@ -149,7 +151,7 @@ def _page_text(
         textpage = page.get_textpage()
         try:
             text: str = textpage.get_text_range()
-            sample = sample_page(textpage.raw, text)
+            sample = sample_page(textpage.raw, text, geometry=geometry)
         finally:
             textpage.close()
     except pdfium.PdfiumError as exc:
