@@ -224,3 +224,24 @@ def test_a_page_of_another_publisher_is_read_generically_with_a_warning(
     assert [p.text for p in document] == ["Officers should involve parents."]
     assert document.title == "Working with families"
     assert "read as a generic web page" in caplog.text and str(page) in caplog.text
+
+
+def test_extract_command_on_the_govuk_page(sccif: Document, tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from textmine.cli import cli
+
+    out = tmp_path / "sccif.jsonl"
+    result = CliRunner().invoke(
+        cli, ["extract", str(need(SCCIF)), "--format", "jsonl", "-o", str(out)], obj={}
+    )
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 541
+    assert {row["title"] for row in rows} == {sccif.title}
+    assert [row["text"] for row in rows] == [p.text for p in sccif]
+    assert not any(text in row["text"] for row in rows for text in FURNITURE)
+    headings = [row["heading"] for row in rows]
+    assert headings[0] == "Introduction" and len(set(headings)) == 108
