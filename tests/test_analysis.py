@@ -145,7 +145,7 @@ try:
     main()
 except SystemExit as stop:
     code = stop.code
-heavy = ["spacy", "pypdfium2", "pdfplumber", "scipy.stats", "sklearn", "statsmodels"]
+heavy = ["spacy", "pypdfium2", "docx", "lxml", "scipy.stats", "sklearn", "statsmodels"]
 print(json.dumps({"code": code, "imported": [m for m in heavy if m in sys.modules]}))
 """
 

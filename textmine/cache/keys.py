@@ -155,8 +155,6 @@ def document_key(name: str, sha256: str, kind: str | None, settings: Settings) -
         "textmine": package_version("textmine"),
         "python": platform.python_version(),
         "pypdfium2": package_version("pypdfium2"),
-        "pdfplumber": package_version("pdfplumber"),
-        "pdfminer": package_version("pdfminer.six"),
         "lxml": package_version("lxml"),
         "python-docx": package_version("python-docx"),
         "source": source_digest(EXTRACT_SOURCES),

@@ -1,8 +1,8 @@
 """Open PDFs safely and read their text layer page by page.
 
-Shared by the legislation and guidance readers. pypdfium2 gives fast page text;
-:func:`open_plumber` gives pdfplumber pages (characters, fonts, positions) for
-the few places that need them. Every failure becomes an :class:`InputError`
+Shared by the legislation and guidance readers. pypdfium2 gives fast page text
+(and, through :mod:`~textmine.extract.pdf_fonts`, the little typography and
+geometry the readers need). Every failure becomes an :class:`InputError`
 subclass that names the file and the reason.
 """
 
@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pypdfium2 as pdfium
 
@@ -160,29 +157,3 @@ def _page_text(
     finally:
         page.close()
     return text.replace("\r\n", "\n").replace("\r", "\n"), sample
-
-
-@contextmanager
-def open_plumber(path: str | Path) -> Iterator[Any]:
-    """Open ``path`` with pdfplumber, mapping failures to textmine errors.
-
-    Callers should call ``page.close()`` on each page when done with it, so
-    memory stays flat in the page count.
-    """
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-
-    path = Path(path)
-    try:
-        pdf = pdfplumber.open(str(path))
-    except PDFPasswordIncorrect as exc:
-        raise EncryptedPDFError(path, "encrypted PDF (remove the password first)") from exc
-    except (PDFSyntaxError, Exception) as exc:  # pdfminer raises many types on bad input
-        raise CorruptInputError(
-            path, f"corrupt or truncated PDF ({exc.__class__.__name__})"
-        ) from exc
-    try:
-        yield pdf
-    finally:
-        pdf.close()
