@@ -54,7 +54,7 @@ def good(tmp_path: Path) -> Path:
 def tagged(tmp_path: Path) -> Path:
     """A small tagged file (JSON Lines of ``textmine tag``), built without the model."""
     from tests.report.conftest import make_documents, make_rows
-    from textmine.nlp.rows import write_rows
+    from textmine.rows import write_rows
 
     path = tmp_path / "tagged.jsonl"
     rows = [{k: v for k, v in r.items() if k != "explain"} for r in make_rows(make_documents())]

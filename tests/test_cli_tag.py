@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from textmine.cli import cli
+from textmine.contract import OCCURRENCE_FIELDS
 from textmine.nlp.lexicon import load_lexicon
-from textmine.nlp.tagging import OCCURRENCE_FIELDS
 
 EXAMPLE = (
     "9.14 The local authority must consult the child's parent and must not inform the "

@@ -143,7 +143,7 @@ def analyse(
         processed = process_inputs(specs, settings, steps=steps, idle=while_workers_parse)
         if not processed.documents:
             raise _all_failed(processed.failures)
-        from textmine.nlp.rows import rows_to_frame  # pandas: imported once workers run
+        from textmine.rows import rows_to_frame  # pandas: imported once workers run
 
         documents, specs = processed.documents, processed.specs
         rows = rows_to_frame(processed.rows)

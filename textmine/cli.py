@@ -165,7 +165,7 @@ def eval_command(
     """
     import json
 
-    from textmine.nlp.evaluate import evaluate_files
+    from textmine.nlp.eval.evaluate import evaluate_files
 
     report = evaluate_files(gold, pred, provisions_path=provisions)
     if fmt == "json":
@@ -230,7 +230,7 @@ def tag_command(
     """
     from textmine.engine import process_inputs
     from textmine.inputs import InputSpec
-    from textmine.nlp.rows import write_rows
+    from textmine.rows import write_rows
     from textmine.settings import Settings
 
     settings = Settings().with_(

@@ -12,7 +12,7 @@ from textmine.cache.results import cached_measure, cached_stats, measure_key
 from textmine.cache.store import Cache
 from textmine.engine import process_inputs
 from textmine.inputs import InputSpec
-from textmine.nlp.rows import rows_to_frame
+from textmine.rows import rows_to_frame
 from textmine.settings import Settings
 
 SAMPLE = Path(__file__).resolve().parents[2] / "textmine" / "data"

@@ -29,8 +29,8 @@ GUIDE = "dfe_2015_guide_to_childrens_homes_regulations_incl_quality_standards"
 @pytest.fixture(scope="module")
 def rows(nlp) -> pd.DataFrame:  # type: ignore[no-untyped-def]
     from textmine.extract import extract
-    from textmine.nlp.rows import rows_to_frame
     from textmine.nlp.tagging import tag_documents
+    from textmine.rows import rows_to_frame
 
     documents = [extract(need(SI_PDF)), extract(need(HOMES_GUIDE_PDF))]
     return rows_to_frame(tag_documents(documents, nlp=nlp))

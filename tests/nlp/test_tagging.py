@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SI_PDF, need
+from textmine.contract import EXTRA_FIELDS, OCCURRENCE_FIELDS
 from textmine.extract.document import Provision, build_document
 from textmine.nlp.tagging import (
-    EXTRA_FIELDS,
-    OCCURRENCE_FIELDS,
     collapse,
     split_long,
     tag_document,

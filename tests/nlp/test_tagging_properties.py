@@ -13,11 +13,12 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from textmine.contract import OCCURRENCE_FIELDS
 from textmine.extract.document import Document, build_document
 from textmine.extract.plaintext import parse_text
 from textmine.extract.refs import lead_for, split_lead
 from textmine.nlp.lexicon import load_lexicon
-from textmine.nlp.tagging import OCCURRENCE_FIELDS, tag_document
+from textmine.nlp.tagging import tag_document
 
 MODALITIES = {"must", "shall", "should", "may", "will", "can", "need", "none"}
 

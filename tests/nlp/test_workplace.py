@@ -56,8 +56,9 @@ def test_bare_staff_take_the_named_workplace() -> None:
         "professional",
         "local_authority",
     ]
-    assert "staff of this document work at a professional body (2 of 2" in (
-        rows[2]["explain"]["actor"]["rule"]
+    assert (
+        "staff of this document work at a professional body (2 of 2"
+        in (rows[2]["explain"]["actor"]["rule"])
     )
 
 

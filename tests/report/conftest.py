@@ -267,7 +267,7 @@ FIXED_PROVENANCE = Provenance(
 
 def build_analysis(source_dir: Path | None = None, title: str = "Test report") -> Analysis:
     from textmine.measure import measure
-    from textmine.nlp.rows import rows_to_frame
+    from textmine.rows import rows_to_frame
 
     settings = Settings(n_bootstrap=200, n_permutations=200, seed=1)
     documents = make_documents(source_dir)

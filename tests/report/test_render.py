@@ -88,7 +88,7 @@ def test_files_written(report: Path) -> None:
 
 def test_occurrences_behind_the_figures_are_written(report: Path, small_analysis: Analysis) -> None:
     """occurrences.jsonl holds every tagged row, contract fields first, with its explanation."""
-    from textmine.nlp.fields import OCCURRENCE_FIELDS
+    from textmine.contract import OCCURRENCE_FIELDS
 
     lines = (report.parent / "occurrences.jsonl").read_text(encoding="utf-8").splitlines()
     rows = [json.loads(line) for line in lines]
@@ -323,7 +323,7 @@ def test_a_document_without_occurrences_still_renders(
     small_analysis: Analysis, tmp_path: Path
 ) -> None:
     from textmine.measure import measure
-    from textmine.nlp.rows import rows_to_frame
+    from textmine.rows import rows_to_frame
 
     rows = rows_to_frame([])
     analysis = replace(small_analysis, rows=rows, tables=measure(rows))

@@ -16,7 +16,7 @@ defensive code of their own. It also adds the columns every measure uses:
 
 The groups that the asymmetry measure compares (families, professionals) also
 live here, as data, beside the contract's canonical terms (``TERM_LEVELS``,
-re-exported from :mod:`textmine.nlp.gold` so that one table serves both).
+re-exported from :mod:`textmine.contract` so that one table serves both).
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from textmine.contract import TERM_LEVELS as TERM_LEVELS
 from textmine.errors import InputError
-from textmine.nlp.gold import TERM_LEVELS as TERM_LEVELS
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ OPTIONAL_COLUMNS: tuple[str, ...] = (
 )
 
 #: The canonical terms of the contract, in level order (``TERM_LEVELS`` is
-#: :data:`textmine.nlp.gold.TERM_LEVELS`, the one table of term -> level, re-exported here).
+#: :data:`textmine.contract.TERM_LEVELS`, the one table of term -> level, re-exported here).
 CANONICAL_TERMS: tuple[str, ...] = tuple(TERM_LEVELS)
 
 #: Recipient groups on the family side of the asymmetry measure.

@@ -190,7 +190,7 @@ def summarise(tables: MeasureTables) -> list[str]:
 
 def read_tagged(paths: Sequence[str | Path]) -> pd.DataFrame:
     """Tagged rows of one or more contract JSONL files (``textmine tag``), concatenated in order."""
-    from textmine.nlp.rows import read_rows
+    from textmine.rows import read_rows
 
     frames = [read_rows(p) for p in paths]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from textmine.contract import number_repeats
 from textmine.nlp.addressee import IMPERATIVE, apply_addressee, dominant
 
 __all__ = [
@@ -89,3 +90,4 @@ def finish_rows(rows: Sequence[dict[str, Any]], marks: Sequence[str]) -> None:
     """Both document passes over the rows of one document (in place)."""
     apply_addressee(rows, [mark == IMPERATIVE for mark in marks])
     apply_workplace(rows, marks)
+    number_repeats(list(rows))

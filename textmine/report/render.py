@@ -60,7 +60,7 @@ def render_report(analysis: Any, out_dir: str | Path, *, force: bool = False) ->
     :data:`MAX_HTML_BYTES`.
     """
     from textmine.measure import write_tables
-    from textmine.nlp.rows import frame_records, write_rows
+    from textmine.rows import frame_records, write_rows
 
     out_dir = Path(out_dir)
     tables = table_dict(analysis.tables)

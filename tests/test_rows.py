@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from textmine.contract import EXTRA_FIELDS, OCCURRENCE_FIELDS
 from textmine.errors import InputError
-from textmine.nlp.rows import read_rows, rows_to_frame, write_rows
-from textmine.nlp.tagging import EXTRA_FIELDS, OCCURRENCE_FIELDS
+from textmine.rows import read_rows, rows_to_frame, write_rows
 
 ROW = {
     "voice": "active",

@@ -16,11 +16,10 @@ from typing import IO, Any
 
 import pandas as pd
 
+from textmine.contract import EXTRA_FIELDS, OCCURRENCE_FIELDS
 from textmine.errors import InputError
-from textmine.nlp.fields import EXTRA_FIELDS, OCCURRENCE_FIELDS
-from textmine.nlp.gold import read_jsonl
 
-__all__ = ["frame_records", "read_rows", "rows_to_frame", "write_rows"]
+__all__ = ["frame_records", "read_jsonl", "read_rows", "rows_to_frame", "write_rows"]
 
 
 def _ordered(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -56,6 +55,39 @@ def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """The rows of a frame made by :func:`rows_to_frame`, as plain dicts (missing -> ``None``)."""
     plain = frame.astype(object).where(frame.notna(), None)
     return [{str(k): v for k, v in record.items()} for record in plain.to_dict("records")]
+
+
+def read_jsonl(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
+    """Parse a JSON Lines file into (line number, object); blank lines are skipped.
+
+    The one JSON Lines reader of gold, prediction, provision and tag-output
+    files (:func:`textmine.rows.read_rows`): an unreadable file or a line
+    that is not a JSON object raises :class:`InputError` naming file and line.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as exc:
+        raise InputError(path, "no such file") from exc
+    except IsADirectoryError as exc:
+        raise InputError(path, "is a directory, not a file") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not UTF-8 text ({exc.reason})") from exc
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    rows: list[tuple[int, dict[str, Any]]] = []
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(path, f"line {number}: not valid JSON ({exc.msg})") from exc
+        if not isinstance(obj, dict):
+            kind = type(obj).__name__
+            raise InputError(path, f"line {number}: expected a JSON object, got {kind}")
+        rows.append((number, obj))
+    return rows
 
 
 def read_rows(path: str | Path) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""Read gold, predicted and gold-provision files for :mod:`textmine.nlp.evaluate`.
+"""Read gold, predicted and gold-provision files for :mod:`textmine.nlp.eval.evaluate`.
 
 A gold file is JSON Lines, one occurrence a line, in one of two forms:
 
@@ -19,13 +19,14 @@ file and the line.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from textmine.contract import ACTOR_GROUPS, MODALITIES, TERM_LEVELS, VOICES
 from textmine.errors import EmptyInputError, InputError
+from textmine.rows import read_jsonl
 from textmine.text import collapse_space
 
 __all__ = [
@@ -41,82 +42,10 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: Canonical terms judged by the tagging contract, with their participation level.
-TERM_LEVELS: dict[str, int] = {
-    "inform": 1,
-    "notify": 1,
-    "advise": 1,
-    "consult": 2,
-    "seek": 2,
-    "consider": 2,
-    "have regard to": 2,
-    "take into account": 2,
-    "involve": 3,
-    "engage": 3,
-    "participate": 3,
-    "cooperate": 4,
-    "collaborate": 4,
-    "work with": 4,
-    "coproduce": 5,
-}
-#: Canonical party groups of the contract (``unspecified`` is for actors only).
-ACTOR_GROUPS: frozenset[str] = frozenset(
-    {
-        "local_authority",
-        "parent",
-        "child",
-        "young_person",
-        "education",
-        "health",
-        "social_care",
-        "secretary_of_state",
-        "tribunal",
-        "professional",
-        "other",
-    }
-)
-MODALITIES: frozenset[str] = frozenset(
-    {"must", "shall", "should", "may", "will", "can", "need", "none"}
-)
-VOICES: frozenset[str] = frozenset({"active", "passive"})
-
 
 def surface_key(text: str) -> str:
     """The form surface texts are compared in: folded, case-folded, straight quotes."""
     return collapse_space(text).casefold().replace("\u2019", "'")
-
-
-def read_jsonl(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
-    """Parse a JSON Lines file into (line number, object); blank lines are skipped.
-
-    The one JSON Lines reader of gold, prediction, provision and tag-output
-    files (:func:`textmine.nlp.rows.read_rows`): an unreadable file or a line
-    that is not a JSON object raises :class:`InputError` naming file and line.
-    """
-    path = Path(path)
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as exc:
-        raise InputError(path, "no such file") from exc
-    except IsADirectoryError as exc:
-        raise InputError(path, "is a directory, not a file") from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not UTF-8 text ({exc.reason})") from exc
-    except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from exc
-    rows: list[tuple[int, dict[str, Any]]] = []
-    for number, line in enumerate(raw.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(path, f"line {number}: not valid JSON ({exc.msg})") from exc
-        if not isinstance(obj, dict):
-            kind = type(obj).__name__
-            raise InputError(path, f"line {number}: expected a JSON object, got {kind}")
-        rows.append((number, obj))
-    return rows
 
 
 def check_gold_row(row: Mapping[str, Any]) -> str | None:
