@@ -29,6 +29,7 @@ from textmine.cli_options import (
     kind_option,
     lexicon_option,
     output_option,
+    revision_option,
 )
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -41,6 +42,9 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 @click.pass_context
 def cli(ctx: click.Context, debug: bool, verbose: bool) -> None:
     """Audit the language of partnership in legislation and statutory guidance.
+
+    Reads PDF, legislation XML (CLML), saved web pages (.html/.htm: GOV.UK and
+    legislation.gov.uk), Word .docx (tracked changes: --revision) and plain text.
 
     \b
     Example:
@@ -80,9 +84,10 @@ def cli(ctx: click.Context, debug: bool, verbose: bool) -> None:
 @click.option(
     "--keep-removed",
     is_flag=True,
-    help="Also write what was kept out of the body (running heads, notes) "
-    'as objects with "removed": true (jsonl only).',
+    help="Also write what was kept out of the body (running heads, banners, notes, "
+    'footnotes) as objects with "removed": true (jsonl only).',
 )
+@revision_option()
 def extract(
     paths: tuple[Path, ...],
     fmt: str,
@@ -90,20 +95,28 @@ def extract(
     output: Path | None,
     force: bool,
     keep_removed: bool,
+    revision: str,
 ) -> None:
     """Read documents into provisions with refs, headings and pages.
+
+    PATH may be a PDF, legislation XML (CLML), a saved web page (.html/.htm:
+    GOV.UK or legislation.gov.uk), a Word .docx or plain text (.txt/.md).
 
     \b
     Examples:
         textmine extract act.pdf
         textmine extract guidance.pdf --format text -o guidance.txt
         textmine extract section.xml --format csv -o section.csv
+        textmine extract publication.html --format jsonl
+        textmine extract draft.docx --revision original
     """
     from textmine.extract import extract as extract_document
     from textmine.extract.export import write_documents
+    from textmine.settings import Settings
 
     check_output(output, force)
-    documents = [extract_document(p, kind=kind) for p in paths]
+    settings = Settings().with_(revision=revision)
+    documents = [extract_document(p, kind=kind, settings=settings) for p in paths]
     _warn_failed_pages(documents)
     emit(lambda fh: write_documents(documents, fh, fmt, keep_removed=keep_removed), output, force)
 
@@ -187,6 +200,7 @@ def eval_command(
 @click.option(
     "--batch-size", type=click.IntRange(min=1), default=None, help="Texts per parser batch."
 )
+@revision_option()
 @cache_options
 def tag_command(
     paths: tuple[Path, ...],
@@ -198,16 +212,21 @@ def tag_command(
     kind: str | None,
     n_process: int | None,
     batch_size: int | None,
+    revision: str,
     cache_dir: Path | None,
     no_cache: bool,
 ) -> None:
     """Tag partnership terms (inform ... co-produce): who does it to whom, must/should/may.
+
+    PATH may be a PDF, legislation XML (CLML), a saved web page (.html/.htm:
+    GOV.UK or legislation.gov.uk), a Word .docx or plain text (.txt/.md).
 
     \b
     Examples:
         textmine tag guidance.pdf -o occurrences.jsonl
         textmine tag act.xml code.txt --explain
         textmine tag draft.txt --lexicon my_lexicons/
+        textmine tag draft.docx --revision original
     """
     from textmine.engine import process_inputs
     from textmine.inputs import InputSpec
@@ -219,6 +238,7 @@ def tag_command(
         lexicon_dir=lexicon_dir,
         workers=n_process or 1,
         batch_size=batch_size,
+        revision=revision,
         cache_dir=cache_dir,
         use_cache=False if no_cache else None,
     )

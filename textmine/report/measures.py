@@ -119,7 +119,7 @@ class MeasureContext:
         if rows:
             chart = bar_chart(
                 "tii",
-                [r["doc"] for r in rows],
+                [r["title"] for r in rows],
                 [
                     ("TII", [r["tii"] for r in rows], NEUTRAL_STYLE),
                     ("term entropy", [r["term_entropy"] for r in rows], HIGHLIGHT_STYLE),
