@@ -31,6 +31,7 @@ from textmine.cli_options import (
     output_option,
     revision_option,
 )
+from textmine.nlp.rules.registry import FIELDS
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -140,6 +141,11 @@ def extract(
     show_default=True,
     help="List each missed, false and wrongly labelled occurrence (locators only).",
 )
+@click.option(
+    "--by-document",
+    is_flag=True,
+    help="One line of figures per document of GOLD, then the pooled figures.",
+)
 @output_option()
 @force_option()
 def eval_command(
@@ -148,6 +154,7 @@ def eval_command(
     provisions: Path | None,
     fmt: str,
     details: bool,
+    by_document: bool,
     output: Path | None,
     force: bool,
 ) -> None:
@@ -162,17 +169,59 @@ def eval_command(
     Example:
         textmine tag guidance.pdf -o pred.jsonl
         textmine eval tests/nlp/data/gold_dev.jsonl pred.jsonl --format json
+        textmine eval gold.jsonl pred.jsonl --by-document
     """
     import json
 
     from textmine.nlp.eval.evaluate import evaluate_files
+    from textmine.nlp.eval.text import render_by_document
 
+    if by_document:
+        reports = evaluate_files(gold, pred, provisions_path=provisions, by_document=True)
+        if fmt == "json":
+            data = {doc or "pooled": r.to_dict(details=details) for doc, r in reports.items()}
+            text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        else:
+            text = render_by_document(reports)
+        emit(lambda fh: fh.write(text), output, force)
+        return
     report = evaluate_files(gold, pred, provisions_path=provisions)
     if fmt == "json":
         text = json.dumps(report.to_dict(details=details), indent=2, ensure_ascii=False) + "\n"
     else:
         text = report.to_text(details=details)
     emit(lambda fh: fh.write(text), output, force)
+
+
+@cli.command("rules")
+@click.option(
+    "--field",
+    type=click.Choice(FIELDS),
+    default=None,
+    help="Only the rules deciding this field.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def rules_command(field: str | None, fmt: str) -> None:
+    """List the tagger's rules: name, what each decides, description and example.
+
+    Every name ``textmine tag --explain`` prints is one of these; each
+    example is a test of the rule.
+
+    \b
+    Example:
+        textmine rules --field actor
+    """
+    import json
+
+    from textmine.nlp.rules.catalogue import rules_text, selected_rules
+
+    rules = selected_rules(field)
+    if fmt == "json":
+        click.echo(json.dumps([r.as_dict() for r in rules], indent=2, ensure_ascii=False))
+    else:
+        click.echo(rules_text(rules), nl=False)
 
 
 @cli.command("tag")

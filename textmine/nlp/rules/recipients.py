@@ -72,8 +72,8 @@ HIDDEN_OBJECT = rule(
     "recipients",
     "An object the parse lost, read where statutory English puts it (after an aside, "
     "shared by coordinated verbs, after 'who ... to').",
-    example="The authority must involve, so far as is reasonably practicable, the child.",
-    expect={"text": "involve", "recipients": ["child"]},
+    example="The school should engage with and listen to parents.",
+    expect={"text": "engage", "recipients": ["parent"]},
 )
 PASSIVE_SUBJECT = rule(
     "recipients.passive_subject",
@@ -93,8 +93,8 @@ TO = rule(
     "recipients.to",
     "recipients",
     "The object of 'to' ('give information to X' read as informing).",
-    example="The authority must have regard to the views of the child.",
-    expect={"text": "have regard to", "recipients": ["child"]},
+    example="The decision must be notified to the parent.",
+    expect={"text": "notified", "recipients": ["parent"]},
 )
 FROM = rule(
     "recipients.from",
@@ -129,8 +129,8 @@ SERIAL = rule(
     "recipients.serial_member",
     "recipients",
     "Members of a serial list the parse hung elsewhere ('notify X, Y and other persons').",
-    example="The home must notify the placing authority, the police and the parents.",
-    expect={"text": "notify", "recipients": ["local_authority", "other", "parent"]},
+    example="The authority should involve, and seek the views of, the young person.",
+    expect={"text": "involve", "recipients": ["young_person"]},
 )
 NONE = rule(
     "recipients.none",
