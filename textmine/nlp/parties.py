@@ -148,6 +148,14 @@ PARTY_NOUN = rule(
     example="The supervisor must notify the court.",
     expect={"text": "notify", "actor": "other"},
 )
+CONJUNCT = rule(
+    "party.conjunct",
+    "party",
+    "A generic party noun coordinated with a named party is read as that party ('the group "
+    "or trust': a clinical commissioning group or NHS trust).",
+    example="The group or trust must co-operate with the local authority.",
+    expect={"text": "co-operate", "actor": "health"},
+)
 AGENT_NOUN = rule(
     "party.agent_noun",
     "party",
@@ -419,7 +427,13 @@ class Parties:
             return Party(group, alias[1], self.np_text(token), plural, rule)
         if alias is None:
             if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.cues.party_nouns:
-                # a person or body the aliases do not know ("the committee"): some party
+                # a person or body the aliases do not know ("the committee"): some party, or
+                # the party a conjunct names ("the group or trust": a health body)
+                for other in conjuncts(token)[1:]:
+                    found = self.party(other)
+                    if found is not None and found.group not in GENERIC_GROUPS:
+                        text = self.np_text(token, coordinated=True)
+                        return Party(found.group, found.refer, text, plural, CONJUNCT)
                 return Party("other", "any", self.np_text(token), plural, PARTY_NOUN)
             return None
         return Party(alias[0], alias[1], self.np_text(token), plural, ALIAS)
