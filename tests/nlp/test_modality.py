@@ -105,7 +105,7 @@ LIST_ITEM = parsed(
     ("doc", "index", "value", "rule", "token"),
     [
         (NEED_NOT, 4, "need", "modality.aux", "need"),
-        (REQUIRED, 6, "none", "modality.none", None),  # "require" is not a modal
+        (REQUIRED, 6, "none", "modality.imposed", "required"),  # "require" is not a modal
         (COORDINATED, 6, "must", "modality.aux via link.conj", "must"),
         (ENSURE, 7, "must", "modality.aux via link.embedding", "must"),
         (

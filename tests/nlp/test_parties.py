@@ -82,3 +82,18 @@ def doc_spans(nlp, sentence: str) -> list:
     doc = nlp(sentence)
     _KEEP[:] = [doc]  # spans need their Doc alive
     return list(doc.spans[SPANS_KEY])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Children Act 1989 says that they must consult the parents.",
+        "The Children and Families (Assessment) Regulations 2015 provide that they must consult "
+        "the parents.",
+    ],
+)
+def test_a_party_word_in_an_instruments_name_names_nobody(nlp, sentence: str) -> None:
+    """'the Children Act 1989' is a title: no antecedent for 'they', no party."""
+    (span,) = [s for s in nlp(sentence).spans[SPANS_KEY] if s.text == "consult"]
+    assert span._.actor == "unspecified"
+    assert span._.recipients == ["parent"]

@@ -53,7 +53,7 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from textmine.contract import LABEL_FIELDS
-from textmine.nlp.context.compose import Composition, compose, sentence_start
+from textmine.nlp.context.compose import Composition, compose, find_pointer, sentence_start
 from textmine.nlp.context.document import DocumentContext, context_of, read_context
 from textmine.nlp.context.lists import Item, Segment, list_items
 from textmine.nlp.lexicon import Lexicon, TermPattern, load_lexicon
@@ -214,7 +214,9 @@ class PartnershipTerms:
                 continue
             char = doc[match[1]].idx
             item = next((it for it in items if it.start <= char < it.end), None)
-            lead = None if item is not None else _open_lead(doc, match, every)
+            lead = (
+                None if item is not None else _open_lead(doc, match, every, self.lexicon.cues.views)
+            )
             routes.append((match, item, lead))
         for match, item, lead in routes:
             if item is not None:  # read in the clause its lead-in completes
@@ -280,7 +282,11 @@ class PartnershipTerms:
         short clause lacks are read in ``doc`` (``reader``).
         """
         compositions = [
-            c for c in (compose(doc, item, _tail(item, every)) for item in items) if c is not None
+            c
+            for c in (
+                compose(doc, item, _tail(item, every), self.lexicon.cues.views) for item in items
+            )
+            if c is not None
         ]
         spans: list[Span] = []
         for composition, short in zip(
@@ -340,7 +346,11 @@ class PartnershipTerms:
         """
         direct = [item for item in every if item.chain and item.chain[-1] == lead]
         compositions = [
-            c for c in (compose(doc, item, _tail(item, every)) for item in direct) if c is not None
+            c
+            for c in (
+                compose(doc, item, _tail(item, every), self.lexicon.cues.views) for item in direct
+            )
+            if c is not None
         ]
         if not compositions:
             return self._tag(doc, matches, reader)
@@ -521,14 +531,17 @@ def _list_extents(doc: Doc, items: list[Item]) -> list[tuple[int, int]]:
     return list(ends.values())
 
 
-def _open_lead(doc: Doc, match: tuple[int, int, int], every: list[Item]) -> Segment | None:
+def _open_lead(
+    doc: Doc, match: tuple[int, int, int], every: list[Item], views: frozenset[str]
+) -> Segment | None:
     """The lead-in a match stands in when its slot is what the lead-in's items fill.
 
     The match stands in a segment that leads in a list, and no verb stands
     between the match and the lead-in's closing mark: ``must consult—``,
     ``seek advice and information—``, ``notify them of—``; not ``when
     notifying the parent, it must—`` (the items complete *must*, not
-    *notifying*).
+    *notifying*); or the match follows ``the following`` its items stand for (``the views
+    of the following are considered at the review, whether or not they attend:``).
     """
     _, start, end = match
     char = doc[start].idx
@@ -538,6 +551,9 @@ def _open_lead(doc: Doc, match: tuple[int, int, int], every: list[Item]) -> Segm
         lead = item.chain[-1]
         if lead.mark is None or not lead.start <= char < lead.mark:
             continue
+        pointer = find_pointer(doc, sentence_start(doc, lead), char, views)
+        if pointer is not None:  # "the views of the following are considered ...:"
+            return lead
         between = doc.char_span(doc[end - 1].idx + len(doc[end - 1]), lead.mark, "expand")
         if between is not None and any(t.pos_ in ("VERB", "AUX") for t in between):
             return None

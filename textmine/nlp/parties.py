@@ -66,7 +66,8 @@ _MAX_CHAIN = 12
 ALIAS = rule(
     "party.alias",
     "party",
-    "The noun phrase matches an alias of the actor lexicon (the longest that covers its head).",
+    "The noun phrase matches an alias of the actor lexicon (the longest that covers its head; "
+    "not a word of an instrument's name: 'the Children Act 1989').",
     example="The governing body of the school must consult parents.",
     expect={"text": "consult", "actor": "education"},
 )
@@ -244,6 +245,29 @@ class PartyMatcher:
         )
 
 
+#: Last words of the name of an instrument (``the Children Act 1989``).
+_INSTRUMENTS = frozenset({"act", "acts", "regulations", "order", "rules", "measure", "bill"})
+#: Small words that may stand inside such a name.
+_NAME_WORDS = frozenset({"and", "of", "for", "the", "in", "to", "with", "(", ")", "&", ","})
+
+
+def _in_instrument_title(token: Token) -> bool:
+    """A capitalised word in the name of an Act or instrument (``the Children Act 1989``, ``the
+    Children and Family Court Advisory and Support Service (Reviewed Case Referral)
+    Regulations 2004``): part of a title, naming nobody."""
+    if not token.is_title and not token.is_upper:
+        return False
+    doc = token.doc
+    for word in doc[token.i + 1 : min(len(doc), token.i + 24)]:
+        if word.lower_ in _INSTRUMENTS and word.is_title:
+            return word.i + 1 < len(doc) and (
+                word.nbor(1).like_num or word.nbor(1).lower_ in ("of", "(")
+            )
+        if not (word.is_title or word.is_upper or word.lower_ in _NAME_WORDS):
+            return False
+    return False
+
+
 class Parties:
     """Party reading on one parsed ``Doc``, with per-Doc caches.
 
@@ -370,7 +394,9 @@ class Parties:
                 return None
             return Party(found.group, found.refer, self.np_text(head), found.plural, RELATIVE)
         if is_expletive(token):
-            return None
+            return None  # "it is essential"
+        if _in_instrument_title(token):
+            return None  # "the Children Act 1989": a title, not the children
         stands_for = self.former_or_latter(token)
         if stands_for is not None:  # "the former should consult"
             found = self.party(stands_for)

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 
 from textmine.nlp.context.lists import Item, Segment
 
-__all__ = ["Composition", "compose", "sentence_start"]
+__all__ = ["Composition", "compose", "find_pointer", "sentence_start"]
 
 #: Subject pronouns that end an embedded clause's lead-in (``ensure that they:``).
 _SUBJECT_PRONOUNS = frozenset({"they", "he", "she", "it", "we", "you", "i"})
@@ -80,8 +80,41 @@ class Composition:
         return None
 
 
-def compose(doc: Doc, item: Item, tail: int | None = None) -> Composition | None:
+def find_pointer(
+    doc: Doc, start: int, end: int, views: frozenset[str] = frozenset()
+) -> re.Match[str] | None:
+    """``the following`` between characters ``start`` and ``end`` of ``doc`` standing for
+    the list's items: an argument (``must consult the following``), or the owner of views
+    (``the views of the following are considered``: ``views`` are the lemmas of such nouns);
+    not after a preposition otherwise (``in the following ways``: the items elaborate a noun).
+    """
+    text = doc.text
+    pointer = _POINTER.search(text, start, end)
+    if pointer is None:
+        return None
+    before = text[start : pointer.start()].split()[-2:]
+    if before[-1:] in _AFTER_PREPOSITION:
+        owner = doc.char_span(*_last_word(text, start, pointer.start()), alignment_mode="expand")
+        if not (before[-1] == "of" and owner is not None and owner.root.lemma_.lower() in views):
+            return None
+    return pointer
+
+
+def _last_word(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the word before the last word of ``text[start:end]`` stands (``views`` of
+    ``the views of``)."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    word = words[-2] if len(words) >= 2 else words[-1]
+    return start + word.start(), start + word.end()
+
+
+def compose(
+    doc: Doc, item: Item, tail: int | None = None, views: frozenset[str] = frozenset()
+) -> Composition | None:
     """The clause ``item`` completes in the parsed unit ``doc`` (``None``: no lead-in).
+
+    ``views`` are the lemmas of nouns whose ``of the following`` points at the items
+    (``the views of the following``).
 
     ``tail`` is where the items of a list the item itself leads in end
     (``(c) notify— (i) the health body; (ii) ...``): the text up to there is
@@ -102,12 +135,7 @@ def compose(doc: Doc, item: Item, tail: int | None = None) -> Composition | None
         return None
     # "must consult the following about the plan—": the item takes the pointer's place
     last_start, last_end = spans[-1]
-    pointer = _POINTER.search(text, last_start, last_end)
-    if (
-        pointer is not None
-        and text[last_start : pointer.start()].split()[-1:] in _AFTER_PREPOSITION
-    ):
-        pointer = None  # "in the following ways:": the items elaborate a noun, not an argument
+    pointer = find_pointer(doc, last_start, last_end, views)
     rest: tuple[int, int] | None = None
     if pointer is not None and text[pointer.end() : last_end].strip():
         spans[-1] = (last_start, pointer.start())
@@ -134,13 +162,13 @@ def compose(doc: Doc, item: Item, tail: int | None = None) -> Composition | None
     segment = item.segment
     end = max(segment.end, tail or 0)
     item_start = length
-    pieces.append((length, segment.start, end - segment.start))
     words = text[segment.start : end]
     if not keep_colon and _common_capital(doc, segment.start):
         # "This can be achieved by: Working with ...": the item continues the sentence
         words = words[0].lower() + words[1:]
     if rest is not None:  # "the parent of the child; about the plan": the item's own end goes
         words = _ITEM_END.sub("", words)
+    pieces.append((length, segment.start, len(words)))
     out.append(words)
     length += len(words)
     if rest is not None:
@@ -151,7 +179,10 @@ def compose(doc: Doc, item: Item, tail: int | None = None) -> Composition | None
         pieces.append((length, offset, len(words_after)))
         out.append(words_after)
     return Composition(
-        "".join(out), tuple(pieces), item_start, item_start + segment.end - segment.start
+        "".join(out),
+        tuple(pieces),
+        item_start,
+        item_start + min(segment.end - segment.start, len(words)),
     )
 
 
@@ -200,6 +231,8 @@ def sentence_start(doc: Doc, lead: Segment) -> int:
     if span is None or not len(span):
         return lead.start
     start = span[-1].sent.start_char
+    if start < lead.start and lead.label is not None:
+        return lead.start  # "(1) An agreement must—": a label or glyph opens the clause
     if start < lead.start:
         before = doc.text[start : lead.start]
         if any(before.rstrip().endswith(mark) for mark in (";", ".", ":")) or ";\n" in before:

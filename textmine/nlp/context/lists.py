@@ -60,6 +60,13 @@ _INLINE = re.compile(
     # a numbered subsection after a full stop: "... of that section). (2) If ..."
     r"|[.][\"'\u201d\u2019)]*[ \t]+(?=\([0-9]{1,3}[A-Z]{0,2}\)[ \t])"
 )
+#: A cross-reference running up to a position: ``paragraph (a)``, ``subsections (2), (3)``.
+_REFERENCE = re.compile(
+    r"\b(?:sub-?)?(?:paragraphs?|sections?|regulations?|articles?|rules?|heads?|Schedules?)"
+    r"(?:[ \t]*\([0-9a-zA-Z]{1,4}\)|[ \t]+[0-9]+[A-Z]{0,2})+(?:[ \t]*,[ \t]*\([0-9a-zA-Z]{1,4}\))*"
+    r"[ \t]*,?$",
+    re.IGNORECASE,
+)
 #: A lead-in dash glued to the word before it and followed by more of the line.
 _GLUED_DASH = re.compile(r"(?<=[\w)])[\u2014\u2013](?=[ \t]*\S)")
 #: The end of a run-on item: ``;``, ``; and``, ``; or``.
@@ -103,13 +110,20 @@ def segments(text: str) -> list[Segment]:
     out: list[Segment] = []
     position = 0
     for line in text.split("\n"):
-        cuts = sorted({0, *(m.end() for m in _INLINE.finditer(line)), *_run_on(line), len(line)})
+        inline = [m.end() for m in _INLINE.finditer(line) if not _cross_reference(line, m.start())]
+        cuts = sorted({0, *inline, *_run_on(line), len(line)})
         for begin, finish in itertools.pairwise(cuts):
             segment = _segment(line, begin, finish, position)
             if segment is not None:
                 out.append(segment)
         position += len(line) + 1
     return out
+
+
+def _cross_reference(line: str, position: int) -> bool:
+    """Whether the label after ``position`` continues a cross-reference (``by virtue of
+    paragraph (a) or (b)``, ``subsections (2), (3) and (4)``), not a new item."""
+    return _REFERENCE.search(line, max(0, position - 80), position) is not None
 
 
 def _run_on(line: str) -> list[int]:

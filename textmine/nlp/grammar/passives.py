@@ -12,6 +12,9 @@ back for :mod:`textmine.nlp.rules.modality` (voice, the governing chain),
 * :func:`passive_holders`: ``be supported to ... and be engaged in``, ``are
   closely involved``, ``where parents are not involved``: the party a
   subjectless passive is said of;
+* :func:`adverbial_participle` (``When consulted about the draft, children
+  said ...``: a subjectless past participle after a subordinator is a passive
+  said of the main clause's subject);
 * :func:`passive_control` (``be supported to participate``) and :func:`kept`
   (``keep the parent informed``).
 """
@@ -25,6 +28,7 @@ from textmine.nlp.grammar.syntax import MAX_STEPS, conjuncts, coordination_head
 
 __all__ = [
     "OBJECT_CONTROL",
+    "adverbial_participle",
     "kept",
     "list_continuation",
     "passive_control",
@@ -129,6 +133,46 @@ def passive_holders(verb: Token) -> list[Token]:
         else:
             return []
     return []
+
+
+#: Subordinators that open a reduced adverbial clause (``if notified``, ``once agreed``).
+_SUBORDINATORS = frozenset(
+    {
+        "when",
+        "whenever",
+        "if",
+        "once",
+        "unless",
+        "until",
+        "where",
+        "as",
+        "though",
+        "although",
+        "while",
+    }
+)
+
+
+def adverbial_participle(verb: Token) -> Token | None:
+    """The main verb of ``When consulted about the draft, children said``, for ``consulted``.
+
+    A past participle with no subject and no auxiliary of its own, opened by
+    a subordinator (``if notified of a change``, ``once consulted``) or
+    standing first in its sentence (``Consulted early, parents ...``), is a
+    reduced passive clause: it is said of the main clause's subject, and it
+    names no doer unless it has a ``by`` agent.
+    """
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or verb.head.i <= verb.i:
+        return None
+    if any(c.dep_ in ALL_SUBJECTS or c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    opener = verb.doc[verb.left_edge.i]
+    if not (
+        (opener.lower_ in _SUBORDINATORS and opener.dep_ in ("mark", "advmod"))
+        or verb.left_edge.i == verb.sent.start == verb.i
+    ):
+        return None
+    return verb.head
 
 
 def kept(participle: Token) -> Token | None:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Doc, Token
 
 from textmine.nlp.grammar.clauses import parenthesised_conjunct
+from textmine.nlp.grammar.deps import to_infinitive
 
 __all__ = [
     "MAX_STEPS",
@@ -186,7 +187,9 @@ def _stranded_member(token: Token) -> Token | None:
 def misplaced_conjunct(verb: Token) -> Token | None:
     """The verb a verb is really coordinated with when the parser hung it off a noun.
 
-    In ``must give the parent notice and consult the parent`` the parser may
+    A to-infinitive hung off a gerund or noun coordinates with the nearest
+    to-infinitive above it (``to consider X within five days of receiving it
+    and to advise Y``). In ``must give the parent notice and consult the parent`` the parser may
     make ``consult`` a conjunct of ``notice``; the coordination is with
     ``give``, the verb that governs the noun. In ``must give X and, where it
     is consistent with ..., involve Y`` it may make ``involve`` a conjunct of
@@ -196,6 +199,16 @@ def misplaced_conjunct(verb: Token) -> Token | None:
     if across is not None:
         return across
     head = verb.head
+    if verb.dep_ == "conj" and to_infinitive(verb) and not to_infinitive(head):
+        # "to consider the decisions within five days of receiving them and to advise the
+        # adviser": a to-infinitive coordinates with a to-infinitive, the nearest above
+        token = head
+        for _ in range(MAX_STEPS):
+            if token.head == token:
+                break
+            token = token.head
+            if to_infinitive(token) and token.i < verb.i:
+                return token
     if verb.dep_ != "conj" or head == verb or head.pos_ not in ("NOUN", "PROPN"):
         return None
     # a bare verb the tagger also made a noun: "involve the child and notify— HMCI; ..."

@@ -252,6 +252,15 @@ LEAD_IN = rule(
     expect={"text": "Informing", "actor": "local_authority"},
     doubt="context",
 )
+EXPLETIVE_EARLIER = rule(
+    "actor.expletive_earlier",
+    "actor",
+    "'It is important to V' names no doer: the doer the paragraph's earlier sentences name.",
+    example="The personal adviser must meet the young person before each review. It will be "
+    "important to work with the young person to plan the meeting.",
+    expect={"text": "work with", "actor": "professional"},
+    doubt="context",
+)
 NO_SUBJECT = rule(
     "actor.no_subject",
     "actor",
@@ -585,6 +594,12 @@ class ActorReader:
         opened = fronted_subject(verb)
         if opened is not None:  # "When considering whether ..., the home and the LA should"
             return self.subject(opened, FRONTED)
+        if any(c.dep_ in SUBJECTS and is_expletive(c) for c in token.children):
+            # "It will be important to work with the child": the doer the paragraph's earlier
+            # sentences name (the guidelines' order)
+            earlier = self._earlier_subject(token)
+            if earlier is not None:
+                return self._via(self.subject(earlier, EXPLETIVE_EARLIER), *steps)
         return "unspecified", None, Reading("unspecified", NO_SUBJECT)
 
     def _at(self, token: Token, verb: Token, steps: list[Rule]) -> Actor | Rule | None:
@@ -724,7 +739,7 @@ class ActorReader:
         to_inf = to_infinitive(token)
         if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
             # object control: "encourage parents to participate", "require the body to consult"
-            objects = [c for c in head.children if c.dep_ == "dobj"]
+            objects = [c for c in head.children if c.dep_ == "dobj" and c.i < token.i]
             if objects and (objects[0].pos_ == "PRON" or party(objects[0]) is not None):
                 return objects[0], OBJECT_CONTROL
             # "use the results to help inform the plan": a thing cannot do it, the
@@ -906,19 +921,25 @@ class ActorReader:
         )
 
     def _earlier_subject(self, token: Token) -> Token | None:
-        """The nearest main-clause subject naming a party in the sentences before ``token``'s
-        (the unit is one section, regulation or paragraph: the guidelines' reach)."""
+        """The main subject of the nearest sentence before ``token``'s that names a party as
+        its doer (the unit is one section, regulation or paragraph: the guidelines' reach).
+
+        A sentence's main subject is its root's first subject: an active one, or the passive
+        subject of a control verb (``The adviser is required to meet ...``).
+        """
         doc = token.doc
         end = token.sent.start
         while end > 0:
             sent = doc[end - 1].sent
-            for candidate in sent:
-                if (
-                    candidate.dep_ in ACTIVE_SUBJECTS
-                    and candidate.head.dep_ == "ROOT"
-                    and self.parties.party(candidate) is not None
-                ):
-                    return candidate
+            root = sent.root
+            subjects = [c for c in root.children if c.dep_ in SUBJECTS]
+            if subjects:
+                first = subjects[0]
+                doer = first.dep_ in ACTIVE_SUBJECTS or any(
+                    c.dep_ == "xcomp" and to_infinitive(c) for c in root.children
+                )
+                if doer and self.parties.party(first) is not None:
+                    return first
             end = sent.start
         return None
 

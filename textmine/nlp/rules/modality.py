@@ -117,9 +117,9 @@ BEFORE_ASIDE = rule(
 NO_MODAL = rule(
     "modality.none",
     "modality",
-    "No modal governs the term (purpose infinitives, subordinate clauses, 'is required to').",
-    example="The authority is required to consult the parent.",
-    expect={"text": "consult", "modality": "none"},
+    "No modal governs the term (purpose infinitives, subordinate clauses).",
+    example="Where the authority consults the parent, it must record the views.",
+    expect={"text": "consults", "modality": "none"},
 )
 NOMINAL = rule(
     "modality.nominal",
@@ -340,6 +340,31 @@ def _wh_infinitive(verb: Token) -> bool:
     return bool(words) and words[0] in _WH
 
 
+IMPOSED = rule(
+    "modality.imposed",
+    "modality",
+    "An infinitive a duty-imposing verb puts on its object ('may require the body to consult', "
+    "'is required to consult') takes no modal from it.",
+    example="The Secretary of State may by regulations require the governing body to have "
+    "regard to the guidance.",
+    expect={"text": "have regard to", "modality": "none", "actor": "education"},
+)
+#: Verbs that impose a duty on their object (``require X to``): like ``is required to``,
+#: the infinitive takes no modal from them.
+_IMPOSING = frozenset({"require", "direct", "oblige"})
+
+
+def _imposed(verb: Token) -> bool:
+    """A to-infinitive of a duty-imposing verb (``may by regulations require the governing
+    body to have regard to``), also through the verb's object (``requiring X— (a) to``)."""
+    if not to_infinitive(verb):
+        return False
+    head = verb.head
+    if head.dep_ == "dobj" and verb.dep_ in ("acl", "relcl"):
+        head = head.head
+    return head.lemma_.lower() in _IMPOSING and verb.dep_ in ("xcomp", "ccomp", "acl", "advcl")
+
+
 def _purpose(verb: Token, cues: Cues) -> bool:
     """A to-infinitive after the object of a purpose verb (``use the results to inform``)."""
     head = verb.head
@@ -397,9 +422,14 @@ def modality(verb: Token, cues: Cues) -> Reading:
     """
     chain = governing_chain(verb, cues)
     for index, (token, _) in enumerate(chain):
+        if index and _imposed(chain[index - 1][0]) and own_modal(chain[index - 1][0], cues) is None:
+            # "may require the governing body to have regard to": the duty is the body's
+            return Reading("none", IMPOSED, token=token.text)
         via = tuple(link for _, link in chain[1 : index + 1] if link is not None)
         lemma = token.lemma_.lower()
         if index and lemma in cues.control and token.dep_ not in ("aux", "auxpass"):
+            if token.i and token.doc[token.i - 1].tag_ == "POS":
+                break  # "the child's needs to be considered": a noun the tagger made a verb
             if _relative_purpose(token, chain[index - 1][0]):
                 break  # "the support they need to participate": need has the noun as object
             return Reading(cues.control[lemma], LEXICAL, via, token=token.text)

@@ -36,7 +36,7 @@ from spacy.tokens import Token
 from textmine.nlp.grammar.deps import ACTIVE_SUBJECTS, to_infinitive
 from textmine.nlp.grammar.detached import examples, marker_object, pied_piped, reciprocal
 from textmine.nlp.grammar.objects import hidden_objects
-from textmine.nlp.grammar.passives import kept, passive_holders
+from textmine.nlp.grammar.passives import adverbial_participle, kept, passive_holders
 from textmine.nlp.grammar.syntax import (
     MAX_STEPS,
     conjuncts,
@@ -95,6 +95,20 @@ TO = rule(
     "The object of 'to' ('give information to X' read as informing).",
     example="The decision must be notified to the parent.",
     expect={"text": "notified", "recipients": ["parent"]},
+)
+MANNER = rule(
+    "recipients.after_manner",
+    "recipients",
+    "A role phrase hung on a manner phrase of the verb ('notified in writing to X').",
+    example="The disagreement should be notified in writing to the parent.",
+    expect={"text": "notified", "recipients": ["parent"]},
+)
+ALONGSIDE = rule(
+    "recipients.alongside",
+    "recipients",
+    "Parties 'alongside', 'along with' or 'together with' an object are objects too.",
+    example="The review should involve the professionals, alongside the child and the parents.",
+    expect={"text": "involve", "recipients": ["professional", "child", "parent"]},
 )
 FROM = rule(
     "recipients.from",
@@ -167,6 +181,12 @@ class RecipientReader:
             objects = objects or [(o, OBJECT_GAP) for o in self.object_gap(verb)]
             objects = objects or [(o, HIDDEN_OBJECT) for o in hidden_objects(verb)]
             found += objects
+            if objects:  # "involve the professionals, alongside the child and the parents"
+                found += [
+                    (o, ALONGSIDE)
+                    for t in [verb, *(o for o, _ in objects)]
+                    for o in self.alongside(t)
+                ]
         if "passive_subject" in roles and passive:
             found += [(o, PASSIVE_SUBJECT) for o in self.passive_subjects(verb)]
         # "work with X", "co-produce the plan with X", "work in partnership with X",
@@ -174,6 +194,14 @@ class RecipientReader:
         # a word of the matched span or an adverb of the verb.
         anchors = [verb, *self.objects(verb), *span_tokens]
         anchors += [c for c in verb.children if c.dep_ == "advmod"]
+        # "notified in writing to X", "informed by letter of ... to X": a manner phrase
+        manners = [
+            o
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ in ("in", "by")
+            for o in p.children
+            if o.dep_ == "pobj" and not self._names_party(o)
+        ]
         if not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
             # "engage or work productively with them": the phrase is shared
             anchors += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
@@ -186,6 +214,10 @@ class RecipientReader:
                     if obj.i not in seen_preps:
                         seen_preps.add(obj.i)
                         found += [(o, role) for o in conjuncts(obj)]
+            if not seen_preps:
+                for token in manners:
+                    for obj in prep_objects(token, frozenset({prep})):
+                        found += [(o, MANNER) for o in conjuncts(obj)]
             found += [(o, role) for o in self.stranded_gap(anchors, prep)]
             found += [(o, role) for o in marker_object(span_tokens, prep)]
             found += [(o, role) for o in pied_piped(verb, prep, self._names_party)]
@@ -286,6 +318,21 @@ class RecipientReader:
                         ]
         return out
 
+    @staticmethod
+    def alongside(obj: Token) -> list[Token]:
+        """The parties of ``alongside Y and Z`` (also ``along with``, ``together with``) hung
+        on ``obj`` (an object, or the verb beside its object)."""
+        out: list[Token] = []
+        for child in obj.children:
+            if child.dep_ != "prep":
+                continue
+            word = child.lower_
+            if word == "with" and child.i and child.nbor(-1).lower_ in ("along", "together"):
+                word = "alongside"
+            if word == "alongside":
+                out += [o for c in child.children if c.dep_ == "pobj" for o in conjuncts(c)]
+        return out
+
     def passive_subjects(self, verb: Token) -> list[Token]:
         """Passive subjects of ``verb`` (or its conjunct, or the noun of a reduced relative)."""
         token = verb
@@ -312,6 +359,10 @@ class RecipientReader:
                 return conjuncts(token.head)
             if token.dep_ == "amod" and token.head.i < token.i:
                 return conjuncts(token.head)  # "all those involved": a reduced relative
+            main = adverbial_participle(token)
+            if main is not None:  # "When consulted about the draft, children said": of them
+                subjects = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
+                return conjuncts(subjects[0]) if subjects else []
             if token.dep_ == "advcl" and token.tag_ == "VBN" and token.head.tag_ == "VBN":
                 # "listened to, respected and involved": a list of participles misparsed
                 token = token.head
@@ -330,7 +381,9 @@ class RecipientReader:
                 # "encourage them to be involved": the object; "is likely to be
                 # involved", "are able to ... be involved": the governing subject
                 head = token.head
-                objects = [c for c in head.children if c.dep_ == "dobj"]
+                # only an object before the infinitive controls it ("need ... to be kept
+                # informed about the progress, the process ..." has no controller there)
+                objects = [c for c in head.children if c.dep_ == "dobj" and c.i < token.i]
                 if objects and head.pos_ in ("VERB", "AUX"):
                     return conjuncts(objects[0])
                 token = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head

@@ -106,6 +106,15 @@ PARTY_IF_OBJECT = rule(
     example="The results should be used to inform the early help offer.",
     expect={"text": "inform", "absent": True},
 )
+GERUND_COMPLEMENT = rule(
+    "sense.gerund_complement",
+    "sense",
+    "'involve' completed by a gerund means entail ('a role that may involve challenging "
+    "managers').",
+    example="It is a role that may involve challenging senior managers and may require the "
+    "adviser to seek legal remedies.",
+    expect={"text": "involve", "absent": True},
+)
 OBJECT_PARTY = rule(
     "sense.object_party",
     "sense",
@@ -348,6 +357,14 @@ def _object_heads(anchor: Token, reader: Reader, preps: frozenset[str]) -> list[
     )
     if passive and not heads:
         heads = passive_holders(anchor)
+    if passive:  # "The wishes of the child, the carer and, where appropriate, the parents
+        # should be sought": the subject the parser left unattached before the verb
+        heads += [
+            o
+            for c in anchor.children
+            if c.dep_ == "dep" and c.i < anchor.i and c.pos_ == "NOUN"
+            for o in conjuncts(c)
+        ]
     holders = [anchor]
     if not any(c.dep_ == "prep" and c.lower_ in preps for c in anchor.children):
         holders += [c for c in anchor.children if c.dep_ == "conj"]
@@ -424,6 +441,8 @@ def check(span: Span, anchor: Token, constraint: Mapping[str, Any], reader: Read
             and not _person_like(heads[0], reader)
         ):
             return PARTY_IF_OBJECT  # "to inform their early help offer", "informed by evidence"
+    if constraint.get("no_gerund_complement") and _gerund_complement(anchor):
+        return GERUND_COMPLEMENT  # "may involve challenging senior managers"
     if constraint.get("object_party"):
         heads = _object_heads(anchor, reader, frozenset({"with"}))
         heads += next_noun(anchor)
@@ -434,6 +453,17 @@ def check(span: Span, anchor: Token, constraint: Mapping[str, Any], reader: Read
             if not any(_names_party(h, reader) for h in heads):
                 return OBJECT_PARTY
     return None
+
+
+def _gerund_complement(anchor: Token) -> bool:
+    """The verb's first complement is a gerund (``involves working with``, ``may involve
+    challenging managers``), not a party."""
+    for child in anchor.children:
+        if child.i > anchor.i and child.dep_ in ("xcomp", "ccomp", "dobj", "csubj"):
+            return child.tag_ == "VBG" and not any(
+                c.dep_ in ("det", "poss", "nsubj") for c in child.children
+            )
+    return False
 
 
 def _in_activity(anchor: Token, reader: Reader) -> bool:

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from textmine.nlp.grammar.adjuncts import clause_read_relative
 from textmine.nlp.grammar.deps import has_subject
-from textmine.nlp.grammar.passives import kept, list_continuation
+from textmine.nlp.grammar.passives import adverbial_participle, kept, list_continuation
 from textmine.nlp.lexicon import Cues
 from textmine.nlp.rules.registry import Reading, Rule, rule
 
@@ -61,6 +61,18 @@ AFTER_BE = rule(
     example="Parents are closely involved in the review.",
     expect={"text": "involved", "voice": "passive"},
 )
+ADVERBIAL = rule(
+    "voice.adverbial_participle",
+    "voice",
+    "A subjectless past participle after 'when', 'if', 'once' ... is a reduced passive.",
+    example="If notified of a change, the school must review the plan.",
+    expect={
+        "text": "notified",
+        "voice": "passive",
+        "actor": "unspecified",
+        "recipients": ["education"],
+    },
+)
 SHARED = rule(
     "voice.shared",
     "voice",
@@ -95,6 +107,8 @@ def voice(verb: Token, cues: Cues) -> Reading:
             return Reading("passive", REDUCED_RELATIVE, tuple(shared), token=token.text)
         if clause_read_relative(token):  # "Other people involved, such as ..., should"
             return Reading("passive", REDUCED_RELATIVE, tuple(shared), token=token.text)
+        if adverbial_participle(token) is not None:  # "When consulted about the draft, ..."
+            return Reading("passive", ADVERBIAL, tuple(shared), token=token.text)
         if token.tag_ in ("VBN", "VBD") and kept(token) is not None:
             return Reading("passive", KEEP, tuple(shared), token=token.head.text)
         if (
