@@ -34,9 +34,9 @@ whole document of its own.
 Config: ``lexicon_dir`` (``None``: the bundled lexicons), ``spans_key``,
 and ``adjust_tokenizer`` (default ``true``): the component then adds
 tokenizer special cases on creation, so that the hyphenated words of
-``cues.jsonl`` (``co-operate``, ``co-production``) stay one token and the
-lead-in mark ``:-`` is split off the word before it; both derail the parser
-otherwise. Set it to ``false`` to leave a shared tokenizer alone.
+``cues.jsonl`` (``co-operate``, ``co-production``) and paired pronouns (``his/her``,
+``s/he``) stay one token and the lead-in mark ``:-`` is split off the word
+before it; all derail the parser otherwise. Set it to ``false`` to leave a shared tokenizer alone.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ import numpy
 from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.symbols import ORTH
+from spacy.symbols import NORM, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from textmine.contract import LABEL_FIELDS
@@ -153,6 +153,7 @@ class PartnershipTerms:
         self.triggers = _triggers(nlp, lexicon)
         if adjust_tokenizer:
             keep_compounds(nlp, lexicon.cues.compounds)
+            keep_paired_pronouns(nlp)
             split_lead_in_mark(nlp)
 
     def read_context(self, texts: list[str], kind: str | None = None) -> DocumentContext:
@@ -620,6 +621,35 @@ def keep_compounds(nlp: Language, words: tuple[str, ...]) -> None:
             form = word.replace("-", hyphen)
             for variant in {form, form.capitalize(), form.upper()}:
                 add(variant, [{ORTH: variant}])
+
+
+#: Paired pronouns of guidance English and the pronoun each is read as (``his/her`` is a
+#: possessive determiner, ``s/he`` a subject).
+_PAIRED_PRONOUNS = {
+    "his/her": "his",
+    "her/his": "her",
+    "him/her": "him",
+    "he/she": "he",
+    "she/he": "she",
+    "s/he": "she",
+    "himself/herself": "himself",
+}
+
+
+def keep_paired_pronouns(nlp: Language) -> None:
+    """Keep ``his/her``, ``s/he`` ... one token, normalised to one of its pronouns.
+
+    Split at the slash, the pair reads as two words and a symbol, and the
+    parser loses the noun phrase around it (``the young person, his/her
+    family and ...``); as one token normalised to ``his`` it is tagged and
+    attached as the possessive it is.
+    """
+    add = getattr(nlp.tokenizer, "add_special_case", None)
+    if add is None:
+        return
+    for pair, norm in _PAIRED_PRONOUNS.items():
+        for variant in {pair, pair.capitalize(), pair.upper()}:
+            add(variant, [{ORTH: variant, NORM: norm}])
 
 
 def split_lead_in_mark(nlp: Language) -> None:

@@ -113,7 +113,8 @@ MODIFIER = rule(
 PLACE = rule(
     "party.place",
     "party",
-    "A generic noun takes the specific party of its place phrase ('everyone in the school').",
+    "A generic noun takes the specific party of its place phrase ('everyone in the school') or "
+    "of the body that possesses it ('the local authority's complaints manager').",
     example="Everyone in the school must work with the virtual school head.",
     expect={"text": "work with", "actor": "education"},
 )
@@ -607,12 +608,27 @@ class Parties:
         if token.dep_ == "conj":
             first = coordination_head(token)
             places += [o for o in prep_objects(first, _PLACE_PREPS) if o.i > token.i]
+        if self._person_noun(token) and (self._alias(token) is None or token.lower_ in _STAFF):
+            # "the local authority's complaints manager" (not "its relevant partners")
+            places += [c for c in token.children if c.dep_ == "poss"]
         for obj in places:
             found = self.party(obj)
             if found is not None and found.group not in GENERIC_GROUPS:
+                if obj.dep_ == "poss" and found.refer != "body":
+                    continue  # "the child's manager" is no child
                 plural = token.tag_ in ("NNS", "NNPS")
                 return Party(found.group, found.refer, self.np_text(token), plural, PLACE)
         return None
+
+    def _person_noun(self, token: Token) -> bool:
+        """A noun for someone in a body's service: a party noun, a staff word or an agent
+        noun (``manager``, ``officer``, ``staff``)."""
+        lemma = token.lemma_.lower()
+        return token.pos_ == "NOUN" and (
+            lemma in self.cues.party_nouns
+            or token.lower_ in _STAFF
+            or self.agent_noun(token) is not None
+        )
 
     # ------------------------------------------------------------ antecedents
 

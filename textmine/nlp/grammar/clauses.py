@@ -63,6 +63,8 @@ _ENTAILING = frozenset({"involve", "mean", "include", "entail", "require", "achi
 _DEMONSTRATIVES = frozenset({"this", "that", "it"})
 #: Words that open a fronted participle clause (``When considering ...,``).
 _FRONTING = frozenset({"when", "while", "whilst", "in", "before", "after", "on", "by", "through"})
+#: Phrases that front a participle clause (``In addition to considering ..., the IRO``).
+_FRONTING_PHRASES = frozenset({"in addition to", "as well as", "prior to", "as part of"})
 #: How far after a fronted participle its main clause's subject is looked for.
 MAX_FRONTED = 80
 #: How long an aside between ``and ,`` and the verb after it may be (tokens).
@@ -173,22 +175,39 @@ def fronted_subject(verb: Token) -> Token | None:
 
     Statutory English opens with the doer's own action (``In exercising a
     function, the authority must ...``, ``When considering whether ..., the
-    school should ...``); the parser sometimes loses the link, so it is read
-    on the surface: the first subject after the clause's closing comma.
+    school should ...``, ``In addition to considering ... the IRO should``);
+    the parser sometimes loses the link, so it is read on the surface: the
+    first subject after the clause's closing comma, or without a comma the
+    first subject of a verb with a modal. An expletive main subject (``When
+    working with children, it is important that IROs are ...``) gives way to
+    the subject of the clause it stands for.
     """
     doc = verb.doc
-    if verb.tag_ != "VBG" or verb.i == verb.sent.start:
+    start = verb.sent.start
+    if verb.tag_ != "VBG" or verb.i == start:
         return None
-    opener = doc[verb.i - 1]
-    if opener.lower_ not in _FRONTING or opener.i != verb.sent.start:
+    opener = " ".join(t.lower_ for t in doc[start : verb.i])
+    if opener not in _FRONTING and opener not in _FRONTING_PHRASES:
         return None
     end = min(verb.sent.end, verb.i + MAX_FRONTED)
     comma = next((i for i in range(verb.i + 1, end) if doc[i].text == ","), None)
-    if comma is None:
-        return None
-    for token in doc[comma + 1 : end]:
-        if token.dep_ in ("nsubj", "nsubjpass") and token.head.i > token.i:
-            return token
+    for token in doc[(comma if comma is not None else verb.i) + 1 : end]:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.i < token.i:
+            continue
+        if comma is None and not any(
+            c.dep_ == "aux" and c.tag_ == "MD" for c in token.head.children
+        ):
+            continue  # no comma: only a subject with its modal is surely the main clause's
+        if is_expletive(token):
+            return next(
+                (
+                    t
+                    for t in doc[token.i + 1 : end]
+                    if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ccomp"
+                ),
+                None,
+            )
+        return token
     return None
 
 

@@ -252,15 +252,6 @@ LEAD_IN = rule(
     expect={"text": "Informing", "actor": "local_authority"},
     doubt="context",
 )
-EXPLETIVE_EARLIER = rule(
-    "actor.expletive_earlier",
-    "actor",
-    "'It is important to V' names no doer: the doer the paragraph's earlier sentences name.",
-    example="The personal adviser must meet the young person before each review. It will be "
-    "important to work with the young person to plan the meeting.",
-    expect={"text": "work with", "actor": "professional"},
-    doubt="context",
-)
 NO_SUBJECT = rule(
     "actor.no_subject",
     "actor",
@@ -594,12 +585,6 @@ class ActorReader:
         opened = fronted_subject(verb)
         if opened is not None:  # "When considering whether ..., the home and the LA should"
             return self.subject(opened, FRONTED)
-        if any(c.dep_ in SUBJECTS and is_expletive(c) for c in token.children):
-            # "It will be important to work with the child": the doer the paragraph's earlier
-            # sentences name (the guidelines' order)
-            earlier = self._earlier_subject(token)
-            if earlier is not None:
-                return self._via(self.subject(earlier, EXPLETIVE_EARLIER), *steps)
         return "unspecified", None, Reading("unspecified", NO_SUBJECT)
 
     def _at(self, token: Token, verb: Token, steps: list[Rule]) -> Actor | Rule | None:

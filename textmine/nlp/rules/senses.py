@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from textmine.nlp.context.segmentation import BULLET_GLYPHS
 from textmine.nlp.grammar.detached import reciprocal
 from textmine.nlp.grammar.objects import hidden_objects, next_noun
-from textmine.nlp.grammar.passives import passive_holders
+from textmine.nlp.grammar.passives import kept, passive_holders
 from textmine.nlp.grammar.syntax import conjuncts, imperative_compound
 from textmine.nlp.rules.registry import Rule, rule
 from textmine.nlp.rules.voice import voice
@@ -252,6 +252,8 @@ def is_verbal(token: Token, *, predicative: bool = False) -> bool:
     """
     if _item_verb(token) or _coordinated_verb(token):
         return True
+    if token.lower_.endswith("ed") and kept(token) is not None:
+        return True  # "is being kept fully informed": keep's complement, whatever its tag
     if token.dep_ == "amod" and token.tag_ == "VBN" and token.head.i < token.i:
         return True  # "everyone involved": the parser's amod for a reduced relative
     if predicative and _predicative(token):

@@ -109,7 +109,9 @@ def voice(verb: Token, cues: Cues) -> Reading:
             return Reading("passive", REDUCED_RELATIVE, tuple(shared), token=token.text)
         if adverbial_participle(token) is not None:  # "When consulted about the draft, ..."
             return Reading("passive", ADVERBIAL, tuple(shared), token=token.text)
-        if token.tag_ in ("VBN", "VBD") and kept(token) is not None:
+        if (token.tag_ in ("VBN", "VBD") or token.lower_.endswith("ed")) and kept(
+            token
+        ) is not None:
             return Reading("passive", KEEP, tuple(shared), token=token.head.text)
         if (
             token.tag_ in ("VBN", "JJ")
