@@ -118,8 +118,8 @@ def shared_object(verb: Token) -> list[Token]:
     phrases, are shared; so is the owner after a right-node-raised ``of``
     (``seek the views of, the young person``).
     """
-    if _has_object(verb):
-        return []
+    if _has_object(verb) or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return []  # a passive's object slot is its subject ("what will be involved and ask them")
     if any(c.dep_ == "prep" for c in verb.children) and not _stranded(verb):
         return []
     found: list[Token] = []

@@ -32,6 +32,8 @@ MAX_STEPS = 12
 def conjuncts(token: Token) -> list[Token]:
     """``token`` and the tokens coordinated with it (``the child, his or her parent and ...``).
 
+    A list whose second member the parser made an apposition (``the social
+    worker, the agency adviser and the legal advisers``) is one coordination.
     A first member stranded by the parser is put back: in ``ensure that
     children, their parents and young people are involved`` the parser may
     hang ``children`` off ``that`` and start the coordination at ``parents``.
@@ -40,9 +42,24 @@ def conjuncts(token: Token) -> list[Token]:
     out = [token] if stranded is None else [stranded, token]
     index = 0
     while index < len(out) and len(out) < 50:
-        out.extend(c for c in out[index].children if c.dep_ == "conj" and c not in out)
+        out.extend(
+            c
+            for c in out[index].children
+            if c not in out and (c.dep_ == "conj" or _listed_apposition(c))
+        )
         index += 1
     return out
+
+
+def _listed_apposition(token: Token) -> bool:
+    """``the social worker, the agency adviser and the legal advisers``: a list whose
+    second member the parser made an apposition (coordinated itself, after a comma)."""
+    return (
+        token.dep_ == "appos"
+        and token.i > token.head.i
+        and token.doc[token.left_edge.i - 1].text == ","
+        and any(c.dep_ == "conj" for c in token.children)
+    )
 
 
 def prep_objects(token: Token, preps: frozenset[str]) -> Iterator[Token]:

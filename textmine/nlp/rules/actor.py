@@ -252,6 +252,16 @@ LEAD_IN = rule(
     expect={"text": "Informing", "actor": "local_authority"},
     doubt="context",
 )
+EXPLETIVE_BEFORE = rule(
+    "actor.expletive_sentence_before",
+    "actor",
+    "'It is important to V' names no doer: the party the sentence just before names as its "
+    "doer (through other such sentences); a sentence about something else breaks the chain.",
+    example="The personal adviser needs to meet the young person before each review. It will "
+    "be important to work with the young person to plan the meeting.",
+    expect={"text": "work with", "actor": "professional"},
+    doubt="context",
+)
 NO_SUBJECT = rule(
     "actor.no_subject",
     "actor",
@@ -585,6 +595,12 @@ class ActorReader:
         opened = fronted_subject(verb)
         if opened is not None:  # "When considering whether ..., the home and the LA should"
             return self.subject(opened, FRONTED)
+        if any(c.dep_ in SUBJECTS and is_expletive(c) for c in token.children):
+            # "The authority needs to ... . It will be important to consider ...": the doer
+            # of the sentence just before
+            before = self._sentence_before(token)
+            if before is not None:
+                return self._via(self.subject(before, EXPLETIVE_BEFORE), *steps)
         return "unspecified", None, Reading("unspecified", NO_SUBJECT)
 
     def _at(self, token: Token, verb: Token, steps: list[Rule]) -> Actor | Rule | None:
@@ -926,6 +942,29 @@ class ActorReader:
                 if doer and self.parties.party(first) is not None:
                     return first
             end = sent.start
+        return None
+
+    def _sentence_before(self, token: Token) -> Token | None:
+        """The main subject of the sentence before ``token``'s when it names a party; through
+        sentences whose own subject is an expletive *it* (``It will also be important to
+        ...``); ``None`` when the sentence before is about something else."""
+        doc = token.doc
+        end = token.sent.start
+        for _ in range(MAX_CHAIN):
+            if end <= 0:
+                return None
+            sent = doc[end - 1].sent
+            subjects = [c for c in sent.root.children if c.dep_ in SUBJECTS]
+            if not subjects:
+                return None
+            first = subjects[0]
+            if is_expletive(first):
+                end = sent.start
+                continue
+            doer = first.dep_ in ACTIVE_SUBJECTS or any(
+                c.dep_ == "xcomp" and to_infinitive(c) for c in sent.root.children
+            )
+            return first if doer and self.parties.party(first) is not None else None
         return None
 
     @staticmethod

@@ -101,9 +101,15 @@ def negation(verb: Token, cues: Cues) -> Reading:
         cue = _negation_cue(verb.head.head, cues)
         if cue is not None:
             return Reading(True, GOVERNING_VERB, token=cue.text)
+    nouns: list[Token] = []
     if verb.dep_ in ("acl", "relcl") and to_infinitive(verb):
-        # "there is no need to consult", "has no duty to notify": the noun's determiner
-        for det in verb.head.children:
+        nouns = [verb.head]  # "there is no need to consult", "has no duty to notify"
+    elif verb.dep_ in ("xcomp", "advcl") and to_infinitive(verb) and verb.head.lemma_ == "be":
+        # "There is no requirement in the AAR for the panel to consider": the infinitive
+        # hung on the copula, the noun its attribute
+        nouns = [c for c in verb.head.children if c.dep_ == "attr"]
+    for noun in nouns:
+        for det in noun.children:
             if det.dep_ == "det" and det.lower_ in cues.negation_determiners:
                 return Reading(True, NOUN_DETERMINER, token=det.text)
     return Reading(False, NONE)

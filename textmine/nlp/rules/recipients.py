@@ -300,6 +300,16 @@ class RecipientReader:
         for child in verb.children:
             if child.dep_ in ("dobj", "dative", "iobj"):
                 out += conjuncts(child)
+            elif child.dep_ == "prep" and child.lower_ == "in" and not out:
+                # "inform in writing the local authority": the object read as the gerund's
+                out += [
+                    o
+                    for g in child.children
+                    if g.dep_ == "pcomp" and g.lower_ == "writing"
+                    for c in g.children
+                    if c.dep_ == "dobj"
+                    for o in conjuncts(c)
+                ]
         if not out and imperative_compound(verb):
             # "Engage parents/carers in ...": the verb was parsed as the noun's modifier
             head = verb.head
@@ -369,6 +379,9 @@ class RecipientReader:
                 continue
             if token.dep_ == "conj" and token.head != token:
                 token = token.head
+                continue
+            if token.dep_ == "acomp" and token.head.lemma_.lower() in ("become", "get"):
+                token = token.head  # "for the adopter to become involved": become's subject
                 continue
             if token.dep_ == "oprd" and token.head != token:
                 # "keep the parent informed": the object of keep

@@ -306,15 +306,18 @@ def _after_modal(token: Token) -> bool:
 
 
 def _predicative(token: Token) -> bool:
-    """A participle tagged as an adjective complement of *be* (``who is not involved``)."""
+    """A participle tagged as an adjective complement of *be* (``who is not involved``) or
+    another copula (``to become involved``)."""
     return (
         token.tag_ == "JJ"
         and token.lower_.endswith("ed")
         and token.dep_ == "acomp"
-        and token.head.lemma_.lower() == "be"
+        and token.head.lemma_.lower() in _COPULAS
     )
 
 
+#: Copulas a passive participle may follow (``become involved``, ``get involved``).
+_COPULAS = frozenset({"be", "become", "get"})
 #: What follows a verb read as a noun after ``and`` when it takes an object or a list.
 _OBJECT_STARTS = frozenset({"DET", "PROPN", "PRON"})
 

@@ -116,8 +116,8 @@ def voice(verb: Token, cues: Cues) -> Reading:
         if (
             token.tag_ in ("VBN", "JJ")
             and token.dep_ == "acomp"
-            and token.head.lemma_.lower() == "be"
-        ):  # "parents are closely involved", "who is not involved/JJ": be's complement
+            and token.head.lemma_.lower() in ("be", "become", "get")
+        ):  # "parents are closely involved", "who is not involved/JJ", "become involved"
             return Reading("passive", AFTER_BE, tuple(shared), token=token.head.text)
         continued = list_continuation(token)
         if continued is not None:
