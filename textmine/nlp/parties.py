@@ -353,6 +353,9 @@ class Parties:
 
     def _read_alias(self, token: Token) -> tuple[str, str] | None:
         start, end = self.np_bounds(token)
+        head = token.head
+        if token.dep_ == "dobj" and head.tag_ == "VBG" and head.i == start - 1:
+            start = head.i  # "with governing/VBG bodies/dobj": the participle is the modifier
         # a relative clause may complete an alias: "those who have parental responsibility"
         for child in token.rights:
             if child.dep_ in ("relcl", "acl", "prep") and child.right_edge.i < token.i + 12:

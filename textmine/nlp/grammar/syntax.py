@@ -77,12 +77,19 @@ def prep_objects(token: Token, preps: frozenset[str]) -> Iterator[Token]:
 
 
 def _possessed_participle(verb: Token) -> list[Token]:
-    """``with the child's placing authority`` misread as a gerund clause: its object noun."""
-    if verb.tag_ != "VBG" or not any(
-        c.dep_ in ("nsubj", "poss") and any(g.tag_ == "POS" for g in c.children) for c in verb.lefts
-    ):
+    """``with the child's placing authority``, ``with governing bodies`` misread as a gerund
+    clause: its object noun (the participle is the noun's modifier)."""
+    if verb.tag_ != "VBG":
         return []
-    return [c for c in verb.rights if c.dep_ == "dobj"][:1]
+    objects = [c for c in verb.rights if c.dep_ == "dobj"][:1]
+    possessed = any(
+        c.dep_ in ("nsubj", "poss") and any(g.tag_ == "POS" for g in c.children) for c in verb.lefts
+    )
+    bare = not any(c.dep_ in ("aux", "nsubj", "advmod", "neg") for c in verb.children) and all(
+        obj.left_edge.i == verb.i + 1 and not any(c.dep_ == "det" for c in obj.children)
+        for obj in objects
+    )
+    return objects if possessed or bare else []
 
 
 def relative_head(token: Token) -> Token | None:
@@ -216,6 +223,35 @@ def misplaced_conjunct(verb: Token) -> Token | None:
     if across is not None:
         return across
     head = verb.head
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VB"
+        and head.tag_ in ("VBN", "VBD", "VBZ", "VBP")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+    ):
+        # "ensure the policy is reviewed and the procedures are updated, and work with the
+        # governors": a base form coordinates with a base form, not with a participle
+        token = head
+        for _ in range(MAX_STEPS):
+            if token.head == token:
+                break
+            token = token.head
+            if token.tag_ == "VB" and token.i < verb.i:
+                return token
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VB"
+        and head.dep_ == "relcl"
+        and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in head.children
+        )
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+    ):
+        # "understand the difficulties that children may have ... and consider how to": the
+        # bare verb coordinates with the verb whose object the relative clause modifies
+        above = verb_above(head.head)
+        if above is not None and above.tag_ == "VB" and above.i < verb.i:
+            return above
     if verb.dep_ == "conj" and to_infinitive(verb) and not to_infinitive(head):
         # "to consider the decisions within five days of receiving them and to advise the
         # adviser": a to-infinitive coordinates with a to-infinitive, the nearest above

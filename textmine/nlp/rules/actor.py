@@ -59,6 +59,7 @@ from textmine.nlp.grammar.clauses import (
     verbal_subject,
 )
 from textmine.nlp.grammar.deps import ACTIVE_SUBJECTS, SUBJECTS, to_infinitive
+from textmine.nlp.grammar.passives import OBJECT_CONTROL as OBJECT_CONTROL_VERBS
 from textmine.nlp.grammar.passives import kept, passive_control
 from textmine.nlp.grammar.syntax import (
     comma_participle,
@@ -232,7 +233,8 @@ ACL_HEAD = rule(
 OF_PARTY = rule(
     "actor.of_party",
     "actor",
-    "'a duty on X to V', 'the function of X to V', 'gives X a duty to V': X does it.",
+    "'a duty on X to V', 'the function of X to V', 'gives X a duty to V', 'their power to V': "
+    "X does it.",
     example="The Act places a duty on the local authority to consult the parent.",
     expect={"text": "consult", "actor": "local_authority"},
 )
@@ -766,6 +768,11 @@ class ActorReader:
             return head, STEP_CONTROL  # "children should be supported to participate"
         if dep == "advcl" and to_inf and head.lemma_.lower() in _GIVING and is_passive(head):
             return head, STEP_CONTROL  # "each child is provided with support to participate"
+        if dep == "advcl" and to_inf and head.lemma_.lower() in OBJECT_CONTROL_VERBS:
+            # "will support the care leaver to participate": the object, as with an xcomp
+            objects = [c for c in head.children if c.dep_ == "dobj" and c.i < token.i]
+            if objects and (objects[0].pos_ == "PRON" or party(objects[0]) is not None):
+                return objects[0], OBJECT_CONTROL
         if dep == "advcl" and to_inf and head.pos_ in ("VERB", "AUX"):
             return head, STEP_PURPOSE
         if dep == "xcomp" or (dep in ("advcl", "acl", "relcl") and to_inf):
@@ -775,6 +782,9 @@ class ActorReader:
                 for obj in prep_objects(head, frozenset({"of", "on"})):
                     if party(obj) is not None:
                         return obj, OF_PARTY
+                for owner in head.children:  # "local authorities and their powers to engage"
+                    if owner.dep_ == "poss" and (owner.pos_ == "PRON" or party(owner)):
+                        return owner, OF_PARTY
                 giver = head.head if head.dep_ == "dobj" else None
                 holder = (
                     next(

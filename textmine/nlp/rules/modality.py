@@ -268,6 +268,13 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, Rule] | None:
         and to_infinitive(verb)
     ):
         return head.head, LINK_XCOMP  # "may request the authority to consult": object control
+    if (
+        dep == "advcl"
+        and to_infinitive(verb)
+        and head.lemma_.lower() in OBJECT_CONTROL
+        and any(c.dep_ == "dobj" and c.i < verb.i for c in head.children)
+    ):
+        return head, LINK_XCOMP  # "will support the care leaver to participate": object control
     if dep == "advcl" and passive_control(head) and to_infinitive(verb):
         return head, LINK_XCOMP  # "should be supported to participate": passive object control
     if _wh_infinitive(verb) and head.pos_ in ("VERB", "AUX"):

@@ -446,6 +446,8 @@ def check(span: Span, anchor: Token, constraint: Mapping[str, Any], reader: Read
             and not _person_like(heads[0], reader)
         ):
             return PARTY_IF_OBJECT  # "to inform their early help offer", "informed by evidence"
+        if not heads and _wh_complement(anchor):
+            return PARTY_IF_OBJECT  # "a framework which informs how it inspects"
     if constraint.get("no_gerund_complement") and _gerund_complement(anchor):
         return GERUND_COMPLEMENT  # "may involve challenging senior managers"
     if constraint.get("object_party"):
@@ -458,6 +460,17 @@ def check(span: Span, anchor: Token, constraint: Mapping[str, Any], reader: Read
             if not any(_names_party(h, reader) for h in heads):
                 return OBJECT_PARTY
     return None
+
+
+def _wh_complement(anchor: Token) -> bool:
+    """An active verb whose only complement is a wh-clause (``informs how it inspects``)."""
+    return any(
+        c.dep_ == "ccomp"
+        and c.i > anchor.i
+        and anchor.doc[c.left_edge.i].tag_ in ("WRB", "WP", "WDT")
+        and c.left_edge.lower_ != "that"
+        for c in anchor.children
+    ) and not any(c.dep_ in ("nsubjpass", "auxpass") for c in anchor.children)
 
 
 def _gerund_complement(anchor: Token) -> bool:
@@ -473,23 +486,40 @@ def _gerund_complement(anchor: Token) -> bool:
 
 def _in_activity(anchor: Token, reader: Reader) -> bool:
     """``involved in violence``, ``engaged in regulated activity``: the ``in`` phrase names an
-    activity, conduct, employment or event (``cues.jsonl``), and no party is worked with."""
+    activity, conduct, employment or event (``cues.jsonl``), and no party is worked with
+    (``engage in sexual activity with a third party`` is conduct whoever it is with).
+    ``abuse involving children``, ``incidents involving pupils``: an activity or event that
+    involves a party concerns it."""
     activities = reader.cues.activities
+    if anchor.dep_ in ("acl", "relcl") and anchor.head.lemma_.lower() in activities:
+        return True  # "reports of abuse involving children with SEND"
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ == "in":
             for obj in child.children:
-                if obj.dep_ in ("pobj", "pcomp") and any(
-                    o.lemma_.lower() in activities
+                found = [
+                    o
+                    for o in conjuncts(obj)
+                    if obj.dep_ in ("pobj", "pcomp")
+                    and o.lemma_.lower() in activities
                     # "involved in their child's education": a process about the child
                     and not any(
                         c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in o.children
                     )
-                    for o in conjuncts(obj)
-                ):
-                    return not any(
-                        c.dep_ == "prep" and c.lower_ == "with" for c in anchor.children
-                    ) and not reader.recipients.objects(anchor)
+                ]
+                if not found:
+                    continue
+                if any(c.lower_ in _CONDUCT for o in found for c in (o, *o.children)):
+                    return True
+                return not any(
+                    c.dep_ == "prep" and c.lower_ == "with" for c in anchor.children
+                ) and not reader.recipients.objects(anchor)
     return False
+
+
+#: Words of conduct no partner makes partnership of (``sexual activity with a third party``).
+_CONDUCT = frozenset(
+    {"sexual", "criminal", "abuse", "crime", "violence", "exploitation", "harassment", "offending"}
+)
 
 
 def _person_like(token: Token, reader: Reader) -> bool:
