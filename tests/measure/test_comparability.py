@@ -37,6 +37,10 @@ def test_title_forms() -> None:
         "local offer guidance: for care leavers",
         "local offer guidance",
     ]
+    assert title_forms("Sample Act (textmine example)") == [
+        "sample act (textmine example)",
+        "sample act",
+    ]
     assert title_forms(None) == [] and title_forms("Act") == []
 
 

@@ -114,12 +114,14 @@ def title_forms(title: str | None) -> list[str]:
     ``The Children's Homes (England) Regulations 2015 (SI 2015/541)`` gives
     ``children's homes (england) regulations 2015``; a title with a comma or
     a colon (``Local offer guidance, revised 2025``) also counts by its part
-    before the first one. Forms shorter than two words are dropped.
+    before the first one, and one ending in a bracketed note (``Sample Act
+    (textmine example)``) by its part before the note. Forms shorter than two
+    words are dropped.
     """
     if not title:
         return []
     text = _fold(_CITATION_NOTE.sub(" ", title))
-    forms = [text, re.split(r"[,:;]", text)[0]]
+    forms = [text, re.split(r"[,:;]", text)[0], re.sub(r"\s*\([^()]*\)\s*$", "", text)]
     out = []
     for form in forms:
         form = re.sub(r"^the\s+", "", form.strip(" .-"))

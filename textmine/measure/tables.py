@@ -218,7 +218,7 @@ def summarise(
             f"Families vs professionals, {name(level['doc'])}, {doer}: "
             f"{_asymmetry_part(level, 'mean level')}; {_asymmetry_part(binding, 'binding share')}"
             f" (n = {level['n_family']} vs {level['n_professional']})"
-            + (f"; too few to read: {level['note']}" if level["note"] else "")
+            + (f"; too few to read: {level['note']}" if is_present(level["note"]) else "")
         )
     overall = tables.divergence[tables.divergence["relation"] == "all"]
     for rec in _records(overall):
@@ -250,7 +250,7 @@ def _asymmetry_part(rec: dict[str, Any], label: str) -> str:
     """``mean level 2.00 vs 3.00, difference -1.00 [95% CI -1.50, -0.50], p = 0.01``."""
     head = f"{label} {_fmt(rec['family'])} vs {_fmt(rec['professional'])}"
     if not is_present(rec["difference"]):
-        return f"{head} ({rec['reason']})" if rec["reason"] else head
+        return f"{head} ({rec['reason']})" if is_present(rec["reason"]) else head
     head += f", difference {rec['difference']:+.2f}"
     if not is_present(rec["ci_low"]):
         return head

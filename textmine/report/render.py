@@ -175,6 +175,8 @@ def environment() -> Environment:
     env.filters.update(
         num=fmt_number,
         signed=fmt_signed,
+        signed_pct=fmt_signed_points,
+        plural=plural,
         pct=fmt_percent,
         pvalue=fmt_pvalue,
         count=fmt_count,
@@ -214,6 +216,21 @@ def fmt_signed(value: object, digits: int = 2) -> str:
         return "n/a"
     text = f"{number:+.{digits}f}"
     return text.replace("-", _MINUS)
+
+
+def fmt_signed_points(value: object) -> str:
+    """A difference of two shares as signed percentage points: ``−20 pts``; ``n/a`` missing."""
+    number = _finite(value)
+    return "n/a" if number is None else f"{fmt_signed(100 * number, 0)} pts"
+
+
+def plural(value: object, noun: str, nouns: str | None = None) -> str:
+    """``1 row``, ``2 rows``, ``1,234 occurrences`` (``nouns``: an irregular plural)."""
+    number = _finite(value)
+    if number is None:
+        return f"n/a {nouns or noun + 's'}"
+    count = round(number)
+    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
 
 
 def fmt_percent(value: object) -> str:

@@ -36,6 +36,7 @@ from textmine.report.anchors import (
     slug,
 )
 from textmine.report.annotate import place
+from textmine.report.labels import Labels, kind_label
 
 #: (provision label, actor, recipient) of the relations a guidance paragraph weakens.
 Weakened = set[tuple[str, str, str]]
@@ -60,10 +61,12 @@ def documents_context(
     *,
     weakened: Weakened = frozenset(),  # type: ignore[assignment]
     provision_findings: Mapping[str, Sequence[str]] | None = None,
+    labels: Labels | None = None,
 ) -> list[dict[str, Any]]:
-    """One dict per document: id, title, links, counts and its groups of provisions."""
+    """One dict per document: id, name, kind, links, counts and its groups of provisions."""
+    labels = labels or Labels()
     records = _records(rows)
-    counter = _Counter()
+    counter = _Counter(labels)
     out = []
     for document in documents:
         mine = [r for r in records if str(r.get("doc")) == document.doc]
@@ -97,8 +100,15 @@ def documents_context(
             {
                 "doc": document.doc,
                 "anchor": document_anchor(document.doc),
-                "title": document.title or document.doc,
-                "kind": document.kind,
+                "title": labels.doc(document.doc),
+                "kind": kind_label(document.kind, document.title),
+                "n_weakened": sum(
+                    1
+                    for g in groups
+                    for p in g["provisions"]
+                    for o in p["occurrences"]
+                    if o["weakened"]
+                ),
                 "pages": document.pages,
                 "url": document_url(document),
                 "n_provisions": len(document.provisions),
@@ -147,8 +157,11 @@ def assign(
 
 
 class _Counter:
-    def __init__(self) -> None:
+    """Numbers the occurrences of a page (their tooltip ids) and names their groups."""
+
+    def __init__(self, labels: Labels) -> None:
         self.n = 0
+        self.labels = labels
 
     def next(self) -> str:
         self.n += 1
@@ -180,6 +193,7 @@ def _provision(
         "segments": placed.segments,
         "unplaced": placed.unplaced,
         "n_occurrences": len(occurrences),
+        "occurrences": occurrences,
         "findings": list(provision_findings.get(label, ())),
     }
 
@@ -209,19 +223,20 @@ def _occurrence(
         "weakened": weak,
         "rule": explain_summary(row.get("explain")),
     }
-    occ["tip"] = tooltip_lines(occ)
+    occ["tip"] = tooltip_lines(occ, counter.labels)
     return occ
 
 
 LEVEL_NAMES = {1: "inform", 2: "consult", 3: "involve", 4: "collaborate", 5: "co-produce"}
 
 
-def tooltip_lines(occ: Mapping[str, Any]) -> list[str]:
+def tooltip_lines(occ: Mapping[str, Any], labels: Labels | None = None) -> list[str]:
     """What a highlighted term shows on hover and focus, one line per fact."""
-    actor = str(occ["actor"]).replace("_", " ")
+    labels = labels or Labels()
+    actor = labels.group(occ["actor"])
     if occ.get("actor_text"):
         actor += f' ("{occ["actor_text"]}")'
-    recipients = ", ".join(r.replace("_", " ") for r in occ["recipients"]) or "none named"
+    recipients = ", ".join(labels.group(r) for r in occ["recipients"]) or labels.group("none")
     lines = [
         f"{occ['term']}: level {occ['level']} ({LEVEL_NAMES.get(occ['level'], '?')})",
         f"actor: {actor}",
