@@ -22,13 +22,16 @@ from textmine import __version__
 from textmine.cli_options import (
     TextmineGroup,
     cache_options,
+    check_folder,
     check_output,
+    done,
     emit,
     force_option,
     format_option,
     kind_option,
     lexicon_option,
     output_option,
+    progress_wanted,
 )
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -47,14 +50,16 @@ def cli(ctx: click.Context, debug: bool, verbose: bool) -> None:
         textmine extract act.pdf --format jsonl -o act.jsonl
 
     \b
-    Exit status:
-        0    success
+    Exit status (every error is one line on stderr):
+        0    success (also when the reader of the output goes away: | head)
         1    any other error
         2    bad input (one line naming the file and the reason); analyse
              with several inputs writes the report on those it could read,
              lists the others, and exits 2
-        3    an output that cannot be written (folder missing or not
-             writable, disk full) or would overwrite a file (use --force)
+        3    an output that cannot be written (its folder missing or not
+             writable, disk full) or would overwrite a file (use --force);
+             textmine creates the file or folder you name, never a
+             missing folder above it
         4    no spaCy model
         5    a download failed (fetch)
         6    diff --fail-on found a change of a listed kind
@@ -101,11 +106,15 @@ def extract(
     """
     from textmine.extract import extract as extract_document
     from textmine.extract.export import write_documents
+    from textmine.progress import steps as progress_steps
 
     check_output(output, force)
-    documents = [extract_document(p, kind=kind) for p in paths]
+    with progress_steps(progress_wanted()) as steps:
+        documents = [extract_document(p, kind=kind) for p in steps.track(paths, "Reading")]
     _warn_failed_pages(documents)
     emit(lambda fh: write_documents(documents, fh, fmt, keep_removed=keep_removed), output, force)
+    n = sum(len(d.provisions) for d in documents)
+    done(f"textmine extract: {n:,} provisions from {_count(documents, 'document')}", output)
 
 
 @cli.command("eval")
@@ -154,12 +163,14 @@ def eval_command(
 
     from textmine.nlp.evaluate import evaluate_files
 
+    check_output(output, force)
     report = evaluate_files(gold, pred, provisions_path=provisions)
     if fmt == "json":
         text = json.dumps(report.to_dict(details=details), indent=2, ensure_ascii=False) + "\n"
     else:
         text = report.to_text(details=details)
     emit(lambda fh: fh.write(text), output, force)
+    done("textmine eval: scores", output)
 
 
 @cli.command("tag")
@@ -211,6 +222,7 @@ def tag_command(
     """
     from textmine.engine import process_inputs
     from textmine.inputs import InputSpec
+    from textmine.progress import steps as progress_steps
     from textmine.rows import write_rows
     from textmine.settings import Settings
 
@@ -224,9 +236,21 @@ def tag_command(
     )
     check_output(output, force)
     specs = [InputSpec(path=p, kind=kind) for p in paths]
-    processed = process_inputs(specs, settings, keep_going=False)
+    with progress_steps(progress_wanted()) as steps:
+        processed = process_inputs(specs, settings, steps=steps, keep_going=False)
     _warn_failed_pages(processed.documents)
     emit(lambda fh: write_rows(processed.rows, fh), output, force)
+    done(
+        f"textmine tag: {len(processed.rows):,} occurrences in "
+        f"{_count(processed.documents, 'document')}",
+        output,
+    )
+
+
+def _count(items: Any, noun: str) -> str:
+    """``1 document``, ``2 documents``."""
+    n = len(items)
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def _warn_failed_pages(documents: Any) -> None:
@@ -270,6 +294,7 @@ def fetch_command(dest: Path | None, manifest: Path | None, force: bool) -> None
     from textmine.fetch import fetch
     from textmine.settings import Settings
 
+    check_folder(dest)
     folder = dest if dest is not None else Settings().corpora_dir
     for result in fetch(folder, manifest=manifest, force=force):
         note = " (checksum recorded)" if result.recorded else ""

@@ -13,26 +13,26 @@ import click
 
 from textmine.cli_options import (
     PARTIAL_EXIT_CODE,
+    actor_option,
     cache_options,
+    check_actor,
+    check_folder,
     check_output,
+    done,
     emit,
     folder_option,
     force_option,
     format_option,
     lexicon_option,
     output_option,
+    progress_wanted,
 )
 
 
 @click.command("measure")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @folder_option("Folder for the tables [default: outputs/measures].")
-@click.option(
-    "--actor",
-    default="local_authority",
-    show_default=True,
-    help="Actor of the family-vs-professional asymmetry; 'all' for every actor.",
-)
+@actor_option()
 @click.option(
     "--pair",
     nargs=2,
@@ -66,6 +66,8 @@ def measure_command(
     from textmine.measure import measure, read_tagged, summarise, write_tables
     from textmine.settings import Settings
 
+    check_actor(actor)
+    check_folder(output)
     settings = Settings().with_(seed=seed)
     tables = measure(
         read_tagged(paths),
@@ -108,8 +110,10 @@ def stats(csvs: tuple[Path, ...], fmt: str, output: Path | None, force: bool) ->
     """
     from textmine.findings.stats import compute_stats, write_stats
 
+    check_output(output, force)
     result = compute_stats(csvs)
     emit(lambda fh: write_stats(result, fh, fmt), output, force)
+    done("textmine stats: statistics", output)
 
 
 @click.command("analyse")
@@ -133,6 +137,7 @@ def stats(csvs: tuple[Path, ...], fmt: str, output: Path | None, force: bool) ->
     help="Shard documents over a Dask cluster: tcp://host:port, or 'local' for a cluster "
     "of --workers processes on this machine (needs the [dask] extra).",
 )
+@actor_option()
 @cache_options
 @click.pass_context
 def analyse_command(
@@ -144,6 +149,7 @@ def analyse_command(
     lexicon_dir: Path | None,
     workers: int | None,
     scheduler: str | None,
+    actor: str,
     cache_dir: Path | None,
     no_cache: bool,
 ) -> None:
@@ -168,6 +174,7 @@ def analyse_command(
         textmine analyse
         textmine analyse act.pdf code.pdf -o outputs/send --title "CFA 2014 and the Code"
         textmine analyse draft.txt --lexicon my_lexicons/
+        textmine analyse regulations.pdf guide.pdf --actor other
         textmine analyse acts/*.pdf --scheduler tcp://10.0.0.5:8786
     """
     from textmine.analysis import analyse
@@ -175,12 +182,15 @@ def analyse_command(
     from textmine.report.outdir import check_out_dir
     from textmine.settings import Settings
 
+    check_actor(actor, lexicon_dir)
+    check_folder(output)
     if output is not None:
         check_out_dir(output, ["report.html"], force=force)
     settings = Settings().with_(
         lexicon_dir=lexicon_dir,
         workers=workers,
         scheduler=scheduler,
+        actor=actor,
         cache_dir=cache_dir,
         use_cache=False if no_cache else None,
     )
@@ -241,6 +251,7 @@ def diff_command(
         textmine diff old.pdf draft.pdf --fail-on weakened,deleted > changes.jsonl
     """
     from textmine.diff import FAIL_EXIT_CODE, diff, parse_kinds
+    from textmine.progress import steps as progress_steps
 
     try:
         fail_kinds = parse_kinds(fail_on)
@@ -250,9 +261,11 @@ def diff_command(
         suffix = output.suffix.lower() if output is not None else ""
         fmt = {".html": "html", ".htm": "html", ".csv": "csv"}.get(suffix, "jsonl")
     check_output(output, force)
-    result = diff(old, new, include_unchanged=include_unchanged)
+    with progress_steps(progress_wanted()) as steps:
+        result = diff(old, new, include_unchanged=include_unchanged, steps=steps)
     out_dir = output.parent if output is not None else Path.cwd()
     emit(lambda fh: result.write(fh, fmt, out_dir=out_dir), output, force)
+    done(f"textmine diff: {result.summary()}", output)
     found = result.of_kind(*fail_kinds)
     if found:
         click.echo(
