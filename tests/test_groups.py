@@ -86,3 +86,54 @@ def test_bad_lines_name_file_and_line(tmp_path: Path, line: str, reason: str) ->
     with pytest.raises(LexiconError) as info:
         load_groups(tmp_path)
     assert str(info.value).startswith(f"{tmp_path / 'groups.jsonl'}:{reason}")
+
+
+@pytest.mark.slow
+def test_a_user_lexicon_gives_the_registered_person_a_group_of_its_own(
+    tmp_path: Path, nlp: object
+) -> None:
+    import shutil
+
+    from textmine.analysis import analyse
+    from textmine.settings import Settings
+
+    folder = tmp_path / "lexicon"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "lexicons", folder)
+    actors = folder / "actors.jsonl"
+    bundled = '{"group": "other", "id": "registered_person",'
+    assert bundled in actors.read_text(encoding="utf-8")
+    actors.write_text(
+        actors.read_text(encoding="utf-8").replace(
+            bundled, '{"group": "registered_person", "id": "registered_person",'
+        ),
+        encoding="utf-8",
+    )
+    with (folder / "groups.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write('{"group": "registered_person", "label": "the registered person"}\n')
+    text = tmp_path / "homes.txt"
+    text.write_text(
+        "\n\n".join(
+            f"{n}.1 The registered person must {verb}."
+            for n, verb in enumerate(
+                [
+                    "consult the child",
+                    "inform the child's parent",
+                    "notify the placing authority",
+                    "consult each child",
+                    "inform the local authority",
+                    "consult the parents",
+                    "notify the school",
+                ],
+                start=1,
+            )
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    analysis = analyse([text], settings=Settings(lexicon_dir=folder, use_cache=False))
+    assert set(analysis.rows["actor"]) == {"registered_person"}
+    assert analysis.groups.label("registered_person") == "the registered person"
+    level = analysis.tables.asymmetry[analysis.tables.asymmetry["metric"] == "mean_level"]
+    row = level[level["actor"] == "registered_person"].iloc[0]
+    assert (row["n_family"], row["n_professional"]) == (4, 3)
+    assert "the registered person" in "\n".join(analysis.summary_lines())
