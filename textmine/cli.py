@@ -161,7 +161,7 @@ def eval_command(
     """
     import json
 
-    from textmine.nlp.evaluate import evaluate_files
+    from textmine.nlp.eval.evaluate import evaluate_files
 
     check_output(output, force)
     report = evaluate_files(gold, pred, provisions_path=provisions)

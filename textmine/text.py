@@ -12,7 +12,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["collapse_space", "document_name", "readable_stem", "shorten"]
+__all__ = [
+    "OPEN_ENDED",
+    "collapse_space",
+    "document_name",
+    "ends_mid_phrase",
+    "readable_stem",
+    "shorten",
+]
 
 _SPACE = re.compile(r"\s+")
 _ELLIPSIS = "…"
@@ -48,3 +55,21 @@ def readable_stem(doc: str) -> str:
 def document_name(doc: str, title: str | None) -> str:
     """The name of a document in every output: its title, else its readable stem."""
     return collapse_space(title) if title and title.strip() else readable_stem(doc)
+
+
+#: Words no list item, lead-in or sentence ends with: a line that ends with one is wrapped
+#: in the middle of a phrase.
+OPEN_ENDED: frozenset[str] = frozenset(
+    (
+        *("a", "an", "the", "of", "to", "and", "or", "in", "for", "with", "by", "on", "at"),
+        *("from", "that", "which", "who", "whom", "whose", "its", "their", "his", "her", "as"),
+        *("be", "is", "are", "was", "were", "been", "must", "may", "should", "shall", "will"),
+        *("can", "not", "any", "each", "such"),
+    )
+)
+
+
+def ends_mid_phrase(line: str) -> bool:
+    """Whether ``line`` ends with a word that cannot end a phrase (``the``, ``of``, ``and``)."""
+    words = line.rsplit(None, 1)
+    return bool(words) and words[-1].lower() in OPEN_ENDED

@@ -3,7 +3,7 @@
 For each split the documents are extracted once from ../shared/corpora, every
 listed gold provision is checked to exist with the same text (sha256 of its
 whitespace-normalised text), the provisions' units are tagged with textmine's
-tagger, and the rows are scored with :func:`textmine.nlp.evaluate.evaluate`.
+tagger, and the rows are scored with :func:`textmine.nlp.eval.evaluate.evaluate`.
 The report goes to ``test-artifacts/accuracy_<split>.txt``; the held-out report
 has no per-occurrence listing, so it does not reveal the held-out labels.
 
@@ -128,7 +128,7 @@ def reports(
 ) -> dict[str, Any]:
     """Tag the gold provisions of each split once and score them; write the reports."""
     tagging = pytest.importorskip("textmine.nlp.tagging", reason="the tagger is not built yet")
-    from textmine.nlp.evaluate import evaluate, load_gold
+    from textmine.nlp.eval.evaluate import evaluate, load_gold
 
     out = _Reports()
     for split in SPLITS:

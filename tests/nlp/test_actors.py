@@ -8,8 +8,8 @@ from spacy.tokens import Doc
 from tests.nlp.helpers import parsed as parse_rows
 from textmine.nlp.actors import PartyMatcher
 from textmine.nlp.constraints import is_verbal
+from textmine.nlp.grammar.syntax import conjuncts
 from textmine.nlp.lexicon import load_lexicon
-from textmine.nlp.syntax import conjuncts
 
 NLP = spacy.blank("en")
 PARTIES = PartyMatcher(NLP.vocab, load_lexicon())

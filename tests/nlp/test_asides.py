@@ -1,4 +1,4 @@
-"""A modal cut off from its verb by an aside (:mod:`textmine.nlp.asides`), on hand-built parses."""
+"""A modal cut off from its verb by an aside (nlp/grammar/asides.py), on hand-built parses."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import spacy
 from spacy.tokens import Doc
 
 from tests.nlp.helpers import parsed as parse_rows
-from textmine.nlp.asides import modal_before_aside
+from textmine.nlp.grammar.asides import modal_before_aside
 from textmine.nlp.lexicon import load_lexicon
 
 CUES = load_lexicon().cues

@@ -1,4 +1,4 @@
-"""Tests of textmine.nlp.evaluate: scores computed by hand on a tiny gold/pred pair."""
+"""Tests of textmine.nlp.eval.evaluate: scores computed by hand on a tiny gold/pred pair."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from textmine.cli import cli
 from textmine.errors import InputError
-from textmine.nlp.evaluate import EvalReport, evaluate, evaluate_files, provisions_path_for
+from textmine.nlp.eval.evaluate import EvalReport, evaluate, evaluate_files, provisions_path_for
 
 S1 = "The local authority must consult the parent and inform the school."
 S2 = "Children must be involved in decisions."

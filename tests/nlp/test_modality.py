@@ -7,11 +7,10 @@ import spacy
 from spacy.tokens import Doc
 
 from tests.nlp.helpers import parsed as parse_rows
+from textmine.nlp.grammar.passives import list_continuation, passive_holders
 from textmine.nlp.lexicon import load_lexicon
 from textmine.nlp.modality import governing_chain, modal_before_aside, modality
 from textmine.nlp.negation import negation
-from textmine.nlp.passives import list_continuation, passive_holders
-from textmine.nlp.series import lead_in
 from textmine.nlp.voice import voice
 
 CUES = load_lexicon().cues
@@ -162,12 +161,6 @@ def test_lexical_need_is_the_nearest_cue() -> None:
         "lexical modal via xcomp",
         "need",
     )
-
-
-def test_lead_in_modal_of_a_list_item() -> None:
-    modal = lead_in(LIST_ITEM[4], CUES)
-    assert modal is not None and modal.text == "must"
-    assert lead_in(NEED_NOT[4], CUES) is None
 
 
 # "The home builds a culture where children are listened to , respected and involved ."

@@ -143,7 +143,7 @@ def test_hidden_object(nlp, text: str, expected: list[tuple]) -> None:
 
 def test_a_verb_with_its_own_object_shares_none(nlp) -> None:
     """A later conjunct's object is shared only by a verb that has none of its own."""
-    from textmine.nlp.objects import aside_object, shared_object
+    from textmine.nlp.grammar.objects import aside_object, shared_object
 
     doc = nlp("The agency should involve the child and support the parents.")
     involve = next(t for t in doc if t.lower_ == "involve")

@@ -31,6 +31,7 @@ from typing import Any
 from textmine.errors import InputError, TextmineError
 from textmine.extract.document import Document
 from textmine.inputs import InputSpec
+from textmine.nlp.context.sections import section_of
 from textmine.settings import Settings
 
 __all__ = [
@@ -73,12 +74,15 @@ def with_spec(document: Document, spec: InputSpec) -> Document:
 
 
 def chunks(document: Document, size: int = CHUNK) -> Iterator[Document]:
-    """``document`` in runs of about ``size`` provisions, cut only between units."""
+    """``document`` in runs of about ``size`` provisions, cut only between the sections the
+    tagger parses as one text (:func:`~textmine.nlp.context.sections.section_of`)."""
     provisions = document.provisions
     start = 0
     while start < len(provisions):
         end = min(start + size, len(provisions))
-        while end < len(provisions) and provisions[end].unit == provisions[end - 1].unit:
+        while end < len(provisions) and section_of(provisions[end]) == section_of(
+            provisions[end - 1]
+        ):
             end += 1
         yield replace(document, provisions=provisions[start:end], removed=(), meta={})
         start = end

@@ -39,6 +39,7 @@ with a BOM, else Windows-1252; binary content refused). Line ends may be
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections.abc import Sequence
@@ -50,6 +51,7 @@ from textmine.extract.decoding import decode
 from textmine.extract.document import Document, Provision, build_document
 from textmine.extract.refs import split_lead, unit_of
 from textmine.settings import Settings
+from textmine.text import ends_mid_phrase
 
 if TYPE_CHECKING:
     from textmine.extract.pdf_source import PdfText
@@ -76,6 +78,10 @@ _SI_UNIT = re.compile(
 )
 _MARKER = re.compile(r"^\((?P<label>\d{1,3}[A-Z]{0,2}|[a-z]{1,4}|[A-Z]{1,2})\)[ \t]*(?P<text>.*)$")
 _ROMAN = re.compile(r"[ivxlc]+")
+#: Line ends after which the next line is a new list step, and line-opening bullets.
+_LEAD_ENDS = (":", ":-", "\u2014", "\u2013")
+_STEP_ENDS = (":", ":-", "\u2014", "\u2013", ";", "; and", "; or", ";and", ";or")
+_BULLET_LINE = re.compile(r"^[\u2022\u25cf\u25aa\u25e6\u2023*\u00b7\uf0a7\-\u2013][ \t]")
 #: Every Markdown inline pattern below needs one of these characters.
 _MD_CHARS = re.compile(r"[!\[<`*_~]")
 _RESET = -1
@@ -249,7 +255,7 @@ class _Reader:
         first = item.lines[0]
         if first.startswith("\\") and len(first) > 1:
             item.lines[0] = first[1:]
-            self._emit(item.page, None, " ".join(item.lines), None)
+            self._emit(item.page, None, _join(item.lines), None)
             return
         if self.export:
             ref, rest = split_lead(" ".join(item.lines))
@@ -259,7 +265,7 @@ class _Reader:
         ref, rest = split_lead(lines[0])
         if ref is not None:
             self._enter(ref)
-            self._emit(item.page, ref, " ".join([rest, *lines[1:]]), unit_of(ref))
+            self._emit(item.page, ref, _join([rest, *lines[1:]]), unit_of(ref))
             return
         nxt = following.lines[0] if following and not following.level else None
         self._act_style(item.page, lines, nxt)
@@ -295,7 +301,7 @@ class _Reader:
             segments.append(current)
             self.fresh = False
         for segment in segments:
-            self._emit(page, segment.ref, " ".join(segment.texts), segment.unit)
+            self._emit(page, segment.ref, _join(segment.texts), segment.unit)
 
     def _confirms(self, after: str | None) -> bool:
         if after is None:
@@ -357,7 +363,7 @@ class _Reader:
         self.fresh = False
 
     def _emit(self, page: int | None, ref: str | None, text: str, unit: str | None) -> None:
-        text = " ".join(text.split())
+        text = "\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip())
         if not text:
             return
         self.out.append(
@@ -373,6 +379,29 @@ class _Reader:
                 unit=unit,
             )
         )
+
+
+def _join(lines: list[str]) -> str:
+    """The lines of a block as one text: a line break is kept where it separates list steps.
+
+    A line that opens with a bullet glyph or a label, or follows a line ending
+    a lead-in (``:``, a dash) or a list step (``;``, ``; and``, ``; or``),
+    starts a line of its own (the tagger reads list items from the lines of a
+    provision), as does a capitalised line after a lead-in (bullets printed
+    without glyphs) unless the line before ends in the middle of a phrase;
+    other line breaks are hard wraps of one paragraph and become spaces.
+    """
+    out = lines[0] if lines else ""
+    listing = False
+    for before, line in itertools.pairwise(lines):
+        listing = listing or before.rstrip().endswith(_LEAD_ENDS)
+        step = (
+            before.rstrip().endswith(_STEP_ENDS)
+            or bool(_BULLET_LINE.match(line) or _MARKER.match(line))
+            or (listing and line[:1].isupper() and not ends_mid_phrase(before))
+        )
+        out += ("\n" if step else " ") + line
+    return out
 
 
 def _strip_markdown(line: str) -> str:

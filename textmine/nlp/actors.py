@@ -25,7 +25,7 @@ document) and caches what it has read:
   results to help inform``: the user informs); a gerund under ``including``
   after a noun is done by whoever has the noun (``authorities have duties,
   including consulting``). Where the parse loses the subject,
-  :mod:`textmine.nlp.clauses` recovers it: a subject hung on the clause
+  :mod:`textmine.nlp.grammar.clauses` recovers it: a subject hung on the clause
   before, the main clause's subject after a fronted ``When considering ...,``,
   and the previous sentence's subject for ``This involves / means V-ing``
   (also for a list under ``This can be achieved by:``); a subject hung on the
@@ -54,8 +54,10 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from textmine.nlp.asides import subject_before_aside
-from textmine.nlp.clauses import (
+from textmine.nlp.context.compose import Composition
+from textmine.nlp.control import ControlSteps, is_passive
+from textmine.nlp.grammar.asides import subject_before_aside
+from textmine.nlp.grammar.clauses import (
     for_subject,
     fronted_subject,
     is_expletive,
@@ -68,25 +70,21 @@ from textmine.nlp.clauses import (
     swallowed_subject,
     verbal_subject,
 )
-from textmine.nlp.control import ControlSteps, is_passive
-from textmine.nlp.lexicon import Cues, Lexicon
-from textmine.nlp.modality import MAX_CHAIN, Reading, kept
-from textmine.nlp.parties import Party, PartyReader
-from textmine.nlp.recipients import RecipientReader
-from textmine.nlp.series import lead_in, series_lead_in
-from textmine.nlp.subjects import SubjectReader
-from textmine.nlp.syntax import (
+from textmine.nlp.grammar.deps import ACTIVE_SUBJECTS, SUBJECTS, to_infinitive
+from textmine.nlp.grammar.syntax import (
     comma_participle,
     coordination_head,
     gerund_subject,
     relative_head,
 )
+from textmine.nlp.lexicon import Cues, Lexicon
+from textmine.nlp.modality import MAX_CHAIN, Reading, kept
+from textmine.nlp.parties import Party, PartyReader
+from textmine.nlp.recipients import RecipientReader
+from textmine.nlp.subjects import SubjectReader
 from textmine.nlp.voice import voice
 
 __all__ = ["Party", "PartyMatcher", "Resolver"]
-
-_SUBJ = frozenset({"nsubj", "csubj"})
-_SUBJ_ANY = frozenset({"nsubj", "csubj", "nsubjpass"})
 
 
 def via(links: list[str]) -> str:
@@ -122,16 +120,21 @@ class PartyMatcher:
             for word in _words(alias.pattern[0])
         )
 
-    def resolver(self, doc: Doc) -> Resolver:
-        return Resolver(doc, self)
+    def resolver(self, doc: Doc, outer: tuple[Resolver, Composition] | None = None) -> Resolver:
+        """A resolver for ``doc``; ``outer`` for a composed clause (the unit's resolver and the
+        composition), where pronouns and earlier sentences are read in the unit."""
+        return Resolver(doc, self, outer)
 
 
 class Resolver(PartyReader, RecipientReader, ControlSteps, SubjectReader):
     """Actor and recipient reading on one parsed ``Doc``, with per-doc caches."""
 
-    def __init__(self, doc: Doc, matcher: PartyMatcher) -> None:
+    def __init__(
+        self, doc: Doc, matcher: PartyMatcher, outer: tuple[Resolver, Composition] | None = None
+    ) -> None:
         self.doc = doc
         self.matcher = matcher
+        self.outer = outer
         self.cues: Cues = matcher.cues
         self._parties: dict[int, Party | None] = {}
         self._aliases: dict[int, tuple[str, str] | None] = {}
@@ -195,7 +198,7 @@ class Resolver(PartyReader, RecipientReader, ControlSteps, SubjectReader):
         aside = comma_participle(verb)
         if aside is not None:  # "the designated teacher, working with the VSH, should ..."
             return self._subject(aside[0], "subject of comma participle")
-        if not any(c.dep_ in _SUBJ_ANY and c.pos_ not in ("VERB", "AUX") for c in verb.children):
+        if not any(c.dep_ in SUBJECTS and c.pos_ not in ("VERB", "AUX") for c in verb.children):
             for child in self.doc[verb.sent.start : verb.i]:
                 found = comma_participle(child) if child.tag_ == "VBG" else None
                 if found is not None and found[1] == verb:
@@ -222,7 +225,7 @@ class Resolver(PartyReader, RecipientReader, ControlSteps, SubjectReader):
             subjects = [
                 c
                 for c in token.children
-                if c.dep_ in (_SUBJ if token == verb else _SUBJ_ANY)
+                if c.dep_ in (ACTIVE_SUBJECTS if token == verb else SUBJECTS)
                 and not is_expletive(c)
                 and not (c.dep_ == "csubj" and c.tag_ in ("VBN", "VBD"))
             ] or reduced_relative(token)
@@ -250,11 +253,6 @@ class Resolver(PartyReader, RecipientReader, ControlSteps, SubjectReader):
                     rule = "subject of the sentence before" + via(links)
                     return self._subject(earlier, rule)
                 return self._subject(subject, "nsubj" + via(links))
-            # "staff— keep in touch with the school, including working with", "must— ...;
-            # where a child is moved, notify": a list item's doer is the lead-in's
-            item = self._item_doer(token, via(links))
-            if item is not None:
-                return item
             stranded = stranded_subject(token)
             if stranded is not None:  # "... and schools must review each case, taking ..."
                 rule = "stranded subject" + via(links)
@@ -298,18 +296,6 @@ class Resolver(PartyReader, RecipientReader, ControlSteps, SubjectReader):
             return self._subject(opened, "subject after fronted participle")
         return "unspecified", None, Reading("unspecified", "no subject")
 
-    def _item_doer(self, verb: Token, via: str) -> tuple[str, str | None, Reading] | None:
-        """The doer a subjectless list item verb takes from its lead-in, if it is one."""
-        series = series_lead_in(verb, self.cues)
-        if series is not None and series.doer is not None:
-            return self.actor_of(series.doer, "series lead-in" + via)
-        modal = lead_in(verb, self.cues, own_modal_ok=True)
-        if modal is not None:
-            group, text, reading = self.lead_in_actor(modal)
-            if group != "unspecified":
-                return group, text, Reading(group, reading.rule + via, reading.token)
-        return None
-
     def _noun_infinitive(self, verb: Token, subject: Token) -> bool:
         """Whether ``subject to verb`` is a noun with its infinitive, misparsed as a clause."""
         return (
@@ -317,7 +303,7 @@ class Resolver(PartyReader, RecipientReader, ControlSteps, SubjectReader):
             and verb.head.pos_ in ("VERB", "AUX")
             and subject.pos_ == "NOUN"
             and subject.i < verb.i
-            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+            and to_infinitive(verb)
             and self.party(subject) is None
         )
 
@@ -333,16 +319,16 @@ class Resolver(PartyReader, RecipientReader, ControlSteps, SubjectReader):
             and self.party(subject) is None
         )
 
-    def lead_in_actor(self, modal: Token) -> tuple[str, str | None, Reading]:
-        """The subject of a list lead-in's modal (``The registered person must—``)."""
-        verb = modal.head
-        for child in verb.children:
-            if child.dep_ in _SUBJ_ANY and child.i < modal.i:
-                return self._subject(child, "lead-in subject")
-        for i in range(modal.i - 1, max(-1, modal.i - 40), -1):
-            if self.doc[i].dep_ in _SUBJ_ANY:
-                return self._subject(self.doc[i], "lead-in subject")
-        return "unspecified", None, Reading("unspecified", "lead-in without subject")
+    def lead_in_doer(self) -> tuple[str, str | None, Reading] | None:
+        """The doer of the lead-in a composed clause opens with (its first sentence's root)."""
+        if not len(self.doc):
+            return None
+        root = next(iter(self.doc.sents)).root
+        for child in root.children:
+            if child.dep_ in ("nsubj", "csubj") and not is_expletive(child):
+                group, text, reading = self.actor_of(child, "list lead-in")
+                return (group, text, reading) if group != "unspecified" else None
+        return None
 
     def actor_of(self, token: Token, rule: str) -> tuple[str, str | None, Reading]:
         """The party ``token`` names, read as an actor (pronouns resolved), with ``rule``."""
@@ -352,4 +338,20 @@ class Resolver(PartyReader, RecipientReader, ControlSteps, SubjectReader):
         return self._subject(token, rule)
 
     def _previous_subject(self, subject: Token) -> Token | None:
-        return previous_subject(subject, self.is_party)
+        found = previous_subject(subject, self.is_party)
+        if found is None and self.outer is not None and subject.doc is self.doc:
+            unit = self.in_unit(subject)
+            if unit is not None:  # a composed clause: the sentence before is in the unit
+                return self.outer[0]._previous_subject(unit)
+        return found
+
+    def in_unit(self, token: Token) -> Token | None:
+        """The unit's token for a token of a composed clause (``None`` when not copied)."""
+        if self.outer is None:
+            return None
+        resolver, composition = self.outer
+        char = composition.to_unit(token.idx)
+        if char is None:
+            return None
+        span = resolver.doc.char_span(char, char + len(token.text), alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None

@@ -29,8 +29,8 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from textmine.nlp.grammar.syntax import imperative_compound
 from textmine.nlp.lists import lead_in_sentence
-from textmine.nlp.syntax import imperative_compound
 
 __all__ = [
     "ADDRESSED_KINDS",

@@ -37,11 +37,11 @@ from textmine.contract import LABEL_FIELDS
 from textmine.nlp.actors import PartyMatcher, Resolver
 from textmine.nlp.addressee import IMPERATIVE, is_imperative
 from textmine.nlp.constraints import anchor_of, check, is_verbal
+from textmine.nlp.context.compose import compose
+from textmine.nlp.context.lists import Item, list_items
 from textmine.nlp.lexicon import Lexicon, TermPattern, load_lexicon
-from textmine.nlp.lists import lead_in_sentence, read_lead_in
-from textmine.nlp.modality import Reading, governing_chain, modality
+from textmine.nlp.modality import Reading, modality
 from textmine.nlp.negation import negation
-from textmine.nlp.series import lead_in, series_lead_in
 from textmine.nlp.voice import voice
 
 __all__ = [
@@ -59,6 +59,10 @@ SPANS_KEY = "partnership"
 EXTENSIONS: tuple[str, ...] = (*LABEL_FIELDS, "ref", "rule")
 _HYPHENS = ("-", "\u2010", "\u2011")
 _LEAD_IN_SUFFIX = "(?::-$)"
+#: Words that open a subordinate clause: a line opening with one is never a clause of its own.
+_SUBORDINATORS = frozenset(
+    {"if", "where", "when", "whether", "unless", "while", "whilst", "because", "that", "who"}
+)
 
 
 def register_extensions() -> None:
@@ -77,6 +81,7 @@ class PartnershipTerms:
     def __init__(
         self, nlp: Language, name: str, lexicon: Lexicon, spans_key: str = SPANS_KEY
     ) -> None:
+        self.nlp = nlp
         self.name = name
         self.spans_key = spans_key
         self.lexicon = lexicon
@@ -97,9 +102,33 @@ class PartnershipTerms:
                 "lemmatizer of an English pipeline (e.g. en_core_web_sm)"
             )
         resolver = self.parties.resolver(doc)
-        candidates = [
-            (start, end, self.patterns[match_id]) for match_id, start, end in self._matches(doc)
-        ]
+        matches = self._matches(doc)
+        every = _items(doc) if matches else []
+        items = [item for item in every if item.chain]
+        deferred: dict[int, Item] = {}
+        own: list[tuple[int, int, int]] = []
+        for match in matches:
+            char = doc[match[1]].idx
+            item = next((it for it in items if it.start <= char < it.end), None)
+            if item is None:
+                own.append(match)
+            else:  # read in the clause its lead-in completes
+                deferred[item.start] = item
+        spans = self._tag(doc, own, resolver)
+        if deferred:
+            spans += self._read_items(doc, list(deferred.values()), every, resolver)
+        spans.sort(key=lambda s: s.start)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    def _tag(
+        self,
+        doc: Doc,
+        matches: list[tuple[int, int, int]],
+        resolver: Resolver,
+    ) -> list[Span]:
+        """Accept and annotate the longest non-overlapping matches whose constraints hold."""
+        candidates = [(start, end, self.patterns[match_id]) for match_id, start, end in matches]
         candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2].line))
         taken = bytearray(len(doc))
         spans: list[Span] = []
@@ -115,9 +144,57 @@ class PartnershipTerms:
             taken[start:end] = b"\x01" * (end - start)
             self.annotate(span, anchor, pattern, resolver)
             spans.append(span)
-        spans.sort(key=lambda s: s.start)
-        doc.spans[self.spans_key] = spans
-        return doc
+        return spans
+
+    def _read_items(
+        self, doc: Doc, items: list[Item], every: list[Item], resolver: Resolver
+    ) -> list[Span]:
+        """The terms of list items, each read in the clause its lead-in completes.
+
+        The composed clauses (:func:`~textmine.nlp.context.compose.compose`)
+        are parsed by the components before this one, in one batch; a term is
+        tagged on the composed parse and its span and values are copied onto
+        ``doc`` at the item's own place. Pronouns and earlier sentences the
+        short clause lacks are read in ``doc`` (``resolver``).
+        """
+        compositions = [
+            c for c in (compose(doc, item, _tail(item, every)) for item in items) if c is not None
+        ]
+        spans: list[Span] = []
+        for composition, short in zip(
+            compositions, self._parse([c.text for c in compositions]), strict=True
+        ):
+            inner = self.parties.resolver(short, outer=(resolver, composition))
+            region = [
+                m
+                for m in self._matches(short)
+                if composition.item_start <= short[m[1]].idx < composition.item_end
+            ]
+            for span in self._tag(short, region, inner):
+                start = composition.to_unit(span.start_char)
+                end = composition.to_unit(span.end_char)
+                mapped = (
+                    doc.char_span(start, end, label=span.label, alignment_mode="expand")
+                    if start is not None and end is not None
+                    else None
+                )
+                if mapped is None:
+                    log.debug("%r: cannot be placed back in the unit", span.text)
+                    continue
+                for name in EXTENSIONS:
+                    setattr(mapped._, name, getattr(span._, name))
+                mapped._.rule = {**span._.rule, "read_as": composition.text}
+                spans.append(mapped)
+        return spans
+
+    def _parse(self, texts: list[str]) -> list[Doc]:
+        """``texts`` through the components that come before this one (tokenizer included)."""
+        docs = [self.nlp.make_doc(text) for text in texts]
+        for name, proc in self.nlp.pipeline:
+            if name == self.name:
+                break
+            docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        return docs
 
     def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Matcher hits, run only over sentences holding a pattern's first word.
@@ -157,32 +234,13 @@ class PartnershipTerms:
         # "(c) keep the child informed": a list item's doer is the keeper's
         keeper = resolver.keeper(anchor) if passive else None
         item, item_passive = (keeper, False) if keeper is not None else (anchor, passive)
-        # the item verb may stand higher in the term's governing chain (read only when needed)
-        lacking = not nominal and (modal_r.value == "none" or actor == "unspecified")
-        chain = [token for token, _ in governing_chain(item, cues)] if lacking else []
-        if not nominal and modal_r.value == "none":
-            # "— maintain a record, having consulted ...": the item verb may stand higher
-            modal = next((m for t in chain if (m := lead_in(t, cues)) is not None), None)
-            if modal is not None:
-                modal_r = Reading(cues.modals[modal.lower_], "lead-in modal", modal.text)
-                if actor == "unspecified" and not item_passive:
-                    actor, actor_text, actor_r = resolver.lead_in_actor(modal)
-        if not nominal and (modal_r.value == "none" or actor == "unspecified"):
-            # "must ensure that staff— ...; engage with", also "(a) seek to involve": the item
-            # verb may stand higher in the term's governing chain
-            found = [s for s in (series_lead_in(t, cues) for t in chain) if s]
-            # a lead-in without a modal ("requires X to—") names a doer, never a modal
-            series = next((s for s in found if s.modal.value != "none"), None)
-            if series is not None and modal_r.value == "none":
-                modal_r = series.modal
-            doer = next((s.doer for s in ([series] if series else found) if s.doer), None)
-            if doer is not None and actor == "unspecified" and not item_passive:
-                actor, actor_text, actor_r = resolver.actor_of(doer, "series lead-in")
         if not nominal:
-            actor_r, actor_text, modal_r = self._list_item(
-                item, item_passive, (actor_r, actor_text), modal_r, resolver
-            )
-            actor = str(actor_r.value)
+            if actor_r.rule == "no subject" and not item_passive and resolver.outer is not None:
+                # a list item read in its composed clause, its verb still without a doer
+                # ("We can help you in the following ways: Informing you ..."): the lead-in's
+                lead_doer = resolver.lead_in_doer()
+                if lead_doer is not None:
+                    actor, actor_text, actor_r = lead_doer
             if actor_r.rule == "no subject" and not item_passive and is_imperative(item):
                 # "Consider whether ...": the document pass gives it the addressee
                 actor_r = Reading("unspecified", IMPERATIVE, item.text)
@@ -209,65 +267,34 @@ class PartnershipTerms:
             "voice": voice_r.explain(),
         }
 
-    def _list_item(
-        self,
-        anchor: Token,
-        passive: bool,
-        actor: tuple[Reading, str | None],
-        modal_r: Reading,
-        resolver: Resolver,
-    ) -> tuple[Reading, str | None, Reading]:
-        """Actor and modal a list item inherits from its lead-in (:mod:`textmine.nlp.lists`)."""
-        actor_r, actor_text = actor
-        cues = self.lexicon.cues
-        sent, lead = anchor.sent, None
-        for _ in range(6):  # nested lead-ins: "Working with carers to:" under "should:"
-            found = lead_in_sentence(sent[0])
-            if found is None:
-                break
-            lead = read_lead_in(found, cues.modals)
-            if lead.subject is not None or lead.modal_word:
-                break
-            sent = found
-        if lead is None:
-            return actor_r, actor_text, modal_r
-        root = anchor.sent.root
-        # the item opens with the term's verb ("Informing you about ..."): whatever subject
-        # or modal the parse found inside the item is not the verb's
-        initial = anchor.i == anchor.sent.start and (anchor.is_title or anchor.is_lower)
-        # only the item's own predicate inherits: not a verb in a clause inside it
-        on_root = governing_chain(anchor, cues)[-1][0] == root
-        # "there are no barriers ... (taking into account ...)": the item is a clause of its own
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in root.children)
-        subjectless = initial or (on_root and not own_subject)
-        if initial:
-            actor_r, actor_text, modal_r = (
-                Reading("unspecified", "no subject"),
-                None,
-                Reading("none", "no modal"),
-            )
-        if (
-            not passive
-            and (initial or not own_subject)
-            and lead.subject is not None
-            and actor_r.rule.startswith("no subject")
-        ):
-            group, actor_text, reading = resolver.actor_of(lead.subject, "list lead-in")
-            actor_r = Reading(group, reading.rule, reading.token)
-        inherits = subjectless or (lead.clauses and on_root)  # "ensure that:" + clause items
-        if modal_r.rule == "no modal" and inherits and lead.governor is not None:
-            if lead.modal_word:
-                word = lead.governor
-                value = cues.modals.get(word.lower_) or cues.modals.get(word.lemma_.lower())
-                if value is not None:
-                    modal_r = Reading(value, "list lead-in modal", word.text)
-            else:
-                inherited = modality(lead.governor, cues)
-                if inherited.value != "none":
-                    modal_r = Reading(
-                        inherited.value, f"list lead-in {inherited.rule}", inherited.token
-                    )
-        return actor_r, actor_text, modal_r
+
+def _items(doc: Doc) -> list[Item]:
+    """The list items of ``doc`` (:func:`~textmine.nlp.context.lists.list_items`), a
+    sentence among bullets told by its parse (a finite verb with a subject of its own)."""
+    return list_items(doc.text, lambda start, end: _own_clause(doc, start, end))
+
+
+def _own_clause(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc``'s text between two offsets is a clause with a subject of its own."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    first = next((t for t in span if not (t.is_punct or t.is_space)), None)
+    if first is None or first.lower_ in _SUBORDINATORS:
+        return False
+    roots = [t for t in span if t.head == t or not span.start <= t.head.i < span.end]
+    return any(
+        root.pos_ in ("VERB", "AUX")
+        and root.tag_ not in ("VBG", "VBN", "VB")
+        and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
+        for root in roots
+    )
+
+
+def _tail(item: Item, items: list[Item]) -> int | None:
+    """Where the items of the list ``item`` leads in end (``None``: it leads in none)."""
+    inner = [other.end for other in items if item.segment in other.chain]
+    return max(inner) if inner else None
 
 
 def _triggers(nlp: Language, lexicon: Lexicon) -> numpy.ndarray | None:

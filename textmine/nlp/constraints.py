@@ -14,9 +14,9 @@ a paragraph label: ``...; (b) engage with them``), as is a bare word after
 ``and`` that takes an object (``involve the child and notify— HMCI``); a
 participle after its noun is a reduced relative (``everyone involved``); the
 party of a passive may stand outside its clause (``be supported to ... and be
-engaged``, :func:`textmine.nlp.passives.passive_holders`) and the object of an
+engaged``, :func:`textmine.nlp.grammar.passives.passive_holders`) and the object of an
 active verb is read from word order when the parser hung it elsewhere, or
-where statutory English puts it (:mod:`textmine.nlp.objects`, the items of a
+where statutory English puts it (:mod:`textmine.nlp.grammar.objects`, the items of a
 list under the verb).
 """
 
@@ -28,12 +28,12 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from textmine.nlp.actors import Resolver
-from textmine.nlp.detached import reciprocal
+from textmine.nlp.grammar.detached import reciprocal
+from textmine.nlp.grammar.objects import hidden_objects, next_noun
+from textmine.nlp.grammar.passives import passive_holders
+from textmine.nlp.grammar.syntax import conjuncts, imperative_compound
 from textmine.nlp.lists import item_heads, listed_items
 from textmine.nlp.modality import MAX_CHAIN
-from textmine.nlp.objects import hidden_objects, next_noun
-from textmine.nlp.passives import passive_holders
-from textmine.nlp.syntax import conjuncts, imperative_compound
 from textmine.nlp.voice import voice
 
 __all__ = ["anchor_of", "check", "is_verbal"]
@@ -319,6 +319,16 @@ def check(
         for c in anchor.children
     ):
         return "fronted_prep"  # a relative pronoun only ("with whom they work", not "With consent")
+    if constraint.get("not_in_activity") and _in_activity(anchor, resolver):
+        return "not_in_activity"  # "children involved in violence", "engaged in employment"
+    if constraint.get("party_if_object"):
+        heads = _object_heads(anchor, resolver, frozenset())
+        if (
+            heads
+            and not any(_names_party(h, resolver) for h in heads)
+            and not _person_like(heads[0], resolver)
+        ):
+            return "party_if_object"  # "to inform their early help offer", "informed by evidence"
     if constraint.get("object_party"):
         heads = _object_heads(anchor, resolver, frozenset({"with"}))
         heads += next_noun(anchor)
@@ -330,6 +340,32 @@ def check(
             if not any(_names_party(h, resolver) for h in heads):
                 return "object_party"
     return None
+
+
+def _in_activity(anchor: Token, resolver: Resolver) -> bool:
+    """``involved in violence``, ``engaged in regulated activity``: the ``in`` phrase names an
+    activity, conduct, employment or event (``cues.jsonl``), and no party is worked with."""
+    activities = resolver.cues.activities
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp") and any(
+                    o.lemma_.lower() in activities
+                    # "involved in their child's education": a process about the child
+                    and not any(
+                        c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in o.children
+                    )
+                    for o in conjuncts(obj)
+                ):
+                    return not any(
+                        c.dep_ == "prep" and c.lower_ == "with" for c in anchor.children
+                    ) and not resolver.objects(anchor)
+    return False
+
+
+def _person_like(token: Token, resolver: Resolver) -> bool:
+    """A noun that may name someone the lexicon does not know: a proper name, an agent noun."""
+    return token.pos_ == "PROPN" or resolver.agent_noun(token) is not None
 
 
 def _names_party(token: Token, resolver: Resolver) -> bool:

@@ -23,15 +23,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from textmine.nlp.adjuncts import adverbial_participle, whether_clause
-from textmine.nlp.clauses import is_expletive, parenthesised_conjunct
+from textmine.nlp.grammar.adjuncts import adverbial_participle, whether_clause
+from textmine.nlp.grammar.clauses import is_expletive, parenthesised_conjunct
+from textmine.nlp.grammar.deps import SUBJECTS, to_infinitive
+from textmine.nlp.grammar.syntax import misplaced_conjunct, prep_objects, verb_above
 from textmine.nlp.modality import passive_control
 from textmine.nlp.parties import Party
-from textmine.nlp.syntax import misplaced_conjunct, prep_objects, verb_above
 
 __all__ = ["ControlSteps", "finite", "is_passive", "item_top", "modal_parallel"]
 
-_SUBJ_ANY = frozenset({"nsubj", "csubj", "nsubjpass"})
 #: Passives whose subject receives the means to act: ``is given the chance to take part``.
 _GIVING = frozenset({"give", "provide", "offer", "afford", "grant"})
 
@@ -60,11 +60,11 @@ def modal_parallel(verb: Token) -> Token | None:
     different modal, and a verb above it has the conjunct's modal and a
     subject, is that verb returned.
     """
-    if verb.dep_ != "conj" or any(c.dep_ in _SUBJ_ANY for c in verb.children):
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in verb.children):
         return None
     own = _modals(verb)
     head = verb.head
-    if not own or own & _modals(head) or not any(c.dep_ in _SUBJ_ANY for c in head.children):
+    if not own or own & _modals(head) or not any(c.dep_ in SUBJECTS for c in head.children):
         return None
     token = head
     for _ in range(4):
@@ -74,7 +74,7 @@ def modal_parallel(verb: Token) -> Token | None:
         if (
             token.pos_ in ("VERB", "AUX")
             and own & _modals(token)
-            and any(c.dep_ in _SUBJ_ANY for c in token.children)
+            and any(c.dep_ in SUBJECTS for c in token.children)
         ):
             return token
     return None
@@ -118,7 +118,7 @@ class ControlSteps:
         if dep == "conj":
             lower = misplaced_conjunct(token) or modal_parallel(token) or item_top(token)
             return lower or head, "conj"
-        to_inf = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+        to_inf = to_infinitive(token)
         if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
             # object control: "encourage parents to participate", "require the body to consult"
             objects = [c for c in head.children if c.dep_ == "dobj"]
@@ -141,7 +141,7 @@ class ControlSteps:
         if (
             dep == "ccomp"
             and head.pos_ in ("VERB", "AUX")
-            and any(c.dep_ in _SUBJ_ANY and is_expletive(c) for c in token.children)
+            and any(c.dep_ in SUBJECTS and is_expletive(c) for c in token.children)
         ):
             return head, "control"  # "to judge whether it is appropriate to notify"
         if dep == "advcl" and to_inf and passive_control(head):
@@ -177,7 +177,7 @@ class ControlSteps:
             dep == "ccomp"
             and token.tag_ == "VBG"
             and head.pos_ in ("VERB", "AUX")
-            and not any(c.dep_ in (*_SUBJ_ANY, "aux", "mark") for c in token.children)
+            and not any(c.dep_ in (*SUBJECTS, "aux", "mark") for c in token.children)
         ):
             return head, "participle"  # "as it considers appropriate having regard to"
         if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
@@ -199,7 +199,7 @@ class ControlSteps:
             dep == "pcomp"
             and head.dep_ == "ROOT"
             and head.pos_ == "ADP"
-            and any(c.dep_ in _SUBJ_ANY for c in head.children)
+            and any(c.dep_ in SUBJECTS for c in head.children)
         ):
             # "Staff should before informing the police speak to ...": the parse made the
             # preposition the head of the clause, with the subject on it

@@ -15,7 +15,7 @@ another policy field or another participation ladder needs no code change.
   stand for the alias (``body``: *it*; ``person``: *he or she*).
 * ``cues.jsonl``: modal, control (semi-modal), negation, embedding,
   light-noun, pronoun, relative-pronoun, views-noun, compound-word, party-noun,
-  purpose-verb and title cues (:data:`CUE_TYPES`).
+  purpose-verb, title and activity cues (:data:`CUE_TYPES`).
 
 Every line is checked against its schema, and every pattern is compiled by a
 spaCy ``Matcher`` with ``validate=True``; a bad line raises
@@ -195,6 +195,7 @@ def _read_cues(folder: Traversable) -> Cues:
     party_nouns: set[str] = set()
     suffixes: list[str] = []
     suffix_exceptions: set[str] = set()
+    activities: set[str] = set()
     for source, number, obj in _lines(folder, "cues.jsonl"):
         where = (source, number)
         kind = need(obj, "type", str, where)
@@ -249,6 +250,8 @@ def _read_cues(folder: Traversable) -> Cues:
             titles.extend(tuple(p.split()) for p in strings(obj["phrases"], "phrases", where))
         elif kind == "party_noun":
             party_nouns.update(strings(obj["lemmas"], "lemmas", where))
+        elif kind == "activity":
+            activities.update(strings(obj["lemmas"], "lemmas", where))
         elif kind == "party_suffix":
             suffixes.extend(strings(obj["words"], "words", where))
             if "except" in obj:
@@ -272,6 +275,7 @@ def _read_cues(folder: Traversable) -> Cues:
         party_suffix_exceptions=frozenset(suffix_exceptions),
         purpose=frozenset(purpose),
         titles=tuple(dict.fromkeys(titles)),
+        activities=frozenset(activities),
     )
 
 

@@ -46,6 +46,8 @@ CONSTRAINTS: dict[str, type] = {
     "no_reduced_relative": bool,  # reject "the people involved" (post-nominal participle)
     "predicative": bool,  # a participle tagged adjective after "be" is the passive ("is involved")
     "fronted_prep": str,  # a relative phrase stands before the anchor ("with whom they work")
+    "not_in_activity": bool,  # not "involved in violence", "engaged in regulated activity"
+    "party_if_object": bool,  # an object, if any, names a party (not "inform the offer")
 }
 #: Where recipients are read from, per term.
 ROLES: frozenset[str] = frozenset(
@@ -66,6 +68,7 @@ CUE_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "party_suffix": (frozenset({"words"}), frozenset({"except"})),
     "purpose": (frozenset({"lemmas"}), frozenset()),
     "title": (frozenset({"phrases"}), frozenset()),
+    "activity": (frozenset({"lemmas"}), frozenset()),
 }
 REFERS: frozenset[str] = frozenset({"body", "person", "plural", "any"})
 TERM_KEYS = frozenset(
@@ -137,6 +140,7 @@ class Cues:
     purpose: frozenset[str] = frozenset()
     #: titles of publications that open with a term word (``Working together to safeguard ...``)
     titles: tuple[tuple[str, ...], ...] = ()
+    activities: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from textmine.nlp.syntax import conjuncts, verb_above
+from textmine.nlp.grammar.syntax import conjuncts, verb_above
 
 __all__ = [
     "BULLETS",
@@ -117,12 +117,15 @@ def mark_line_starts(doc: Doc) -> Doc:
         while last.is_space and last.i > 0:
             last = doc[last.i - 1]
         before = doc[max(0, last.i - 1) : last.i + 1].text
-        ends_step = last.text in (":", ";", ".", "?", "!") or before.replace(" ", "").endswith(
-            (";and", ";or")
-        )
-        # a capitalised word that is not a proper name opens an item ("Work with you ...")
-        opens_item = nxt.text in _BULLETS or (
-            nxt.is_title and (nxt.lower_.endswith("ing") or nxt.tag_ not in ("NNP", "NNPS"))
+        ends_step = last.text in (":", ";", ".", "?", "!", *_DASHES) or before.replace(
+            " ", ""
+        ).endswith((";and", ";or"))
+        # a capitalised word that is not a proper name opens an item ("Work with you ..."),
+        # as does a paragraph label ("(a) inform ...")
+        opens_item = (
+            nxt.text in _BULLETS
+            or (nxt.is_title and (nxt.lower_.endswith("ing") or nxt.tag_ not in ("NNP", "NNPS")))
+            or (nxt.text == "(" and nxt.i + 2 < len(doc) and doc[nxt.i + 2].text == ")")
         )
         if ends_step or opens_item:
             nxt.is_sent_start = True

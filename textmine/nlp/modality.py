@@ -31,7 +31,7 @@ consult`` is ``should``), as does a modal cut off from its verb by a
 parenthetical the parser misattached (:func:`modal_before_aside`: ``may,
 where it considers it appropriate, consult``). A comma list the parser broke
 up (``listened to, respected and involved``) is joined back
-(:func:`textmine.nlp.passives.list_continuation`).
+(:func:`textmine.nlp.grammar.passives.list_continuation`).
 
 Design decisions, read from the tagging contract's wording ("the modal
 governing the term"): only modal words are modals. ``is required to``, ``has
@@ -54,23 +54,24 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from textmine.nlp.adjuncts import (
+from textmine.nlp.grammar.adjuncts import (
     adverbial_participle,
     clause_read_relative,
     perfect_participle,
     raised_infinitive,
     whether_clause,
 )
-from textmine.nlp.asides import modal_before_aside
-from textmine.nlp.clauses import parenthesised_conjunct
-from textmine.nlp.lexicon import Cues
-from textmine.nlp.passives import OBJECT_CONTROL, kept, list_continuation, passive_control
-from textmine.nlp.syntax import (
+from textmine.nlp.grammar.asides import modal_before_aside
+from textmine.nlp.grammar.clauses import parenthesised_conjunct
+from textmine.nlp.grammar.deps import ALL_SUBJECTS, to_infinitive
+from textmine.nlp.grammar.passives import OBJECT_CONTROL, kept, list_continuation, passive_control
+from textmine.nlp.grammar.syntax import (
     comma_participle,
     gerund_subject,
     misplaced_conjunct,
     verb_above,
 )
+from textmine.nlp.lexicon import Cues
 
 __all__ = [
     "MAX_CHAIN",
@@ -84,7 +85,6 @@ __all__ = [
 
 #: Longest governing chain followed (keeps a 5,000-token sentence linear).
 MAX_CHAIN = 12
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 #: Verbs that take the party as a direct object: left without one in a relative
 #: clause, the gap is that object (``the relatives it needs to engage``).
 _TAKES_A_PARTY = frozenset({"involve", "consult", "inform", "notify", "advise", "engage"})
@@ -117,7 +117,7 @@ def own_modal(verb: Token, cues: Cues) -> Token | None:
 
 
 def _has_subject(verb: Token) -> bool:
-    return any(child.dep_ in _SUBJECTS for child in verb.children)
+    return any(child.dep_ in ALL_SUBJECTS for child in verb.children)
 
 
 def _governing_verb(noun: Token) -> Token | None:
@@ -169,13 +169,13 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
         dep == "ccomp"
         and verb.tag_ == "VB"
         and head.lemma_.lower() in ("help", "let", "make")
-        and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and not to_infinitive(verb)
     ):
         return head, "xcomp"  # bare infinitive: "can help you participate"
     if (
         dep == "ccomp"
         and head.lemma_.lower() in OBJECT_CONTROL
-        and _to_infinitive(verb)
+        and to_infinitive(verb)
         and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
     ):
         return head, "xcomp"  # "should help the child/nsubj to participate": object control
@@ -188,7 +188,7 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
         dep in ("advcl", "ccomp", "xcomp")
         and head.lemma_.lower() == "be"
         and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
-        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and to_infinitive(verb)
         and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
     ):
         return head, "xcomp"  # "it may be useful for advisers to seek": extraposed subject
@@ -201,10 +201,10 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
         dep == "acl"
         and head.dep_ == "dobj"
         and head.head.lemma_.lower() in OBJECT_CONTROL
-        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and to_infinitive(verb)
     ):
         return head.head, "xcomp"  # "may request the authority to consult": object control
-    if dep == "advcl" and passive_control(head) and _to_infinitive(verb):
+    if dep == "advcl" and passive_control(head) and to_infinitive(verb):
         return head, "xcomp"  # "should be supported to participate": passive object control
     if _wh_infinitive(verb) and head.pos_ in ("VERB", "AUX"):
         return head, "wh-infinitive"  # "should consider how best to engage", "whether to consult"
@@ -223,11 +223,7 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
             governor = _governing_verb(head)
             return (governor, "xcomp") if governor is not None else None
         return None
-    if (
-        dep == "ccomp"
-        and head.lemma_.lower() in cues.embedding
-        and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-    ):
+    if dep == "ccomp" and head.lemma_.lower() in cues.embedding and not to_infinitive(verb):
         return head, "embedding"
     if dep == "ccomp" and head.lower_ == "sure" and head.head.lemma_.lower() in cues.embedding:
         return head.head, "embedding"  # "must make sure that parents are consulted"
@@ -262,10 +258,6 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
     return None
 
 
-def _to_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-
-
 _WH = frozenset({"whether", "how", "when", "where", "what", "which", "who", "whom"})
 
 
@@ -275,7 +267,7 @@ def _wh_infinitive(verb: Token) -> bool:
     Its doer is the governing verb's, and (the annotation guidelines'
     convention, unlike a finite ``whether``/``how`` clause) so is its modal.
     """
-    if verb.dep_ not in ("ccomp", "xcomp", "advcl") or not _to_infinitive(verb):
+    if verb.dep_ not in ("ccomp", "xcomp", "advcl") or not to_infinitive(verb):
         return False
     if _has_subject(verb):
         return False
@@ -288,7 +280,7 @@ def _purpose(verb: Token, cues: Cues) -> bool:
     """A to-infinitive after the object of a purpose verb (``use the results to inform``)."""
     head = verb.head
     return (
-        _to_infinitive(verb)
+        to_infinitive(verb)
         and head.lemma_.lower() in cues.purpose
         and any(c.dep_ == "dobj" and c.i < verb.i for c in head.children)
     )
@@ -302,7 +294,7 @@ def _noun_complement(verb: Token, cues: Cues) -> bool:
     """
     head = verb.head
     return (
-        _to_infinitive(verb)
+        to_infinitive(verb)
         and head.lemma_.lower() not in OBJECT_CONTROL
         and any(
             c.dep_ == "dobj" and c.i < verb.i and c.lemma_.lower() in cues.light

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from textmine.nlp.grammar.deps import to_infinitive
 from textmine.nlp.lexicon import Cues
 from textmine.nlp.modality import Reading, governing_chain, modal_before_aside
 
@@ -68,13 +69,9 @@ def negation(verb: Token, cues: Cues) -> Reading:
         cue = _negation_cue(verb.head.head, cues)
         if cue is not None:
             return Reading(True, "neg of governing verb", cue.text)
-    if verb.dep_ in ("acl", "relcl") and _to_infinitive(verb):
+    if verb.dep_ in ("acl", "relcl") and to_infinitive(verb):
         # "there is no need to consult", "has no duty to notify": the noun's determiner
         for det in verb.head.children:
             if det.dep_ == "det" and det.lower_ in cues.negation_determiners:
                 return Reading(True, "neg of the infinitive's noun", det.text)
     return Reading(False, "no negation cue")
-
-
-def _to_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)

@@ -28,10 +28,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from textmine.nlp.clauses import is_expletive
+from textmine.nlp.grammar.clauses import is_expletive
+from textmine.nlp.grammar.syntax import conjuncts, coordination_head, prep_objects, relative_head
 from textmine.nlp.lexicon import Cues
 from textmine.nlp.pronouns import ANTECEDENT_WINDOW, PronounReader
-from textmine.nlp.syntax import conjuncts, coordination_head, prep_objects, relative_head
 
 __all__ = ["GENERIC_GROUPS", "Party", "PartyReader"]
 
@@ -40,7 +40,6 @@ __all__ = ["GENERIC_GROUPS", "Party", "PartyReader"]
 _ALIAS_TAIL = 4
 #: Words that open such a run-on (``with parental responsibility``, ``who have ...``).
 _TAIL_OPENERS = frozenset({"with", "who"})
-_SUBJ_ANY = frozenset({"nsubj", "csubj", "nsubjpass"})
 _NP_RIGHT = frozenset({"compound", "flat", "nmod", "case", "nummod"})
 _NP_RIGHT_PREPS = frozenset({"of", "with", "for"})
 _PLACE_PREPS = frozenset({"in", "within", "at", "across"})
@@ -95,6 +94,10 @@ class PartyReader(PronounReader):
     cues: Cues
     _parties: dict[int, Party | None]
     _aliases: dict[int, tuple[str, str] | None]
+    outer: Any
+
+    def in_unit(self, token: Token) -> Token | None:
+        raise NotImplementedError
 
     # ------------------------------------------------------------ noun phrases
 
@@ -123,6 +126,8 @@ class PartyReader(PronounReader):
         return start, end
 
     def np_text(self, token: Token, *, coordinated: bool = False) -> str:
+        if token.doc is not self.doc and self.outer is not None:
+            return self.outer[0].np_text(token, coordinated=coordinated)
         start, end = self.np_bounds(token)
         if coordinated:
             for conj in conjuncts(token)[1:]:
@@ -161,6 +166,8 @@ class PartyReader(PronounReader):
 
     def party(self, token: Token) -> Party | None:
         """The party a noun phrase names, or ``None`` when it names none."""
+        if token.doc is not self.doc and self.outer is not None:
+            return self.outer[0].party(token)  # a token of the unit a clause was composed from
         if token.i in self._parties:
             return self._parties[token.i]
         self._parties[token.i] = None  # guards against cycles while resolving
@@ -187,6 +194,10 @@ class PartyReader(PronounReader):
                 return Party(found.group, found.refer, found.text, found.plural, f"the {lower}")
         if lower in self.cues.pronouns and token.pos_ == "PRON":
             antecedent = self.antecedent(token)
+            if antecedent is None and self.outer is not None:
+                # a composed clause: the antecedent stands earlier in the unit
+                unit = self.in_unit(token)
+                antecedent = self.outer[0].antecedent(unit) if unit is not None else None
             if antecedent is None:
                 return None
             found = self.party(antecedent)
@@ -265,8 +276,14 @@ class PartyReader(PronounReader):
         coordinated modifiers names each modifier's group (``health and
         education professionals``).
         """
+        if token.doc is not self.doc and self.outer is not None:
+            return self.outer[0].parties(token)
         if token.pos_ == "PRON" and "plural" in self.cues.pronouns.get(token.lower_, frozenset()):
             antecedent = self.antecedent(token)
+            if antecedent is None and self.outer is not None:
+                unit = self.in_unit(token)
+                if unit is not None:
+                    return self.outer[0].parties(unit)
             if antecedent is not None and any(c.dep_ == "conj" for c in antecedent.children):
                 members = [self.party(c) for c in conjuncts(antecedent)]
                 found = [m for m in members if m is not None]

@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Token
 
-from textmine.nlp.clauses import parenthesised_conjunct
+from textmine.nlp.grammar.clauses import parenthesised_conjunct
+from textmine.nlp.grammar.deps import SUBJECTS
+from textmine.nlp.grammar.syntax import coordination_head, relative_head
 from textmine.nlp.lexicon import Cues
 from textmine.nlp.modality import MAX_CHAIN
-from textmine.nlp.syntax import coordination_head, relative_head
 
 if TYPE_CHECKING:
     from textmine.nlp.parties import Party
@@ -32,7 +33,6 @@ __all__ = ["ANTECEDENT_WINDOW", "PronounReader"]
 
 #: How far back (in tokens) a pronoun's antecedent is looked for.
 ANTECEDENT_WINDOW = 150
-_SUBJ_ANY = frozenset({"nsubj", "csubj", "nsubjpass"})
 
 
 class PronounReader:
@@ -68,7 +68,7 @@ class PronounReader:
             if not pronoun.lower_.endswith(("self", "selves")) and verb.pos_ in ("VERB", "AUX"):
                 excluded.update(self.doer_tokens(verb))
             for _ in range(MAX_CHAIN):
-                for subject in (c for c in verb.children if c.dep_ in _SUBJ_ANY):
+                for subject in (c for c in verb.children if c.dep_ in SUBJECTS):
                     excluded.add(subject.i)
                     head = relative_head(subject) if subject.tag_ in ("WDT", "WP") else None
                     if head is not None:
@@ -94,7 +94,7 @@ class PronounReader:
             found = self.party(candidate)
             if found is None or not self._compatible(pronoun, found):
                 continue
-            if not plural or found.plural or candidate.dep_ in _SUBJ_ANY:
+            if not plural or found.plural or candidate.dep_ in SUBJECTS:
                 return candidate
             # "support adopters to meet the child's needs ... help them": among the nouns
             # that are no subject, a plural one before a singular one ("they" for one person
@@ -135,7 +135,7 @@ class PronounReader:
         for _ in range(3):
             if clause.dep_ in ("advcl", "relcl") and clause.head != clause:
                 for child in clause.head.children:
-                    if child.dep_ in _SUBJ_ANY and child.i != pronoun.i:
+                    if child.dep_ in SUBJECTS and child.i != pronoun.i:
                         yield child
                 break
             if clause.head == clause:
@@ -144,7 +144,7 @@ class PronounReader:
         low = max(0, pronoun.i - ANTECEDENT_WINDOW)
         sent_start = pronoun.sent.start
         for i in range(pronoun.i - 1, max(low, sent_start) - 1, -1):
-            if self.doc[i].dep_ in _SUBJ_ANY:
+            if self.doc[i].dep_ in SUBJECTS:
                 yield self.doc[i]
         yield from self._earlier_subjects(low, sent_start)
         for i in range(pronoun.i - 1, max(low, sent_start) - 1, -1):
@@ -164,7 +164,7 @@ class PronounReader:
         carers play a role when a child moves. They should ...``: the carers)."""
         while end > low:
             sent = self.doc[end - 1].sent
-            subjects = [t for t in reversed(sent) if t.dep_ in _SUBJ_ANY and low <= t.i < end]
+            subjects = [t for t in reversed(sent) if t.dep_ in SUBJECTS and low <= t.i < end]
             yield from (t for t in subjects if _main_clause(t.head))
             yield from (t for t in subjects if not _main_clause(t.head))
             end = sent.start
@@ -186,23 +186,23 @@ class PronounReader:
                 t.text == ";" for t in self.doc[child.right_edge.i + 1 : pronoun.i]
             )
             if (child.dep_ == "advcl" or before_semicolon) and child.i < pronoun.i:
-                yield from (c for c in child.children if c.dep_ in _SUBJ_ANY)
+                yield from (c for c in child.children if c.dep_ in SUBJECTS)
         first = verb
         while first.dep_ == "conj" and first.head != first:
             first = first.head
-            yield from (c for c in first.children if c.dep_ in _SUBJ_ANY and c.i < pronoun.i)
+            yield from (c for c in first.children if c.dep_ in SUBJECTS and c.i < pronoun.i)
         if first.dep_ != "ROOT":
             return
         sent = pronoun.sent
         for i in range(pronoun.i - 1, sent.start - 1, -1):
             token = self.doc[i]
-            if token.dep_ in _SUBJ_ANY and _main_clause(token.head):
+            if token.dep_ in SUBJECTS and _main_clause(token.head):
                 yield token
 
 
 def _other_noun(token: Token) -> bool:
     """A noun that is no subject (nor part of a compound or modifier)."""
-    return token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod", *_SUBJ_ANY)
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod", *SUBJECTS)
 
 
 def _main_object(token: Token) -> bool:

@@ -17,7 +17,7 @@ list of arguments (``must consult— (a) the parent; (b) the school``, or one a
 line under ``must notify:``, :func:`textmine.nlp.lists.listed_items`); the
 later members of a serial list the parser hung elsewhere (``notify placing
 authorities, the regulator and other persons``,
-:func:`textmine.nlp.syntax.serial_members`); the noun phrase after the term's
+:func:`textmine.nlp.grammar.syntax.serial_members`); the noun phrase after the term's
 *with* when it was parsed as a clause marker (``works with parents to
 agree``); a fronted ``with whom`` the parse lost; parties given as examples
 right after the clause (``..., for example, the police and the local
@@ -32,11 +32,11 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from textmine.nlp.detached import examples, marker_object, pied_piped, reciprocal
-from textmine.nlp.lists import item_heads, listed_items
-from textmine.nlp.objects import hidden_objects
-from textmine.nlp.passives import kept, passive_holders
-from textmine.nlp.syntax import (
+from textmine.nlp.grammar.deps import ACTIVE_SUBJECTS, to_infinitive
+from textmine.nlp.grammar.detached import examples, marker_object, pied_piped, reciprocal
+from textmine.nlp.grammar.objects import hidden_objects
+from textmine.nlp.grammar.passives import kept, passive_holders
+from textmine.nlp.grammar.syntax import (
     MAX_STEPS,
     conjuncts,
     imperative_compound,
@@ -44,6 +44,7 @@ from textmine.nlp.syntax import (
     relative_gap_head,
     serial_members,
 )
+from textmine.nlp.lists import item_heads, listed_items
 
 if TYPE_CHECKING:
     from textmine.nlp.actors import Party
@@ -51,7 +52,6 @@ if TYPE_CHECKING:
 
 __all__ = ["RecipientReader", "owners"]
 
-_SUBJ = frozenset({"nsubj", "csubj"})
 _SERIAL_ROLES = frozenset({"object", "with", "to", "from", "views", "list item", "list item views"})
 
 
@@ -182,8 +182,8 @@ class RecipientReader:
         """The subject's conjuncts after the first (its partners in a joint action)."""
         token = verb
         for _ in range(MAX_STEPS):
-            subjects = [c for c in token.children if c.dep_ in _SUBJ]
-            to_inf = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+            subjects = [c for c in token.children if c.dep_ in ACTIVE_SUBJECTS]
+            to_inf = to_infinitive(token)
             if subjects and to_inf and self.party(subjects[0]) is None and token.head != token:
                 token = token.head  # "must make arrangements to work together"
                 continue
@@ -230,7 +230,7 @@ class RecipientReader:
             if (
                 token.dep_ == "acl"
                 and token.head.dep_ == "dobj"
-                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+                and to_infinitive(token)
                 and self.party(token.head) is None
             ):
                 # "you have a right to be involved": the holder of the right
@@ -269,7 +269,7 @@ class RecipientReader:
                 continue
             break
         # "be engaged" after a passive-control infinitive, a broken participle list,
-        # "are closely involved" (textmine.nlp.passives.passive_holders)
+        # "are closely involved" (textmine.nlp.grammar.passives.passive_holders)
         return passive_holders(verb)
 
     def view_owners(self, verb: Token, span_tokens: list[Token], passive: bool) -> list[Token]:

@@ -17,17 +17,17 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
-from textmine.nlp.clauses import role_holder
+from textmine.nlp.grammar.clauses import role_holder
+from textmine.nlp.grammar.deps import SUBJECTS
+from textmine.nlp.grammar.syntax import prep_objects, relative_head
 from textmine.nlp.lexicon import Cues
 from textmine.nlp.modality import MAX_CHAIN, Reading
-from textmine.nlp.syntax import prep_objects, relative_head
 
 if TYPE_CHECKING:
     from textmine.nlp.parties import Party
 
 __all__ = ["SubjectReader"]
 
-_SUBJ_ANY = frozenset({"nsubj", "csubj", "nsubjpass"})
 #: Groups whose possessions (``the child's plan``) are made about them, not used by them.
 _SUBJECTS_OF_PLANS = frozenset({"child", "young_person", "parent"})
 
@@ -60,7 +60,7 @@ class SubjectReader:
                 for obj in prep_objects(inner, frozenset({"by"})):
                     if self.party(obj) is not None:
                         return self._subject(obj, "by-agent")
-            if token.dep_ == "conj" and not any(c.dep_ in _SUBJ_ANY for c in token.children):
+            if token.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in token.children):
                 token = token.head
                 continue
             break

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span
 from textmine.contract import occurrence_id
 from textmine.extract.document import Document, Provision
 from textmine.nlp.component import SPANS_KEY
+from textmine.nlp.context.sections import group_units, unit_text
 from textmine.nlp.pipeline import COMPONENT, load_pipeline
 from textmine.nlp.workplace import finish_rows, mark_of
 from textmine.settings import Settings
@@ -132,20 +133,15 @@ def split_long(text: str, limit: int) -> list[tuple[int, str]]:
 
 
 def units(document: Document, index: int = 0, max_chars: int | None = None) -> Iterator[Piece]:
-    """The pieces of ``document`` to parse: its units joined, long ones split."""
-    groups: dict[str, list[Provision]] = {}
-    for provision in document.provisions:
-        groups.setdefault(provision.unit or provision.ref or f"@{provision.start}", []).append(
-            provision
-        )
+    """The pieces of ``document`` to parse: its sections joined, long ones split.
+
+    A section (:func:`~textmine.nlp.context.sections.section_of`) is parsed as
+    one text, each provision on a line of its own and each list item led by
+    its label (:func:`~textmine.nlp.context.sections.unit_text`).
+    """
     order = 0
-    for provisions in groups.values():
-        starts: list[int] = []
-        offset = 0
-        for provision in provisions:
-            starts.append(offset)
-            offset += len(provision.text) + 1
-        joined = " ".join(p.text for p in provisions)
+    for provisions in group_units(document.provisions):
+        joined, starts = unit_text(provisions)
         for piece_offset, piece in split_long(joined, max_chars or len(joined) or 1):
             yield Piece(index, order, piece, piece_offset, tuple(provisions), tuple(starts))
             order += 1
@@ -166,9 +162,9 @@ def _rows(doc: Doc, piece: Piece, document: Document, explain: bool) -> list[dic
             sentences[sent.start] = collapse(sent.text)
         sentence, mapping = sentences[sent.start]
         start = mapping[span.start_char - sent.start_char]
-        end = mapping[span.end_char - sent.start_char]
-        while end > start and sentence[end - 1] == " ":
-            end -= 1
+        # the span's last character, not the one after it (a line break that ends the
+        # sentence maps past its folded end)
+        end = mapping[span.end_char - 1 - sent.start_char] + 1
         provision, offset = piece.locate(span.start_char)
         span._.ref = provision.ref
         row: dict[str, Any] = {

@@ -7,26 +7,26 @@ after *be* (``parents are closely involved``), and a participle sharing the
 voice of the one it is listed or coordinated with (``must be consulted and
 informed``, ``listened to, respected and involved``). The passive and
 participle structures the parser misreads are put back by
-:mod:`textmine.nlp.passives`.
+:mod:`textmine.nlp.grammar.passives`.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from textmine.nlp.adjuncts import clause_read_relative
+from textmine.nlp.grammar.adjuncts import clause_read_relative
+from textmine.nlp.grammar.deps import ALL_SUBJECTS
+from textmine.nlp.grammar.passives import kept, list_continuation
 from textmine.nlp.lexicon import Cues
 from textmine.nlp.modality import MAX_CHAIN, Reading
-from textmine.nlp.passives import kept, list_continuation
 
 __all__ = ["voice"]
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _PASSIVE_MARKS = frozenset({"auxpass", "nsubjpass", "csubjpass", "agent"})
 
 
 def _has_subject(verb: Token) -> bool:
-    return any(child.dep_ in _SUBJECTS for child in verb.children)
+    return any(child.dep_ in ALL_SUBJECTS for child in verb.children)
 
 
 def voice(verb: Token, cues: Cues) -> Reading:

@@ -16,13 +16,13 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from textmine.nlp.grammar.deps import ALL_SUBJECTS
 from textmine.nlp.lexicon import Cues
 
 __all__ = ["ASIDE_WINDOW", "modal_before_aside", "subject_before_aside"]
 
 #: How far back a modal cut off by a parenthetical is looked for (``may, where ..., consult``).
 ASIDE_WINDOW = 30
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
 def modal_before_aside(verb: Token, cues: Cues) -> Token | None:
@@ -56,7 +56,7 @@ def _stranded(modal: Token, verb: Token) -> bool:
     if modal.dep_ != "aux":
         return True
     head = modal.head
-    inside = any(c.dep_ in _SUBJECTS and c.i > modal.i for c in head.children)
+    inside = any(c.dep_ in ALL_SUBJECTS and c.i > modal.i for c in head.children)
     return modal.i < head.i < verb.i and not inside and head.pos_ != "VERB"
 
 
@@ -71,7 +71,7 @@ def subject_before_aside(verb: Token, is_party: Callable[[Token], bool]) -> Toke
     a subject.
     """
     doc = verb.doc
-    if any(c.dep_ in _SUBJECTS for c in verb.children):
+    if any(c.dep_ in ALL_SUBJECTS for c in verb.children):
         return None
     modal = next((c for c in verb.children if c.dep_ == "aux" and c.i < verb.i), None)
     first = modal if modal is not None else verb
@@ -87,7 +87,7 @@ def subject_before_aside(verb: Token, is_party: Callable[[Token], bool]) -> Toke
         return None
     for token in doc[start + 1 : end]:
         if token.pos_ in ("NOUN", "PROPN"):
-            return token if token.dep_ not in _SUBJECTS and is_party(token) else None
+            return token if token.dep_ not in ALL_SUBJECTS and is_party(token) else None
     return None
 
 

@@ -1,10 +1,10 @@
-"""Pair gold and predicted occurrences for :mod:`textmine.nlp.evaluate`.
+"""Pair gold and predicted occurrences for :mod:`textmine.nlp.eval.evaluate`.
 
 Rows become :class:`Occ` records (whitespace-folded sentences with offsets
 carried through the folding, by the tagger's own
 :func:`textmine.nlp.tagging.collapse` so both sides fold alike; field values
 in :data:`FIELDS` order, document order), and :func:`match_scope` pairs them
-within one scope by the matching rule described in :mod:`textmine.nlp.evaluate`.
+within one scope by the matching rule described in :mod:`textmine.nlp.eval.evaluate`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from textmine.contract import TERM_LEVELS
-from textmine.nlp.gold import scope_of, surface_key
+from textmine.nlp.eval.gold import scope_of, surface_key
 from textmine.nlp.tagging import collapse
 
 __all__ = ["FIELDS", "Occ", "Rows", "match_scope", "occurrences", "records"]

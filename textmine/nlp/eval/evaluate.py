@@ -2,7 +2,7 @@
 
 :func:`evaluate` compares gold occurrences with predicted ones (both in the
 row shape of ``textmine tag``, or in the gold *locator* form, see
-:mod:`textmine.nlp.gold`) and returns an :class:`EvalReport`: precision,
+:mod:`textmine.nlp.eval.gold`) and returns an :class:`EvalReport`: precision,
 recall and F1 of term detection per canonical term and micro-averaged, and
 the accuracy of each field over the matched occurrences, with a confusion
 table of the wrong values.
@@ -58,14 +58,14 @@ from pathlib import Path
 from typing import Any
 
 from textmine.contract import TERM_LEVELS
-from textmine.nlp.eval_match import FIELDS, Rows, match_scope, occurrences, records
-from textmine.nlp.gold import (
+from textmine.nlp.eval.gold import (
     load_gold,
     load_pred,
     load_provisions,
     occurrence_key,
     scope_of,
 )
+from textmine.nlp.eval.match import FIELDS, Rows, match_scope, occurrences, records
 
 __all__ = [
     "FIELDS",
@@ -181,7 +181,7 @@ class EvalReport:
 
     def to_text(self, *, details: bool = True) -> str:
         """A plain-text report; ``details=False`` leaves out the per-occurrence lists."""
-        from textmine.nlp.eval_text import render_text
+        from textmine.nlp.eval.text import render_text
 
         return render_text(self, details=details)
 

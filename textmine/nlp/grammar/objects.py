@@ -34,7 +34,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from textmine.nlp.syntax import conjuncts, np_end, relative_gap_head
+from textmine.nlp.grammar.deps import to_infinitive
+from textmine.nlp.grammar.syntax import conjuncts, np_end, relative_gap_head
 
 __all__ = [
     "TOUGH_ADJECTIVES",
@@ -64,10 +65,6 @@ _RELATIVE_WORDS = frozenset({"that", "which", "who", "whom"})
 
 def _has_object(verb: Token) -> bool:
     return any(c.dep_ in _OBJECT_DEPS for c in verb.children)
-
-
-def _to_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _np_head_at(verb: Token, i: int) -> list[Token]:
@@ -186,7 +183,7 @@ def gap_object(verb: Token) -> list[Token]:
         return []
     token = verb
     for _ in range(3):  # "needs to engage", "will want to involve"
-        if token.dep_ != "xcomp" or not _to_infinitive(token):
+        if token.dep_ != "xcomp" or not to_infinitive(token):
             break
         token = token.head
     if not any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in token.children):
@@ -197,7 +194,7 @@ def gap_object(verb: Token) -> list[Token]:
 
 def wh_object(verb: Token) -> list[Token]:
     """``decide who to involve``, ``which professionals to involve``: the wh-phrase."""
-    if not _to_infinitive(verb) or any(
+    if not to_infinitive(verb) or any(
         c.dep_ in _OBJECT_DEPS and c.tag_ not in ("WP", "WDT") for c in verb.children
     ):
         return []
@@ -225,7 +222,7 @@ def tough_subject(verb: Token) -> list[Token]:
     Also with *find* (``parents the school finds hard to engage``: *find*'s
     object, or the head noun of its relative clause).
     """
-    if not _to_infinitive(verb) or _has_object(verb) or verb.dep_ not in ("xcomp", "advcl"):
+    if not to_infinitive(verb) or _has_object(verb) or verb.dep_ not in ("xcomp", "advcl"):
         return []
     head = verb.head
     if head.lower_ in TOUGH_ADJECTIVES:  # "are hard to engage"

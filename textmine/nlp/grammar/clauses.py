@@ -38,6 +38,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from textmine.nlp.grammar.deps import SUBJECTS
+
 __all__ = [
     "MAX_ASIDE",
     "MAX_FRONTED",
@@ -56,7 +58,6 @@ __all__ = [
     "verbal_subject",
 ]
 
-_SUBJ_ANY = frozenset({"nsubj", "csubj", "nsubjpass"})
 #: ``This involves / means / can be achieved by`` + what the previous sentence's subject does.
 _ENTAILING = frozenset({"involve", "mean", "include", "entail", "require", "achieve", "do"})
 _DEMONSTRATIVES = frozenset({"this", "that", "it"})
@@ -205,7 +206,7 @@ def previous_subject(subject: Token, is_party: Callable[[Token], bool]) -> Token
     verbs = [verb, *near, *(g for c in near for g in c.children if g.dep_ == "xcomp")]
     if (
         not _points_back(subject)
-        or subject.dep_ not in _SUBJ_ANY
+        or subject.dep_ not in SUBJECTS
         or not any(v.lemma_.lower() in _ENTAILING for v in verbs)
         or is_party(subject)
     ):
@@ -321,7 +322,7 @@ def swallowed_subject(verb: Token, is_party: Callable[[Token], bool]) -> Token |
     ends right before the verb's modal, and is no subject itself, is the
     subject.
     """
-    if any(c.dep_ in _SUBJ_ANY for c in verb.children):
+    if any(c.dep_ in SUBJECTS for c in verb.children):
         return None
     noun = _word_before_first(verb, lambda c: c.dep_ == "aux" and c.tag_ == "MD")
     if (

@@ -1,4 +1,4 @@
-"""Render an :class:`~textmine.nlp.evaluate.EvalReport` as a plain-text report.
+"""Render an :class:`~textmine.nlp.eval.evaluate.EvalReport` as a plain-text report.
 
 Fixed-width tables an analyst can read in a terminal or a CI log: term
 detection per canonical term, field accuracy, the confusion table of wrong
@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from textmine.nlp.evaluate import EvalReport, Scores
+    from textmine.nlp.eval.evaluate import EvalReport, Scores
 
 __all__ = ["render_text"]
 

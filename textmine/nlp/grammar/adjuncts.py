@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from textmine.nlp.grammar.deps import to_infinitive
+
 __all__ = [
     "adverbial_participle",
     "clause_read_relative",
@@ -78,7 +80,7 @@ def adverbial_participle(verb: Token) -> Token | None:
 
 def raised_infinitive(verb: Token) -> Token | None:
     """The verb of ``find it helpful to V`` / ``consider it necessary to V``, or ``None``."""
-    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+    if not to_infinitive(verb):
         return None
     adjective = verb.head
     if verb.dep_ not in ("advcl", "xcomp", "ccomp") or adjective.pos_ != "ADJ":

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from textmine.nlp.syntax import conjuncts, np_end, relative_head, serial_members
+from textmine.nlp.grammar.syntax import conjuncts, np_end, relative_head, serial_members
 
 __all__ = ["MAX_EXAMPLE_GAP", "examples", "marker_object", "pied_piped", "reciprocal"]
 

@@ -1,4 +1,4 @@
-"""Read gold, predicted and gold-provision files for :mod:`textmine.nlp.evaluate`.
+"""Read gold, predicted and gold-provision files for :mod:`textmine.nlp.eval.evaluate`.
 
 A gold file is JSON Lines, one occurrence a line, in one of two forms:
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc, Token
 
-from textmine.nlp.clauses import parenthesised_conjunct
+from textmine.nlp.grammar.clauses import parenthesised_conjunct
 
 __all__ = [
     "MAX_STEPS",
@@ -190,7 +190,7 @@ def misplaced_conjunct(verb: Token) -> Token | None:
     make ``consult`` a conjunct of ``notice``; the coordination is with
     ``give``, the verb that governs the noun. In ``must give X and, where it
     is consistent with ..., involve Y`` it may make ``involve`` a conjunct of
-    a verb inside the aside (:func:`textmine.nlp.clauses.parenthesised_conjunct`).
+    a verb inside the aside (:func:`textmine.nlp.grammar.clauses.parenthesised_conjunct`).
     """
     across = parenthesised_conjunct(verb) if verb.dep_ == "conj" else None
     if across is not None:

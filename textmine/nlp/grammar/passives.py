@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from textmine.nlp.syntax import MAX_STEPS, conjuncts, coordination_head
+from textmine.nlp.grammar.deps import ALL_SUBJECTS, to_infinitive
+from textmine.nlp.grammar.syntax import MAX_STEPS, conjuncts, coordination_head
 
 __all__ = [
     "OBJECT_CONTROL",
@@ -30,7 +31,6 @@ __all__ = [
     "passive_holders",
 ]
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 #: Verbs whose object is the doer of their infinitive (``may ask the authority to consult``).
 OBJECT_CONTROL = frozenset(
     {
@@ -54,10 +54,6 @@ OBJECT_CONTROL = frozenset(
 )
 
 
-def _to_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-
-
 def list_continuation(verb: Token) -> Token | None:
     """The earlier verb a bare participle continues in a comma list the parser broke up.
 
@@ -70,7 +66,7 @@ def list_continuation(verb: Token) -> Token | None:
     """
     if verb.tag_ not in ("VBN", "VBG") or verb.dep_ not in ("advcl", "conj", "dep", "acl"):
         return None
-    if any(c.dep_ in _SUBJECTS or c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+    if any(c.dep_ in ALL_SUBJECTS or c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
         return None
     if not any(c.dep_ == "cc" for c in verb.children):
         return None
@@ -121,7 +117,7 @@ def passive_holders(verb: Token) -> list[Token]:
         continued = list_continuation(token)
         if continued is not None:
             token = continued
-        elif token.dep_ in ("advcl", "xcomp") and _to_infinitive(token):
+        elif token.dep_ in ("advcl", "xcomp") and to_infinitive(token):
             token = token.head
             objects = [c for c in token.children if c.dep_ == "dobj"]
             if objects:  # "encourage parents to be involved": object control

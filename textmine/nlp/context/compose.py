@@ -1,0 +1,188 @@
+"""A list item read as the short clause its lead-in completes.
+
+``The local authority must— (a) inform the child's parent ...`` means ``The
+local authority must inform the child's parent ...``. Parsed as one run-on
+sentence, an item loses its subject and modal; parsed on its own, it has
+none. :func:`compose` writes the clause the item completes: the last
+sentence of the outermost lead-in, then each nested lead-in, then the item,
+each without its label and closing mark, and keeps a map from every
+character of that text back to the unit's text (:class:`Composition`). The
+component parses the composed clause and reads the item's terms from it.
+
+A lead-in that ends with a noun phrase and a colon (``We can help you in the
+following ways:``) does not take its items as a continuation of its grammar:
+the colon stays, and the item its own line, so the parse keeps it apart (its
+verb then takes the lead-in's subject as a list item, but not its modal).
+Every other lead-in (a dash, or a colon after a modal, a verb, ``that`` or an
+embedded subject: ``should:``, ``might involve:``, ``ensure that:``,
+``ensure that they:``) is joined to its item by a space, and the item's first
+word loses the capital it had only for opening a line (``Working with`` reads
+``working with``; a proper name keeps it).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from textmine.nlp.context.lists import Item, Segment
+
+__all__ = ["Composition", "compose"]
+
+#: Subject pronouns that end an embedded clause's lead-in (``ensure that they:``).
+_SUBJECT_PRONOUNS = frozenset({"they", "he", "she", "it", "we", "you", "i"})
+#: Where a noun ending a lead-in is an argument, not the subject of an embedded clause.
+_ARGUMENT_DEPS = frozenset({"pobj", "dobj", "attr", "compound", "poss", "npadvmod", "appos"})
+#: Words that point at the list rather than open a clause it completes.
+_POINTERS = frozenset({"following", "follows", "below", "these", "those", "this"})
+
+
+@dataclass(frozen=True)
+class Composition:
+    """A composed clause and the map of its characters back to the unit's text."""
+
+    text: str
+    #: ``(start in text, start in the unit's text, length)`` of each copied piece, in order.
+    pieces: tuple[tuple[int, int, int], ...]
+    #: Where the item stands in :attr:`text`.
+    item_start: int
+    item_end: int
+
+    def to_unit(self, char: int) -> int | None:
+        """The unit-text offset of character ``char`` of the composed text (``None``: a joint)."""
+        index = bisect.bisect_right([p[0] for p in self.pieces], char) - 1
+        if index < 0:
+            return None
+        start, source, length = self.pieces[index]
+        if char - start > length:
+            return None
+        return source + char - start
+
+    def from_unit(self, char: int) -> int | None:
+        """The composed-text offset of unit-text character ``char``, if it was copied."""
+        for start, source, length in self.pieces:
+            if source <= char <= source + length:
+                return start + char - source
+        return None
+
+
+def compose(doc: Doc, item: Item, tail: int | None = None) -> Composition | None:
+    """The clause ``item`` completes in the parsed unit ``doc`` (``None``: no lead-in).
+
+    ``tail`` is where the items of a list the item itself leads in end
+    (``(c) notify— (i) the health body; (ii) ...``): the text up to there is
+    copied after the item, so that a term of the item finds its listed
+    arguments; the item's own words remain the region its terms are read from.
+    """
+    if not item.chain:
+        return None
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    for depth, lead in enumerate(item.chain):
+        assert lead.mark is not None
+        start = _sentence_start(doc, lead) if depth == 0 else lead.start
+        end = _modal_end(doc, lead) or len(text[: lead.mark].rstrip())
+        if end > start:
+            spans.append((start, end))
+    if not spans:
+        return None
+    keep_colon = _nominal_end(doc, item.chain[-1]) or _verb_after_copula(doc, item)
+    out: list[str] = []
+    pieces: list[tuple[int, int, int]] = []
+    length = 0
+    for index, (start, end) in enumerate(spans):
+        if index:
+            out.append(" ")
+            length += 1
+        pieces.append((length, start, end - start))
+        out.append(text[start:end])
+        length += end - start
+    # after a noun phrase the item stays a sentence of its own, on its own line
+    out.append(":\n" if keep_colon else " ")
+    length += 2 if keep_colon else 1
+    segment = item.segment
+    end = max(segment.end, tail or 0)
+    pieces.append((length, segment.start, end - segment.start))
+    words = text[segment.start : end]
+    if not keep_colon and _common_capital(doc, segment.start):
+        # "This can be achieved by: Working with ...": the item continues the sentence
+        words = words[0].lower() + words[1:]
+    out.append(words)
+    return Composition("".join(out), tuple(pieces), length, length + segment.end - segment.start)
+
+
+def _modal_end(doc: Doc, lead: Segment) -> int | None:
+    """The end of a lead-in's modal when an aside with no verb follows it to the mark.
+
+    ``must, subject to paragraph (5)—``, ``must, in particular—``: the item
+    completes the modal, so the aside is left out of the composed clause.
+    """
+    assert lead.mark is not None
+    span = doc.char_span(lead.start, lead.mark, alignment_mode="expand")
+    if span is None:
+        return None
+    modal = next((t for t in reversed(span) if t.tag_ == "MD"), None)
+    if modal is None or modal.i == span.end - 1:
+        return None
+    rest = doc[modal.i + 1 : span.end]
+    if rest[0].text != "," or any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return None
+    return modal.idx + len(modal.text)
+
+
+def _common_capital(doc: Doc, char: int) -> bool:
+    """Whether the word at ``char`` is capitalised only because it opens a line."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    word = span[0]
+    return word.is_title and word.tag_ not in ("NNP", "NNPS") and len(word.text) > 1
+
+
+def _sentence_start(doc: Doc, lead: Segment) -> int:
+    """Where the sentence ending with the outermost lead-in starts (never inside an earlier
+    list item or sentence on an earlier line)."""
+    assert lead.mark is not None
+    span = doc.char_span(lead.start, lead.mark, alignment_mode="expand")
+    if span is None or not len(span):
+        return lead.start
+    start = span[-1].sent.start_char
+    if start < lead.start:
+        before = doc.text[start : lead.start]
+        if any(before.rstrip().endswith(mark) for mark in (";", ".", ":")) or ";\n" in before:
+            return lead.start
+    return start
+
+
+def _verb_after_copula(doc: Doc, item: Item) -> bool:
+    """``Programmes that are: ... Involve families``: a base-form verb cannot complete *be*."""
+    lead = item.chain[-1]
+    assert lead.mark is not None
+    before = doc.char_span(lead.start, lead.mark, alignment_mode="expand")
+    first = doc.char_span(item.start, item.end, alignment_mode="expand")
+    if not before or not first:
+        return False
+    words = [t for t in before if not (t.is_punct or t.is_space)]
+    return bool(words) and words[-1].lemma_ == "be" and first[0].tag_ in ("VB", "VBP")
+
+
+def _nominal_end(doc: Doc, lead: Segment) -> bool:
+    """Whether a colon lead-in ends with a noun phrase its items do not continue."""
+    assert lead.mark is not None
+    if doc.text[lead.mark] != ":":
+        return False
+    span = doc.char_span(lead.start, lead.mark, alignment_mode="expand")
+    words: list[Token] = [t for t in span if not (t.is_punct or t.is_space)] if span else []
+    if not words:
+        return False
+    last = words[-1]
+    if last.lower_ in _SUBJECT_PRONOUNS:
+        return False  # "ensure that they:"
+    if last.lower_ in _POINTERS:
+        return True  # "the following:", "as follows:", "set out below:"
+    # "making sure that all staff:" is an embedded subject; "in the following ways:" is not
+    return last.pos_ in ("NOUN", "PROPN", "NUM") and (
+        last.dep_ in _ARGUMENT_DEPS or last.dep_ == "ROOT"
+    )

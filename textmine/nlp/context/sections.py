@@ -1,0 +1,129 @@
+"""Parse units: the provisions whose text the tagger reads together.
+
+The labelling guidelines let a doer come from the term's own clause, the
+lead-in of its list, the earlier sentences of the same numbered paragraph and
+the earlier subsections or paragraphs of the same section, regulation or
+schedule paragraph; never from another one. So the tagger parses one
+*section* at a time: :func:`section_of` names it from a provision's ref
+(``s.36(6)(a)`` belongs to ``s.36``, ``reg.6(2)`` to ``reg.6``, ``Sch 2 para
+3(1)(b)`` to ``Sch 2 para 3``, guidance ``9.14`` to itself), and the
+consecutive provisions of one section make one unit.
+
+:func:`unit_text` joins a unit's provisions as the document prints them:
+every provision on a line of its own, and a list item (a provision whose ref
+extends the ref before it by a label: ``s.36(6)(a)`` after ``s.36(6)``) led
+by its label, ``(a) inform the parent;``, so that list structure and nesting
+can be read from the text alone (:mod:`textmine.nlp.context.lists`) by the
+spaCy component, whatever built the text. The labels are not part of any
+provision's text: offsets map back through the starts returned with the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from textmine.extract.document import Provision
+from textmine.text import ends_mid_phrase
+
+__all__ = ["group_units", "label_of", "section_of", "unit_text"]
+
+#: ``s.36``, ``cl.12A``, ``reg.6``, ``art.3``, ``r.5``, ``Sch 2 para 3``, ``Sch para 4``: the
+#: section part of a legislation ref, before its subsections and paragraphs.
+_SECTION = re.compile(
+    r"^(?P<section>(?:s|cl|reg|art|r)\.\d+[A-Z]*|Sch(?: \d+[A-Z]*)? para \d+[A-Z]*)"
+    r"(?P<rest>(?:\([0-9A-Za-z]+\))*)$"
+)
+_PART = re.compile(r"\(([0-9A-Za-z]+)\)")
+
+
+def section_of(provision: Provision) -> str:
+    """The section, regulation or schedule paragraph a provision belongs to (else its unit).
+
+    A provision without a ref keeps its own unit: unnumbered guidance text is
+    never joined to its neighbours.
+    """
+    ref = provision.ref
+    if ref:
+        match = _SECTION.match(" ".join(ref.split()))
+        if match:
+            return match.group("section")
+    return provision.unit or ref or f"@{provision.start}"
+
+
+def label_of(ref: str | None, before: str | None) -> str | None:
+    """The item label ``(a)`` of ``ref`` when it is a list item of the provision ``before``.
+
+    A list item's ref is a ref of the same section with one or more
+    parenthesised parts after the ones the two share, the first of them new:
+    ``s.36(6)(a)`` after ``s.36(6)`` or ``s.36(6)(a)(ii)``; ``reg.6(2)(b)``
+    after ``reg.6(2)(a)``; ``s.19(a)`` after ``s.19`` (a section with no
+    subsections). A numbered subsection (``s.36(7)`` after ``s.36(6)(c)``)
+    is no item: it starts its own line without a label.
+    """
+    if not ref or not before:
+        return None
+    mine, theirs = _SECTION.match(ref), _SECTION.match(before)
+    if mine is None or theirs is None or mine.group("section") != theirs.group("section"):
+        return None
+    parts, previous = _PART.findall(mine.group("rest")), _PART.findall(theirs.group("rest"))
+    if not parts or (len(parts) == 1 and parts[0][0].isdigit()):
+        return None  # a whole section or a numbered subsection: never an item
+    if parts[:-1] == previous[: len(parts) - 1] or parts[:-1] == previous:
+        return f"({parts[-1]})"
+    return None
+
+
+_WRAP = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)")
+
+
+def _unwrap(text: str) -> str:
+    """``text`` with line breaks inside a phrase (after ``the``, ``of``, ``and`` ...) made
+    spaces, one for one (offsets are kept); other line breaks separate list items."""
+    if "\n" not in text:
+        return text
+
+    def join(match: re.Match[str]) -> str:
+        wrapped = ends_mid_phrase(text[: match.start()])
+        return " " * len(match.group()) if wrapped else match.group()
+
+    return _WRAP.sub(join, text)
+
+
+def group_units(provisions: Sequence[Provision]) -> Iterator[list[Provision]]:
+    """Consecutive provisions of one section, in document order."""
+    run: list[Provision] = []
+    key: str | None = None
+    for provision in provisions:
+        section = section_of(provision)
+        if run and section != key:
+            yield run
+            run = []
+        key = section
+        run.append(provision)
+    if run:
+        yield run
+
+
+def unit_text(provisions: Sequence[Provision]) -> tuple[str, list[int]]:
+    """The text of one unit and the start of each provision's text in it.
+
+    Provisions are joined by line breaks, each list item led by its label
+    (:func:`label_of`); a provision's own text keeps its length (a line break
+    inside a phrase becomes a space, see :func:`_unwrap`), so offsets into it
+    hold.
+    """
+    pieces: list[str] = []
+    starts: list[int] = []
+    offset = 0
+    before: str | None = None
+    for index, provision in enumerate(provisions):
+        lead = "\n" if index else ""
+        label = label_of(provision.ref, before)
+        if label is not None:
+            lead += label + " "
+        pieces.append(lead + _unwrap(provision.text))
+        starts.append(offset + len(lead))
+        offset += len(lead) + len(provision.text)
+        before = provision.ref or before
+    return "".join(pieces), starts
