@@ -6,7 +6,8 @@ start, imports and model loading, as a user sees it), interleaved over
 
 (a) floor: bare pypdfium2 page text of the inputs, then bare ``nlp.pipe`` of
     en_core_web_sm with ``ner`` disabled, ``n_process=2``, on that text;
-(b) naive route (once by default): pdfplumber ``extract_text``, the full
+(b) naive route (once by default; ``pip install '.[bench]'`` for pdfplumber):
+    pdfplumber ``extract_text``, the full
     en_core_web_sm pipeline (``ner`` included) and a spaCy ``Matcher`` over the
     lexicon's term patterns; its term counts are printed beside ours;
 (c) cold ``textmine analyse`` (empty cache folder);

@@ -159,7 +159,7 @@ try:
     main()
 except SystemExit as stop:
     code = stop.code
-heavy = ["spacy", "pypdfium2", "pdfplumber", "scipy.stats", "sklearn", "statsmodels"]
+heavy = ["spacy", "pypdfium2", "docx", "lxml", "scipy.stats", "sklearn", "statsmodels"]
 print(json.dumps({"code": code, "imported": [m for m in heavy if m in sys.modules]}))
 """
 
@@ -191,3 +191,31 @@ def test_a_warm_run_is_served_whole_from_the_cache(tmp_path: Path, nlp: Any) -> 
     assert stamp.sub("T", second) == stamp.sub("T", first)
     again = CliRunner().invoke(cli, [*args[:-2], "--no-cache"], obj={})
     assert again.exit_code == 0, again.output
+
+
+@pytest.mark.slow
+def test_analyse_reads_html_and_word_beside_pdf_and_names_documents_by_title(
+    tmp_path: Path, nlp: Any
+) -> None:
+    from tests.conftest import ACT_PDF, CORPORA, need
+    from tests.extract.word_docx import TITLE, build_draft
+
+    html = need(CORPORA / "html" / "ofsted_2025_sccif_childrens_homes.html")
+    draft = build_draft(tmp_path / "draft.docx")
+    out = tmp_path / "report"
+    result = CliRunner().invoke(
+        cli,
+        ["analyse", str(need(ACT_PDF)), str(html), str(draft), "-o", str(out), "--no-cache"],
+        obj={},
+    )
+    assert result.exit_code == 0, result.output
+    titles = [
+        "Universal Credit Act 2025",
+        "Social care common inspection framework (SCCIF): children’s homes",
+        TITLE,
+    ]
+    report = (out / "report.html").read_text(encoding="utf-8")
+    for title in titles:
+        assert f">{title}<" in report.replace("&#39;", "'"), title
+    # the report's own title is made of the documents' titles, not their file stems
+    assert "<title>Universal Credit Act 2025 and 2 more</title>" in report

@@ -40,7 +40,8 @@ def bad(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "empty": bad_inputs.write(folder, "empty.txt", b""),
         "empty_pdf": bad_inputs.write(folder, "empty.pdf", b""),
         "binary_txt": bad_inputs.write(folder, "binary.txt", bytes(range(256)) * 4),
-        "unsupported": bad_inputs.write(folder, "notes.docx", b"PK\x03\x04 not read"),
+        "unsupported": bad_inputs.write(folder, "notes.odt", b"PK\x03\x04 not read"),
+        "not_zip_docx": bad_inputs.write(folder, "notes.docx", b"PK\x03\x04 not read"),
         "directory": folder / "folder.pdf",
         "good": bad_inputs.text_pdf(folder, "good.pdf"),
         "page2_broken": bad_inputs.unreadable_page_pdf(folder),
@@ -74,9 +75,10 @@ CASES = [
     ("binary_txt", "not a text file (binary content)"),
     (
         "unsupported",
-        "unsupported file type '.docx' (expected one of .clml, .markdown, .md, .pdf, .text, "
-        ".txt, .xml)",
+        "unsupported file type '.odt' (expected one of .clml, .docx, .htm, .html, .markdown, "
+        ".md, .pdf, .text, .txt, .xhtml, .xml)",
     ),
+    ("not_zip_docx", "not a Word .docx file (not a zip package)"),
     ("directory", "is a directory, not a file"),
 ]
 

@@ -324,3 +324,69 @@ def test_measure_refuses_tagged_files_that_are_not_text(tmp_path: Path) -> None:
     assert result.stderr.startswith(f"Error: {binary}: not UTF-8 text")
     assert len(result.stderr.splitlines()) == 1
     assert not out.exists()
+
+
+# --- web pages and Word files ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def word_and_web(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    import zipfile
+
+    from tests.extract.word_docx import build_draft
+
+    folder = tmp_path_factory.mktemp("word_and_web")
+    draft = build_draft(folder / "draft.docx")
+    bomb = folder / "bomb.docx"
+    with zipfile.ZipFile(draft) as old, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            new.writestr(info, old.read(info.filename))
+        with new.open("word/document2.xml", "w") as member:
+            for _ in range(70):
+                member.write(b" " * (1 << 20))
+    big = folder / "big.html"
+    with big.open("wb") as handle:
+        handle.write(b"<html><body><div class='govspeak'>")
+        while handle.tell() < 50 * 1024 * 1024:
+            handle.write(b"<p>The authority must consult the parent.</p>\n" * 10000)
+        handle.write(b"</div></body></html>")
+    tricks = folder / "tricks.html"
+    tricks.write_text(
+        '<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        '<html><body><div class="govspeak"><p>Staff must involve parents &b;.</p>'
+        "<script>fetch('https://example.invalid')</script>"
+        '<iframe src="https://example.invalid/frame"></iframe></div></body></html>',
+        encoding="utf-8",
+    )
+    return {
+        "not_zip": bad_inputs.write(folder, "draft.docx", b"This is not a zip file at all."),
+        "bomb": bomb,
+        "big": big,
+        "tricks": tricks,
+    }
+
+
+@pytest.mark.parametrize("command", ["extract", "tag", "analyse"])
+@pytest.mark.parametrize(
+    ("case", "reason"),
+    [
+        ("not_zip", "not a Word .docx file (not a zip package)"),
+        ("bomb", "Word part word/document2.xml inflates past 64 MB (a zip bomb?); refused"),
+        ("big", "HTML page too large (52.4 MB; textmine reads pages up to 26 MB)"),
+    ],
+)
+def test_hostile_word_and_web_inputs_are_one_line(
+    word_and_web: dict[str, Path], tmp_path: Path, command: str, case: str, reason: str
+) -> None:
+    out = tmp_path / ("report" if command == "analyse" else "out.jsonl")
+    result = run(command, word_and_web[case], "-o", out)
+    assert_one_line_failure(result, reason, word_and_web[case], out)
+
+
+def test_scripts_and_entity_tricks_in_a_web_page_are_read_inert(
+    word_and_web: dict[str, Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "out.jsonl"
+    result = run("extract", word_and_web["tricks"], "-o", out)
+    assert result.exit_code == 0, result.output
+    assert [r["text"] for r in records(out)] == ["Staff must involve parents &b;."]

@@ -45,7 +45,7 @@ def test_output_file_explain_and_no_overwrite(example: Path, tmp_path: Path) -> 
     result = runner.invoke(cli, ["tag", str(example), "-o", str(out), "--explain"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert rows[0]["explain"]["modality"] == {"rule": "aux", "token": "must"}
+    assert rows[0]["explain"]["modality"] == {"rule": "modality.aux", "token": "must"}
     again = runner.invoke(cli, ["tag", str(example), "-o", str(out)])
     assert again.exit_code == 3 and "already exists" in again.output
     forced = runner.invoke(cli, ["tag", str(example), "-o", str(out), "--force"])

@@ -32,6 +32,7 @@ from textmine.cli_options import (
     lexicon_option,
     output_option,
     progress_wanted,
+    revision_option,
 )
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -44,6 +45,9 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 @click.pass_context
 def cli(ctx: click.Context, debug: bool, verbose: bool) -> None:
     """Audit the language of partnership in legislation and statutory guidance.
+
+    Reads PDF, legislation XML (CLML), saved web pages (.html/.htm: GOV.UK and
+    legislation.gov.uk), Word .docx (tracked changes: --revision) and plain text.
 
     \b
     Example:
@@ -85,9 +89,10 @@ def cli(ctx: click.Context, debug: bool, verbose: bool) -> None:
 @click.option(
     "--keep-removed",
     is_flag=True,
-    help="Also write what was kept out of the body (running heads, notes) "
-    'as objects with "removed": true (jsonl only).',
+    help="Also write what was kept out of the body (running heads, banners, notes, "
+    'footnotes) as objects with "removed": true (jsonl only).',
 )
+@revision_option()
 def extract(
     paths: tuple[Path, ...],
     fmt: str,
@@ -95,22 +100,32 @@ def extract(
     output: Path | None,
     force: bool,
     keep_removed: bool,
+    revision: str,
 ) -> None:
     """Read documents into provisions with refs, headings and pages.
+
+    PATH may be a PDF, legislation XML (CLML), a saved web page (.html/.htm:
+    GOV.UK or legislation.gov.uk), a Word .docx or plain text (.txt/.md).
 
     \b
     Examples:
         textmine extract act.pdf
         textmine extract guidance.pdf --format text -o guidance.txt
         textmine extract section.xml --format csv -o section.csv
+        textmine extract publication.html --format jsonl
+        textmine extract draft.docx --revision original
     """
     from textmine.extract import extract as extract_document
     from textmine.extract.export import write_documents
     from textmine.progress import steps as progress_steps
+    from textmine.settings import Settings
 
     check_output(output, force)
+    settings = Settings().with_(revision=revision)
     with progress_steps(progress_wanted()) as steps:
-        documents = [extract_document(p, kind=kind) for p in steps.track(paths, "Reading")]
+        documents = [
+            extract_document(p, kind=kind, settings=settings) for p in steps.track(paths, "Reading")
+        ]
     _warn_failed_pages(documents)
     emit(lambda fh: write_documents(documents, fh, fmt, keep_removed=keep_removed), output, force)
     n = sum(len(d.provisions) for d in documents)
@@ -198,6 +213,7 @@ def eval_command(
 @click.option(
     "--batch-size", type=click.IntRange(min=1), default=None, help="Texts per parser batch."
 )
+@revision_option()
 @cache_options
 def tag_command(
     paths: tuple[Path, ...],
@@ -209,16 +225,21 @@ def tag_command(
     kind: str | None,
     n_process: int | None,
     batch_size: int | None,
+    revision: str,
     cache_dir: Path | None,
     no_cache: bool,
 ) -> None:
     """Tag partnership terms (inform ... co-produce): who does it to whom, must/should/may.
+
+    PATH may be a PDF, legislation XML (CLML), a saved web page (.html/.htm:
+    GOV.UK or legislation.gov.uk), a Word .docx or plain text (.txt/.md).
 
     \b
     Examples:
         textmine tag guidance.pdf -o occurrences.jsonl
         textmine tag act.xml code.txt --explain
         textmine tag draft.txt --lexicon my_lexicons/
+        textmine tag draft.docx --revision original
     """
     from textmine.engine import process_inputs
     from textmine.inputs import InputSpec
@@ -231,6 +252,7 @@ def tag_command(
         lexicon_dir=lexicon_dir,
         workers=n_process or 1,
         batch_size=batch_size,
+        revision=revision,
         cache_dir=cache_dir,
         use_cache=False if no_cache else None,
     )

@@ -26,6 +26,7 @@ from textmine.cli_options import (
     lexicon_option,
     output_option,
     progress_wanted,
+    revision_option,
 )
 
 
@@ -137,6 +138,7 @@ def stats(csvs: tuple[Path, ...], fmt: str, output: Path | None, force: bool) ->
     help="Shard documents over a Dask cluster: tcp://host:port, or 'local' for a cluster "
     "of --workers processes on this machine (needs the [dask] extra).",
 )
+@revision_option()
 @actor_option()
 @cache_options
 @click.pass_context
@@ -149,11 +151,16 @@ def analyse_command(
     lexicon_dir: Path | None,
     workers: int | None,
     scheduler: str | None,
+    revision: str,
     actor: str,
     cache_dir: Path | None,
     no_cache: bool,
 ) -> None:
     """Read, tag and measure documents and write the annotated HTML report.
+
+    PATH may be a PDF, legislation XML (CLML), a saved web page (.html/.htm:
+    GOV.UK or legislation.gov.uk), a Word .docx or plain text (.txt/.md); the
+    report names each document by the title it gives itself.
 
     With no PATH it analyses the documents of corpora/ (see `textmine fetch`),
     or else the bundled example texts, so a first run works offline. The
@@ -174,6 +181,7 @@ def analyse_command(
         textmine analyse
         textmine analyse act.pdf code.pdf -o outputs/send --title "CFA 2014 and the Code"
         textmine analyse draft.txt --lexicon my_lexicons/
+        textmine analyse act.pdf guidance.html draft.docx
         textmine analyse regulations.pdf guide.pdf --actor other
         textmine analyse acts/*.pdf --scheduler tcp://10.0.0.5:8786
     """
@@ -190,6 +198,7 @@ def analyse_command(
         lexicon_dir=lexicon_dir,
         workers=workers,
         scheduler=scheduler,
+        revision=revision,
         actor=actor,
         cache_dir=cache_dir,
         use_cache=False if no_cache else None,
@@ -209,7 +218,7 @@ def analyse_command(
 
 @click.command("diff")
 @click.argument("old", type=click.Path(path_type=Path))
-@click.argument("new", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path), required=False)
 @format_option(
     ["html", "jsonl", "csv"],
     None,
@@ -231,7 +240,7 @@ def analyse_command(
 def diff_command(
     ctx: click.Context,
     old: Path,
-    new: Path,
+    new: Path | None,
     fmt: str | None,
     output: Path | None,
     force: bool,
@@ -240,17 +249,21 @@ def diff_command(
 ) -> None:
     """Audit NEW (a draft) against OLD: duties strengthened, weakened, reworded, moved...
 
-    OLD and NEW may be any supported inputs (PDF, legislation XML, plain text),
-    in any combination. Exit status 6 when --fail-on names a kind that was
-    found (the output is written first); other errors as for every command.
+    OLD and NEW may be any supported inputs (PDF, legislation XML, web page,
+    Word .docx, plain text), in any combination. With one Word .docx and no
+    NEW, its own tracked changes are audited: the original against the final,
+    with the author and date of each change. Exit status 6 when --fail-on
+    names a kind that was found (the output is written first); other errors
+    as for every command.
 
     \b
     Examples:
         textmine diff guidance_2015.pdf draft_2026.txt -o changes.html
         textmine diff act.xml bill.pdf --format csv -o changes.csv
         textmine diff old.pdf draft.pdf --fail-on weakened,deleted > changes.jsonl
+        textmine diff draft.docx -o changes.html
     """
-    from textmine.diff import FAIL_EXIT_CODE, diff, parse_kinds
+    from textmine.diff import FAIL_EXIT_CODE, diff, diff_tracked, parse_kinds
     from textmine.progress import steps as progress_steps
 
     try:
@@ -262,7 +275,10 @@ def diff_command(
         fmt = {".html": "html", ".htm": "html", ".csv": "csv"}.get(suffix, "jsonl")
     check_output(output, force)
     with progress_steps(progress_wanted()) as steps:
-        result = diff(old, new, include_unchanged=include_unchanged, steps=steps)
+        if new is None:
+            result = diff_tracked(old, include_unchanged=include_unchanged, steps=steps)
+        else:
+            result = diff(old, new, include_unchanged=include_unchanged, steps=steps)
     out_dir = output.parent if output is not None else Path.cwd()
     emit(lambda fh: result.write(fh, fmt, out_dir=out_dir), output, force)
     done(f"textmine diff: {result.summary()}", output)

@@ -119,6 +119,20 @@ def kind_option() -> Any:
     )
 
 
+def revision_option() -> Any:
+    """``--revision final|original``: which revision of a Word file with tracked changes."""
+    from textmine.extract.word_revisions import REVISIONS
+
+    return click.option(
+        "--revision",
+        type=click.Choice(REVISIONS),
+        default="final",
+        show_default=True,
+        help="Word .docx with tracked changes: final (insertions kept, deletions dropped) "
+        "or original (as before the changes).",
+    )
+
+
 def output_option() -> Any:
     return click.option(
         "-o",

@@ -96,7 +96,7 @@ OCCURRENCE_FIELDS: tuple[str, ...] = (
     *LABEL_FIELDS,
 )
 #: Fields added after the contract's (the contract allows adding only).
-EXTRA_FIELDS: tuple[str, ...] = ("kind", "heading", "part", "chapter", "unit", "id")
+EXTRA_FIELDS: tuple[str, ...] = ("kind", "heading", "part", "chapter", "unit", "id", "doubts")
 
 _SPACE = re.compile(r"\s+")
 #: Hex digits of an id: 64 bits, so two occurrences of a corpus collide with odds of

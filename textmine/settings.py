@@ -29,6 +29,8 @@ DEFAULT_PERMUTATIONS = 5000
 DEFAULT_ACTOR = "each"
 #: Worker processes of ``analyse`` (parsing on one machine): at most 2, at most the cores.
 DEFAULT_WORKERS = max(1, min(2, os.cpu_count() or 1))
+#: The revision of a Word document with tracked changes that is read.
+DEFAULT_REVISION = "final"
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,9 @@ class Settings:
     actor: str = DEFAULT_ACTOR
     explain: bool = False
     keep_removed: bool = False
+    #: Which revision of a Word document with tracked changes is read: ``final``
+    #: (insertions kept, deletions dropped) or ``original``.
+    revision: str = DEFAULT_REVISION
     #: Cache folder (``None``: ``$TEXTMINE_CACHE_DIR``, else ``~/.cache/textmine``).
     cache_dir: Path | None = None
     use_cache: bool = True

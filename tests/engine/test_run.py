@@ -38,9 +38,9 @@ def _count_tagging(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     original = tasks.tag_chunk
 
-    def counting(chunk: Any, settings: Settings, nlp: Any = None) -> Any:
+    def counting(chunk: Any, settings: Settings, nlp: Any, context: Any) -> Any:
         calls.append(chunk.doc)
-        return original(chunk, settings, nlp)
+        return original(chunk, settings, nlp, context)
 
     monkeypatch.setattr(tasks, "tag_chunk", counting)
     return calls

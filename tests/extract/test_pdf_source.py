@@ -49,7 +49,7 @@ def test_text_read_failure_on_one_page(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 def test_no_page_readable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pdf_source, "_page_text", lambda pdf, index, path: (None, None))
+    monkeypatch.setattr(pdf_source, "_page_text", lambda pdf, index, path, **_: (None, None))
     path = bad_inputs.text_pdf(tmp_path)
     with pytest.raises(CorruptInputError, match="no page of the PDF could be read"):
         pdf_source.read_pdf_text(path)

@@ -44,3 +44,8 @@ def contract_fields(nlp: Any, text: str, *, sort_recipients: bool = True) -> lis
 def detected(nlp: Any, text: str) -> list[tuple]:
     """(text, term, sorted recipients, modality, voice) of each tagged span."""
     return [(f[0], f[1], f[3], f[4], f[6]) for f in contract_fields(nlp, text)]
+
+
+def rule_of(reading: Any) -> str:
+    """A reading's rule and the rules it went through: ``modality.aux via link.conj``."""
+    return " via ".join([reading.rule.name, *(r.name for r in reading.via)])

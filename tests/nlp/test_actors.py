@@ -6,13 +6,19 @@ import spacy
 from spacy.tokens import Doc
 
 from tests.nlp.helpers import parsed as parse_rows
-from textmine.nlp.actors import PartyMatcher
-from textmine.nlp.constraints import is_verbal
+from textmine.nlp.context.document import DocumentContext
 from textmine.nlp.grammar.syntax import conjuncts
 from textmine.nlp.lexicon import load_lexicon
+from textmine.nlp.parties import PartyMatcher
+from textmine.nlp.reader import Reader
+from textmine.nlp.rules.senses import is_verbal
 
 NLP = spacy.blank("en")
 PARTIES = PartyMatcher(NLP.vocab, load_lexicon())
+
+
+def reader(doc: Doc) -> Reader:
+    return Reader(doc, PARTIES, DocumentContext())
 
 
 def parsed(rows: str) -> Doc:
@@ -45,32 +51,33 @@ DOC = parsed(
 
 
 def test_longest_alias_covering_the_head() -> None:
-    resolver = PARTIES.resolver(DOC)
-    body = resolver.party(DOC[2])
+    rd = reader(DOC)
+    body = rd.parties.party(DOC[2])
     assert body is not None
     assert (body.group, body.refer, body.text) == (
         "education",
         "body",
         "The governing body of the school",
     )
-    parent = resolver.party(DOC[11])
+    parent = rd.parties.party(DOC[11])
     assert parent is not None and (parent.group, parent.text) == ("parent", "the child 's parent")
 
 
 def test_generic_noun_takes_its_place() -> None:
-    staff = PARTIES.resolver(DOC).party(DOC[13])
-    assert staff is not None and (staff.group, staff.rule) == ("education", "place")
+    staff = reader(DOC).parties.party(DOC[13])
+    assert staff is not None and (staff.group, staff.rule.name) == ("education", "party.place")
 
 
 def test_actor_and_recipients_of_a_verb() -> None:
-    resolver = PARTIES.resolver(DOC)
-    group, text, reading = resolver.actor(DOC[7], passive=False)
-    assert (group, text, reading.rule) == (
+    rd = reader(DOC)
+    group, text, reading = rd.actors.read(DOC[7], False)
+    assert (group, text, reading.rule.name, reading.party and reading.party.name) == (
         "education",
         "The governing body of the school",
-        "nsubj (alias)",
+        "actor.subject",
+        "party.alias",
     )
-    groups, evidence = resolver.recipients(DOC[7], [DOC[7]], ("object",), passive=False)
+    groups, evidence, _ = rd.recipients.read(DOC[7], [DOC[7]], ("object",), False)
     assert groups == ["parent", "education"]
     assert evidence == ["object: the child 's parent", "object: staff"]
     assert [t.text for t in conjuncts(DOC[11])] == ["parent", "staff"]
@@ -94,10 +101,10 @@ def test_pronoun_resolves_to_a_compatible_antecedent() -> None:
         . . PUNCT . punct 9
         """
     )
-    resolver = PARTIES.resolver(doc)
-    antecedent = resolver.antecedent(doc[10])
+    rd = reader(doc)
+    antecedent = rd.parties.antecedent(doc[10])
     assert antecedent is not None and antecedent.text == "child"  # not the authority
-    groups, _ = resolver.recipients(doc[9], [doc[9]], ("object",), passive=False)
+    groups, _, _ = rd.recipients.read(doc[9], [doc[9]], ("object",), False)
     assert groups == ["child"]
 
 

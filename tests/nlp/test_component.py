@@ -575,14 +575,14 @@ def test_explanation_names_pattern_and_rules(nlp) -> None:
     assert rule["term"] == {
         "pattern": "inform",
         "line": 1,
-        "constraint": {"verbal": True},
+        "constraint": {"verbal": True, "party_if_object": True},
         "anchor": "inform",
     }
-    assert rule["modality"] == {"rule": "aux", "token": "need"}
-    assert rule["negated"] == {"rule": "neg", "token": "not"}
-    assert rule["voice"] == {"rule": "no passive marker"}
-    assert rule["actor"] == {"rule": "nsubj (alias)", "evidence": "authority"}
-    assert rule["recipients"]["evidence"] == ["object: the parent"]
+    assert rule["modality"] == {"rule": "modality.aux", "token": "need"}
+    assert rule["negated"] == {"rule": "negation.cue", "token": "not"}
+    assert rule["voice"] == {"rule": "voice.active"}
+    assert rule["actor"] == {"rule": "actor.subject", "party": "party.alias", "token": "authority"}
+    assert rule["recipients"] == {"rule": "recipients.object", "evidence": ["object: the parent"]}
 
 
 def test_hyphenated_terms_stay_one_token(nlp) -> None:

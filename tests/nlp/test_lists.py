@@ -12,7 +12,7 @@ import pytest
 
 from tests.nlp.helpers import contract_fields
 from textmine.nlp.component import SPANS_KEY
-from textmine.nlp.lists import LINE_BREAKS
+from textmine.nlp.context.segmentation import LINE_BREAKS
 
 A = "active"
 LA = "local_authority"

@@ -7,11 +7,13 @@ import spacy
 from spacy.tokens import Doc
 
 from tests.nlp.helpers import parsed as parse_rows
+from tests.nlp.helpers import rule_of
+from textmine.nlp.grammar.asides import modal_before_aside
 from textmine.nlp.grammar.passives import list_continuation, passive_holders
 from textmine.nlp.lexicon import load_lexicon
-from textmine.nlp.modality import governing_chain, modal_before_aside, modality
-from textmine.nlp.negation import negation
-from textmine.nlp.voice import voice
+from textmine.nlp.rules.modality import governing_chain, modality
+from textmine.nlp.rules.negation import negation
+from textmine.nlp.rules.voice import voice
 
 CUES = load_lexicon().cues
 VOCAB = spacy.blank("en").vocab
@@ -102,42 +104,52 @@ LIST_ITEM = parsed(
 @pytest.mark.parametrize(
     ("doc", "index", "value", "rule", "token"),
     [
-        (NEED_NOT, 4, "need", "aux", "need"),
-        (REQUIRED, 6, "none", "no modal", None),  # "require" is not a modal
-        (COORDINATED, 6, "must", "aux via conj", "must"),
-        (ENSURE, 7, "must", "aux via embedding", "must"),
-        (ENCOURAGE, 6, "must", "aux via xcomp", "must"),  # object control carries it down
-        (LIST_ITEM, 4, "none", "no modal", None),
+        (NEED_NOT, 4, "need", "modality.aux", "need"),
+        (REQUIRED, 6, "none", "modality.none", None),  # "require" is not a modal
+        (COORDINATED, 6, "must", "modality.aux via link.conj", "must"),
+        (ENSURE, 7, "must", "modality.aux via link.embedding", "must"),
+        (
+            ENCOURAGE,
+            6,
+            "must",
+            "modality.aux via link.xcomp",
+            "must",
+        ),  # object control carries it down
+        (LIST_ITEM, 4, "none", "modality.none", None),
     ],
 )
 def test_modality(doc: Doc, index: int, value: str, rule: str, token: str | None) -> None:
     reading = modality(doc[index], CUES)
-    assert (reading.value, reading.rule, reading.token) == (value, rule, token)
+    assert (reading.value, rule_of(reading), reading.token) == (value, rule, token)
 
 
 @pytest.mark.parametrize(
     ("doc", "index", "negated", "rule"),
     [
-        (NEED_NOT, 4, True, "neg"),
-        (REQUIRED, 6, True, "neg via xcomp"),
-        (COORDINATED, 6, True, "neg via conj"),
-        (ENSURE, 7, False, "no negation cue"),
+        (NEED_NOT, 4, True, "negation.cue"),
+        (REQUIRED, 6, True, "negation.cue via link.xcomp"),
+        (COORDINATED, 6, True, "negation.cue via link.conj"),
+        (ENSURE, 7, False, "negation.none"),
     ],
 )
 def test_negation(doc: Doc, index: int, negated: bool, rule: str) -> None:
     reading = negation(doc[index], CUES)
-    assert (reading.value, reading.rule) == (negated, rule)
+    assert (reading.value, rule_of(reading)) == (negated, rule)
 
 
 def test_voice() -> None:
     assert voice(ENSURE[7], CUES).value == "passive"
-    assert voice(ENSURE[7], CUES).rule == "nsubjpass"
+    reading = voice(ENSURE[7], CUES)
+    assert (reading.rule.name, reading.extra["dep"]) == ("voice.passive_marker", "nsubjpass")
     assert voice(COORDINATED[6], CUES).value == "active"
 
 
 def test_chain_stops_at_own_modal() -> None:
     chain = governing_chain(COORDINATED[6], CUES)
-    assert [(t.text, link) for t, link in chain] == [("inform", "self"), ("consult", "conj")]
+    assert [(t.text, link and link.name) for t, link in chain] == [
+        ("inform", None),
+        ("consult", "link.conj"),
+    ]
 
 
 def test_lexical_need_is_the_nearest_cue() -> None:
@@ -156,9 +168,9 @@ def test_lexical_need_is_the_nearest_cue() -> None:
         """
     )
     reading = modality(doc[5], CUES)
-    assert (reading.value, reading.rule, reading.token) == (
+    assert (reading.value, rule_of(reading), reading.token) == (
         "need",
-        "lexical modal via xcomp",
+        "modality.lexical via link.xcomp",
         "need",
     )
 
@@ -215,8 +227,8 @@ def test_broken_participle_list_continues_the_first_participle() -> None:
 def test_modal_before_a_parenthetical_governs_the_verb_after_it() -> None:
     assert modal_before_aside(ASIDE[8], CUES) == ASIDE[2]
     reading = modality(ASIDE[8], CUES)
-    assert (reading.value, reading.rule, reading.token) == (
+    assert (reading.value, rule_of(reading), reading.token) == (
         "may",
-        "modal before a parenthetical",
+        "modality.before_aside",
         "may",
     )

@@ -27,7 +27,7 @@ from __future__ import annotations
 import pytest
 
 from tests.nlp.helpers import contract_fields
-from textmine.nlp.lists import item_heads, listed_items
+from textmine.nlp.context.lists import item_heads, listed_arguments
 
 A = "active"
 P = "passive"
@@ -245,8 +245,8 @@ CASES = [
         [("taking into account", "take into account", "education", ["parent"], "must", False, A)],
     ),
     (
-        "Teachers should use the results of the assessment to help inform the child's plan.",
-        [("inform", "inform", "education", [], "none", False, A)],
+        "Teachers should use the results of the assessment to help inform the child's carers.",
+        [("inform", "inform", "education", ["parent"], "none", False, A)],
     ),
     (
         "Schools have many duties, including supporting parents and consulting them about plans.",
@@ -290,7 +290,7 @@ def test_sentence(nlp, text: str, expected: list[tuple]) -> None:
 def test_list_items_stop_at_the_full_stop(nlp) -> None:
     doc = nlp("The body must consult— (a) the parent; (b) the school. The parent may appeal.")
     consult = next(t for t in doc if t.lower_ == "consult")
-    items = listed_items(consult)
+    items = listed_arguments(consult)
     assert [item.text for item in items] == ["the parent", "the school"]
     assert [[t.text for t in item_heads(item)] for item in items] == [["parent"], ["school"]]
 
@@ -298,7 +298,7 @@ def test_list_items_stop_at_the_full_stop(nlp) -> None:
 def test_a_clause_item_names_no_argument(nlp) -> None:
     doc = nlp("The body must decide— (a) whether the parent agrees; and (b) the date.")
     decide = next(t for t in doc if t.lower_ == "decide")
-    assert [[t.text for t in item_heads(item)] for item in listed_items(decide)] == [
+    assert [[t.text for t in item_heads(item)] for item in listed_arguments(decide)] == [
         [],
         ["date"],
     ]
@@ -307,7 +307,7 @@ def test_a_clause_item_names_no_argument(nlp) -> None:
 def test_no_list_without_an_opener(nlp) -> None:
     doc = nlp("The authority must consult the parent (a) before it decides.")
     consult = next(t for t in doc if t.lower_ == "consult")
-    assert listed_items(consult) == []
+    assert listed_arguments(consult) == []
 
 
 def test_bullet_glyph_keeps_its_text(nlp) -> None:

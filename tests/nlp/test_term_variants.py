@@ -216,4 +216,4 @@ def test_explain_names_the_title_rule_for_a_dropped_match(nlp, caplog) -> None:
     with caplog.at_level(logging.DEBUG, logger="textmine.nlp.component"):
         doc = nlp("For more detail see Working together to safeguard children.")
     assert not doc.spans["partnership"]
-    assert any("dropped by constraint title" in r.getMessage() for r in caplog.records)
+    assert any("(sense.title)" in r.getMessage() for r in caplog.records)

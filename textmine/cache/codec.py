@@ -57,10 +57,7 @@ def document_from_json(data: dict[str, Any], path: Path | None) -> Document:
         doc=data["doc"],
         kind=data["kind"],
         path=path,
-        provisions=tuple(
-            Provision(**dict(zip(_PROVISION_FIELDS, values, strict=True)))
-            for values in data["provisions"]
-        ),
+        provisions=tuple(_provision(values) for values in data["provisions"]),
         title=data["title"],
         pages=data["pages"],
         sha256=data["sha256"],
@@ -71,6 +68,12 @@ def document_from_json(data: dict[str, Any], path: Path | None) -> Document:
         url=data["url"],
         meta=dict(data["meta"]),
     )
+
+
+def _provision(values: list[Any]) -> Provision:
+    found = dict(zip(_PROVISION_FIELDS, values, strict=True))
+    found["links"] = tuple(found.get("links") or ())
+    return Provision(**found)
 
 
 def roundtrip_document(document: Document) -> Document:

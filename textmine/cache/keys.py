@@ -151,11 +151,12 @@ def document_key(name: str, sha256: str, kind: str | None, settings: Settings) -
         "file_sha256": sha256,
         "kind": kind,
         "keep_removed": settings.keep_removed,
+        "revision": settings.revision,
         "textmine": package_version("textmine"),
         "python": platform.python_version(),
         "pypdfium2": package_version("pypdfium2"),
-        "pdfplumber": package_version("pdfplumber"),
-        "pdfminer": package_version("pdfminer.six"),
+        "lxml": package_version("lxml"),
+        "python-docx": package_version("python-docx"),
         "source": source_digest(EXTRACT_SOURCES),
     }
 

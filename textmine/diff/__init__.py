@@ -7,7 +7,8 @@ weakened, reworded, added, deleted, moved (renumbered included) or unchanged
 (:mod:`~textmine.diff.classify`, :mod:`~textmine.diff.changes`,
 :mod:`~textmine.diff.reconcile`). The :class:`DiffResult` writes the changes as
 JSON Lines, CSV or an HTML report (:mod:`~textmine.diff.output`,
-:mod:`~textmine.diff.report`).
+:mod:`~textmine.diff.report`). :func:`diff_tracked` audits a Word draft's own
+tracked changes (original against final), with the author and date of each.
 
 ``textmine diff --fail-on KINDS`` exits with :data:`FAIL_EXIT_CODE` (6) when a
 change of one of those kinds is found, for drafting teams' pipelines.
@@ -19,6 +20,7 @@ from textmine.diff.align import Pair, align
 from textmine.diff.changes import CHANGE_FIELDS
 from textmine.diff.classify import KINDS
 from textmine.diff.output import FORMATS, DiffResult, diff, parse_kinds
+from textmine.diff.tracked import diff_tracked
 
 __all__ = [
     "CHANGE_FIELDS",
@@ -29,6 +31,7 @@ __all__ = [
     "Pair",
     "align",
     "diff",
+    "diff_tracked",
     "parse_kinds",
 ]
 

@@ -68,6 +68,9 @@ CHANGE_FIELDS: tuple[str, ...] = (
     "similarity",
     *(f"{side}_{name}" for name in _SIDE_FIELDS for side in ("old", "new")),
     "pair",
+    # who made the change and when: Word's tracked changes (``textmine diff DRAFT.docx``)
+    "author",
+    "date",
 )
 
 

@@ -20,10 +20,11 @@ the list better with them (vol 3 of the Children Act guidance, 3.12: four
 groups consulted with the breaks, only parents without them), so the diff's
 reading of such a provision can differ from ``textmine tag`` on the PDF.
 
-Provisions are tagged through a *shadow* document: the same units and
-collapsed texts, with each provision's position as its ref, so every
-occurrence row names the provision it came from even where refs repeat or are
-missing; the rows then get the real provision's ref, page and headings back.
+Provisions are tagged through a *shadow* document: the same refs (the
+tagger reads a section's structure from them) and collapsed texts, with each
+provision's position as its unit, so every occurrence row names the provision
+it came from even where refs repeat or are missing; the rows then get the
+real provision's unit, page and headings back.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
 __all__ = ["needed", "tag_needed", "tag_provisions"]
 
 Rows = dict[int, list[dict[str, Any]]]
+#: The unit name of a shadow provision: this prefix and the provision's index.
+_SHADOW = "shadow:"
 
 
 def _units(document: Document) -> tuple[list[str], dict[str, list[int]]]:
@@ -125,16 +128,15 @@ def tag_provisions(
         provisions=[
             replace(
                 document.provisions[i],
-                ref=str(i),
                 text=collapse_space(document.provisions[i].text),
-                unit=document.provisions[i].unit or document.provisions[i].ref or f"#{i}",
+                unit=f"{_SHADOW}{i}",
             )
             for i in chosen
         ],
     )
     out: Rows = {i: [] for i in chosen}
     for row in tag_document(shadow, nlp=nlp, settings=settings):
-        index = int(row["ref"])
+        index = int(str(row["unit"]).removeprefix(_SHADOW))
         provision = document.provisions[index]
         row.update(
             ref=provision.ref,

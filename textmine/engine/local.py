@@ -92,7 +92,12 @@ def run_local(
                 here.tag(job, parts, meter)
                 finished(job)
                 continue
-            futures = [pool.submit(tasks.pool_tag_chunk, (settings, part)) for part in parts]
+            answer = pool.submit(tasks.pool_context, (settings, job.document)).result()
+            if answer[0] != "ok":
+                raise_remote(answer)
+            futures = [
+                pool.submit(tasks.pool_tag_chunk, (settings, part, answer[1])) for part in parts
+            ]
             waiting.append((job, parts, futures))
         if idle is not None and waiting:
             idle()
@@ -127,13 +132,11 @@ def _pool(settings: Settings) -> Iterator[ProcessPoolExecutor]:
 
 def _collect(job: Job, parts: list[Document], futures: list[Future[Any]], meter: Meter) -> None:
     rows: list[dict[str, Any]] = []
-    marks: list[str] = []
     for part, future in zip(parts, futures, strict=True):
         answer = future.result()
         if answer[0] != "ok":
             raise_remote(answer)
         rows += answer[1]
-        marks += answer[2]
-        job.model = answer[3]
+        job.model = answer[2]
         meter.advance(len(part.provisions))
-    job.rows = roundtrip_rows(tasks.finish_document(rows, marks))
+    job.rows = roundtrip_rows(tasks.finish_document(rows))

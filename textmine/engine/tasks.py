@@ -4,9 +4,12 @@
   (title, URL, licence, source);
 * :func:`chunks`: a document cut into runs of whole units (the tagger joins
   a unit's provisions, so a unit is never split);
-* :func:`tag_chunk`: tag one chunk with this process's pipeline (loaded once
-  per process by :func:`~textmine.nlp.pipeline.load_pipeline`);
-* :func:`init_worker`, :func:`pool_tag_chunk`: the same for a
+* :func:`context_of`: what the whole document tells the tagger (its addressee,
+  where its staff work), read once per document;
+* :func:`tag_chunk`: tag one chunk, with its document's context, with this
+  process's pipeline (loaded once per process by
+  :func:`~textmine.nlp.pipeline.load_pipeline`);
+* :func:`init_worker`, :func:`pool_context`, :func:`pool_tag_chunk`: the same for a
   ``multiprocessing`` pool worker, which answers ``("ok", rows, model)`` or
   ``("error", exit_code, message)`` instead of raising, since textmine's
   errors do not all pickle;
@@ -23,7 +26,7 @@ import logging
 import signal
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -38,12 +41,16 @@ __all__ = [
     "CHUNK",
     "chunks",
     "cluster_process",
+    "context_of",
+    "finish_document",
     "init_worker",
     "model_record",
+    "pool_context",
     "pool_tag_chunk",
     "read_document",
     "ready",
     "tag_chunk",
+    "tag_parts",
 ]
 
 log = logging.getLogger(__name__)
@@ -88,45 +95,59 @@ def chunks(document: Document, size: int = CHUNK) -> Iterator[Document]:
         start = end
 
 
+def context_of(document: Document, settings: Settings, nlp: Any) -> dict[str, Any]:
+    """The whole document's context for the tagger (:mod:`textmine.nlp.context.document`),
+    as plain data: every chunk of the document is tagged with it."""
+    from textmine.nlp.tagging import document_context
+
+    return document_context(document, nlp, settings).to_data()
+
+
 def tag_chunk(
-    chunk: Document, settings: Settings, nlp: Any = None
-) -> tuple[list[dict[str, Any]], list[str]]:
-    """The occurrence rows of ``chunk`` and the document-pass mark of each (one process:
-    ``n_process`` is forced to 1); :func:`finish_document` completes a document's rows."""
+    chunk: Document, settings: Settings, nlp: Any, context: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """The occurrence rows of ``chunk``, a part of a document whose context is ``context``
+    (one process: ``n_process`` is forced to 1); :func:`finish_document` completes a
+    document's rows."""
+    from textmine.nlp.context.document import DocumentContext
     from textmine.nlp.tagging import tag_units
 
-    rows, marks = tag_units([chunk], nlp=nlp, settings=replace(settings, n_process=1))
-    return rows, [mark for _, mark in marks]
+    return tag_units(
+        [chunk],
+        nlp=nlp,
+        settings=replace(settings, n_process=1),
+        contexts=[DocumentContext.from_data(context)],
+    )
 
 
-def finish_document(rows: list[dict[str, Any]], marks: list[str]) -> list[dict[str, Any]]:
-    """The document passes over all the rows of one document tagged in chunks (imperatives
-    take the document's addressee, bare staff its staff's workplace:
-    :mod:`textmine.nlp.workplace`), as :func:`textmine.nlp.tagging.tag_documents` does
-    for a whole document."""
-    from textmine.nlp.workplace import finish_rows
+def finish_document(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """All the rows of one document tagged in chunks, their ids numbered where a provision's
+    text repeats (:func:`textmine.contract.number_repeats`), as
+    :func:`textmine.nlp.tagging.tag_documents` does for a whole document."""
+    from textmine.contract import number_repeats
 
-    finish_rows(rows, marks)
+    number_repeats(rows)
     return rows
 
 
 def tag_parts(
-    parts: Iterable[Document],
+    parts: Sequence[Document],
     settings: Settings,
     nlp: Any,
     done: Callable[[Document], None] | None = None,
 ) -> list[dict[str, Any]]:
     """The finished rows of one document tagged here chunk by chunk (:func:`tag_chunk`,
     then :func:`finish_document` over them all); ``done(part)`` after each chunk."""
+    if not parts:
+        return []
+    whole = replace(parts[0], provisions=tuple(p for part in parts for p in part.provisions))
+    context = context_of(whole, settings, nlp)
     rows: list[dict[str, Any]] = []
-    marks: list[str] = []
     for part in parts:
-        part_rows, part_marks = tag_chunk(part, settings, nlp)
-        rows += part_rows
-        marks += part_marks
+        rows += tag_chunk(part, settings, nlp, context)
         if done is not None:
             done(part)
-    return finish_document(rows, marks)
+    return finish_document(rows)
 
 
 def model_record(nlp: Any) -> dict[str, Any]:
@@ -168,17 +189,29 @@ def ready() -> bool:
     return True
 
 
-def pool_tag_chunk(task: tuple[Settings, Document]) -> tuple[Any, ...]:
-    """Tag one chunk in a pool worker: ``("ok", rows, marks, model)`` or
-    ``("error", code, message)``."""
+def pool_context(task: tuple[Settings, Document]) -> tuple[Any, ...]:
+    """A document's context in a pool worker: ``("ok", context)`` or ``("error", code,
+    message)``."""
     if "error" in _WORKER:
         return tuple(_WORKER["error"])
-    settings, chunk = task
+    settings, document = task
     try:
-        rows, marks = tag_chunk(chunk, settings, _WORKER.get("nlp"))
+        return ("ok", context_of(document, settings, _WORKER.get("nlp")))
     except TextmineError as exc:
         return ("error", exc.exit_code, str(exc))
-    return ("ok", rows, marks, _WORKER.get("model"))
+
+
+def pool_tag_chunk(task: tuple[Settings, Document, dict[str, Any]]) -> tuple[Any, ...]:
+    """Tag one chunk in a pool worker: ``("ok", rows, model)`` or ``("error", code,
+    message)``."""
+    if "error" in _WORKER:
+        return tuple(_WORKER["error"])
+    settings, chunk, context = task
+    try:
+        rows = tag_chunk(chunk, settings, _WORKER.get("nlp"), context)
+    except TextmineError as exc:
+        return ("error", exc.exit_code, str(exc))
+    return ("ok", rows, _WORKER.get("model"))
 
 
 def cluster_process(
@@ -202,7 +235,7 @@ def cluster_process(
     try:
         with _PIPELINE_LOCK:
             nlp = load_pipeline(settings)
-            rows = tag_parts(chunks(document), settings, nlp)
+            rows = tag_parts(list(chunks(document)), settings, nlp)
     except TextmineError as exc:
         return ("error", exc.exit_code, str(exc))
     return ("ok", document_to_json(document), rows, model_record(nlp))

@@ -1,4 +1,4 @@
-"""Ingestion: turn a PDF, legislation XML or plain-text file into a :class:`Document`.
+"""Ingestion: turn a PDF, XML, web page, Word or plain-text file into a :class:`Document`.
 
 ``extract(path)`` checks the path, picks a reader by extension, detects the
 kind of document (act, bill, si, guidance, text) unless ``kind`` is given, and
@@ -18,8 +18,11 @@ from textmine.extract.document import KINDS, Document, Provision, Removed, build
 from textmine.settings import Settings
 
 __all__ = [
+    "DOCX_SUFFIXES",
+    "HTML_SUFFIXES",
     "KINDS",
     "PDF_SUFFIXES",
+    "SUFFIXES",
     "TEXT_SUFFIXES",
     "XML_SUFFIXES",
     "Document",
@@ -35,6 +38,10 @@ log = logging.getLogger(__name__)
 PDF_SUFFIXES = frozenset({".pdf"})
 XML_SUFFIXES = frozenset({".xml", ".clml"})
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+DOCX_SUFFIXES = frozenset({".docx"})
+#: Every file type :func:`extract` reads.
+SUFFIXES = PDF_SUFFIXES | XML_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES
 
 
 def check_input(path: str | Path) -> Path:
@@ -45,8 +52,8 @@ def check_input(path: str | Path) -> Path:
     if path.is_dir():
         raise InputError(path, "is a directory, not a file")
     suffix = path.suffix.lower()
-    if suffix not in PDF_SUFFIXES | XML_SUFFIXES | TEXT_SUFFIXES:
-        supported = ", ".join(sorted(PDF_SUFFIXES | XML_SUFFIXES | TEXT_SUFFIXES))
+    if suffix not in SUFFIXES:
+        supported = ", ".join(sorted(SUFFIXES))
         raise UnsupportedInputError(
             path, f"unsupported file type '{suffix or '(none)'}' (expected one of {supported})"
         )
@@ -89,6 +96,14 @@ def extract(
         from textmine.extract import clml
 
         document = clml.read(path, kind=kind, settings=settings)
+    elif suffix in HTML_SUFFIXES:
+        from textmine.extract import html
+
+        document = html.read(path, kind=kind, settings=settings)
+    elif suffix in DOCX_SUFFIXES:
+        from textmine.extract import word
+
+        document = word.read(path, kind=kind, settings=settings)
     else:
         from textmine.extract import plaintext
 

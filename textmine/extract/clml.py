@@ -78,6 +78,7 @@ from textmine.extract.clml_text import (
     pnumber_text,
 )
 from textmine.extract.document import Document, Provision, Removed, build_document
+from textmine.extract.labels import split_glued_labels
 from textmine.extract.safe_xml import parse_xml
 from textmine.settings import Settings
 
@@ -125,6 +126,7 @@ class _Out:
     removed: list[Removed] = field(default_factory=list)
 
     def add(self, provision: Provision) -> None:
+        provision = replace(provision, text=split_glued_labels(provision.text))
         if _DOTS.fullmatch(provision.text):
             text = f"{provision.ref} {provision.text}" if provision.ref else provision.text
             self.removed.append(Removed(None, text, "omitted provision"))

@@ -41,6 +41,8 @@ class Provision:
     unit: str | None = None
     start: int = 0
     end: int = 0
+    #: Link targets printed in the source text and taken out of it (GOV.UK prints).
+    links: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -42,12 +42,26 @@ PROVISION_FIELDS = (
     "start",
     "end",
     "unit",
+    "title",
+    "links",
 )
 
 
 def provision_records(document: Document) -> list[dict[str, Any]]:
-    """One plain dict per provision, with :data:`PROVISION_FIELDS` keys."""
-    return [{k: getattr(p, k) for k in PROVISION_FIELDS} for p in document.provisions]
+    """One plain dict per provision, with :data:`PROVISION_FIELDS` keys.
+
+    ``title`` is the document's own title (from the document: PDF cover or
+    metadata, web page heading, Word properties, XML metadata), ``links`` the
+    link targets taken out of the provision's text (GOV.UK prints).
+    """
+    return [
+        {
+            **{k: getattr(p, k) for k in PROVISION_FIELDS[:-2]},
+            "title": document.title,
+            "links": list(p.links),
+        }
+        for p in document.provisions
+    ]
 
 
 def to_text(document: Document) -> str:
@@ -98,7 +112,8 @@ def write_documents(
         writer = csv.DictWriter(handle, fieldnames=PROVISION_FIELDS, lineterminator="\n")
         writer.writeheader()
         for document in documents:
-            writer.writerows(provision_records(document))
+            for record in provision_records(document):
+                writer.writerow({**record, "links": " ".join(record["links"])})
     elif fmt == "text":
         handle.write("\n".join(to_text(d) for d in documents))
     else:

@@ -169,15 +169,18 @@ class BlockAssembler:
             )
             self.after_heading = index + span
             return span
-        if (
-            self.block is None
-            or BOX.match(line.text)
-            or self._breaks(index)
-            or (self._large(index) and index > 0 and not self._large(index - 1))
-        ):
+        breaks = line.resumes or (
+            not line.item
+            and (
+                BOX.match(line.text) is not None
+                or self._breaks(index)
+                or (self._large(index) and index > 0 and not self._large(index - 1))
+            )
+        )
+        if self.block is None or breaks:
             self._close()
             self.block = self._new("text", line.page, None)
-        self._add(line.text)
+        self._add(line.text, item=line.item)
         return 1
 
     def _new(self, kind: str, page: int, ref: str | None) -> _Block:
@@ -201,14 +204,21 @@ class BlockAssembler:
             )
         )
 
-    def _add(self, text: str) -> None:
-        """Add a line to the open block: a list item starts a new line, text wraps on."""
+    def _add(self, text: str, *, item: bool = False) -> None:
+        """Add a line to the open block: a list item starts a new line, text wraps on.
+
+        ``item``: the line opens a list item told by its layout (no glyph printed).
+        """
         block = self.block
         assert block is not None
-        item = split_bullet(text)
-        if item is not None:
-            if item:
-                block.lines.append(item)
+        if item:
+            block.lines.append(text)
+            block.in_list = True
+            return
+        bullet = split_bullet(text)
+        if bullet is not None:
+            if bullet:
+                block.lines.append(bullet)
             block.in_list = True
             return
         listed = is_list_item(text)
@@ -302,6 +312,8 @@ class BlockAssembler:
 
     def _heading_span(self, index: int) -> int:
         """Lines a section heading at ``index`` spans (0 if it is not one)."""
+        if self.lines[index].item:
+            return 0
         typed = self._typed_heading_span(index)
         if typed or self._plain(index):
             return typed

@@ -46,6 +46,14 @@ ENACTING = re.compile(r"(?:B\s*)?E\s+IT\s+ENACTED\b")
 _BANNER_GENERATED = re.compile(r"Document Generated:\s*\d{4}-\d{2}-\d{2}\s*")
 _BANNER_CHANGES = re.compile(r"Changes to legislation:")
 _BANNER_END = re.compile(r"\(See end of Document for details\)\s*$")
+_BANNER_STATUS = re.compile(r"Status:")
+_SENTENCE_END = re.compile(r"\.\s*$")
+#: Lines at the top of a page searched for the banners of a revised print.
+BANNER_ZONE = 10
+#: Lines one banner may run over.
+BANNER_LINES = 4
+#: The marker legislation.gov.uk prints above a provision not yet in force.
+_PROSPECTIVE = re.compile(r"PROSPECTIVE|Prospective")
 _BILL_FOOTER = re.compile(r"Bill\s+\d+\s+\d{2}/\d+(?:\s+\S+)?")
 _CONTENTS = re.compile(r"CONTENTS|ARRANGEMENT OF (?:SECTIONS|CLAUSES|REGULATIONS|ARTICLES|RULES)")
 _LONG_TITLE_ACT = re.compile(r"An Act to\b")
@@ -109,9 +117,21 @@ def split_body(pages: Sequence[Sequence[Line]], kind: str) -> Body:
     body_size = _weighted_mode(sized) if sized else None
     title, cover = _find_title(pages, kind)
     kept: list[Line] = []
-    for page in pages:
+    for number, page in enumerate(pages, start=1):
         bare_ok = bool(page) and page[0].page != cover
-        kept.extend(_strip_furniture(page, kind, title, body_size, removals, bare_ok=bare_ok))
+        last_page = number == len(pages)
+        kept.extend(
+            _strip_furniture(
+                page,
+                kind,
+                title,
+                body_size,
+                removals,
+                bare_ok=bare_ok,
+                revised=revised,
+                last_page=last_page,
+            )
+        )
     if revised:
         kept = _strip_notes(kept, body_size, removals)
     kept, long_title, contents = _strip_front(kept, kind, removals)
@@ -180,30 +200,22 @@ def _strip_furniture(
     removals: _Removals,
     *,
     bare_ok: bool,
+    revised: bool = False,
+    last_page: bool = False,
 ) -> list[Line]:
     """Set aside banners, running heads, page numbers, Bill footers and line numbers.
 
     ``bare_ok``: a line holding only the title may be a running head (not on
-    the cover, where the title is first printed).
+    the cover, where the title is first printed). ``revised``: the print is a
+    legislation.gov.uk revised version, whose ``PROSPECTIVE`` markers go too.
     """
     lines = [line for line in page if line.text.strip()]
     drop: dict[int, str] = {}
-    # Banners of revised prints, at the top of the page.
-    for index, line in enumerate(lines[:4]):
-        text = line.text.strip()
-        if _BANNER_GENERATED.fullmatch(text):
-            drop[index] = "banner"
-        elif _BANNER_CHANGES.match(text) and index + 1 < len(lines):
-            end = next(
-                (
-                    j
-                    for j in range(index, min(index + 3, len(lines)))
-                    if _BANNER_END.search(lines[j].text)
-                ),
-                None,
-            )
-            if end is not None:
-                drop.update({j: "banner" for j in range(index, end + 1)})
+    drop.update(banner_lines([line.text for line in lines], last_page=last_page))
+    if revised:
+        for index, line in enumerate(lines):
+            if _PROSPECTIVE.fullmatch(line.text.strip()):
+                drop[index] = "prospective marker"
     # Running heads, with the Part/Schedule title printed under them.
     if title and kind in ("act", "bill"):
         folio = r"(?:\d+|[ivxlc]+)"  # contents pages are numbered in roman numerals
@@ -221,6 +233,8 @@ def _strip_furniture(
                 continue  # the bare title: a cover or title page, or running text
             drop[index] = "running head"
             for j in range(index + 1, len(lines)):
+                if j in drop:
+                    continue  # a banner keeps its own reason
                 if _is_head_title(lines[j], body_size, after_end=index >= max(2, len(lines) - 4)):
                     drop[j] = "running head"
                 else:
@@ -244,6 +258,50 @@ def _strip_furniture(
         else:
             kept.append(line)
     return kept
+
+
+def banner_lines(texts: Sequence[str], *, last_page: bool = False) -> dict[int, str]:
+    """Indexes of the banner lines of a revised print among a page's first lines.
+
+    legislation.gov.uk prints on every page ``Document Generated: <date>``, a
+    ``Status:`` line (``This version of this Act contains provisions that are
+    prospective.``) and a ``Changes to legislation:`` box that ends with
+    ``(See end of Document for details)``; the last page repeats the status
+    and the changes in full. Each banner runs to the line that ends its
+    sentence (at most :data:`BANNER_LINES` lines). On the ``last_page``, a
+    status and changes that send the reader nowhere (no ``See end of
+    Document``) are the document's own end notes, recorded as ``changes to
+    legislation``.
+    """
+    drop: dict[int, str] = {}
+    end_notes = last_page and not any(_BANNER_END.search(t) for t in texts[:BANNER_ZONE])
+    reason = "changes to legislation" if end_notes else "banner"
+    for index, raw in enumerate(texts[:BANNER_ZONE]):
+        text = raw.strip()
+        if index in drop:
+            continue
+        if _BANNER_GENERATED.fullmatch(text):
+            drop[index] = "banner"
+        elif _BANNER_STATUS.match(text) or _BANNER_CHANGES.match(text):
+            end = index
+            while (
+                end + 1 < len(texts)
+                and end - index + 1 < BANNER_LINES
+                and not _banner_ends(texts[end], texts[end + 1])
+            ):
+                end += 1
+            drop.update({j: reason for j in range(index, end + 1)})
+    return drop
+
+
+def _banner_ends(text: str, following: str) -> bool:
+    """Whether a banner line ``text`` is its banner's last (``following`` comes next)."""
+    text, following = text.strip(), following.strip()
+    if _BANNER_END.search(text):
+        return True
+    if _BANNER_CHANGES.match(following) or _BANNER_GENERATED.match(following):
+        return True
+    return bool(_SENTENCE_END.search(text)) and not text.endswith(":")
 
 
 def _edge_indexes(lines: Sequence[Line], drop: dict[int, str]) -> list[int]:

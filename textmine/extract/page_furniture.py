@@ -81,6 +81,17 @@ class PageLine:
     size: float | None = None
     #: Its first and last characters are bold (``None`` if fonts are unknown).
     bold: bool | None = None
+    #: Left edge of its first character and right edge of its last, in points (if known).
+    x0: float | None = None
+    x1: float | None = None
+    #: Width of its first word, in points (if known).
+    lead: float | None = None
+    #: Height of its baseline from the foot of the page, in points (if known).
+    y: float | None = None
+    #: It opens a list item told by the line layout (no bullet glyph is printed).
+    item: bool = False
+    #: It goes back to the body's left margin after list items (a new paragraph).
+    resumes: bool = False
 
 
 @dataclass(frozen=True)
@@ -95,7 +106,9 @@ class Furniture:
 
 
 @dataclass
-class _Raw:
+class Row:
+    """A raw line of a page while furniture is being marked (``keep`` false: set aside)."""
+
     raw: str
     text: str
     keep: bool = True
@@ -106,15 +119,26 @@ class _Raw:
 def strip_furniture(
     pages: Sequence[str | None],
     fonts: Sequence[Sequence[LineFonts] | None] = (),
+    *,
+    govuk: bool = False,
 ) -> Furniture:
     """Split page texts into body lines, setting aside cover, contents, numbers and notes.
 
     ``fonts`` is the font sample of each page (``PdfText.fonts``); a page whose
-    sample does not match its lines is read from its text alone.
+    sample does not match its lines is read from its text alone. ``govuk``: the
+    PDF is a GOV.UK page printed from a browser (see :mod:`govuk_print`), whose
+    page header, contents list, licence page, print instructions and footer are
+    set aside instead of a cover.
     """
     raw_pages = [_rows(text, fonts[i] if i < len(fonts) else None) for i, text in enumerate(pages)]
     body = body_size(raw_pages)
-    title = _mark_cover(raw_pages)
+    if govuk:
+        from textmine.extract.govuk_print import mark_print_furniture
+
+        mark_print_furniture(raw_pages)
+        title = None
+    else:
+        title = _mark_cover(raw_pages)
     _mark_page_numbers(raw_pages)
     _mark_running_lines(raw_pages)
     _mark_contents(raw_pages)
@@ -131,20 +155,34 @@ def strip_furniture(
                 gap = True
                 continue
             size, bold = _style(row.font)
-            lines.append(PageLine(page_no, row.text, row.raw.endswith(" "), gap, size, bold))
+            font = row.font
+            lines.append(
+                PageLine(
+                    page_no,
+                    row.text,
+                    row.raw.endswith(" "),
+                    gap,
+                    size,
+                    bold,
+                    x0=font.x0 if font else None,
+                    x1=font.x1 if font else None,
+                    lead=font.lead if font else None,
+                    y=font.y if font else None,
+                )
+            )
             gap = False
         removed.extend(_removed_runs(page_no, rows))
     return Furniture(tuple(lines), tuple(removed), title, body)
 
 
-def _rows(text: str | None, fonts: Sequence[LineFonts] | None) -> list[_Raw]:
+def _rows(text: str | None, fonts: Sequence[LineFonts] | None) -> list[Row]:
     raws = (text or "").split("\n")
     if (
         fonts is None
         or len(fonts) != len(raws)
         or any(f.length != len(r) for f, r in zip(fonts, raws, strict=True))
     ):
-        return [_Raw(raw, normalise_line(raw)) for raw in raws]
+        return [Row(raw, normalise_line(raw)) for raw in raws]
     rows = []
     for raw, font in zip(raws, fonts, strict=True):
         if font.first is not None and _BULLET_FONT.search(font.first.font):
@@ -152,11 +190,11 @@ def _rows(text: str | None, fonts: Sequence[LineFonts] | None) -> list[_Raw]:
             if stripped.startswith("o ") or stripped == "o":
                 indent = len(raw) - len(stripped)
                 raw = raw[:indent] + SUB_BULLET + raw[indent + 1 :]
-        rows.append(_Raw(raw, normalise_line(raw), font=font))
+        rows.append(Row(raw, normalise_line(raw), font=font))
     return rows
 
 
-def body_size(pages: Sequence[Sequence[_Raw]]) -> float | None:
+def body_size(pages: Sequence[Sequence[Row]]) -> float | None:
     """The most common type size among the lines' first characters."""
     counts: dict[float, int] = {}
     for rows in pages:
@@ -173,7 +211,7 @@ def _style(font: LineFonts | None) -> tuple[float | None, bool | None]:
     return min(font.first.size, font.last.size), font.first.bold and font.last.bold
 
 
-def _cut_marks(page: int, rows: list[_Raw]) -> list[Removed]:
+def _cut_marks(page: int, rows: list[Row]) -> list[Removed]:
     """Cut superscript footnote marks out of kept lines; one Removed per mark."""
     out: list[Removed] = []
     for row in rows:
@@ -187,12 +225,12 @@ def _cut_marks(page: int, rows: list[_Raw]) -> list[Removed]:
     return out
 
 
-def _removed_runs(page: int, rows: list[_Raw]) -> list[Removed]:
+def _removed_runs(page: int, rows: list[Row]) -> list[Removed]:
     """One Removed per run of consecutive set-aside lines with the same reason."""
     out: list[Removed] = []
     run: list[str] = []
     reason = ""
-    for row in [*rows, _Raw("", "", keep=True)]:
+    for row in [*rows, Row("", "", keep=True)]:
         if not row.keep and row.reason == reason and run:
             run.append(row.text)
             continue
@@ -204,11 +242,11 @@ def _removed_runs(page: int, rows: list[_Raw]) -> list[Removed]:
     return [r for r in out if r.text]
 
 
-def _filled(rows: list[_Raw]) -> list[_Raw]:
+def _filled(rows: list[Row]) -> list[Row]:
     return [row for row in rows if row.keep and row.text]
 
 
-def _mark_cover(pages: list[list[_Raw]]) -> str | None:
+def _mark_cover(pages: list[list[Row]]) -> str | None:
     """Set aside page 1 when it is a cover (short, no numbered text); return its title."""
     if len(pages) < 2:
         return None
@@ -228,7 +266,7 @@ def _mark_cover(pages: list[list[_Raw]]) -> str | None:
     return title[:200] or None
 
 
-def _mark_page_numbers(pages: list[list[_Raw]]) -> None:
+def _mark_page_numbers(pages: list[list[Row]]) -> None:
     """Bare numbers: the first or last line of a page is its number; elsewhere a footnote mark."""
     for rows in pages:
         filled = _filled(rows)
@@ -239,7 +277,7 @@ def _mark_page_numbers(pages: list[list[_Raw]]) -> None:
                 row.keep, row.reason = False, "stray number"
 
 
-def _mark_running_lines(pages: list[list[_Raw]]) -> None:
+def _mark_running_lines(pages: list[list[Row]]) -> None:
     keys = repeated_edge_lines([[r.text for r in _filled(rows)] for rows in pages])
     if not keys:
         return
@@ -250,7 +288,7 @@ def _mark_running_lines(pages: list[list[_Raw]]) -> None:
                 row.keep, row.reason = False, "running head"
 
 
-def _mark_contents(pages: list[list[_Raw]]) -> None:
+def _mark_contents(pages: list[list[Row]]) -> None:
     """A ``Contents`` line and the entries after it (titles ending in page numbers)."""
     flat = [row for rows in pages for row in _filled(rows)]
     index = 0
@@ -276,7 +314,7 @@ def _mark_contents(pages: list[list[_Raw]]) -> None:
         index = end
 
 
-def _footnote_number(row: _Raw, last: int) -> int | None:
+def _footnote_number(row: Row, last: int) -> int | None:
     """The footnote number ``row`` opens, if it is a plausible next footnote."""
     match = _FOOTNOTE.fullmatch(row.raw.rstrip())
     if not match or not _FOOTNOTE_BODY.match(match["body"]):
@@ -287,11 +325,11 @@ def _footnote_number(row: _Raw, last: int) -> int | None:
     return number if last < number <= last + 6 or number == 1 else None
 
 
-def _is_structure(row: _Raw) -> bool:
+def _is_structure(row: Row) -> bool:
     return _STRUCTURE.match(row.text) is not None
 
 
-def _mark_footnotes(pages: list[list[_Raw]], body: float | None) -> None:
+def _mark_footnotes(pages: list[list[Row]], body: float | None) -> None:
     last = 0
     for rows in pages:
         last = _mark_marked_footnotes(_filled(rows), last)
@@ -300,7 +338,7 @@ def _mark_footnotes(pages: list[list[_Raw]], body: float | None) -> None:
             last = _mark_small_footnotes(_filled(rows), last, body)
 
 
-def _small(row: _Raw, body: float) -> bool:
+def _small(row: Row, body: float) -> bool:
     font = row.font
     return (
         font is not None
@@ -310,7 +348,7 @@ def _small(row: _Raw, body: float) -> bool:
     )
 
 
-def _mark_small_footnotes(filled: list[_Raw], last: int, body: float) -> int:
+def _mark_small_footnotes(filled: list[Row], last: int, body: float) -> int:
     """Footnotes told by type: a superscript number opening a line of small text."""
     index = 1
     while index < len(filled):
@@ -342,7 +380,7 @@ def _mark_small_footnotes(filled: list[_Raw], last: int, body: float) -> int:
     return last
 
 
-def _mark_marked_footnotes(filled: list[_Raw], last: int) -> int:
+def _mark_marked_footnotes(filled: list[Row], last: int) -> int:
     """Footnotes whose number pypdfium2 gives with one leading space."""
     index = 1
     while index < len(filled):
@@ -367,7 +405,7 @@ def _mark_marked_footnotes(filled: list[_Raw], last: int) -> int:
     return last
 
 
-def _mark_foot_zone(filled: list[_Raw], last: int) -> int:
+def _mark_foot_zone(filled: list[Row], last: int) -> int:
     """Unmarked footnotes: from the first footnote number near the foot to the page end."""
     if len(filled) < 3:
         return last

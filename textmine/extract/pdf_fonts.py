@@ -60,6 +60,13 @@ class LineFonts:
     first: CharStyle | None = None
     last: CharStyle | None = None
     small: tuple[tuple[int, int], ...] = ()
+    #: Left edge of the first visible character, right edge of the last, in points.
+    x0: float | None = None
+    x1: float | None = None
+    #: Width of the line's first word, in points (whether it would fit on the line before).
+    lead: float | None = None
+    #: Baseline height of its first character from the foot of the page, in points.
+    y: float | None = None
 
 
 class _Probe:
@@ -70,6 +77,7 @@ class _Probe:
         self.name = ctypes.create_string_buffer(96)
         self.flags = ctypes.c_int()
         self.matrix = pdfium_c.FS_MATRIX()
+        self.edges = tuple(ctypes.c_double() for _ in range(4))
 
     def style(self, index: int, *, named: bool = False) -> CharStyle:
         """The character's style; its font name only when ``named`` (a slower query)."""
@@ -87,6 +95,25 @@ class _Probe:
             font=font,
         )
 
+    def box(self, index: int) -> tuple[float, float]:
+        """Left and right edges of the character at ``index``, in points."""
+        left, right, _, _ = self._box(index)
+        return left, right
+
+    def origin(self, index: int) -> float:
+        """The height of the character's origin (its baseline) from the foot of the page."""
+        x, y = ctypes.c_double(), ctypes.c_double()
+        pdfium_c.FPDFText_GetCharOrigin(self.raw, index, ctypes.byref(x), ctypes.byref(y))
+        return round(y.value, 1)
+
+    def _box(self, index: int) -> tuple[float, float, float, float]:
+        left, right, bottom, top = self.edges
+        pdfium_c.FPDFText_GetCharBox(
+            self.raw, index, ctypes.byref(left), ctypes.byref(right),
+            ctypes.byref(bottom), ctypes.byref(top),
+        )  # fmt: skip
+        return round(left.value, 1), round(right.value, 1), bottom.value, top.value
+
     def size(self, index: int) -> float:
         matrix = self.matrix
         pdfium_c.FPDFText_GetMatrix(self.raw, index, ctypes.byref(matrix))
@@ -94,11 +121,15 @@ class _Probe:
         return float(pdfium_c.FPDFText_GetFontSize(self.raw, index)) * scale
 
 
-def sample_page(textpage: Any, raw_text: str) -> tuple[LineFonts, ...] | None:
+def sample_page(
+    textpage: Any, raw_text: str, *, geometry: bool = False
+) -> tuple[LineFonts, ...] | None:
     """Sample the fonts of each line of ``raw_text``, the text of ``textpage``.
 
     ``textpage`` is a raw ``FPDF_TEXTPAGE`` handle; ``raw_text`` its full text
-    as pypdfium2 returned it (lines ended by ``\\r\\n``). Lines are those of
+    as pypdfium2 returned it (lines ended by ``\\r\\n``). ``geometry`` also
+    measures where each line starts and ends, its first word and its baseline
+    (three more queries a line, for layouts told by position). Lines are those of
     ``raw_text`` with line ends normalised to ``\\n``. Returns ``None`` when the
     text does not map one to one onto the page's characters.
     """
@@ -108,13 +139,13 @@ def sample_page(textpage: Any, raw_text: str) -> tuple[LineFonts, ...] | None:
     out: list[LineFonts] = []
     offset = 0
     for line in re.split(r"\r\n|\r|\n", raw_text):
-        out.append(_sample_line(probe, line, offset))
+        out.append(_sample_line(probe, line, offset, geometry=geometry))
         offset += len(line)
         offset += 2 if raw_text.startswith("\r\n", offset) else 1
     return tuple(out)
 
 
-def _sample_line(probe: _Probe, line: str, offset: int) -> LineFonts:
+def _sample_line(probe: _Probe, line: str, offset: int, *, geometry: bool) -> LineFonts:
     stripped = line.rstrip()
     start = len(line) - len(line.lstrip())
     if not stripped.strip() or len(stripped) > MAX_LINE:
@@ -138,7 +169,16 @@ def _sample_line(probe: _Probe, line: str, offset: int) -> LineFonts:
     last = first
     if end - 1 > start and (first.bold or end - start < SHORT_LINE):
         last = probe.style(offset + end - 1)
-    return LineFonts(len(line), first, last, small)
+    if not geometry:
+        return LineFonts(len(line), first, last, small)
+    x0, _ = probe.box(offset + start)
+    _, x1 = probe.box(offset + end - 1)
+    word_end = start
+    while word_end + 1 < end and not line[word_end + 1].isspace():
+        word_end += 1
+    lead = round(probe.box(offset + word_end)[1] - x0, 1)
+    y = probe.origin(offset + start)
+    return LineFonts(len(line), first, last, small, x0=x0, x1=x1, lead=lead, y=y)
 
 
 def _small_digits(probe: _Probe, line: str, offset: int) -> tuple[tuple[int, int], ...]:

@@ -36,7 +36,13 @@ from textmine.extract.cleaning import (
     is_lone_number,
     join_lone_markers,
 )
-from textmine.extract.document import Document, build_document
+from textmine.extract.document import Document, Provision, build_document
+from textmine.extract.govuk_print import (
+    is_govuk_print,
+    mark_layout_items,
+    print_title,
+    split_links,
+)
 from textmine.extract.guidance_blocks import HEADING_WIDTH, LARGE_TYPE, BlockAssembler
 from textmine.extract.guidance_headings import (
     Division,
@@ -46,6 +52,7 @@ from textmine.extract.guidance_headings import (
     starts_heading,
 )
 from textmine.extract.guidance_lines import text_width, wrap_hint_holds
+from textmine.extract.labels import split_glued_labels
 from textmine.extract.page_furniture import PageLine, strip_furniture
 from textmine.extract.paragraph_numbers import Candidate, detect_style, select_paragraphs
 from textmine.extract.pdf_source import PdfText
@@ -66,8 +73,12 @@ def read(pdftext: PdfText, *, settings: Settings) -> Document:
     changes how guidance is read yet.
     """
     del settings
-    furniture = strip_furniture(pdftext.pages, pdftext.fonts)
-    lines = join_markers(furniture.lines, furniture.body_size)
+    govuk = is_govuk_print(pdftext.title)
+    furniture = strip_furniture(pdftext.pages, pdftext.fonts, govuk=govuk)
+    body = [replace(line, text=split_glued_labels(line.text)) for line in furniture.lines]
+    if govuk:
+        body = mark_layout_items(body)
+    lines = join_markers(body, furniture.body_size)
     texts = [line.text for line in lines]
     closed = [True] + [ends_sentence(t) or heading_shape(t) for t in texts[:-1]]
     divisions = find_divisions(lines)
@@ -81,18 +92,28 @@ def read(pdftext: PdfText, *, settings: Settings) -> Document:
         lines, divisions, paragraphs, numbered_doc=style is not None, body_size=furniture.body_size
     )
     provisions = assembler.run()
+    title = furniture.title
+    if govuk:
+        provisions = [_without_links(p) for p in provisions]
+        title = print_title(pdftext.title)
     removed = sorted([*furniture.removed, *assembler.unused_headings], key=lambda r: r.page or 0)
     return build_document(
         doc=pdftext.path.stem,
         kind="guidance",
         path=pdftext.path,
         provisions=provisions,
-        title=furniture.title,
+        title=title,
         pages=pdftext.page_count,
         removed=tuple(removed),
         failed_pages=pdftext.failed_pages,
-        meta={"numbering": style},
+        meta={"numbering": style, "govuk_print": govuk},
     )
+
+
+def _without_links(provision: Provision) -> Provision:
+    """``provision`` with its printed link targets taken out of the text, kept in ``links``."""
+    text, links = split_links(provision.text)
+    return replace(provision, text=text, links=links) if links else provision
 
 
 def join_markers(lines: Sequence[PageLine], body_size: float | None = None) -> list[PageLine]:

@@ -29,7 +29,16 @@ Decisions a user of the output should know:
   Bill cross-headings are kept in ``Document.meta["cross_headings"]``.
 * ``part``/``chapter`` read ``"Part 2 — Title"`` (with the printed title when
   there is one); Schedules' titles and side references are in
-  ``Document.meta["schedules"]``; the long title in ``meta["long_title"]``.
+  ``Document.meta["schedules"]``; the long title in ``meta["long_title"]``;
+  every section (clause, regulation) with its heading and first page in
+  ``meta["sections"]``, and ``meta["contents"]`` maps section numbers to
+  headings (from the CONTENTS list, or from the sections found where a
+  revised print has none).
+* Revised prints (legislation.gov.uk): the ``Status:`` banner, the ``Changes
+  to legislation:`` box ending ``(See end of Document for details)``,
+  ``Document Generated`` lines, note blocks (F-, M-, C-, I-notes), inline note
+  markers, amendment brackets and ``PROSPECTIVE`` markers are kept out of the
+  text, each in ``Document.removed`` with its reason (``--keep-removed``).
 * ``page`` is the 1-based index of the PDF page where the provision starts.
 * Closing words after a list (``..., satisfies the conditions in paragraph
   (3).``) and definitions after a definition's own list are provisions with
@@ -41,8 +50,13 @@ Decisions a user of the output should know:
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
 
-from textmine.extract.document import Document, build_document
+from textmine.extract.document import Document, Provision, build_document
+from textmine.extract.labels import split_glued_labels
 from textmine.extract.legislation_pages import split_body
 from textmine.extract.legislation_structure import StructureParser
 from textmine.extract.pdf_lines import read_lines
@@ -52,6 +66,30 @@ from textmine.settings import Settings
 log = logging.getLogger(__name__)
 
 LEGISLATION_KINDS = ("act", "bill", "si")
+_TOP = re.compile(r"(?:s|cl|reg)\.(?P<number>\d+[A-Z]*)")
+
+
+def _listed(sections: list[dict[str, Any]]) -> dict[str, str | None]:
+    return {section["number"]: section["heading"] for section in sections}
+
+
+def section_list(provisions: Iterable[Provision]) -> list[dict[str, Any]]:
+    """Every section (clause, regulation) in reading order: number, ref, heading and page.
+
+    The table of contents the print gives, or (a revised print has no CONTENTS
+    list) would give: the page is where the section starts.
+    """
+    found: dict[str, dict[str, Any]] = {}
+    for provision in provisions:
+        match = _TOP.match(provision.ref or "")
+        if match and match["number"] not in found:
+            found[match["number"]] = {
+                "number": match["number"],
+                "ref": match[0],
+                "heading": provision.heading,
+                "page": provision.page,
+            }
+    return list(found.values())
 
 
 def read(pdftext: PdfText, *, kind: str, settings: Settings) -> Document:
@@ -64,8 +102,10 @@ def read(pdftext: PdfText, *, kind: str, settings: Settings) -> Document:
         raise ValueError(f"kind must be one of {', '.join(LEGISLATION_KINDS)}, not {kind!r}")
     body = split_body(read_lines(pdftext), kind)
     parser = StructureParser(kind, body.contents, revised=body.revised)
-    provisions = parser.parse(body.lines)
+    lines = [replace(line, text=split_glued_labels(line.text)) for line in body.lines]
+    provisions = parser.parse(lines)
     removed = sorted([*body.removed, *parser.removed], key=lambda r: r.page or 0)
+    sections = section_list(provisions)
     log.info(
         "%s: %d provisions, %d removed blocks", pdftext.path.name, len(provisions), len(removed)
     )
@@ -81,7 +121,9 @@ def read(pdftext: PdfText, *, kind: str, settings: Settings) -> Document:
         meta={
             "long_title": body.long_title,
             "revised": body.revised,
-            "contents": dict(body.contents.sections),
+            "contents": dict(body.contents.sections)
+            or {s["number"]: s["heading"] for s in sections},
+            "sections": sections,
             "cross_headings": parser.cross_headings,
             "schedules": parser.schedules,
         },

@@ -1,8 +1,8 @@
 """Open PDFs safely and read their text layer page by page.
 
-Shared by the legislation and guidance readers. pypdfium2 gives fast page text;
-:func:`open_plumber` gives pdfplumber pages (characters, fonts, positions) for
-the few places that need them. Every failure becomes an :class:`InputError`
+Shared by the legislation and guidance readers. pypdfium2 gives fast page text
+(and, through :mod:`~textmine.extract.pdf_fonts`, the little typography and
+geometry the readers need). Every failure becomes an :class:`InputError`
 subclass that names the file and the reason.
 """
 
@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pypdfium2 as pdfium
 
@@ -24,6 +21,7 @@ from textmine.errors import (
     EncryptedPDFError,
     ImageOnlyPDFError,
 )
+from textmine.extract.govuk_print import is_govuk_print
 from textmine.extract.pdf_fonts import LineFonts, sample_page
 
 log = logging.getLogger(__name__)
@@ -46,6 +44,8 @@ class PdfText:
     path: Path
     pages: tuple[str | None, ...]
     fonts: tuple[tuple[LineFonts, ...] | None, ...] = ()
+    #: The title in the PDF's metadata (``None`` when it has none).
+    title: str | None = None
 
     @property
     def page_count(self) -> int:
@@ -90,8 +90,10 @@ def read_pdf_text(path: str | Path) -> PdfText:
     try:
         if len(pdf) == 0:
             raise CorruptInputError(path, "PDF has no pages")
+        title = _metadata_title(pdf)
+        geometry = is_govuk_print(title)
         for index in range(len(pdf)):
-            text, sample = _page_text(pdf, index, path)
+            text, sample = _page_text(pdf, index, path, geometry=geometry)
             texts.append(text)
             fonts.append(sample)
     finally:
@@ -105,7 +107,15 @@ def read_pdf_text(path: str | Path) -> PdfText:
         raise ImageOnlyPDFError(
             path, "PDF has no text layer (image-only or scanned); run OCR on it first"
         )
-    return PdfText(path=path, pages=tuple(texts), fonts=tuple(fonts))
+    return PdfText(path=path, pages=tuple(texts), fonts=tuple(fonts), title=title)
+
+
+def _metadata_title(pdf: pdfium.PdfDocument) -> str | None:
+    try:
+        title = pdf.get_metadata_dict().get("Title")
+    except (pdfium.PdfiumError, KeyError, ValueError):
+        return None
+    return " ".join(title.split()) or None if title else None
 
 
 def _blank(path: Path) -> bool:
@@ -127,7 +137,7 @@ def _blank(path: Path) -> bool:
 
 
 def _page_text(
-    pdf: pdfium.PdfDocument, index: int, path: Path
+    pdf: pdfium.PdfDocument, index: int, path: Path, *, geometry: bool = False
 ) -> tuple[str | None, tuple[LineFonts, ...] | None]:
     try:
         page = pdf[index]
@@ -138,7 +148,7 @@ def _page_text(
         textpage = page.get_textpage()
         try:
             text: str = textpage.get_text_range()
-            sample = sample_page(textpage.raw, text)
+            sample = sample_page(textpage.raw, text, geometry=geometry)
         finally:
             textpage.close()
     except pdfium.PdfiumError as exc:
@@ -147,29 +157,3 @@ def _page_text(
     finally:
         page.close()
     return text.replace("\r\n", "\n").replace("\r", "\n"), sample
-
-
-@contextmanager
-def open_plumber(path: str | Path) -> Iterator[Any]:
-    """Open ``path`` with pdfplumber, mapping failures to textmine errors.
-
-    Callers should call ``page.close()`` on each page when done with it, so
-    memory stays flat in the page count.
-    """
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-
-    path = Path(path)
-    try:
-        pdf = pdfplumber.open(str(path))
-    except PDFPasswordIncorrect as exc:
-        raise EncryptedPDFError(path, "encrypted PDF (remove the password first)") from exc
-    except (PDFSyntaxError, Exception) as exc:  # pdfminer raises many types on bad input
-        raise CorruptInputError(
-            path, f"corrupt or truncated PDF ({exc.__class__.__name__})"
-        ) from exc
-    try:
-        yield pdf
-    finally:
-        pdf.close()

@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING
 
 from textmine.extract.decoding import decode
 from textmine.extract.document import Document, Provision, build_document
+from textmine.extract.labels import split_glued_labels
 from textmine.extract.refs import split_lead, unit_of
 from textmine.settings import Settings
 from textmine.text import ends_mid_phrase
@@ -207,8 +208,10 @@ class _Reader:
                 close()
                 items.append(_Item(page, len(heading.group(1)), [heading.group(2) or ""]))
                 continue
-            if not self.export and line.startswith(">"):
-                line = line.lstrip("> ").strip()
+            if not self.export:
+                if line.startswith(">"):
+                    line = line.lstrip("> ").strip()
+                line = split_glued_labels(line)
             block.append(line)
         close()
         return items

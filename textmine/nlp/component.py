@@ -1,23 +1,42 @@
-"""The ``partnership_terms`` spaCy component: partnership terms as spans with their roles.
+"""The ``partnership_terms`` spaCy component: the tagger.
 
 Registered with ``@Language.factory`` (and the ``spacy_factories`` entry
 point), so ``nlp.add_pipe("partnership_terms")`` works on any parsed English
-pipeline. The component
+pipeline. What ``textmine tag`` does, the component does: every decision is
+taken here, on the ``Doc`` (the driver only makes the ``Doc`` and formats its
+spans as rows). On each ``Doc`` the component
 
 1. finds candidates with a ``Matcher`` compiled from ``terms.jsonl`` (one
    key per lexicon line, so each match names its pattern);
-2. keeps the longest non-overlapping candidates whose ``constraint`` holds
-   (:mod:`textmine.nlp.constraints`);
-3. reads actor and recipients (:mod:`textmine.nlp.actors`), modality,
-   negation and voice (:mod:`textmine.nlp.modality`) from the parse;
-4. writes the spans to ``doc.spans["partnership"]`` with the ``Span``
+2. reads the lists of the text (:mod:`textmine.nlp.context.lists`): a
+   candidate inside a list item is read in the short clause its lead-in
+   completes (:mod:`textmine.nlp.context.compose`), parsed here by the
+   components that come before this one;
+3. keeps the longest non-overlapping candidates whose sense checks hold
+   (:mod:`textmine.nlp.rules.senses`);
+4. reads actor, recipients, modality, negation and voice with the rules of
+   :mod:`textmine.nlp.rules` (a :class:`~textmine.nlp.reader.Reader` per
+   ``Doc``), an imperative taking the document's addressee
+   (:mod:`textmine.nlp.rules.imperative`);
+5. writes the spans to ``doc.spans["partnership"]`` with the ``Span``
    extensions ``term``, ``level``, ``actor``, ``actor_text``, ``recipients``,
-   ``modality``, ``negated``, ``voice``, ``ref`` (set by
-   :mod:`textmine.nlp.tagging`) and ``rule`` (the explanation).
+   ``modality``, ``negated``, ``voice``, ``ref`` (set by the driver),
+   ``rule`` (the explanation: rule names from the registry), ``doubts`` and
+   ``sentence`` (the character bounds of the sentence the row reports: the
+   parser's sentence, or for a list the whole run from its lead-in's sentence
+   to its last item).
 
-On creation it also keeps the hyphenated words of ``cues.jsonl``
-(``co-operate``, ``co-production``) as single tokens: split at the hyphen they
-derail the tagger and parser.
+Document-level context (the addressee, where the document's staff work)
+comes in through ``doc.user_data["textmine"]``
+(:mod:`textmine.nlp.context.document`); a ``Doc`` without it is read as a
+whole document of its own.
+
+Config: ``lexicon_dir`` (``None``: the bundled lexicons), ``spans_key``,
+and ``adjust_tokenizer`` (default ``true``): the component then adds
+tokenizer special cases on creation, so that the hyphenated words of
+``cues.jsonl`` (``co-operate``, ``co-production``) stay one token and the
+lead-in mark ``:-`` is split off the word before it; both derail the parser
+otherwise. Set it to ``false`` to leave a shared tokenizer alone.
 """
 
 from __future__ import annotations
@@ -34,20 +53,34 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from textmine.contract import LABEL_FIELDS
-from textmine.nlp.actors import PartyMatcher, Resolver
-from textmine.nlp.addressee import IMPERATIVE, is_imperative
-from textmine.nlp.constraints import anchor_of, check, is_verbal
-from textmine.nlp.context.compose import compose
+from textmine.nlp.context.compose import Composition, compose, sentence_start
+from textmine.nlp.context.document import DocumentContext, context_of, read_context
 from textmine.nlp.context.lists import Item, list_items
 from textmine.nlp.lexicon import Lexicon, TermPattern, load_lexicon
-from textmine.nlp.modality import Reading, modality
-from textmine.nlp.negation import negation
-from textmine.nlp.voice import voice
+from textmine.nlp.parties import PartyMatcher
+from textmine.nlp.reader import Reader
+from textmine.nlp.rules import actor as actor_rules
+from textmine.nlp.rules import modality as modality_rules
+from textmine.nlp.rules import negation as negation_rules
+from textmine.nlp.rules import voice as voice_rules
+from textmine.nlp.rules.imperative import (
+    ADDRESSED_KINDS,
+    IMPERATIVE,
+    NO_ADDRESSEE,
+    is_imperative,
+)
+from textmine.nlp.rules.modality import modality
+from textmine.nlp.rules.negation import negation
+from textmine.nlp.rules.recipients import NONE as NO_RECIPIENTS
+from textmine.nlp.rules.registry import Reading, rule
+from textmine.nlp.rules.senses import anchor_of, check, is_verbal
+from textmine.nlp.rules.voice import voice
 
 __all__ = [
     "EXTENSIONS",
     "SPANS_KEY",
     "PartnershipTerms",
+    "describe",
     "make_partnership_terms",
     "register_extensions",
 ]
@@ -55,13 +88,23 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SPANS_KEY = "partnership"
-#: ``Span`` extensions: the labelled fields, the provision ref and the rule that fired.
-EXTENSIONS: tuple[str, ...] = (*LABEL_FIELDS, "ref", "rule")
+#: ``Span`` extensions: the labelled fields, the provision ref, the explanation, the doubts.
+EXTENSIONS: tuple[str, ...] = (*LABEL_FIELDS, "ref", "rule", "doubts", "sentence")
 _HYPHENS = ("-", "\u2010", "\u2011")
 _LEAD_IN_SUFFIX = "(?::-$)"
 #: Words that open a subordinate clause: a line opening with one is never a clause of its own.
 _SUBORDINATORS = frozenset(
     {"if", "where", "when", "whether", "unless", "while", "whilst", "because", "that", "who"}
+)
+
+LIST_ITEM = rule(
+    "context.list_item",
+    "context",
+    "A term in a list item is read in the short clause its lead-in completes ('the "
+    "authority must— (a) inform X' reads 'the authority must inform X').",
+    example="The local authority must—\n(a) inform the child's parent;\n(b) consult the school.",
+    expect={"text": "inform", "actor": "local_authority", "modality": "must"},
+    doubt="context",
 )
 
 
@@ -79,7 +122,12 @@ class PartnershipTerms:
     """Tag partnership terms on a parsed ``Doc`` (see the module docstring)."""
 
     def __init__(
-        self, nlp: Language, name: str, lexicon: Lexicon, spans_key: str = SPANS_KEY
+        self,
+        nlp: Language,
+        name: str,
+        lexicon: Lexicon,
+        spans_key: str = SPANS_KEY,
+        adjust_tokenizer: bool = True,
     ) -> None:
         self.nlp = nlp
         self.name = name
@@ -92,8 +140,13 @@ class PartnershipTerms:
             self.patterns[nlp.vocab.strings[term.key]] = term
         self.parties = PartyMatcher(nlp.vocab, lexicon)
         self.triggers = _triggers(nlp, lexicon)
-        keep_compounds(nlp, lexicon.cues.compounds)
-        split_lead_in_mark(nlp)
+        if adjust_tokenizer:
+            keep_compounds(nlp, lexicon.cues.compounds)
+            split_lead_in_mark(nlp)
+
+    def read_context(self, texts: list[str], kind: str | None = None) -> DocumentContext:
+        """The document context of a document made of ``texts`` (its provisions' texts)."""
+        return read_context(texts, self.nlp.make_doc, self.parties, kind)
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) and not (doc.has_annotation("DEP") and doc.has_annotation("LEMMA")):
@@ -101,9 +154,13 @@ class PartnershipTerms:
                 f"{self.name} needs a parsed, lemmatised Doc: add it after the parser and "
                 "lemmatizer of an English pipeline (e.g. en_core_web_sm)"
             )
-        resolver = self.parties.resolver(doc)
         matches = self._matches(doc)
-        every = _items(doc) if matches else []
+        if not matches:
+            doc.spans[self.spans_key] = []
+            return doc
+        context = context_of(doc) or self.read_context([doc.text])
+        reader = Reader(doc, self.parties, context)
+        every = _items(doc)
         items = [item for item in every if item.chain]
         deferred: dict[int, Item] = {}
         own: list[tuple[int, int, int]] = []
@@ -114,87 +171,18 @@ class PartnershipTerms:
                 own.append(match)
             else:  # read in the clause its lead-in completes
                 deferred[item.start] = item
-        spans = self._tag(doc, own, resolver)
+        spans = self._tag(doc, own, reader)
         if deferred:
-            spans += self._read_items(doc, list(deferred.values()), every, resolver)
+            spans += self._read_items(doc, list(deferred.values()), every, reader)
         spans.sort(key=lambda s: s.start)
+        lists = _list_extents(doc, every)
+        for span in spans:
+            span._.sentence = next(
+                ((a, b) for a, b in lists if a <= span.start_char < b),
+                (span.sent.start_char, span.sent.end_char),
+            )
         doc.spans[self.spans_key] = spans
         return doc
-
-    def _tag(
-        self,
-        doc: Doc,
-        matches: list[tuple[int, int, int]],
-        resolver: Resolver,
-    ) -> list[Span]:
-        """Accept and annotate the longest non-overlapping matches whose constraints hold."""
-        candidates = [(start, end, self.patterns[match_id]) for match_id, start, end in matches]
-        candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2].line))
-        taken = bytearray(len(doc))
-        spans: list[Span] = []
-        for start, end, pattern in candidates:
-            if any(taken[start:end]):
-                continue
-            span = Span(doc, start, end, label=pattern.label)
-            anchor = anchor_of(span, pattern.anchor)
-            failed = check(span, anchor, pattern.constraint, resolver)
-            if failed is not None:
-                log.debug("%r: dropped by constraint %s", span.text, failed)
-                continue
-            taken[start:end] = b"\x01" * (end - start)
-            self.annotate(span, anchor, pattern, resolver)
-            spans.append(span)
-        return spans
-
-    def _read_items(
-        self, doc: Doc, items: list[Item], every: list[Item], resolver: Resolver
-    ) -> list[Span]:
-        """The terms of list items, each read in the clause its lead-in completes.
-
-        The composed clauses (:func:`~textmine.nlp.context.compose.compose`)
-        are parsed by the components before this one, in one batch; a term is
-        tagged on the composed parse and its span and values are copied onto
-        ``doc`` at the item's own place. Pronouns and earlier sentences the
-        short clause lacks are read in ``doc`` (``resolver``).
-        """
-        compositions = [
-            c for c in (compose(doc, item, _tail(item, every)) for item in items) if c is not None
-        ]
-        spans: list[Span] = []
-        for composition, short in zip(
-            compositions, self._parse([c.text for c in compositions]), strict=True
-        ):
-            inner = self.parties.resolver(short, outer=(resolver, composition))
-            region = [
-                m
-                for m in self._matches(short)
-                if composition.item_start <= short[m[1]].idx < composition.item_end
-            ]
-            for span in self._tag(short, region, inner):
-                start = composition.to_unit(span.start_char)
-                end = composition.to_unit(span.end_char)
-                mapped = (
-                    doc.char_span(start, end, label=span.label, alignment_mode="expand")
-                    if start is not None and end is not None
-                    else None
-                )
-                if mapped is None:
-                    log.debug("%r: cannot be placed back in the unit", span.text)
-                    continue
-                for name in EXTENSIONS:
-                    setattr(mapped._, name, getattr(span._, name))
-                mapped._.rule = {**span._.rule, "read_as": composition.text}
-                spans.append(mapped)
-        return spans
-
-    def _parse(self, texts: list[str]) -> list[Doc]:
-        """``texts`` through the components that come before this one (tokenizer included)."""
-        docs = [self.nlp.make_doc(text) for text in texts]
-        for name, proc in self.nlp.pipeline:
-            if name == self.name:
-                break
-            docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
-        return docs
 
     def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Matcher hits, run only over sentences holding a pattern's first word.
@@ -214,37 +202,131 @@ class PartnershipTerms:
                 found += [(m, offset + s, offset + e) for m, s, e in self.matcher(sent)]
         return found
 
-    def annotate(self, span: Span, anchor: Token, pattern: TermPattern, resolver: Resolver) -> None:
-        """Set the extensions of one accepted span."""
+    def _tag(self, doc: Doc, matches: list[tuple[int, int, int]], reader: Reader) -> list[Span]:
+        """Accept and annotate the longest non-overlapping matches whose sense checks hold."""
+        candidates = [(start, end, self.patterns[match_id]) for match_id, start, end in matches]
+        candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2].line))
+        taken = bytearray(len(doc))
+        spans: list[Span] = []
+        for start, end, pattern in candidates:
+            if any(taken[start:end]):
+                continue
+            span = Span(doc, start, end, label=pattern.label)
+            anchor = anchor_of(span, pattern.anchor)
+            failed = check(span, anchor, pattern.constraint, reader)
+            if failed is not None:
+                log.debug("%r: not an occurrence (%s)", span.text, failed.name)
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            self.annotate(span, anchor, pattern, reader)
+            spans.append(span)
+        return spans
+
+    def _read_items(
+        self, doc: Doc, items: list[Item], every: list[Item], reader: Reader
+    ) -> list[Span]:
+        """The terms of list items, each read in the clause its lead-in completes.
+
+        The composed clauses (:func:`~textmine.nlp.context.compose.compose`)
+        are parsed by the components before this one, in one batch; a term is
+        tagged on the composed parse and its span and values are copied onto
+        ``doc`` at the item's own place. Pronouns and earlier sentences the
+        short clause lacks are read in ``doc`` (``reader``).
+        """
+        compositions = [
+            c for c in (compose(doc, item, _tail(item, every)) for item in items) if c is not None
+        ]
+        spans: list[Span] = []
+        for composition, short in zip(
+            compositions, self._parse([c.text for c in compositions]), strict=True
+        ):
+            spans += self._read_composed(doc, composition, short, reader)
+        return spans
+
+    def _read_composed(
+        self, doc: Doc, composition: Composition, short: Doc, reader: Reader
+    ) -> list[Span]:
+        inner = Reader(short, self.parties, reader.context, outer=(reader, composition))
+        region = [
+            m
+            for m in self._matches(short)
+            if composition.item_start <= short[m[1]].idx < composition.item_end
+        ]
+        spans: list[Span] = []
+        for span in self._tag(short, region, inner):
+            start = composition.to_unit(span.start_char)
+            end = composition.to_unit(span.end_char)
+            mapped = (
+                doc.char_span(start, end, label=span.label, alignment_mode="expand")
+                if start is not None and end is not None
+                else None
+            )
+            if mapped is None:
+                log.debug("%r: cannot be placed back in the unit", span.text)
+                continue
+            for name in EXTENSIONS:
+                setattr(mapped._, name, getattr(span._, name))
+            mapped._.rule = {
+                **span._.rule,
+                "context": {"rule": LIST_ITEM.name, "read_as": composition.text},
+            }
+            mapped._.doubts = sorted(
+                {*span._.doubts, *([LIST_ITEM.doubt] if LIST_ITEM.doubt else [])}
+            )
+            spans.append(mapped)
+        return spans
+
+    def _parse(self, texts: list[str]) -> list[Doc]:
+        """``texts`` through the components that come before this one (tokenizer included)."""
+        docs = [self.nlp.make_doc(text) for text in texts]
+        for name, proc in self.nlp.pipeline:
+            if name == self.name:
+                break
+            docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        return docs
+
+    def annotate(self, span: Span, anchor: Token, pattern: TermPattern, reader: Reader) -> None:
+        """Read and set the fields of one accepted span."""
         cues = self.lexicon.cues
         nominal = bool(pattern.constraint.get("nominal")) or not is_verbal(
             anchor, predicative=bool(pattern.constraint.get("predicative"))
         )
         read_from: Token | None = _verb_of_nominal(anchor) if nominal else anchor
         if read_from is None:
-            modal_r, neg_r = Reading("none", "nominal"), Reading(False, "nominal")
+            modal_r = Reading("none", modality_rules.NOMINAL)
+            neg_r = Reading(False, negation_rules.NONE)
         else:
             modal_r, neg_r = modality(read_from, cues), negation(read_from, cues)
             if nominal:
-                rule = f"{modal_r.rule} (governing verb '{read_from.text}')"
-                modal_r = Reading(modal_r.value, rule, modal_r.token)
-        voice_r = Reading("active", "nominal") if nominal else voice(anchor, cues)
+                modal_r = Reading(
+                    modal_r.value,
+                    modal_r.rule,
+                    modal_r.via,
+                    token=modal_r.token,
+                    extra={"governing_verb": read_from.text},
+                )
+        voice_r = Reading("active", voice_rules.NOMINAL) if nominal else voice(anchor, cues)
         passive = voice_r.value == "passive"
-        actor, actor_text, actor_r = resolver.actor(anchor, passive, nominal=nominal)
+        actor, actor_text, actor_r = reader.actors.read(anchor, passive, nominal=nominal)
         # "(c) keep the child informed": a list item's doer is the keeper's
-        keeper = resolver.keeper(anchor) if passive else None
+        keeper = reader.actors.keeper(anchor) if passive else None
         item, item_passive = (keeper, False) if keeper is not None else (anchor, passive)
-        if not nominal:
-            if actor_r.rule == "no subject" and not item_passive and resolver.outer is not None:
+        if not nominal and actor_r.rule is actor_rules.NO_SUBJECT and not item_passive:
+            if reader.outer is not None:
                 # a list item read in its composed clause, its verb still without a doer
                 # ("We can help you in the following ways: Informing you ..."): the lead-in's
-                lead_doer = resolver.lead_in_doer()
+                lead_doer = reader.actors.lead_in_doer()
                 if lead_doer is not None:
                     actor, actor_text, actor_r = lead_doer
-            if actor_r.rule == "no subject" and not item_passive and is_imperative(item):
-                # "Consider whether ...": the document pass gives it the addressee
-                actor_r = Reading("unspecified", IMPERATIVE, item.text)
-        recipients, evidence = resolver.recipients(anchor, list(span), pattern.roles, passive)
+            if actor_r.rule is actor_rules.NO_SUBJECT:
+                lead = next(iter(span.doc.sents)) if reader.outer is not None else None
+                if is_imperative(item, lead):
+                    actor, actor_text, actor_r = _addressee(reader.context, item)
+        recipients, evidence, found_by = reader.recipients.read(
+            anchor, list(span), pattern.roles, passive
+        )
+        readings = (actor_r, modal_r, neg_r, voice_r)
+        rules = [r for reading in readings for r in reading.rules()] + found_by
         span._.term = pattern.term
         span._.level = pattern.level
         span._.actor = actor
@@ -253,6 +335,7 @@ class PartnershipTerms:
         span._.modality = modal_r.value
         span._.negated = bool(neg_r.value)
         span._.voice = voice_r.value
+        span._.doubts = sorted({r.doubt for r in rules if r.doubt})
         span._.rule = {
             "term": {
                 "pattern": pattern.id,
@@ -260,12 +343,24 @@ class PartnershipTerms:
                 "constraint": dict(pattern.constraint),
                 "anchor": anchor.text,
             },
-            "actor": {"rule": actor_r.rule, "evidence": actor_r.token},
-            "recipients": {"rule": ", ".join(pattern.roles) or "none", "evidence": evidence},
+            "actor": actor_r.explain(),
+            "recipients": {
+                "rule": ", ".join(r.name for r in found_by) or NO_RECIPIENTS.name,
+                "evidence": evidence,
+            },
             "modality": modal_r.explain(),
             "negated": neg_r.explain(),
             "voice": voice_r.explain(),
         }
+
+
+def _addressee(context: DocumentContext, verb: Token) -> tuple[str, str | None, Reading]:
+    """The actor of an imperative: the document's addressee, where it says whom it is for."""
+    if context.addressee is not None and (context.kind or "text") in ADDRESSED_KINDS:
+        extra = {"said": context.addressee_text} if context.addressee_text else {}
+        reading = Reading(context.addressee, IMPERATIVE, token=verb.text, extra=extra)
+        return context.addressee, None, reading
+    return "unspecified", None, Reading("unspecified", NO_ADDRESSEE, token=verb.text)
 
 
 def _items(doc: Doc) -> list[Item]:
@@ -279,16 +374,28 @@ def _own_clause(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    first = next((t for t in span if not (t.is_punct or t.is_space)), None)
-    if first is None or first.lower_ in _SUBORDINATORS:
-        return False
     roots = [t for t in span if t.head == t or not span.start <= t.head.i < span.end]
     return any(
         root.pos_ in ("VERB", "AUX")
         and root.tag_ not in ("VBG", "VBN", "VB")
         and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
+        # "where the child refuses": a subordinate clause is no sentence of its own
+        and not any(c.dep_ == "mark" or c.lower_ in _SUBORDINATORS for c in root.lefts)
         for root in roots
     )
+
+
+def _list_extents(doc: Doc, items: list[Item]) -> list[tuple[int, int]]:
+    """The character extent of each outermost list: from the start of its lead-in's sentence to
+    the end of its last item (the sentence its terms are reported in)."""
+    ends: dict[int, tuple[int, int]] = {}
+    for item in items:
+        if not item.chain:
+            continue
+        lead = item.chain[0]
+        start, end = ends.get(lead.start, (sentence_start(doc, lead), item.end))
+        ends[lead.start] = (start, max(end, item.end))
+    return list(ends.values())
 
 
 def _tail(item: Item, items: list[Item]) -> int | None:
@@ -368,15 +475,15 @@ def split_lead_in_mark(nlp: Language) -> None:
 
 @Language.factory(
     "partnership_terms",
-    default_config={"lexicon_dir": None, "spans_key": SPANS_KEY},
+    default_config={"lexicon_dir": None, "spans_key": SPANS_KEY, "adjust_tokenizer": True},
     requires=["token.dep", "token.lemma", "token.pos", "token.tag", "doc.sents"],
     assigns=["doc.spans"],
 )
 def make_partnership_terms(
-    nlp: Language, name: str, lexicon_dir: str | None, spans_key: str
+    nlp: Language, name: str, lexicon_dir: str | None, spans_key: str, adjust_tokenizer: bool
 ) -> PartnershipTerms:
     """Build the component; ``lexicon_dir`` of ``None`` uses the bundled lexicons."""
-    return PartnershipTerms(nlp, name, load_lexicon(lexicon_dir), spans_key)
+    return PartnershipTerms(nlp, name, load_lexicon(lexicon_dir), spans_key, adjust_tokenizer)
 
 
 def describe(span: Span) -> dict[str, Any]:

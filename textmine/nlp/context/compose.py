@@ -23,13 +23,14 @@ word loses the capital it had only for opening a line (``Working with`` reads
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from textmine.nlp.context.lists import Item, Segment
 
-__all__ = ["Composition", "compose"]
+__all__ = ["Composition", "compose", "sentence_start"]
 
 #: Subject pronouns that end an embedded clause's lead-in (``ensure that they:``).
 _SUBJECT_PRONOUNS = frozenset({"they", "he", "she", "it", "we", "you", "i"})
@@ -82,7 +83,7 @@ def compose(doc: Doc, item: Item, tail: int | None = None) -> Composition | None
     spans: list[tuple[int, int]] = []
     for depth, lead in enumerate(item.chain):
         assert lead.mark is not None
-        start = _sentence_start(doc, lead) if depth == 0 else lead.start
+        start = sentence_start(doc, lead) if depth == 0 else lead.start
         end = _modal_end(doc, lead) or len(text[: lead.mark].rstrip())
         if end > start:
             spans.append((start, end))
@@ -117,13 +118,22 @@ def _modal_end(doc: Doc, lead: Segment) -> int | None:
     """The end of a lead-in's modal when an aside with no verb follows it to the mark.
 
     ``must, subject to paragraph (5)—``, ``must, in particular—``: the item
-    completes the modal, so the aside is left out of the composed clause.
+    completes the modal, so the aside is left out of the composed clause. In
+    ``X must, and must ensure that staff—`` the items complete the first of
+    two coordinated duties (as coordinated subjects give the first conjunct's
+    doer), so the clause ends at the first modal.
     """
     assert lead.mark is not None
     span = doc.char_span(lead.start, lead.mark, alignment_mode="expand")
     if span is None:
         return None
-    modal = next((t for t in reversed(span) if t.tag_ == "MD"), None)
+    modals = [t for t in span if t.tag_ == "MD"]
+    for first, second in itertools.pairwise(modals):
+        between = [t.text for t in span.doc[first.i + 1 : second.i]]
+        if between in ([",", "and"], [",", "or"]):
+            # "X must, and must ensure that staff—": the items complete the first duty, X's
+            return first.idx + len(first.text)
+    modal = modals[-1] if modals else None
     if modal is None or modal.i == span.end - 1:
         return None
     rest = doc[modal.i + 1 : span.end]
@@ -141,7 +151,7 @@ def _common_capital(doc: Doc, char: int) -> bool:
     return word.is_title and word.tag_ not in ("NNP", "NNPS") and len(word.text) > 1
 
 
-def _sentence_start(doc: Doc, lead: Segment) -> int:
+def sentence_start(doc: Doc, lead: Segment) -> int:
     """Where the sentence ending with the outermost lead-in starts (never inside an earlier
     list item or sentence on an earlier line)."""
     assert lead.mark is not None

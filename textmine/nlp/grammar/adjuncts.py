@@ -1,7 +1,7 @@
 """Adjuncts and complements the parser hangs on the wrong word.
 
-Helpers of the modal chain (:mod:`textmine.nlp.modality`) and of the actor
-steps (:mod:`textmine.nlp.control`) for three shapes of statutory English:
+Helpers of the modal chain (:mod:`textmine.nlp.rules.modality`) and of the actor
+steps (:mod:`textmine.nlp.rules.actor`) for three shapes of statutory English:
 
 * :func:`perfect_participle`: ``..., having consulted the parents``, a
   participial adjunct like ``..., taking into account`` (its verb's doer

@@ -4,10 +4,10 @@
 parser may hang the modal elsewhere (as an apposition or the subject of the
 verb, or as the auxiliary of a word inside the aside: ``must, as soon as
 reasonably practicable/JJ, notify``). :func:`modal_before_aside` finds it
-again for :mod:`textmine.nlp.modality` and :mod:`textmine.nlp.negation`.
+again for :mod:`textmine.nlp.rules.modality` and :mod:`textmine.nlp.rules.negation`.
 :func:`subject_before_aside` does the same for a subject after an opening
 phrase (``Well placed to see changes, staff in schools, as part of their
-work, need to inform``), for :mod:`textmine.nlp.actors`.
+work, need to inform``), for :mod:`textmine.nlp.rules.actor`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Subjects the parse loses: where the doer of a clause is found when no ``nsubj`` names it.
 
-Helpers of :class:`textmine.nlp.actors.Resolver` for the shapes of statutory
+Helpers of :class:`textmine.nlp.rules.actor.ActorReader` for the shapes of statutory
 and guidance English that en_core_web_sm often misparses:
 
 * :func:`is_expletive`: a dummy *it* (``it is essential that``) names nobody;

@@ -1,6 +1,6 @@
 """Recipients the parse leaves detached from the term, read on the surface.
 
-Helpers of :class:`textmine.nlp.recipients.RecipientReader`:
+Helpers of :class:`textmine.nlp.rules.recipients.RecipientReader`:
 
 * :func:`marker_object`: ``works closely with parents to agree outcomes``
   parsed with *with* as a clause marker;

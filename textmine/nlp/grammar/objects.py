@@ -25,8 +25,8 @@ pronoun) heads that stand for the verb's object:
 * :func:`post_nominal_head`: the noun a participle follows (``everyone
   involved``, ``those involved``), read as a reduced relative.
 
-:mod:`textmine.nlp.constraints` reads them only for a candidate whose plain
-object reading failed, and :mod:`textmine.nlp.recipients` only when the plain
+:mod:`textmine.nlp.rules.senses` reads them only for a candidate whose plain
+object reading failed, and :mod:`textmine.nlp.rules.recipients` only when the plain
 reading found no object, so they cost nothing on most sentences.
 """
 

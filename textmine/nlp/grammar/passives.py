@@ -2,9 +2,9 @@
 
 The parse of Code-style English often hides the party a passive term is said
 of, or hangs a participle off the wrong verb. These helpers put the structure
-back for :mod:`textmine.nlp.modality` (voice, the governing chain),
-:mod:`textmine.nlp.constraints` (``involve``/``engage`` need a party) and
-:mod:`textmine.nlp.recipients` (the passive subject is the recipient):
+back for :mod:`textmine.nlp.rules.modality` (voice, the governing chain),
+:mod:`textmine.nlp.rules.senses` (``involve``/``engage`` need a party) and
+:mod:`textmine.nlp.rules.recipients` (the passive subject is the recipient):
 
 * :func:`list_continuation`: ``children are listened to, respected and
   involved``, ``the importance of listening to, involving and responding to``:

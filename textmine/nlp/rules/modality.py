@@ -16,7 +16,7 @@ chain* (:func:`step_up`):
   where possible, be involved``);
 * ``embedding``: a clause under an *embedding cue* (``must ensure that
   parents are consulted``) takes that verb's modal and negation, but not its
-  actor (see :mod:`textmine.nlp.actors`), as does a second ``that`` clause
+  actor (see :mod:`textmine.nlp.rules.actor`), as does a second ``that`` clause
   parsed as the cue's conjunct;
 * ``participle``: a participial adjunct of the main clause (``must decide,
   having regard to ...``) takes the main verb's; one opened by a
@@ -44,13 +44,11 @@ that modifies a noun (``reasonable steps to consult``) or states a purpose
 to inform``), and a verb inside a conditional, temporal or relative clause,
 carry no modal in from outside.
 
-Negation (:mod:`textmine.nlp.negation`) is read along the same chain, and
-voice by :mod:`textmine.nlp.voice`.
+Negation (:mod:`textmine.nlp.rules.negation`) is read along the same chain, and
+voice by :mod:`textmine.nlp.rules.voice`.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -72,8 +70,10 @@ from textmine.nlp.grammar.syntax import (
     verb_above,
 )
 from textmine.nlp.lexicon import Cues
+from textmine.nlp.rules.registry import Reading, Rule, rule
 
 __all__ = [
+    "LINK_CONJ",
     "MAX_CHAIN",
     "Reading",
     "governing_chain",
@@ -85,25 +85,89 @@ __all__ = [
 
 #: Longest governing chain followed (keeps a 5,000-token sentence linear).
 MAX_CHAIN = 12
+
+AUX = rule(
+    "modality.aux",
+    "modality",
+    "The modal auxiliary of the term's verb, or of the nearest verb up its governing chain.",
+    example="The local authority must consult the child's parent.",
+    expect={"text": "consult", "modality": "must"},
+)
+LEXICAL = rule(
+    "modality.lexical",
+    "modality",
+    "A lexical modal verb in the chain ('will need to work with': need).",
+    example="Schools will need to work with the local authority.",
+    expect={"text": "work with", "modality": "need"},
+)
+MODAL_WORD = rule(
+    "modality.modal_verb",
+    "modality",
+    "A modal word governing an infinitive ('ought to consult': should).",
+    example="The school ought to consult the parents.",
+    expect={"text": "consult", "modality": "should"},
+)
+BEFORE_ASIDE = rule(
+    "modality.before_aside",
+    "modality",
+    "A modal cut off from its verb by an aside ('should, where possible, involve').",
+    example="The school should, wherever it is possible to do so, involve the parents.",
+    expect={"text": "involve", "modality": "should"},
+)
+NO_MODAL = rule(
+    "modality.none",
+    "modality",
+    "No modal governs the term (purpose infinitives, subordinate clauses, 'is required to').",
+    example="The authority is required to consult the parent.",
+    expect={"text": "consult", "modality": "none"},
+)
+NOMINAL = rule(
+    "modality.nominal",
+    "modality",
+    "A term used as a noun with no verb above it carries no modal.",
+    example="Co-production is at the heart of the Code.",
+    expect={"text": "Co-production", "modality": "none"},
+)
+LINK_CONJ = rule(
+    "link.conj",
+    "link",
+    "A coordinated verb without its own subject or modal shares its conjunct's modal.",
+    example="The authority must consult the parent and inform the school.",
+    expect={"text": "inform", "modality": "must"},
+)
+LINK_XCOMP = rule(
+    "link.xcomp",
+    "link",
+    "A to-infinitive or gerund complement takes its governing verb's modal ('may seek to "
+    "involve').",
+    example="The school may seek to involve the parents.",
+    expect={"text": "involve", "modality": "may"},
+)
+LINK_EMBEDDING = rule(
+    "link.embedding",
+    "link",
+    "A clause under 'ensure that' takes that verb's modal and negation, not its actor.",
+    example="The school must ensure that parents are consulted.",
+    expect={"text": "consulted", "modality": "must", "actor": "unspecified"},
+)
+LINK_PARTICIPLE = rule(
+    "link.participle",
+    "link",
+    "A participial adjunct of the main clause takes the main verb's modal.",
+    example="The authority must assess the child, taking into account the views of the parent.",
+    expect={"text": "taking into account", "modality": "must"},
+)
+LINK_WH = rule(
+    "link.wh_infinitive",
+    "link",
+    "'should consider how best to engage': a wh-infinitive takes the governing verb's modal.",
+    example="The school should consider how best to engage the parents.",
+    expect={"text": "engage", "modality": "should"},
+)
 #: Verbs that take the party as a direct object: left without one in a relative
 #: clause, the gap is that object (``the relatives it needs to engage``).
 _TAKES_A_PARTY = frozenset({"involve", "consult", "inform", "notify", "advise", "engage"})
 _NOUN_SLOTS = frozenset({"pobj", "dobj", "attr", "acomp", "nsubj", "nsubjpass", "appos", "oprd"})
-
-
-@dataclass(frozen=True)
-class Reading:
-    """A value read from the parse, with the rule and the token that gave it."""
-
-    value: object
-    rule: str
-    token: str | None = None
-
-    def explain(self) -> dict[str, object]:
-        out: dict[str, object] = {"rule": self.rule}
-        if self.token is not None:
-            out["token"] = self.token
-        return out
 
 
 def own_modal(verb: Token, cues: Cues) -> Token | None:
@@ -129,7 +193,7 @@ def _noun_slot(token: Token, head: Token) -> bool:
     return token.dep_ in _NOUN_SLOTS or head.dep_ == "prep"
 
 
-def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
+def step_up(verb: Token, cues: Cues) -> tuple[Token, Rule] | None:
     """The next governor of ``verb`` in the chain and the link's name, or ``None``.
 
     Links: a coordinated verb without its own subject or modal (``conj``); a
@@ -146,44 +210,44 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
     dep = verb.dep_
     continued = list_continuation(verb)
     if continued is not None:
-        return continued, "conj"  # "the importance of listening to, involving and ..."
+        return continued, LINK_CONJ  # "the importance of listening to, involving and ..."
     across = parenthesised_conjunct(verb)
     if across is not None:
-        return across, "conj"  # "must consult X and, where appropriate, involve Y"
+        return across, LINK_CONJ  # "must consult X and, where appropriate, involve Y"
     if (
         dep == "conj"
         and (not _has_subject(verb) or clause_read_relative(verb))
         and own_modal(verb, cues) is None
     ):
         # also "will need to feel valued and their family involved": a verbless small clause
-        return misplaced_conjunct(verb) or head, "conj"
+        return misplaced_conjunct(verb) or head, LINK_CONJ
     if dep == "conj" and head.dep_ == "ccomp" and any(c.dep_ == "mark" for c in verb.children):
-        return head, "conj"  # "must ensure that ... and that their views are taken into account"
+        return head, LINK_CONJ  # "must ensure that ... and that their views are taken into account"
     if (
         dep == "conj"
         and head.lemma_.lower() in cues.embedding
         and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
     ):
-        return head, "embedding"  # "should ensure that X, and that parents are informed"
+        return head, LINK_EMBEDDING  # "should ensure that X, and that parents are informed"
     if (
         dep == "ccomp"
         and verb.tag_ == "VB"
         and head.lemma_.lower() in ("help", "let", "make")
         and not to_infinitive(verb)
     ):
-        return head, "xcomp"  # bare infinitive: "can help you participate"
+        return head, LINK_XCOMP  # bare infinitive: "can help you participate"
     if (
         dep == "ccomp"
         and head.lemma_.lower() in OBJECT_CONTROL
         and to_infinitive(verb)
         and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
     ):
-        return head, "xcomp"  # "should help the child/nsubj to participate": object control
+        return head, LINK_XCOMP  # "should help the child/nsubj to participate": object control
     if dep == "ccomp" and head.tag_ == "MD" and head.lower_ in cues.modals:
-        return head, "xcomp"  # "should, where possible, be involved": the modal made the root
+        return head, LINK_XCOMP  # "should, where possible, be involved": the modal made the root
     keep = kept(verb) if verb.tag_ in ("VBN", "VBD") else None
     if keep is not None:
-        return keep, "xcomp"  # "must keep the parent informed"
+        return keep, LINK_XCOMP  # "must keep the parent informed"
     if (
         dep in ("advcl", "ccomp", "xcomp")
         and head.lemma_.lower() == "be"
@@ -191,10 +255,10 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
         and to_infinitive(verb)
         and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
     ):
-        return head, "xcomp"  # "it may be useful for advisers to seek": extraposed subject
+        return head, LINK_XCOMP  # "it may be useful for advisers to seek": extraposed subject
     aside = comma_participle(verb)
     if aside is not None:
-        return aside[1], "participle"  # "the teacher, working with the VSH, should consider"
+        return aside[1], LINK_PARTICIPLE  # "the teacher, working with the VSH, should consider"
     if gerund_subject(verb) is not None:
         return None  # "the importance of the child participating": inside a noun phrase
     if (
@@ -203,30 +267,30 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
         and head.head.lemma_.lower() in OBJECT_CONTROL
         and to_infinitive(verb)
     ):
-        return head.head, "xcomp"  # "may request the authority to consult": object control
+        return head.head, LINK_XCOMP  # "may request the authority to consult": object control
     if dep == "advcl" and passive_control(head) and to_infinitive(verb):
-        return head, "xcomp"  # "should be supported to participate": passive object control
+        return head, LINK_XCOMP  # "should be supported to participate": passive object control
     if _wh_infinitive(verb) and head.pos_ in ("VERB", "AUX"):
-        return head, "wh-infinitive"  # "should consider how best to engage", "whether to consult"
+        return head, LINK_WH  # "should consider how best to engage", "whether to consult"
     raised = raised_infinitive(verb)
     if raised is not None:
-        return raised, "xcomp"  # "may find it helpful to consult"
+        return raised, LINK_XCOMP  # "may find it helpful to consult"
     adverbial = adverbial_participle(verb)
     if adverbial is not None and not _has_subject(verb):
-        return adverbial, "participle"  # "must review ... in each period taking into account"
+        return adverbial, LINK_PARTICIPLE  # "must review ... in each period taking into account"
     if dep == "xcomp" and (_purpose(verb, cues) or _noun_complement(verb, cues)):
         return None  # "use the results to inform", "take reasonable steps to notify"
     if dep == "xcomp" or (dep in ("dobj", "pcomp") and verb.tag_ == "VBG"):
         if head.pos_ in ("VERB", "AUX"):
-            return head, "xcomp"
+            return head, LINK_XCOMP
         if head.pos_ == "ADJ":  # "must be able to consult"
             governor = _governing_verb(head)
-            return (governor, "xcomp") if governor is not None else None
+            return (governor, LINK_XCOMP) if governor is not None else None
         return None
     if dep == "ccomp" and head.lemma_.lower() in cues.embedding and not to_infinitive(verb):
-        return head, "embedding"
+        return head, LINK_EMBEDDING
     if dep == "ccomp" and head.lower_ == "sure" and head.head.lemma_.lower() in cues.embedding:
-        return head.head, "embedding"  # "must make sure that parents are consulted"
+        return head.head, LINK_EMBEDDING  # "must make sure that parents are consulted"
     if (
         dep == "advcl"
         and (verb.tag_ == "VBG" or perfect_participle(verb))
@@ -237,8 +301,8 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
     ):
         # "must assess each case, taking into account ...", "..., having consulted ..."
         if whether_clause(head) and head.head.pos_ in ("VERB", "AUX"):
-            return head.head, "participle"  # "must assess whether X is at risk, taking ..."
-        return head, "participle"
+            return head.head, LINK_PARTICIPLE  # "must assess whether X is at risk, taking ..."
+        return head, LINK_PARTICIPLE
     if (
         dep == "advcl"
         and verb.tag_ == "VBN"
@@ -246,7 +310,7 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
         and not _has_subject(verb)
         and not any(c.dep_ in ("aux", "mark", "advmod") for c in verb.children)
     ):
-        return head, "conj"  # "should be listened to, respected and involved": a participle list
+        return head, LINK_CONJ  # "should be listened to, respected and involved": a participle list
     if (
         dep == "ccomp"
         and verb.tag_ == "VBG"
@@ -254,7 +318,7 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, str] | None:
         and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i < verb.i for c in verb.children)
         and not any(c.dep_ in ("aux", "mark") for c in verb.children)
     ):
-        return head, "participle"  # "must assess each case individually taking into account"
+        return head, LINK_PARTICIPLE  # "must assess each case individually taking into account"
     return None
 
 
@@ -309,9 +373,10 @@ def _after_semicolon(verb: Token) -> bool:
     return left > 0 and verb.doc[left - 1].text == ";"
 
 
-def governing_chain(verb: Token, cues: Cues) -> list[tuple[Token, str]]:
-    """``verb`` then each governor it inherits a modal from, until one has its own."""
-    chain: list[tuple[Token, str]] = [(verb, "self")]
+def governing_chain(verb: Token, cues: Cues) -> list[tuple[Token, Rule | None]]:
+    """``verb`` then each governor it inherits a modal from (with the link's rule), until one
+    has its own."""
+    chain: list[tuple[Token, Rule | None]] = [(verb, None)]
     token = verb
     for _ in range(MAX_CHAIN):
         if own_modal(token, cues) is not None:
@@ -332,24 +397,23 @@ def modality(verb: Token, cues: Cues) -> Reading:
     """
     chain = governing_chain(verb, cues)
     for index, (token, _) in enumerate(chain):
-        via = "+".join(link for _, link in chain[1 : index + 1])
+        via = tuple(link for _, link in chain[1 : index + 1] if link is not None)
         lemma = token.lemma_.lower()
         if index and lemma in cues.control and token.dep_ not in ("aux", "auxpass"):
             if _relative_purpose(token, chain[index - 1][0]):
                 break  # "the support they need to participate": need has the noun as object
-            return Reading(cues.control[lemma], f"lexical modal via {via}", token.text)
+            return Reading(cues.control[lemma], LEXICAL, via, token=token.text)
         if index and token.tag_ == "MD" and token.lower_ in cues.modals:
             # "ought to consult": the modal itself governs the infinitive
-            return Reading(cues.modals[token.lower_], f"modal via {via}", token.text)
+            return Reading(cues.modals[token.lower_], MODAL_WORD, via, token=token.text)
         modal = own_modal(token, cues)
         if modal is not None:
             value = cues.modals.get(modal.lower_) or cues.modals[modal.lemma_.lower()]
-            return Reading(value, "aux" if index == 0 else f"aux via {via}", modal.text)
+            return Reading(value, AUX, via, token=modal.text)
         modal = modal_before_aside(token, cues)
         if modal is not None:
-            rule = "modal before a parenthetical" + (f" via {via}" if index else "")
-            return Reading(cues.modals[modal.lower_], rule, modal.text)
-    return Reading("none", "no modal")
+            return Reading(cues.modals[modal.lower_], BEFORE_ASIDE, via, token=modal.text)
+    return Reading("none", NO_MODAL)
 
 
 def _relative_purpose(need: Token, infinitive: Token) -> bool:

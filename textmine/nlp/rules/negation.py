@@ -1,7 +1,7 @@
 """Negation of a matched term: a cue on its verb or on a verb it takes its modal from.
 
 Negation is read on every verb of the governing chain
-(:func:`textmine.nlp.modality.governing_chain`) up to the one that supplies
+(:func:`textmine.nlp.rules.modality.governing_chain`) up to the one that supplies
 the modal, so ``cannot force them to engage`` is negated and ``need not
 consult or inform`` negates both verbs. Cues come from ``cues.jsonl``:
 words (``not``, ``never``, ``nothing``), phrases (``no longer``) and
@@ -15,13 +15,53 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from textmine.nlp.grammar.asides import modal_before_aside
 from textmine.nlp.grammar.deps import to_infinitive
 from textmine.nlp.lexicon import Cues
-from textmine.nlp.modality import Reading, governing_chain, modal_before_aside
+from textmine.nlp.rules.modality import governing_chain
+from textmine.nlp.rules.registry import Reading, rule
 
 __all__ = ["negation"]
 
 _NOT_ONLY = frozenset({"only", "merely", "just", "simply"})
+
+CUE = rule(
+    "negation.cue",
+    "negated",
+    "A negation cue on the term's verb or on a verb of its modal chain ('must not consult', "
+    "'cannot force them to engage', 'No authority may inform').",
+    example="The school must not inform the parents without consent.",
+    expect={"text": "inform", "negated": True},
+)
+BEFORE_ASIDE = rule(
+    "negation.before_aside",
+    "negated",
+    "A negated modal cut off from its verb by an aside ('must not, unless ..., inform').",
+    example="The school must not, unless the child agrees, inform the parents.",
+    expect={"text": "inform", "negated": True},
+)
+GOVERNING_VERB = rule(
+    "negation.governing_verb",
+    "negated",
+    "'Nothing in this section requires the authority to consult': the verb governing the "
+    "infinitive's noun is negated.",
+    example="Nothing in this section requires the authority to consult the parent.",
+    expect={"text": "consult", "negated": True},
+)
+NOUN_DETERMINER = rule(
+    "negation.noun_determiner",
+    "negated",
+    "'there is no need to consult': the determiner of the infinitive's noun.",
+    example="There is no need to consult the parents again.",
+    expect={"text": "consult", "negated": True},
+)
+NONE = rule(
+    "negation.none",
+    "negated",
+    "No negation cue governs the term ('not later than' and 'without' do not negate).",
+    example="The authority must consult the parent not later than 15 days after the request.",
+    expect={"text": "consult", "negated": False},
+)
 
 
 def _not_only(cue: Token) -> bool:
@@ -52,26 +92,26 @@ def _negation_cue(token: Token, cues: Cues) -> Token | None:
 
 def negation(verb: Token, cues: Cues) -> Reading:
     """Whether a negation cue governs ``verb`` or a verb it inherits its modal from."""
-    for index, (token, link) in enumerate(governing_chain(verb, cues)):
+    chain = governing_chain(verb, cues)
+    for index, (token, _) in enumerate(chain):
         cue = _negation_cue(token, cues)
         if cue is not None:
-            rule = "neg" if index == 0 else f"neg via {link}"
-            return Reading(True, rule, cue.text)
-    chain = governing_chain(verb, cues)
+            via = tuple(step for _, step in chain[1 : index + 1] if step is not None)
+            return Reading(True, CUE, via, token=cue.text)
     modal = modal_before_aside(chain[-1][0], cues)
     if modal is not None and modal.i + 1 < len(modal.doc):
         after = modal.doc[modal.i + 1]  # "must not, unless the child agrees, inform"
         if after.lower_ in cues.negations and not _not_only(after):
-            return Reading(True, "neg of a modal before a parenthetical", after.text)
+            return Reading(True, BEFORE_ASIDE, token=after.text)
     # "Nothing in this section requires the authority to consult": the verb governing
     # the infinitive's noun is negated
     if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head != verb.head:
         cue = _negation_cue(verb.head.head, cues)
         if cue is not None:
-            return Reading(True, "neg of governing verb", cue.text)
+            return Reading(True, GOVERNING_VERB, token=cue.text)
     if verb.dep_ in ("acl", "relcl") and to_infinitive(verb):
         # "there is no need to consult", "has no duty to notify": the noun's determiner
         for det in verb.head.children:
             if det.dep_ == "det" and det.lower_ in cues.negation_determiners:
-                return Reading(True, "neg of the infinitive's noun", det.text)
-    return Reading(False, "no negation cue")
+                return Reading(True, NOUN_DETERMINER, token=det.text)
+    return Reading(False, NONE)

@@ -1,18 +1,18 @@
-"""Run-on lists of legislation: items after a dash lead-in (textmine/nlp/series.py).
+"""Run-on lists of legislation: items after a dash lead-in, read as composed clauses.
 
-When the lettered paragraphs of a regulation are joined into one text (as
-the readers hand them to the tagger, labels moved to the refs), the items
-follow the lead-in separated by ``;``. Own-words sentences in the style of a
-regulation; each asserts the fields these rules decide: (text, term, actor,
-modality, negated, voice); recipients are read as for any other occurrence.
+A regulation copied as one run, without its paragraph labels, gives items
+that follow a lead-in dash separated by ``;`` (nlp/context/lists.py cuts
+them); each is read in the clause its lead-in completes
+(nlp/context/compose.py). Own-words sentences in the style of a regulation;
+each asserts the fields these rules decide: (text, term, actor, modality,
+negated, voice); recipients are read as for any other occurrence.
 """
 
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from tests.nlp.helpers import contract_fields, parsed
+from tests.nlp.helpers import contract_fields
 
 A = "active"
 P = "passive"
@@ -184,67 +184,3 @@ def test_a_conditional_item_keeps_no_modal(nlp) -> None:
     )
     rows = contract_fields(nlp, text)
     assert [(r[0], r[4]) for r in rows] == [("involved", "none")]
-
-
-def test_a_colon_lead_in_under_a_noun_hands_on_no_modal(nlp) -> None:
-    """``We can help you in the following ways:`` is read by textmine.nlp.lists, not here."""
-    from textmine.nlp.series import series_lead_in
-
-    doc = nlp("We can help you in the following ways: we will listen; involve you in the plan.")
-    involve = next(t for t in doc if t.lower_ == "involve")
-    assert series_lead_in(involve, _cues()) is None
-
-
-def _cues():  # type: ignore[no-untyped-def]
-    from textmine.nlp.lexicon import load_lexicon
-
-    return load_lexicon().cues
-
-
-# ---- a lead-in without a modal, on hand-built parses of an own-words sentence:
-# "The standard requires the registered person to ensure that staff— check the plan; and
-# consult children." The model gives staff as the object of "ensure" or as the subject of
-# the first item; either way the later item is done by staff, and no modal is handed on.
-HEAD = """
-The the DET DT det 1
-standard standard NOUN NN nsubj 2
-requires require VERB VBZ ROOT 2
-the the DET DT det 5
-registered registered ADJ JJ amod 5
-person person NOUN NN dobj 2
-to to PART TO aux 7
-ensure ensure VERB VB xcomp 2
-that that SCONJ IN det 9
-"""
-# staff the object of ensure; the first item hung on the root
-STAFF_OBJECT = """
-staff staff NOUN NN dobj 7
-— — PUNCT : punct 2
-check check VERB VB dep 2
-"""
-# staff the subject of the first item
-STAFF_SUBJECT = """
-staff staff NOUN NN nsubj 11
-— — PUNCT : punct 11
-check check VERB VB ccomp 7
-"""
-TAIL = """
-the the DET DT det 13
-plan plan NOUN NN dobj 11
-; ; PUNCT : punct 11
-and and CCONJ CC cc 11
-consult consult VERB VB conj 11
-children child NOUN NNS dobj 16
-. . PUNCT . punct 2
-"""
-
-
-@pytest.mark.parametrize("middle", [STAFF_OBJECT, STAFF_SUBJECT], ids=["object", "subject"])
-def test_items_under_a_lead_in_without_a_modal_are_done_by_staff(middle: str) -> None:
-    doc = parsed(spacy.blank("en").vocab, "\n".join(part.strip() for part in (HEAD, middle, TAIL)))
-    from textmine.nlp.series import series_lead_in
-
-    found = series_lead_in(doc[16], _cues())
-    assert found is not None
-    assert found.doer is not None and found.doer.text == "staff"
-    assert found.modal.value == "none"

@@ -1,16 +1,21 @@
-"""Imperatives in guidance take the document's addressee (textmine/nlp/addressee.py)."""
+"""Imperatives in guidance take the addressee the document names (nlp/rules/imperative.py).
+
+The labelling guidelines: an imperative takes the document's addressee where
+the document says whom it is for (an audience statement, read by
+:mod:`textmine.nlp.context.document`), else nobody.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from textmine.extract.document import Provision, build_document
-from textmine.nlp.addressee import addressee, apply_addressee
 from textmine.nlp.tagging import tag_document
 from textmine.settings import Settings
 
-#: Five provisions whose explicit doers are mostly schools (education).
+#: An audience statement (schools: education) and provisions with explicit doers.
 SCHOOL_DUTIES = (
+    "This guidance is for governing bodies of schools and colleges in England.",
     "Schools must consult the parents of each pupil before changing the plan.",
     "The school should inform the local authority when a pupil is excluded.",
     "Schools should involve parents in reviews of the support they receive.",
@@ -48,9 +53,10 @@ def test_sentence_initial_imperative_takes_the_guidance_addressee(nlp: Any) -> N
         row = _row(rows, text)
         assert row["actor"] == "education"
         assert row["actor_text"] is None
-        rule = row["explain"]["actor"]["rule"]
-        assert rule.startswith("imperative: addressee of the document = education")
-        assert "of 6)" in rule
+        explain = row["explain"]["actor"]
+        assert explain["rule"] == "actor.imperative"
+        assert explain["said"].startswith("This guidance is for governing bodies")
+        assert row["doubts"] == ["imperative"]
     # explicit subjects keep their own group
     assert _row(rows, "notify")["actor"] == "local_authority"
 
@@ -113,7 +119,7 @@ def test_descriptive_list_items_are_not_instructions(nlp: Any) -> None:
     )
     row = _row(rows, "Involve")
     assert row["actor"] == "unspecified"
-    assert row["explain"]["actor"]["rule"] == "no subject"
+    assert row["explain"]["actor"]["rule"] == "actor.no_subject"
 
 
 def test_clause_continuations_are_not_imperatives(nlp: Any) -> None:
@@ -125,46 +131,22 @@ def test_clause_continuations_are_not_imperatives(nlp: Any) -> None:
         "and take into account the views of the pupil.",
     )
     row = _row(rows, "take into account")
-    assert row["explain"]["actor"]["rule"] != "imperative"
-    assert not row["explain"]["actor"]["rule"].startswith("imperative:")
+    assert not row["explain"]["actor"]["rule"].startswith("actor.imperative")
 
 
 def test_legislation_imperatives_stay_unspecified(nlp: Any) -> None:
     rows = _rows(nlp, "act", *SCHOOL_DUTIES, "Consider the report of the tribunal.")
     row = _row(rows, "Consider")
     assert row["actor"] == "unspecified"
-    assert row["explain"]["actor"]["rule"] == "imperative: a document of kind act has no addressee"
+    assert row["explain"]["actor"]["rule"] == "actor.imperative_no_addressee"
 
 
-def test_no_clear_addressee_keeps_unspecified(nlp: Any) -> None:
-    rows = _rows(
-        nlp,
-        "guidance",
-        "Schools must consult parents before the review.",
-        "The local authority should inform the carers.",
-        "Consider whether the child has been heard.",
-    )
+def test_a_document_that_does_not_say_whom_it_is_for_has_no_addressee(nlp: Any) -> None:
+    """Whoever does most of its duties, the document names no addressee: unspecified."""
+    rows = _rows(nlp, "guidance", *SCHOOL_DUTIES[1:], "Consider whether the child has been heard.")
     row = _row(rows, "Consider")
     assert row["actor"] == "unspecified"
-    assert row["explain"]["actor"]["rule"] == "imperative: the document has no clear addressee"
-
-
-def _fake(actor: str, modality: str) -> dict[str, Any]:
-    return {"actor": actor, "actor_text": None, "modality": modality, "kind": "guidance"}
-
-
-def test_addressee_needs_enough_rows_and_a_dominant_share() -> None:
-    few = [_fake("education", "must")] * 4
-    assert addressee(few) is None
-    spread = [_fake(g, "should") for g in ("education", "health", "parent", "other", "child")] * 2
-    spread += [_fake(g, "should") for g in ("social_care", "professional", "local_authority")]
-    assert addressee(spread) is None  # 2 of 13 < 30%
-    mostly = [_fake("health", "must")] * 3 + [_fake("parent", "should")] * 2
-    mostly += [_fake("health", "may")] * 9  # may rows do not count
-    assert addressee(mostly) == ("health", 3, 5)
-    rows = [*mostly, _fake("unspecified", "none")]
-    assert apply_addressee(rows, [False] * len(mostly) + [True]) == 1
-    assert rows[-1]["actor"] == "health"
+    assert row["explain"]["actor"]["rule"] == "actor.imperative_no_addressee"
 
 
 def test_a_document_tagged_in_chunks_gets_one_addressee(nlp: Any) -> None:
@@ -176,12 +158,6 @@ def test_a_document_tagged_in_chunks_gets_one_addressee(nlp: Any) -> None:
         "guidance", *SCHOOL_DUTIES, "Involve the designated teacher in planning the transition."
     )
     settings = Settings(explain=True)
-    rows: list[dict[str, Any]] = []
-    imperative: list[bool] = []
-    for chunk in tasks.chunks(document, size=2):
-        chunk_rows, chunk_marks = tasks.tag_chunk(chunk, settings, nlp)
-        rows += chunk_rows
-        imperative += chunk_marks
-    chunked = tasks.finish_document(rows, imperative)
+    chunked = tasks.tag_parts(list(tasks.chunks(document, size=2)), settings, nlp)
     assert chunked == tag_document(document, nlp=nlp, settings=settings)
     assert _row(chunked, "Involve")["actor"] == "education"

@@ -23,25 +23,102 @@ list under the verb).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span, Token
 
-from textmine.nlp.actors import Resolver
+from textmine.nlp.context.lists import item_heads, listed_arguments
+from textmine.nlp.context.segmentation import BULLET_GLYPHS
 from textmine.nlp.grammar.detached import reciprocal
 from textmine.nlp.grammar.objects import hidden_objects, next_noun
 from textmine.nlp.grammar.passives import passive_holders
 from textmine.nlp.grammar.syntax import conjuncts, imperative_compound
-from textmine.nlp.lists import item_heads, listed_items
-from textmine.nlp.modality import MAX_CHAIN
-from textmine.nlp.voice import voice
+from textmine.nlp.rules.registry import Rule, rule
+from textmine.nlp.rules.voice import voice
+
+if TYPE_CHECKING:
+    from textmine.nlp.reader import Reader
 
 __all__ = ["anchor_of", "check", "is_verbal"]
+
+#: Longest walk up from a phrase's last word to its verb.
+_MAX_CHAIN = 12
+
+VERBAL = rule(
+    "sense.verbal",
+    "sense",
+    "Only verb uses count: not an attributive participle ('an informed choice') or a noun.",
+    example="Parents should be able to make an informed choice.",
+    expect={"text": "informed", "absent": True},
+)
+TITLE = rule(
+    "sense.title",
+    "sense",
+    "A capitalised term word in the title of a cited publication is no occurrence.",
+    example="Schools should follow Working Together to Safeguard Children.",
+    expect={"text": "Working Together", "absent": True},
+)
+NOMINAL = rule(
+    "sense.nominal",
+    "sense",
+    "A level-5 noun (co-production) counts only as a noun.",
+    example="The authorities co-production of the plan was praised.",
+    expect={"text": "co-production", "term": "coproduce"},
+)
+NO_REDUCED_RELATIVE = rule(
+    "sense.no_reduced_relative",
+    "sense",
+    "A pattern that may not be a participle after its noun.",
+    example="The regard had to the plan was limited.",
+    expect={"text": "regard had to", "absent": True},
+)
+TAIL_ATTACHED = rule(
+    "sense.tail_attached",
+    "sense",
+    "A gapped phrase ('take the views of X into account') hangs together through no other verb.",
+    example="The authority must take steps and bring the records into account.",
+    expect={"text": "take", "absent": True},
+)
+OBJECT_LEMMAS = rule(
+    "sense.object_lemmas",
+    "sense",
+    "'seek' counts only with advice, views, wishes, information, agreement or consent.",
+    example="The home should seek to ensure that the child is safe.",
+    expect={"text": "seek", "absent": True},
+)
+FRONTED_PREP = rule(
+    "sense.fronted_prep",
+    "sense",
+    "A pied-piped preposition needs a relative pronoun ('with whom they work').",
+    example="With consent, staff work long hours.",
+    expect={"text": "With", "absent": True},
+)
+NOT_IN_ACTIVITY = rule(
+    "sense.not_in_activity",
+    "sense",
+    "'involved / engaged in' an activity, conduct, employment or event is no partnership.",
+    example="Some children may be involved in violence outside the home.",
+    expect={"text": "involved", "absent": True},
+)
+PARTY_IF_OBJECT = rule(
+    "sense.party_if_object",
+    "sense",
+    "'inform' with a non-party object means shape or guide, not tell ('to inform the plan').",
+    example="The results should be used to inform the early help offer.",
+    expect={"text": "inform", "absent": True},
+)
+OBJECT_PARTY = rule(
+    "sense.object_party",
+    "sense",
+    "'involve' and 'engage' count only with a party as object, passive subject or 'with' "
+    "phrase ('the assessment involves a review' means entails).",
+    example="The assessment involves a review of the plan.",
+    expect={"text": "involves", "absent": True},
+)
 
 _PERSONAL = frozenset(
     {"them", "him", "her", "they", "he", "she", "us", "you", "me", "themselves", "who", "whom"}
 )
-_BULLETS = frozenset("\u2022\u25cf\u25aa\u25e6\u2023-\u2013\u2014*\u00b7")
 #: What may stand just before a capitalised item verb inside a sentence (``must: Consult``).
 _ITEM_MARKS = frozenset({":", ";", "(", ")", "\u2014", "\u2013", "-", "\u2022", "\u00b7", "*"})
 
@@ -78,7 +155,7 @@ def opens_item(token: Token) -> bool:
                 return True
             i = label
             continue
-        if not (before.is_space or before.text in _BULLETS):
+        if not (before.is_space or before.text in BULLET_GLYPHS):
             return False
         i -= 1
     return False
@@ -241,14 +318,16 @@ def _coordinated_verb(token: Token) -> bool:
     )
 
 
-def _object_heads(anchor: Token, resolver: Resolver, preps: frozenset[str]) -> list[Token]:
+def _object_heads(anchor: Token, reader: Reader, preps: frozenset[str]) -> list[Token]:
     """The object (or passive subject) of ``anchor``, and objects of ``preps`` phrases.
 
     A prepositional phrase of a following conjunct is shared when the anchor
     has none (``engage or work productively with them``).
     """
-    passive = voice(anchor, resolver.cues).value == "passive"
-    heads = resolver.passive_subjects(anchor) if passive else resolver.objects(anchor)
+    passive = voice(anchor, reader.cues).value == "passive"
+    heads = (
+        reader.recipients.passive_subjects(anchor) if passive else reader.recipients.objects(anchor)
+    )
     if passive and not heads:
         heads = passive_holders(anchor)
     holders = [anchor]
@@ -269,7 +348,7 @@ def _tail_attached(span: Span, anchor: Token) -> bool:
     belongs to *bring*.
     """
     token = span[-1]
-    for _ in range(MAX_CHAIN):
+    for _ in range(_MAX_CHAIN):
         if token == anchor:
             return True
         if token.head == token or (token != span[-1] and token.pos_ in ("VERB", "AUX")):
@@ -278,37 +357,35 @@ def _tail_attached(span: Span, anchor: Token) -> bool:
     return False
 
 
-def check(
-    span: Span, anchor: Token, constraint: Mapping[str, Any], resolver: Resolver
-) -> str | None:
-    """``None`` when the match is an occurrence, else the name of the failed constraint."""
+def check(span: Span, anchor: Token, constraint: Mapping[str, Any], reader: Reader) -> Rule | None:
+    """``None`` when the match is an occurrence, else the sense rule that rejects it."""
     if (
         constraint.get("verbal")
         and not is_verbal(anchor, predicative=bool(constraint.get("predicative")))
-        and not (imperative_compound(anchor) and resolver.party(anchor.head) is not None)
+        and not (imperative_compound(anchor) and reader.parties.party(anchor.head) is not None)
     ):
-        return "verbal"
-    if constraint.get("verbal") and (in_title(anchor) or _titled(anchor, resolver.cues.titles)):
-        return "title"
+        return VERBAL
+    if constraint.get("verbal") and (in_title(anchor) or _titled(anchor, reader.cues.titles)):
+        return TITLE
     if constraint.get("nominal") and (
         anchor.pos_ in ("VERB", "AUX") or anchor.tag_.startswith("VB")
     ):
-        return "nominal"
+        return NOMINAL
     if (
         constraint.get("no_reduced_relative")
         and anchor.dep_ in ("acl", "amod")
         and not any(c.dep_ in ("aux", "auxpass") for c in anchor.children)
     ):
-        return "no_reduced_relative"
+        return NO_REDUCED_RELATIVE
     if constraint.get("tail_attached") and not _tail_attached(span, anchor):
-        return "tail_attached"
+        return TAIL_ATTACHED
     lemmas = constraint.get("object_lemmas")
     if lemmas:
-        heads = _object_heads(anchor, resolver, frozenset())
+        heads = _object_heads(anchor, reader, frozenset())
         if not any(h.lemma_.lower() in lemmas for h in heads) and not any(
             h.lemma_.lower() in lemmas for h in hidden_objects(anchor)
         ):
-            return "object_lemmas"
+            return OBJECT_LEMMAS
     fronted = constraint.get("fronted_prep")
     if fronted and not any(
         c.dep_ == "prep"
@@ -318,34 +395,34 @@ def check(
         and c.nbor(1).tag_ in ("WP", "WDT")
         for c in anchor.children
     ):
-        return "fronted_prep"  # a relative pronoun only ("with whom they work", not "With consent")
-    if constraint.get("not_in_activity") and _in_activity(anchor, resolver):
-        return "not_in_activity"  # "children involved in violence", "engaged in employment"
+        return FRONTED_PREP  # a relative pronoun only ("with whom they work", not "With consent")
+    if constraint.get("not_in_activity") and _in_activity(anchor, reader):
+        return NOT_IN_ACTIVITY  # "children involved in violence", "engaged in employment"
     if constraint.get("party_if_object"):
-        heads = _object_heads(anchor, resolver, frozenset())
+        heads = _object_heads(anchor, reader, frozenset())
         if (
             heads
-            and not any(_names_party(h, resolver) for h in heads)
-            and not _person_like(heads[0], resolver)
+            and not any(_names_party(h, reader) for h in heads)
+            and not _person_like(heads[0], reader)
         ):
-            return "party_if_object"  # "to inform their early help offer", "informed by evidence"
+            return PARTY_IF_OBJECT  # "to inform their early help offer", "informed by evidence"
     if constraint.get("object_party"):
-        heads = _object_heads(anchor, resolver, frozenset({"with"}))
+        heads = _object_heads(anchor, reader, frozenset({"with"}))
         heads += next_noun(anchor)
-        if not any(_names_party(h, resolver) for h in heads):
+        if not any(_names_party(h, reader) for h in heads):
             # "involve, so far as ..., the child", "This might involve:- • the parents ..."
             heads = hidden_objects(anchor) + [
-                h for item in listed_items(anchor) for h in item_heads(item)
+                h for item in listed_arguments(anchor) for h in item_heads(item)
             ]
-            if not any(_names_party(h, resolver) for h in heads):
-                return "object_party"
+            if not any(_names_party(h, reader) for h in heads):
+                return OBJECT_PARTY
     return None
 
 
-def _in_activity(anchor: Token, resolver: Resolver) -> bool:
+def _in_activity(anchor: Token, reader: Reader) -> bool:
     """``involved in violence``, ``engaged in regulated activity``: the ``in`` phrase names an
     activity, conduct, employment or event (``cues.jsonl``), and no party is worked with."""
-    activities = resolver.cues.activities
+    activities = reader.cues.activities
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ == "in":
             for obj in child.children:
@@ -359,15 +436,15 @@ def _in_activity(anchor: Token, resolver: Resolver) -> bool:
                 ):
                     return not any(
                         c.dep_ == "prep" and c.lower_ == "with" for c in anchor.children
-                    ) and not resolver.objects(anchor)
+                    ) and not reader.recipients.objects(anchor)
     return False
 
 
-def _person_like(token: Token, resolver: Resolver) -> bool:
+def _person_like(token: Token, reader: Reader) -> bool:
     """A noun that may name someone the lexicon does not know: a proper name, an agent noun."""
-    return token.pos_ == "PROPN" or resolver.agent_noun(token) is not None
+    return token.pos_ == "PROPN" or reader.parties.agent_noun(token) is not None
 
 
-def _names_party(token: Token, resolver: Resolver) -> bool:
+def _names_party(token: Token, reader: Reader) -> bool:
     """A party, a personal pronoun (``them``, ``who to involve``) or ``each other``."""
-    return token.lower_ in _PERSONAL or reciprocal(token) or resolver.party(token) is not None
+    return token.lower_ in _PERSONAL or reciprocal(token) or reader.parties.party(token) is not None

@@ -1,6 +1,6 @@
 """Recipients of a matched term: who is informed, consulted, involved or worked with.
 
-:class:`RecipientReader` is mixed into :class:`textmine.nlp.actors.Resolver`;
+:class:`RecipientReader` reads, on one parsed ``Doc``,
 it reads the term's *roles* (``terms.jsonl``): direct objects (shared with a
 following conjunct: ``must not consult or inform the school``), passive
 subjects (also of a conjunct or a reduced relative: ``those involved``),
@@ -14,7 +14,7 @@ persons it has consulted``, ``the care leavers they work with``).
 
 Parties the parse does not attach are read on the surface: the items of a
 list of arguments (``must consult— (a) the parent; (b) the school``, or one a
-line under ``must notify:``, :func:`textmine.nlp.lists.listed_items`); the
+line under ``must notify:``, :func:`textmine.nlp.context.lists.listed_arguments`); the
 later members of a serial list the parser hung elsewhere (``notify placing
 authorities, the regulator and other persons``,
 :func:`textmine.nlp.grammar.syntax.serial_members`); the noun phrase after the term's
@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from textmine.nlp.context.lists import item_heads, listed_arguments
 from textmine.nlp.grammar.deps import ACTIVE_SUBJECTS, to_infinitive
 from textmine.nlp.grammar.detached import examples, marker_object, pied_piped, reciprocal
 from textmine.nlp.grammar.objects import hidden_objects
@@ -44,41 +45,147 @@ from textmine.nlp.grammar.syntax import (
     relative_gap_head,
     serial_members,
 )
-from textmine.nlp.lists import item_heads, listed_items
+from textmine.nlp.lexicon import Cues
+from textmine.nlp.rules.registry import Rule, rule
 
 if TYPE_CHECKING:
-    from textmine.nlp.actors import Party
-    from textmine.nlp.lexicon import Cues
+    from textmine.nlp.parties import Parties
 
 __all__ = ["RecipientReader", "owners"]
 
-_SERIAL_ROLES = frozenset({"object", "with", "to", "from", "views", "list item", "list item views"})
+OBJECT = rule(
+    "recipients.object",
+    "recipients",
+    "The direct objects of the term's verb (shared with a following conjunct).",
+    example="The authority must consult the child's parent.",
+    expect={"text": "consult", "recipients": ["parent"]},
+)
+OBJECT_GAP = rule(
+    "recipients.object_gap",
+    "recipients",
+    "In a relative clause with no relative word, the head noun fills the missing object.",
+    example="The authority must record the persons it has consulted.",
+    expect={"text": "consulted", "recipients": ["other"]},
+)
+HIDDEN_OBJECT = rule(
+    "recipients.hidden_object",
+    "recipients",
+    "An object the parse lost, read where statutory English puts it (after an aside, "
+    "shared by coordinated verbs, after 'who ... to').",
+    example="The authority must involve, so far as is reasonably practicable, the child.",
+    expect={"text": "involve", "recipients": ["child"]},
+)
+PASSIVE_SUBJECT = rule(
+    "recipients.passive_subject",
+    "recipients",
+    "The subject of a passive term (also of a conjunct or a reduced relative).",
+    example="The parents must be consulted.",
+    expect={"text": "consulted", "recipients": ["parent"]},
+)
+WITH = rule(
+    "recipients.with",
+    "recipients",
+    "The object of 'with' on the verb, its object or the matched phrase ('work with X').",
+    example="Schools should work closely with the local authority.",
+    expect={"text": "work closely with", "recipients": ["local_authority"]},
+)
+TO = rule(
+    "recipients.to",
+    "recipients",
+    "The object of 'to' ('give information to X' read as informing).",
+    example="The authority must have regard to the views of the child.",
+    expect={"text": "have regard to", "recipients": ["child"]},
+)
+FROM = rule(
+    "recipients.from",
+    "recipients",
+    "The object of 'from' ('seek advice from X').",
+    example="The authority must seek advice from the health body.",
+    expect={"text": "seek", "recipients": ["health"]},
+)
+VIEWS = rule(
+    "recipients.views",
+    "recipients",
+    "The owners of views, wishes, feelings or advice that are considered, sought or had "
+    "regard to ('the views of X', 'X's wishes').",
+    example="The authority must take into account the wishes of the young person.",
+    expect={"text": "take into account", "recipients": ["young_person"]},
+)
+LIST_ITEM = rule(
+    "recipients.list_item",
+    "recipients",
+    "The items of a list of arguments under the term ('must consult— (a) ...; (b) ...').",
+    example="The authority must consult—\n(a) the child's parent;\n(b) the school.",
+    expect={"text": "consult", "recipients": ["education", "parent"]},
+)
+LIST_ITEM_VIEWS = rule(
+    "recipients.list_item_views",
+    "recipients",
+    "The owners of the views listed under a term read through views ('have regard to— "
+    "(a) the views of ...').",
+    example="The authority must have regard to—\n(a) the views of the child;\n(b) the plan.",
+    expect={"text": "have regard to", "recipients": ["child"]},
+)
+EXAMPLE = rule(
+    "recipients.example",
+    "recipients",
+    "Parties given as examples right after the clause ('..., for example, the police').",
+    example="The home must notify relevant persons, for example, the police.",
+    expect={"text": "notify", "recipients": ["other"]},
+)
+CO_SUBJECT = rule(
+    "recipients.co_subject",
+    "recipients",
+    "A joint action with no 'with' phrase: the subject's other conjuncts.",
+    example="The school and the local authority must work together.",
+    expect={"text": "work together", "recipients": ["local_authority"]},
+)
+SERIAL = rule(
+    "recipients.serial_member",
+    "recipients",
+    "Members of a serial list the parse hung elsewhere ('notify X, Y and other persons').",
+    example="The home must notify the placing authority, the police and the parents.",
+    expect={"text": "notify", "recipients": ["local_authority", "other", "parent"]},
+)
+NONE = rule(
+    "recipients.none",
+    "recipients",
+    "No party is informed, consulted, involved or worked with in reach.",
+    example="The authority must consider the plan.",
+    expect={"text": "consider", "recipients": []},
+)
+#: The prepositions of a term's roles and the rule that reads each.
+PREPOSITIONS: dict[str, Rule] = {"with": WITH, "to": TO, "from": FROM}
+#: Roles whose parties may continue in a serial list the parse split.
+_SERIAL_ROLES = frozenset(
+    {OBJECT, OBJECT_GAP, HIDDEN_OBJECT, WITH, TO, FROM, VIEWS, LIST_ITEM, LIST_ITEM_VIEWS}
+)
 
 
 class RecipientReader:
-    """Recipient reading; needs ``party(token)`` and ``cues`` from the class it is mixed into."""
+    """Recipient reading on one parsed ``Doc`` (see the module docstring)."""
 
-    cues: Cues
-
-    def party(self, token: Token) -> Party | None:  # pragma: no cover - provided by Resolver
-        raise NotImplementedError
-
-    def parties(self, token: Token) -> list[Party]:  # pragma: no cover - provided by Resolver
-        raise NotImplementedError
+    def __init__(self, parties: Parties) -> None:
+        self.parties = parties
+        self.cues: Cues = parties.cues
+        self.party = parties.party
 
     def _names_party(self, token: Token) -> bool:
         return self.party(token) is not None
 
-    def recipients(
+    def read(
         self, verb: Token, span_tokens: list[Token], roles: tuple[str, ...], passive: bool
-    ) -> tuple[list[str], list[str]]:
-        """Groups named as recipients by ``roles``, and the evidence (``role: text``)."""
-        found: list[tuple[Token, str]] = []
+    ) -> tuple[list[str], list[str], list[Rule]]:
+        """Groups named as recipients by ``roles``, the evidence (``role: text``) and the rules
+        that read them (in order, each once)."""
+        found: list[tuple[Token, Rule]] = []
         if "object" in roles and not passive:
-            objects = self.objects(verb) or self.object_gap(verb) or hidden_objects(verb)
-            found += [(o, "object") for o in objects]
+            objects = [(o, OBJECT) for o in self.objects(verb)]
+            objects = objects or [(o, OBJECT_GAP) for o in self.object_gap(verb)]
+            objects = objects or [(o, HIDDEN_OBJECT) for o in hidden_objects(verb)]
+            found += objects
         if "passive_subject" in roles and passive:
-            found += [(o, "passive subject") for o in self.passive_subjects(verb)]
+            found += [(o, PASSIVE_SUBJECT) for o in self.passive_subjects(verb)]
         # "work with X", "co-produce the plan with X", "work in partnership with X",
         # "work together with X": the phrase may hang off the verb, its object,
         # a word of the matched span or an adverb of the verb.
@@ -87,7 +194,7 @@ class RecipientReader:
         if not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
             # "engage or work productively with them": the phrase is shared
             anchors += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-        for prep in ("with", "to", "from"):
+        for prep, role in PREPOSITIONS.items():
             if prep not in roles:
                 continue
             seen_preps: set[int] = set()
@@ -95,53 +202,57 @@ class RecipientReader:
                 for obj in prep_objects(token, frozenset({prep})):
                     if obj.i not in seen_preps:
                         seen_preps.add(obj.i)
-                        found += [(o, prep) for o in conjuncts(obj)]
-            found += [(o, prep) for o in self.stranded_gap(anchors, prep)]
-            found += [(o, prep) for o in marker_object(span_tokens, prep)]
-            found += [(o, prep) for o in pied_piped(verb, prep, self._names_party)]
+                        found += [(o, role) for o in conjuncts(obj)]
+            found += [(o, role) for o in self.stranded_gap(anchors, prep)]
+            found += [(o, role) for o in marker_object(span_tokens, prep)]
+            found += [(o, role) for o in pied_piped(verb, prep, self._names_party)]
         if "views" in roles:
-            found += [(o, "views") for o in self.view_owners(verb, span_tokens, passive)]
-        mutual = [t for t, role in found if role == "with" and reciprocal(t)]
+            found += [(o, VIEWS) for o in self.view_owners(verb, span_tokens, passive)]
+        mutual = [t for t, role in found if role is WITH and reciprocal(t)]
         if mutual:  # "A and B must co-operate with each other": as "work together"
             found = [(t, role) for t, role in found if t not in mutual]
         last = span_tokens[-1]
         if last.i + 1 < len(last.doc) and last.nbor().lower_ in roles:
             last = last.nbor()  # "must co-operate with— (a) ..."
-        items = listed_items(last) if not passive else []
+        items = listed_arguments(last) if not passive else []
         if items:
             # "must consult— (a) the parent; (b) the school": the items are the arguments,
             # whatever the parse made of the labels
             found = [(t, role) for t, role in found if t.i < items[0].start]
             found += self.item_recipients(items, roles, last)
         if found:  # "... relevant persons may be notified, for example, the police, ..."
-            found += [(o, "example") for o in examples([*span_tokens, *(t for t, _ in found)])]
-        partners = ("with", "list item")
+            found += [(o, EXAMPLE) for o in examples([*span_tokens, *(t for t, _ in found)])]
+        partners = (WITH, LIST_ITEM)
         if "joint" in roles and not any(role in partners for _, role in found) and not passive:
             # "the school and the authority must work together": the other conjuncts
-            found += [(o, "co-subject") for o in self.co_subjects(verb)]
+            found += [(o, CO_SUBJECT) for o in self.co_subjects(verb)]
         # "notify placing authorities, the regulator and other persons": members the
         # parse hung elsewhere
         listed = {t.i for t, _ in found}
         for token, role in list(found):
             if role in _SERIAL_ROLES:
                 for member in serial_members(token):
-                    found += [(m, role) for m in conjuncts(member) if m.i not in listed]
+                    found += [(m, SERIAL) for m in conjuncts(member) if m.i not in listed]
                     listed.update(m.i for m in conjuncts(member))
         groups: list[str] = []
         evidence: list[str] = []
+        rules: list[Rule] = []
         for token, role in found:
-            for party in self.parties(token):
+            for party in self.parties.parties(token):
                 if party.group not in groups:
                     groups.append(party.group)
-                note = f"{role}: {party.text}"
+                note = f"{role.name.split('.', 1)[1]}: {party.text}"
                 if note not in evidence:
                     evidence.append(note)
-        return groups, evidence
+                if role not in rules:
+                    rules.append(role)
+        return groups, evidence, rules
 
     def item_recipients(
         self, items: list[Span], roles: tuple[str, ...], last: Token
-    ) -> list[tuple[Token, str]]:
-        """Recipients named by the items of a listed argument (:func:`listed_items`).
+    ) -> list[tuple[Token, Rule]]:
+        """Recipients named by the items of a listed argument
+        (:func:`~textmine.nlp.context.lists.listed_arguments`).
 
         Items are objects (``consult—``), ``with``/``to`` objects (``co-operate
         with—``), or, for a term read through views (``have regard to—``), the
@@ -149,9 +260,9 @@ class RecipientReader:
         """
         heads = [h for item in items for h in item_heads(item)]
         if "object" in roles or last.lower_ in roles:
-            return [(h, "list item") for h in heads]
+            return [(h, LIST_ITEM) for h in heads]
         if "views" in roles:
-            return [(o, "list item views") for o in self.owners_of(heads)]
+            return [(o, LIST_ITEM_VIEWS) for o in self.owners_of(heads)]
         return []
 
     def object_gap(self, verb: Token) -> list[Token]:

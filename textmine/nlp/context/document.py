@@ -1,0 +1,178 @@
+"""What a whole document tells the tagger about each of its clauses.
+
+Two readings need the document, not the clause:
+
+* an imperative in guidance (``Consider whether ...``) is addressed to the
+  document's addressee, where the document says whom it is for (``This
+  guidance is for governing bodies ...``; labelling guidelines), else to
+  nobody named;
+* bare *staff* with no institution named in reach work where the
+  document's staff work: a school in school guidance, a children's home in a
+  guide for homes.
+
+:func:`document_context` reads both from the document's text before anything
+is parsed, with the actor lexicon (:class:`DocumentContext`). The tagging
+driver hands the context to the spaCy component with every ``Doc`` it makes,
+under ``doc.user_data[`` :data:`USER_DATA_KEY` ``]`` as plain data
+(:meth:`DocumentContext.to_data`), so the component reads it whether it runs
+in this process or a worker; a ``Doc`` without it gets the context of its own
+text, so ``nlp(text)`` on a whole document reads the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from textmine.nlp.parties import PartyMatcher
+
+__all__ = ["USER_DATA_KEY", "DocumentContext", "context_of", "read_context"]
+
+#: Where the component finds the document context of a ``Doc``.
+USER_DATA_KEY = "textmine"
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """The document-level readings a clause may need (see the module docstring)."""
+
+    #: The group the document says it is for (``None``: it does not say, or names several).
+    addressee: str | None = None
+    #: The words that say so (``This guidance is for governing bodies``), for explanations.
+    addressee_text: str | None = None
+    #: Where the document's staff work (``education``, ``professional``), when it tells.
+    workplace: str | None = None
+    #: The document's kind (``act``, ``si``, ``guidance`` ...): only guidance addresses a reader.
+    kind: str | None = None
+
+    def to_data(self) -> dict[str, Any]:
+        """Plain data for ``doc.user_data`` (it crosses process boundaries as msgpack)."""
+        return {
+            "addressee": self.addressee,
+            "addressee_text": self.addressee_text,
+            "workplace": self.workplace,
+            "kind": self.kind,
+        }
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> DocumentContext:
+        return cls(
+            addressee=data.get("addressee"),
+            addressee_text=data.get("addressee_text"),
+            workplace=data.get("workplace"),
+            kind=data.get("kind"),
+        )
+
+
+def context_of(doc: Doc) -> DocumentContext | None:
+    """The context the driver gave ``doc``, or ``None``."""
+    data = doc.user_data.get(USER_DATA_KEY)
+    return DocumentContext.from_data(data) if isinstance(data, Mapping) else None
+
+
+#: How many provisions from the start an audience statement is looked for in.
+AUDIENCE_WINDOW = 60
+#: Fewest institution mentions to tell where the document's staff work, and the share the
+#: most frequent kind must hold.
+MIN_INSTITUTIONS = 5
+MIN_INSTITUTION_SHARE = 2 / 3
+_DOCUMENT = (
+    r"(?:statutory\s+)?(?:guidance|guide|document|handbook|code(?:\s+of\s+practice)?|advice"
+    r"|publication|framework|policy)"
+)
+#: "This guidance is for ...", "This statutory guide is aimed at ...", "It is intended for
+#: ...", "This guidance should be read and followed by ...", "guidance to X about ...".
+_AUDIENCE = re.compile(
+    r"\b(?:(?:this|the|it)\s+(?:is\s+(?:a\s+)?)?" + _DOCUMENT + r"?\s*"
+    r"(?:is|has\s+been)\s+(?:(?:written|issued|produced|intended|aimed|designed|published|"
+    r"primarily|mainly|principally|mostly)\s+)*(?:for|at)"
+    r"|should\s+be\s+read\s+(?:and\s+followed\s+)?by"
+    r"|(?:provid\w+|giv\w+|offer\w+)\s+(?:statutory\s+)?guidance\s+(?:to|for)"
+    r"|is\s+statutory\s+guidance\s+for)\s*:?\s+(?P<who>[^.;]{3,300})",
+    re.IGNORECASE,
+)
+_FOLLOWING = re.compile(r"^\s*the\s+following\b[^:]*:?\s*$", re.IGNORECASE)
+#: Words that may stand before the addressee's name in an audience statement.
+_DETERMINERS = frozenset(
+    {"the", "all", "any", "every", "each", "both", "those", "these", "a", "an"}
+)
+#: Words for anyone at all: an audience statement that opens with one names no addressee.
+_ANYONE = frozenset(
+    {"everyone", "everybody", "anyone", "anybody", "people", "persons", "those", "others"}
+)
+#: Bodies named near staff that are partners, never their workplace.
+_PARTNERS = frozenset({"police", "court", "courts", "ofsted", "hmci", "tribunal", "cafcass"})
+
+
+def read_context(
+    texts: Sequence[str],
+    make_doc: Callable[[str], Doc],
+    matcher: PartyMatcher,
+    kind: str | None = None,
+) -> DocumentContext:
+    """The :class:`DocumentContext` of a document whose provisions have ``texts``.
+
+    The addressee is the first party the document's audience statement names
+    (looked for in its first :data:`AUDIENCE_WINDOW` provisions); the
+    workplace is ``education`` where schools, colleges and settings make at
+    least :data:`MIN_INSTITUTION_SHARE` of the institutions the document
+    names (at least :data:`MIN_INSTITUTIONS` mentions), ``professional``
+    where other bodies (homes, agencies) do.
+    """
+    addressee, said = None, None
+    head = list(texts[:AUDIENCE_WINDOW])
+    for index, text in enumerate(head):
+        for found in _AUDIENCE.finditer(text):
+            who = found.group("who")
+            if _FOLLOWING.match(who) or who.rstrip().endswith(":"):
+                # "statutory guidance for the following organisations:" then the list
+                rest = text[found.end() :].split("\n")[1:4] or head[index + 1 : index + 3]
+                who = " ".join(rest)
+            group = _first_group(make_doc(who), matcher)
+            if group is not None:
+                addressee, said = group, " ".join(found.group(0).split())[:200]
+                break
+        if addressee is not None:
+            break
+    kinds: Counter[str] = Counter()
+    for text in texts:
+        doc = make_doc(text)
+        for match_id, start, end in matcher.matcher(doc):
+            group, refer = matcher.info[match_id]
+            if refer != "body" or group not in ("education", "other"):
+                continue
+            if any(t.lower_ in _PARTNERS for t in doc[start:end]):
+                continue
+            kinds["education" if group == "education" else "professional"] += 1
+    workplace = None
+    total = sum(kinds.values())
+    if total >= MIN_INSTITUTIONS:
+        place, count = kinds.most_common(1)[0]
+        if count / total >= MIN_INSTITUTION_SHARE:
+            workplace = place
+    return DocumentContext(addressee, said, workplace, kind)
+
+
+def _first_group(doc: Doc, matcher: PartyMatcher) -> str | None:
+    """The group of the (longest) alias the words ``doc`` open with, after a determiner.
+
+    ``governing bodies of maintained schools ...`` names an addressee;
+    ``everyone involved in the adoption of children`` or ``all those involved
+    with the care of children`` names none (the children are not the readers).
+    """
+    opening = 0
+    while opening < len(doc) and doc[opening].lower_ in _DETERMINERS:
+        opening += 1
+    if opening < len(doc) and doc[opening].lower_ in _ANYONE:
+        return None
+    best: tuple[int, str] | None = None
+    for match_id, start, end in matcher.matcher(doc):
+        if start == opening and (best is None or end - start > best[0]):
+            best = (end - start, matcher.info[match_id][0])
+    return best[1] if best else None

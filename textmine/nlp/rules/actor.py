@@ -1,0 +1,874 @@
+"""Who performs a matched action: the actor rules, tried in order.
+
+:class:`ActorReader` reads the doer of a term's verb on one parsed ``Doc``.
+Its rules (``actor.*``) say where the doer is found; its steps
+(``step.*``) say how a verb without a doer of its own reaches the verb
+whose doer it shares; the noun phrase found is read as a party by
+:class:`~textmine.nlp.parties.Parties` (``party.*``). Readers return a
+:class:`~textmine.nlp.rules.registry.Reading` that holds the rules
+themselves.
+
+In order:
+
+1. a nominalisation names no doer (``actor.nominalisation``); a passive's
+   doer is its ``by`` agent (``actor.by_agent``) or nobody
+   (``actor.agentless_passive``), and ``keep X informed`` is done by whoever
+   keeps (``step.keep``);
+2. doers the parse puts beside the verb: the subject of a comma participle
+   (``actor.comma_participle``), the owner of a gerund
+   (``actor.gerund_subject``), ``for X to V`` (``actor.for_subject``);
+3. up the *chain* of verbs the term's verb shares its doer with
+   (``step.conj``, ``step.control``, ``step.participle``,
+   ``step.prepositional`` ...), at each verb: the subject the parse loses
+   in a participle phrase, a party name read as a verb, the verb's own
+   subject (``actor.subject``; a demonstrative subject of *involve*, *mean*,
+   *achieve* stands for the subject of the sentence before:
+   ``actor.sentence_before``), a subject stranded in the clause before, one
+   before an aside or swallowed by an opening phrase, whose role it is;
+   some steps end at a doer (``actor.object_control``, ``actor.acl_head``,
+   ``actor.of_party``);
+4. last resorts: the subject after a fronted participle clause
+   (``actor.fronted_participle``), the doer of the list lead-in a composed
+   clause opens with (``actor.lead_in``), the document's addressee for an
+   imperative (``actor.imperative``, read by the component), else nobody
+   (``actor.no_subject``).
+
+A clause under ``ensure that`` keeps its own actor: in ``must ensure that
+parents are consulted`` nobody is named as consulting (the modal is
+inherited, see :mod:`textmine.nlp.rules.modality`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from textmine.nlp.grammar.adjuncts import adverbial_participle, whether_clause
+from textmine.nlp.grammar.asides import subject_before_aside
+from textmine.nlp.grammar.clauses import (
+    for_subject,
+    fronted_subject,
+    is_expletive,
+    modal_subject,
+    parenthesised_conjunct,
+    participle_subject,
+    previous_subject,
+    reduced_relative,
+    role_holder,
+    stranded_subject,
+    swallowed_subject,
+    verbal_subject,
+)
+from textmine.nlp.grammar.deps import ACTIVE_SUBJECTS, SUBJECTS, to_infinitive
+from textmine.nlp.grammar.passives import kept, passive_control
+from textmine.nlp.grammar.syntax import (
+    comma_participle,
+    coordination_head,
+    gerund_subject,
+    misplaced_conjunct,
+    prep_objects,
+    relative_head,
+    verb_above,
+)
+from textmine.nlp.parties import Parties, PartyMatcher
+from textmine.nlp.rules.registry import Reading, Rule, rule
+from textmine.nlp.rules.voice import voice
+
+__all__ = ["MAX_CHAIN", "Actor", "ActorReader", "finite", "is_passive"]
+
+#: Longest walk up the tree (keeps a 5,000-token sentence linear).
+MAX_CHAIN = 12
+#: Group tokens a possessed subject may not be done by: a plan about a child is not theirs.
+_SUBJECTS_OF_PLANS = frozenset({"child", "young_person", "parent"})
+#: Passives whose subject receives the means to act: ``is given the chance to take part``.
+_GIVING = frozenset({"give", "provide", "offer", "afford", "grant"})
+_ITEM_MARKS = frozenset({";", ":", "\u2014", "\u2013"})
+_CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "conj", "acl", "relcl"})
+
+#: An actor: ``(group, actor_text, reading)``.
+Actor = tuple[str, str | None, Reading]
+
+# ---------------------------------------------------------------- the rules
+
+NOMINALISATION = rule(
+    "actor.nominalisation",
+    "actor",
+    "A term used as a noun (co-production) names no doer.",
+    example="The plan must be developed through co-production.",
+    expect={"text": "co-production", "actor": "unspecified"},
+)
+BY_AGENT = rule(
+    "actor.by_agent",
+    "actor",
+    "A passive's doer is its by-agent.",
+    example="The parent must be consulted by the local authority.",
+    expect={"text": "consulted", "actor": "local_authority"},
+)
+AGENTLESS = rule(
+    "actor.agentless_passive",
+    "actor",
+    "A passive without a by-agent names no doer.",
+    example="The parent must be consulted before the plan is made.",
+    expect={"text": "consulted", "actor": "unspecified"},
+)
+COMMA_PARTICIPLE = rule(
+    "actor.comma_participle",
+    "actor",
+    "A participle set off by commas after a subject is done by that subject.",
+    example="The designated teacher, working with the virtual school head, should agree targets.",
+    expect={"text": "working with", "actor": "education"},
+)
+BEFORE_COMMA_PARTICIPLE = rule(
+    "actor.before_comma_participle",
+    "actor",
+    "A verb whose subject is cut off by a comma participle takes the subject before it.",
+    example="The adviser, having met the young person, must consult the carers.",
+    expect={"text": "consult", "actor": "professional"},
+)
+GERUND_SUBJECT = rule(
+    "actor.gerund_subject",
+    "actor",
+    "A gerund with its own owner is done by that owner ('the child participating').",
+    example="The authority must have regard to the importance of the child participating.",
+    expect={"text": "participating", "actor": "child"},
+)
+FOR_SUBJECT = rule(
+    "actor.for_subject",
+    "actor",
+    "The object of 'for' before an infinitive is its subject ('for staff to consult').",
+    example="The home must make arrangements for staff to consult the parents.",
+    expect={"text": "consult", "actor": "professional"},
+)
+PARTICIPLE_PHRASE = rule(
+    "actor.participle_phrase",
+    "actor",
+    "The noun of a participle phrase the parse read as a clausal subject is the subject.",
+    example="Staff working with children are expected to consult the parents.",
+    expect={"text": "consult", "actor": "education"},
+)
+MAIN_CLAUSE_AGENT = rule(
+    "actor.main_clause_agent",
+    "actor",
+    "A participial adjunct of a passive main clause is done by that clause's agent.",
+    example="The plan must be reviewed by the authority, having consulted the parents.",
+    expect={"text": "consulted", "actor": "local_authority"},
+)
+VERBAL_SUBJECT = rule(
+    "actor.subject_read_as_verb",
+    "actor",
+    "A party name the parse read as a verb and its object ('Governing bodies ...') is the subject.",
+    example="Governing bodies of maintained schools must consult parents.",
+    expect={"text": "consult", "actor": "education"},
+)
+SUBJECT = rule(
+    "actor.subject",
+    "actor",
+    "The subject of the term's verb, or of the verb it shares its doer with.",
+    example="The local authority must consult the child's parent.",
+    expect={"text": "consult", "actor": "local_authority"},
+)
+SENTENCE_BEFORE = rule(
+    "actor.sentence_before",
+    "actor",
+    "'This involves / means / can be achieved by V-ing': the subject of the sentence before.",
+    example="Teachers have a leading role. This involves working with parents.",
+    expect={"text": "working with", "actor": "education"},
+    doubt="context",
+)
+STRANDED = rule(
+    "actor.stranded_subject",
+    "actor",
+    "A subject the parse hung on the clause before ('... and schools must review').",
+    example="This is not a full list and schools must consult the parents.",
+    expect={"text": "consult", "actor": "education"},
+)
+BEFORE_ASIDE = rule(
+    "actor.before_aside",
+    "actor",
+    "The subject before an aside ('Well placed to ..., staff in schools, as ..., need to').",
+    example="Well placed to help, staff in schools, as part of their role, should consult parents.",
+    expect={"text": "consult", "actor": "education"},
+)
+BEFORE_MODAL = rule(
+    "actor.before_modal",
+    "actor",
+    "A party right before the modal, swallowed by an opening phrase without a comma.",
+    example="For children in care the home should seek the views of the parents.",
+    expect={"text": "seek", "actor": "other"},
+)
+ROLE_HOLDER = rule(
+    "actor.role_holder",
+    "actor",
+    "'It is the responsibility of X to V': X does it.",
+    example="It is the responsibility of the registered person to consult the child.",
+    expect={"text": "consult", "actor": "other"},
+)
+OBJECT_CONTROL = rule(
+    "actor.object_control",
+    "actor",
+    "The object of a verb of control does its infinitive ('encourage parents to participate').",
+    example="The school should encourage parents to participate in reviews.",
+    expect={"text": "participate", "actor": "parent"},
+)
+ACL_HEAD = rule(
+    "actor.acl_head",
+    "actor",
+    "A participle after a party noun is done by that party ('staff working with children').",
+    example="Professionals working with the family should share information.",
+    expect={"text": "working with", "actor": "professional"},
+)
+OF_PARTY = rule(
+    "actor.of_party",
+    "actor",
+    "'a duty on X to V', 'the function of X to V': X does it.",
+    example="The Act places a duty on the local authority to consult the parent.",
+    expect={"text": "consult", "actor": "local_authority"},
+)
+FRONTED = rule(
+    "actor.fronted_participle",
+    "actor",
+    "'When considering ..., the home should': the main clause's subject after the comma.",
+    example="When considering whether to act, the home and the authority should consult.",
+    expect={"text": "considering", "actor": "other"},
+)
+LEAD_IN = rule(
+    "actor.lead_in",
+    "actor",
+    "A list item's verb with no doer of its own takes the doer of the lead-in it completes.",
+    example="We can help you in the following ways:\nInforming you about your rights.",
+    expect={"text": "Informing", "actor": "local_authority"},
+    doubt="context",
+)
+NO_SUBJECT = rule(
+    "actor.no_subject",
+    "actor",
+    "No party is named as the doer in reach: unspecified.",
+    example="Arrangements should be in place to engage the parents.",
+    expect={"text": "engage", "actor": "unspecified"},
+    doubt="no_doer",
+)
+
+STEP_CONJ = rule(
+    "step.conj",
+    "step",
+    "A coordinated verb shares its first conjunct's doer.",
+    example="The authority must consult the parent and inform the school.",
+    expect={"text": "inform", "actor": "local_authority"},
+)
+STEP_CONJ_ASIDE = rule(
+    "step.conj_across_aside",
+    "step",
+    "A verb after 'and, <aside>,' is coordinated with the verb before the aside.",
+    example="The authority must have regard to the plan and, so far as possible, involve the "
+    "parent.",
+    expect={"text": "involve", "actor": "local_authority"},
+)
+STEP_CONTROL = rule(
+    "step.control",
+    "step",
+    "An infinitive or wh-infinitive shares the doer of the verb or adjective governing it.",
+    example="The authority must decide whether to consult the parent.",
+    expect={"text": "consult", "actor": "local_authority"},
+)
+STEP_PURPOSE = rule(
+    "step.purpose",
+    "step",
+    "A purpose infinitive is done by its main clause's doer (the agent of a passive one).",
+    example="The authority must publish a plan, to inform parents of the services.",
+    expect={"text": "inform", "actor": "local_authority"},
+)
+STEP_PARTICIPLE = rule(
+    "step.participle",
+    "step",
+    "A participial adjunct shares the doer of the verb it belongs to.",
+    example="The authority must review the plan, taking into account the views of the child.",
+    expect={"text": "taking into account", "actor": "local_authority"},
+)
+STEP_PREPOSITIONAL = rule(
+    "step.prepositional",
+    "step",
+    "A gerund after a preposition is done by the doer of the clause it belongs to.",
+    example="The home is responsible for consulting the placing authority.",
+    expect={"text": "consulting", "actor": "other"},
+)
+STEP_NOUN_INFINITIVE = rule(
+    "step.noun_infinitive",
+    "step",
+    "'must make arrangements to V' parsed as a clause: the governing verb's doer.",
+    example="The two authorities must make arrangements to work together.",
+    expect={"text": "work together", "actor": "local_authority"},
+)
+STEP_ITEM = rule(
+    "step.list_item",
+    "step",
+    "A word of a list item the parse hung outside the item shares the doer of the item's own verb.",
+    example="The standard requires the registered person to ensure that staff—\n(a) keep in "
+    "touch with the school, including working with its staff;\n(b) record each visit.",
+    expect={"text": "working with", "actor": "professional"},
+)
+STEP_KEEP = rule(
+    "step.keep",
+    "step",
+    "'keep X informed': whoever keeps informs.",
+    example="The local authority must keep the parent informed.",
+    expect={"text": "informed", "actor": "local_authority"},
+)
+
+# ------------------------------------------------------------- party readings of a doer
+
+PARTY_NONE = rule(
+    "party.none",
+    "party",
+    "The doer's noun phrase names no party ('This evaluation should inform ...').",
+    example="The review should consider the views of the child.",
+    expect={"text": "consider", "actor": "unspecified"},
+)
+PARTY_UNRESOLVED = rule(
+    "party.unresolved_pronoun",
+    "party",
+    "A pronoun whose antecedent cannot be found in reach.",
+    example="They must consult the parent.",
+    expect={"text": "consult", "actor": "unspecified"},
+    doubt="pronoun",
+)
+PARTY_NAMED = rule(
+    "party.named",
+    "party",
+    "A proper name the lexicon does not know is some other party.",
+    example="Barnardo's must consult the parent.",
+    expect={"text": "consult", "actor": "other"},
+)
+PARTY_POSSESSOR = rule(
+    "party.possessor",
+    "party",
+    "An instrument subject is its owner's doing ('The home's procedures must take into "
+    "account'); a plan about a child, young person or parent is not theirs.",
+    example="The school's policy must take into account the views of parents.",
+    expect={"text": "take into account", "actor": "education"},
+)
+PARTY_ROLE = rule(
+    "party.role_holder",
+    "party",
+    "'The role of X is to V': X.",
+    example="The role of the adviser is to consult the young person.",
+    expect={"text": "consult", "actor": "professional"},
+)
+PARTY_RELATIVE_HEAD = rule(
+    "party.relative_head",
+    "party",
+    "A relative pronoun subject stands for the noun its clause modifies.",
+    example="The body which decides must consult the parent.",
+    expect={"text": "consult", "actor": "other"},
+)
+
+
+def finite(verb: Token) -> bool:
+    """``are not participating``: a progressive with its auxiliary is no participial adjunct."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ != "TO" for c in verb.children)
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether ``verb`` has a passive auxiliary or subject."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _modals(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"}
+
+
+def modal_parallel(verb: Token) -> Token | None:
+    """The verb a subjectless conjunct with its own modal is really coordinated with.
+
+    In ``Staff should be aware that the child may not feel ready and should
+    consider ...`` the parser makes *consider* a conjunct of *feel*, inside
+    the that-clause; *should* repeats the modal of the clause above, whose
+    subject does it.
+    """
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    own = _modals(verb)
+    head = verb.head
+    if not own or own & _modals(head) or not any(c.dep_ in SUBJECTS for c in head.children):
+        return None
+    token = head
+    for _ in range(4):
+        if token.head == token:
+            return None
+        token = token.head
+        if (
+            token.pos_ in ("VERB", "AUX")
+            and own & _modals(token)
+            and any(c.dep_ in SUBJECTS for c in token.children)
+        ):
+            return token
+    return None
+
+
+def item_top(conjunct: Token) -> Token | None:
+    """The top verb of the clause before ``conjunct`` when the parser coordinated it lower
+    across a semicolon (``..., ensure that each child is helped to participate; and
+    consult``: *consult* is parallel to *ensure*)."""
+    head = conjunct.head
+    doc = conjunct.doc
+    if conjunct.dep_ != "conj" or not any(t.text == ";" for t in doc[head.i + 1 : conjunct.i]):
+        return None
+    limit = next((i for i in range(head.i - 1, -1, -1) if doc[i].text in _ITEM_MARKS), -1)
+    top = head
+    while top.dep_ in _CLAUSAL and top.head != top and top.head.i > limit:
+        top = top.head
+    return top if top != head else None
+
+
+class ActorReader:
+    """Actor reading on one parsed ``Doc`` (see the module docstring)."""
+
+    def __init__(self, parties: Parties, matcher: PartyMatcher) -> None:
+        self.parties = parties
+        self.cues = parties.cues
+        self.modifiers = matcher.modifiers
+        self.outer: ActorReader | None = None
+        self._doers: dict[int, set[int]] = {}
+        self._read_from: Token | None = None
+        parties.doers = self.doer_tokens
+
+    # ------------------------------------------------------------ entry points
+
+    def read(self, verb: Token, passive: bool, *, nominal: bool = False, depth: int = 0) -> Actor:
+        """``(group, actor_text, reading)`` of the party performing ``verb``."""
+        if nominal:
+            return "unspecified", None, Reading("unspecified", NOMINALISATION)
+        if passive:
+            keep = self.keeper(verb)
+            if keep is not None:  # "must keep the parent informed": the keeper informs
+                return self._via(self.read(keep, False, depth=depth + 1), STEP_KEEP)
+            return self.agent(verb)
+        return self._active(verb, depth)
+
+    def keeper(self, participle: Token) -> Token | None:
+        """The active *keep* of ``keep X informed``: its doer does the informing."""
+        keep = kept(coordination_head(participle))
+        if keep is not None and voice(keep, self.cues).value == "active":
+            return keep
+        return None
+
+    def doer_tokens(self, verb: Token) -> set[int]:
+        """Indices of the subject the actor of ``verb`` is read from (and of what it stands for).
+
+        Empty while that reading is under way (a pronoun met inside it excludes nothing).
+        """
+        if verb.i in self._doers:
+            return self._doers[verb.i]
+        self._doers[verb.i] = set()
+        self._read_from = None
+        self.read(verb, is_passive(verb))
+        found: set[int] = set()
+        token = self._read_from
+        if token is not None and token.doc is verb.doc:
+            found.add(token.i)
+            stands_for = None
+            if token.tag_ in ("WDT", "WP"):
+                stands_for = relative_head(token)
+            elif token.pos_ == "PRON":
+                stands_for = self.parties.antecedent(token)
+            if stands_for is not None:
+                found.add(stands_for.i)
+        self._doers[verb.i] = found
+        return found
+
+    def lead_in_doer(self) -> Actor | None:
+        """The doer of the lead-in a composed clause opens with (its first sentence's root)."""
+        doc = self.parties.doc
+        if not len(doc):
+            return None
+        root = next(iter(doc.sents)).root
+        for child in root.children:
+            if child.dep_ in ACTIVE_SUBJECTS and not is_expletive(child):
+                group, text, reading = self.actor_of(child, LEAD_IN)
+                return (group, text, reading) if group != "unspecified" else None
+        return None
+
+    def actor_of(self, token: Token, found_by: Rule) -> Actor:
+        """The party ``token`` names, read as an actor (pronouns resolved)."""
+        earlier = self.previous_subject(token)
+        if earlier is not None:  # "This can be achieved by:" then the items
+            return self._via(self.subject(earlier, SENTENCE_BEFORE), found_by)
+        return self.subject(token, found_by)
+
+    # ------------------------------------------------------------ passive
+
+    def agent(self, verb: Token) -> Actor:
+        """The ``by`` agent of a passive (also through its conjuncts), else nobody."""
+        token = verb
+        for _ in range(MAX_CHAIN):
+            for obj in prep_objects(token, frozenset({"by"})):
+                return self.subject(obj, BY_AGENT)
+            # "informed of the decision by the authority": the agent hangs off the object
+            for inner in prep_objects(token, frozenset({"of", "about"})):
+                for obj in prep_objects(inner, frozenset({"by"})):
+                    if self.parties.party(obj) is not None:
+                        return self.subject(obj, BY_AGENT)
+            if token.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in token.children):
+                token = token.head
+                continue
+            break
+        return "unspecified", None, Reading("unspecified", AGENTLESS)
+
+    # ------------------------------------------------------------ active
+
+    def _active(self, verb: Token, depth: int) -> Actor:
+        parties = self.parties
+        aside = comma_participle(verb)
+        if aside is not None:  # "the designated teacher, working with the VSH, should ..."
+            return self.subject(aside[0], COMMA_PARTICIPLE)
+        if not any(c.dep_ in SUBJECTS and c.pos_ not in ("VERB", "AUX") for c in verb.children):
+            for child in verb.doc[verb.sent.start : verb.i]:
+                found = comma_participle(child) if child.tag_ == "VBG" else None
+                if found is not None and found[1] == verb:
+                    return self.subject(found[0], BEFORE_COMMA_PARTICIPLE)
+        doer = gerund_subject(verb, clause_level=True)
+        if doer is not None and (doer.pos_ == "PRON" or parties.party(doer) is not None):
+            # "the importance of the child participating"; not "at risk of harm, taking ..."
+            return self.subject(doer, GERUND_SUBJECT)
+        doer = for_subject(verb)
+        if doer is not None:  # "arrangements for staff to consult"
+            return self.subject(doer, FOR_SUBJECT)
+        token, steps = verb, list[Rule]()
+        for _ in range(MAX_CHAIN):
+            found_here = self._at(token, verb, steps)
+            if isinstance(found_here, Rule):  # a clause the parser made of an adjunct
+                steps.append(found_here)
+                token = token.head
+                continue
+            if found_here is not None:
+                return found_here
+            nxt = self._step(token)
+            if nxt is None:
+                break
+            target, step = nxt
+            item_verb = self._item_verb(token, target)
+            if item_verb is not None:  # the step would leave the list item: its own verb
+                target, step = item_verb, STEP_ITEM
+            if step in (OBJECT_CONTROL, ACL_HEAD, OF_PARTY):
+                return self._via(self.subject(target, step), *steps)
+            if step is STEP_PURPOSE:
+                if depth > 3:
+                    break
+                if any(c.dep_ in ("auxpass", "nsubjpass") for c in target.children):
+                    return self._via(self.agent(target), *steps, STEP_PURPOSE)
+                return self._via(self._active(target, depth + 1), *steps, STEP_PURPOSE)
+            token = target
+            steps.append(step)
+        opened = fronted_subject(verb)
+        if opened is not None:  # "When considering whether ..., the home and the LA should"
+            return self.subject(opened, FRONTED)
+        return "unspecified", None, Reading("unspecified", NO_SUBJECT)
+
+    def _at(self, token: Token, verb: Token, steps: list[Rule]) -> Actor | Rule | None:
+        """The doer found at ``token``, a verb of the chain; ``None``: look further up; a
+        step rule: ``token`` is an adjunct the parser made a clause of (``must assess each
+        case taking ...``), go on from its head."""
+        parties = self.parties
+        noun = participle_subject(token)
+        if noun is not None:  # "Staff working with children are expected to consult"
+            return self._via(self.subject(noun, PARTICIPLE_PHRASE), *steps)
+        if steps and steps[-1] is STEP_PARTICIPLE and is_passive(token):
+            # "the plan must be reviewed by the authority, having consulted ...": the main
+            # clause's doer is its agent, not its passive subject
+            group, text, reading = self.agent(token)
+            if reading.rule is BY_AGENT:
+                reading = Reading(
+                    group, MAIN_CLAUSE_AGENT, (*steps, *reading.via), reading.party, reading.token
+                )
+            return group, text, reading
+        misread = verbal_subject(token, parties.is_party, self.modifiers)
+        if misread is not None:  # "Governing bodies ... have a duty to consult"
+            return self._via(self.subject(misread, VERBAL_SUBJECT), *steps)
+        subjects = [
+            c
+            for c in token.children
+            if c.dep_ in (ACTIVE_SUBJECTS if token == verb else SUBJECTS)
+            and not is_expletive(c)
+            and not (c.dep_ == "csubj" and c.tag_ in ("VBN", "VBD"))
+        ] or reduced_relative(token)
+        if not subjects:  # "The agency should, wherever possible, seek": hung on the modal
+            on_modal = modal_subject(token)
+            subjects = [on_modal] if on_modal is not None else []
+        if subjects and self._object_participle(token, subjects[0]):
+            return STEP_PARTICIPLE
+        if subjects and self._noun_infinitive(token, subjects[0]):
+            return STEP_NOUN_INFINITIVE
+        if subjects:
+            # "persons whom it considers suitable": the parser may make both subjects
+            plain = [c for c in subjects if c.tag_ not in ("WDT", "WP")]
+            subject = (plain or subjects)[0]
+            earlier = self.previous_subject(subject) if token != verb else None
+            if earlier is not None:  # "Teachers have a role. This involves working with"
+                return self._via(self.subject(earlier, SENTENCE_BEFORE), *steps)
+            return self._via(self.subject(subject, SUBJECT), *steps)
+        stranded = stranded_subject(token)
+        if stranded is not None:  # "... and schools must review each case, taking ..."
+            return self._via(self.subject(stranded, STRANDED), *steps)
+        opened = subject_before_aside(token, parties.is_party)
+        if opened is not None:  # "Well placed to ..., staff in schools, as ..., need to"
+            return self._via(self.subject(opened, BEFORE_ASIDE), *steps)
+        swallowed = swallowed_subject(token, parties.is_party)
+        if swallowed is not None:  # "For children in care the home should seek"
+            return self._via(self.subject(swallowed, BEFORE_MODAL), *steps)
+        holder = next(
+            (
+                h
+                for c in token.children
+                if c.dep_ == "attr" and (h := role_holder(c, parties.is_party)) is not None
+            ),
+            None,
+        )
+        if holder is not None:  # "It is the responsibility of X to consult"
+            return self._via(self.subject(holder, ROLE_HOLDER), *steps)
+        return None
+
+    def _item_verb(self, token: Token, target: Token) -> Token | None:
+        """The main verb of the list item ``token`` stands in, when a step from ``token`` to
+        ``target`` would leave the item (a composed clause only), else ``None``.
+
+        ``ensure that staff— keep in touch with the school, including working with it``:
+        however the parse hangs *including working*, it is part of what staff do.
+        """
+        outer = self.parties.outer
+        if outer is None or token.doc is not target.doc:
+            return None
+        composition = outer[1]
+        inside = composition.item_start <= token.idx < composition.item_end
+        if not inside or target.idx >= composition.item_start:
+            return None
+        verbs = [
+            t
+            for t in token.doc
+            if composition.item_start <= t.idx < composition.item_end
+            and t.pos_ in ("VERB", "AUX")
+            and t.tag_ != "MD"
+            and not (composition.item_start <= t.head.idx < composition.item_end and t.head != t)
+        ]
+        verb = verbs[0] if verbs else None
+        return verb if verb is not None and verb != token else None
+
+    def _noun_infinitive(self, verb: Token, subject: Token) -> bool:
+        """Whether ``subject to verb`` is a noun with its infinitive, misparsed as a clause."""
+        return (
+            verb.dep_ in ("ccomp", "xcomp", "advcl")
+            and verb.head.pos_ in ("VERB", "AUX")
+            and subject.pos_ == "NOUN"
+            and subject.i < verb.i
+            and to_infinitive(verb)
+            and self.parties.party(subject) is None
+        )
+
+    def _object_participle(self, verb: Token, subject: Token) -> bool:
+        """Whether ``V NOUN V-ing`` is an object plus a participial adjunct, parsed as a clause."""
+        return (
+            verb.dep_ == "ccomp"
+            and verb.tag_ == "VBG"
+            and verb.head.pos_ in ("VERB", "AUX")
+            and subject.pos_ == "NOUN"
+            and subject.i < verb.i
+            and not any(c.dep_ in ("aux", "mark") for c in verb.children)
+            and self.parties.party(subject) is None
+        )
+
+    # ------------------------------------------------------------ steps
+
+    def _step(self, token: Token) -> tuple[Token, Rule] | None:
+        """One step up from a verb without a doer of its own, and the rule taking it."""
+        party = self.parties.party
+        head, dep = token.head, token.dep_
+        if head == token:
+            return None
+        across = parenthesised_conjunct(token)
+        if across is not None:  # "must have regard to X and, so far as ..., involve Y"
+            return across, STEP_CONJ_ASIDE
+        if dep == "conj":
+            lower = misplaced_conjunct(token) or modal_parallel(token) or item_top(token)
+            return lower or head, STEP_CONJ
+        to_inf = to_infinitive(token)
+        if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
+            # object control: "encourage parents to participate", "require the body to consult"
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            if objects and (objects[0].pos_ == "PRON" or party(objects[0]) is not None):
+                return objects[0], OBJECT_CONTROL
+            # "use the results to help inform the plan": a thing cannot do it, the
+            # governing verb's doer does
+            return head, STEP_CONTROL
+        if (
+            dep == "ccomp"
+            and to_inf
+            and head.pos_ in ("VERB", "AUX")
+            and any(
+                t.tag_ == "WRB" or t.lower_ == "whether" for t in token.subtree if t.i < token.i
+            )
+        ):
+            # "should consider how best to engage", "must decide whether to consult": same doer
+            return head, STEP_CONTROL
+        if (
+            dep == "ccomp"
+            and head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in SUBJECTS and is_expletive(c) for c in token.children)
+        ):
+            return head, STEP_CONTROL  # "to judge whether it is appropriate to notify"
+        if dep == "advcl" and to_inf and passive_control(head):
+            return head, STEP_CONTROL  # "children should be supported to participate"
+        if dep == "advcl" and to_inf and head.lemma_.lower() in _GIVING and is_passive(head):
+            return head, STEP_CONTROL  # "each child is provided with support to participate"
+        if dep == "advcl" and to_inf and head.pos_ in ("VERB", "AUX"):
+            return head, STEP_PURPOSE
+        if dep == "xcomp" or (dep in ("advcl", "acl", "relcl") and to_inf):
+            if head.pos_ in ("NOUN", "PROPN", "ADJ"):
+                if dep == "acl" and party(head) is not None:  # "requires the body to consult"
+                    return head, OBJECT_CONTROL
+                for obj in prep_objects(head, frozenset({"of", "on"})):
+                    if party(obj) is not None:
+                        return obj, OF_PARTY
+                verb = verb_above(head)
+                return (verb, STEP_CONTROL) if verb is not None else None
+            return head, STEP_CONTROL
+        if dep in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
+            return head, STEP_CONTROL  # "staff should be prepared to engage": the copula's subject
+        if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and token.tag_ == "VBG":
+            adverbial = adverbial_participle(token)
+            if adverbial is not None and party(head) is None:
+                return adverbial, STEP_PARTICIPLE  # "at least once in each period taking ..."
+            return head, ACL_HEAD
+        if dep == "advcl" and token.tag_ in ("VBG", "VBN") and not finite(token):
+            if whether_clause(head) and head.head.pos_ in ("VERB", "AUX"):
+                # "assess whether each child is at risk, taking into account ...": the
+                # assessor takes it into account, not the subject of the whether-clause
+                return head.head, STEP_PARTICIPLE
+            return head, STEP_PARTICIPLE
+        if (
+            dep == "ccomp"
+            and token.tag_ == "VBG"
+            and head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in (*SUBJECTS, "aux", "mark") for c in token.children)
+        ):
+            return head, STEP_PARTICIPLE  # "as it considers appropriate having regard to"
+        if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
+            # "the school's arrangements for engaging with": the possessor does it
+            owners = [c for c in head.head.children if c.dep_ == "poss"]
+            if owners and party(owners[0]) is not None:
+                return owners[0], ACL_HEAD
+        if dep == "pcomp" and head.dep_ == "prep":
+            verb = head.head
+            for _ in range(3):  # "is responsible for consulting", "such as by consulting"
+                if verb.pos_ not in ("ADP", "ADJ", "ADV") or verb.head == verb:
+                    break
+                verb = verb.head
+            if verb.pos_ in ("NOUN", "PROPN") and party(verb) is None:
+                # "authorities have duties, including supporting parents": whoever has them
+                verb = verb_above(verb) or verb
+            return (verb, STEP_PREPOSITIONAL) if verb.pos_ in ("VERB", "AUX") else None
+        if (
+            dep == "pcomp"
+            and head.dep_ == "ROOT"
+            and head.pos_ == "ADP"
+            and any(c.dep_ in SUBJECTS for c in head.children)
+        ):
+            # "Staff should before informing the police speak to ...": the parse made the
+            # preposition the head of the clause, with the subject on it
+            return head, STEP_PREPOSITIONAL
+        return None
+
+    # ------------------------------------------------------------ reading a doer as a party
+
+    def previous_subject(self, subject: Token) -> Token | None:
+        """The previous sentence's subject a demonstrative subject stands for (also in the
+        unit a composed clause was made from)."""
+        found = previous_subject(subject, self.parties.is_party)
+        if found is None and self.outer is not None and subject.doc is self.parties.doc:
+            unit = self.parties.in_unit(subject)
+            if unit is not None:
+                return self.outer.previous_subject(unit)
+        return found
+
+    def subject(self, token: Token, found_by: Rule) -> Actor:
+        """``token`` read as the doer found by ``found_by`` (pronouns and relatives resolved)."""
+        actor = self._party_of(token, found_by)
+        self._read_from = token  # after reading: pronouns met inside may read other doers
+        return actor
+
+    def _party_of(self, token: Token, found_by: Rule) -> Actor:
+        parties = self.parties
+        if token.doc is not parties.doc and self.outer is not None:
+            return self.outer._party_of(token, found_by)
+        if token.tag_ in ("WDT", "WP") and token.lower_ in self.cues.relatives:
+            head = relative_head(token)
+            if head is not None and parties.party(head) is None:
+                return self._via(self.subject(head, found_by), PARTY_RELATIVE_HEAD)
+        found = parties.party(token)
+        if found is not None:
+            text = (
+                found.text
+                if found.rule.name != "party.alias"
+                else parties.np_text(token, coordinated=True)
+            )
+            return (
+                found.group,
+                text,
+                Reading(found.group, found_by, party=found.rule, token=token.text),
+            )
+        if token.pos_ == "PRON" or token.tag_ in ("WDT", "WP"):
+            reading = Reading("unspecified", found_by, party=PARTY_UNRESOLVED, token=token.text)
+            return "unspecified", token.text, reading
+        if token.pos_ == "PROPN":  # a named body the lexicon does not know
+            text = parties.np_text(token, coordinated=True)
+            return "other", text, Reading("other", found_by, party=PARTY_NAMED, token=token.text)
+        agent = parties.agent_noun(token)
+        if agent is not None:
+            return (
+                agent.group,
+                agent.text,
+                Reading(agent.group, found_by, party=agent.rule, token=token.text),
+            )
+        # a possessive pronoun owns the subject of a finite verb only: "their arrangements
+        # should take into account", not "their self-evaluation to inform"
+        finite_verb = not any(c.tag_ == "TO" for c in token.head.children)
+        owners = [
+            c
+            for c in token.children
+            if (
+                c.pos_ in ("NOUN", "PROPN")
+                or (c.dep_ == "poss" and c.pos_ == "PRON" and finite_verb)
+            )
+            and (
+                c.dep_ == "poss" or (c.dep_ == "nmod" and any(g.tag_ == "POS" for g in c.children))
+            )
+        ]
+        owner = parties.party(owners[0]) if owners else None
+        if owner is not None and owner.group not in _SUBJECTS_OF_PLANS:
+            # "The home's procedures must take into account": the body whose instrument it is
+            return self._via(self.subject(owners[0], found_by), PARTY_POSSESSOR)
+        holder = role_holder(token, parties.is_party)
+        if holder is not None:  # "The role of the personal adviser is to consult"
+            return self._via(self.subject(holder, found_by), PARTY_ROLE)
+        # an inanimate subject ("This evaluation should inform ...") names no party
+        text = parties.np_text(token, coordinated=True)
+        return (
+            "unspecified",
+            text,
+            Reading("unspecified", found_by, party=PARTY_NONE, token=token.text),
+        )
+
+    @staticmethod
+    def _via(actor: Actor, *rules: Rule) -> Actor:
+        """``actor`` with ``rules`` added to the steps its reading went through."""
+        if not rules:
+            return actor
+        group, text, reading = actor
+        return (
+            group,
+            text,
+            Reading(
+                reading.value,
+                reading.rule,
+                (*rules, *reading.via),
+                reading.party,
+                reading.token,
+                reading.extra,
+            ),
+        )
