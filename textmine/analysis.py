@@ -91,6 +91,8 @@ class Analysis:
     pairing: Any = None  # textmine.measure.comparability.Comparability | None
     #: Labels of the party groups and the families' and professionals' sides.
     groups: Groups = field(default_factory=default_groups)
+    #: What an analyst's corrections file changed (``analyse(..., corrections=FILE)``).
+    review: Any = None  # textmine.review.ReviewSummary | None
 
     @property
     def slug(self) -> str:
@@ -116,6 +118,9 @@ class Analysis:
                 f"{n} tagged occurrences"
             )
         lines += summarise(self.tables, names=names, groups=self.groups)
+        if self.review is not None:
+            lines.append(f"Corrections {self.review.line()}")
+            lines += [f"Not applied: {n}" for n in self.review.not_applied]
         if self.pairing is not None and not self.pairing.comparable:
             lines.append(
                 f"Not compared: {names.get(self.pairing.doc_a, self.pairing.doc_a)} and "
@@ -141,12 +146,18 @@ def analyse(
     settings: Settings | None = None,
     title: str | None = None,
     progress: bool = False,
+    corrections: str | Path | None = None,
 ) -> Analysis:
     """Read, tag and measure ``paths`` (default: the corpora, else the bundled sample).
 
+    ``corrections`` is an analyst's corrections file (:mod:`textmine.review`):
+    applied to the tagged rows before anything is measured; what it changed,
+    and the corrections whose occurrence is gone, are in ``Analysis.review``.
+
     Raises the readers' :class:`~textmine.errors.InputError` for unreadable
-    input and :class:`~textmine.errors.ModelNotFoundError` when no spaCy model
-    is installed.
+    input or a bad corrections file (read first, before any work) and
+    :class:`~textmine.errors.ModelNotFoundError` when no spaCy model is
+    installed.
     """
     from textmine import __version__
     from textmine.cache import open_cache
@@ -154,6 +165,7 @@ def analyse(
 
     settings = (settings or Settings()).with_(explain=True)
     groups = load_groups(settings.lexicon_dir)
+    reviewed = _read_corrections(corrections, groups)
     specs, sample = resolve_inputs(paths, settings)
     cache = open_cache(settings)
     early: dict[str, Any] = {}
@@ -169,12 +181,17 @@ def analyse(
         from textmine.rows import rows_to_frame  # pandas: imported once workers run
 
         documents, specs = processed.documents, processed.specs
-        rows = rows_to_frame(processed.rows)
+        tagged, review = processed.rows, None
+        if reviewed is not None:
+            from textmine.review import apply_corrections
+
+            tagged, review = apply_corrections(tagged, reviewed[1], file=reviewed[0].name)
+        rows = rows_to_frame(tagged)
         with steps.status("Measuring"):
             pairing = pair_documents(documents, rows)
             pair = None if pairing is None else (pairing.doc_a, pairing.doc_b)
             tables = cached_measure(
-                processed.rows,
+                tagged,
                 rows,
                 settings,
                 cache,
@@ -198,6 +215,7 @@ def analyse(
             "models": list(settings.models),
             "actor": settings.actor,
             "groups": groups.source,
+            **({"corrections": _file_record(reviewed[0])} if reviewed is not None else {}),
         },
         statistics_inputs=tuple(
             _plain(f) for f in (evidence.stats.files if evidence.stats is not None else [])
@@ -218,6 +236,7 @@ def analyse(
         relevance=evidence.relevance,
         pairing=pairing,
         groups=groups,
+        review=review,
     )
 
 
@@ -351,6 +370,19 @@ def _input_record(document: Document, spec: InputSpec) -> dict[str, Any]:
         "licence": spec.licence,
         "source": spec.source,
     }
+
+
+def _read_corrections(path: str | Path | None, groups: Groups) -> tuple[Path, list[Any]] | None:
+    """The corrections of ``path`` (validated against ``groups``), or ``None``."""
+    if path is None:
+        return None
+    from textmine.review import read_corrections
+
+    return Path(path), read_corrections(path, groups=groups)
+
+
+def _file_record(path: Path) -> dict[str, Any]:
+    return {"file": path.name, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
 
 
 def _plain(record: dict[str, object]) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from textmine.cli_options import (
     cache_options,
     check_folder,
     check_output,
+    corrections_option,
     done,
     emit,
     force_option,
@@ -162,28 +163,42 @@ def eval_command(
     output: Path | None,
     force: bool,
 ) -> None:
-    """Score tagger output PRED against hand-labelled GOLD (both JSON Lines).
+    """Score tagger output PRED against hand-labelled GOLD, or an analyst's CORRECTIONS.
 
     Prints precision, recall and F1 of term detection per canonical term and
     micro-averaged, the accuracy of actor, recipients, modality, negated,
     voice, level and term over matched occurrences, and a table of wrong values.
-    GOLD may be in the contract's row form or in locator form (text + nth).
+    GOLD may be in the contract's row form or in locator form (text + nth). A
+    corrections file (lines with a "verdict", as the report's "Download
+    corrections" writes) is a gold set too: PRED is scored over the rows the
+    analyst reviewed (recall counts the occurrences the file adds).
 
     \b
-    Example:
+    Examples:
         textmine tag guidance.pdf -o pred.jsonl
         textmine eval tests/nlp/data/gold_dev.jsonl pred.jsonl --format json
+        textmine eval corrections.jsonl pred.jsonl
     """
     import json
 
     from textmine.nlp.eval.evaluate import evaluate_files
+    from textmine.review.corrections import is_corrections_file
 
     check_output(output, force)
-    report = evaluate_files(gold, pred, provisions_path=provisions)
-    if fmt == "json":
-        text = json.dumps(report.to_dict(details=details), indent=2, ensure_ascii=False) + "\n"
+    header: list[str] = []
+    extra: dict[str, Any] = {}
+    if is_corrections_file(gold):
+        from textmine.review import evaluate_corrections
+
+        report, used = evaluate_corrections(gold, pred)
+        header, extra = used.header_lines(), {"corrections": used.to_dict()}
     else:
-        text = report.to_text(details=details)
+        report = evaluate_files(gold, pred, provisions_path=provisions)
+    if fmt == "json":
+        data = {**extra, **report.to_dict(details=details)}
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = "".join(f"{line}\n" for line in header) + report.to_text(details=details)
     emit(lambda fh: fh.write(text), output, force)
     done("textmine eval: scores", output)
 
@@ -214,6 +229,7 @@ def eval_command(
     "--batch-size", type=click.IntRange(min=1), default=None, help="Texts per parser batch."
 )
 @revision_option()
+@corrections_option()
 @cache_options
 def tag_command(
     paths: tuple[Path, ...],
@@ -226,6 +242,7 @@ def tag_command(
     n_process: int | None,
     batch_size: int | None,
     revision: str,
+    corrections: Path | None,
     cache_dir: Path | None,
     no_cache: bool,
 ) -> None:
@@ -240,8 +257,10 @@ def tag_command(
         textmine tag act.xml code.txt --explain
         textmine tag draft.txt --lexicon my_lexicons/
         textmine tag draft.docx --revision original
+        textmine tag guidance.pdf --corrections corrections.jsonl -o reviewed.jsonl
     """
     from textmine.engine import process_inputs
+    from textmine.groups import load_groups
     from textmine.inputs import InputSpec
     from textmine.progress import steps as progress_steps
     from textmine.rows import write_rows
@@ -257,14 +276,24 @@ def tag_command(
         use_cache=False if no_cache else None,
     )
     check_output(output, force)
+    found = None
+    if corrections is not None:
+        from textmine.review import apply_corrections, read_corrections
+
+        found = read_corrections(corrections, groups=load_groups(lexicon_dir))
     specs = [InputSpec(path=p, kind=kind) for p in paths]
     with progress_steps(progress_wanted()) as steps:
         processed = process_inputs(specs, settings, steps=steps, keep_going=False)
     _warn_failed_pages(processed.documents)
-    emit(lambda fh: write_rows(processed.rows, fh), output, force)
+    rows = processed.rows
+    if corrections is not None and found is not None:
+        rows, review = apply_corrections(rows, found, file=corrections.name)
+        click.echo(f"textmine tag: corrections {review.line()}", err=True)
+        for skipped in review.not_applied:
+            click.echo(f"textmine tag: not applied: {skipped}", err=True)
+    emit(lambda fh: write_rows(rows, fh), output, force)
     done(
-        f"textmine tag: {len(processed.rows):,} occurrences in "
-        f"{_count(processed.documents, 'document')}",
+        f"textmine tag: {len(rows):,} occurrences in {_count(processed.documents, 'document')}",
         output,
     )
 

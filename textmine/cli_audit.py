@@ -18,6 +18,7 @@ from textmine.cli_options import (
     check_actor,
     check_folder,
     check_output,
+    corrections_option,
     done,
     emit,
     folder_option,
@@ -140,6 +141,7 @@ def stats(csvs: tuple[Path, ...], fmt: str, output: Path | None, force: bool) ->
 )
 @revision_option()
 @actor_option()
+@corrections_option()
 @cache_options
 @click.pass_context
 def analyse_command(
@@ -153,6 +155,7 @@ def analyse_command(
     scheduler: str | None,
     revision: str,
     actor: str,
+    corrections: Path | None,
     cache_dir: Path | None,
     no_cache: bool,
 ) -> None:
@@ -183,6 +186,7 @@ def analyse_command(
         textmine analyse draft.txt --lexicon my_lexicons/
         textmine analyse act.pdf guidance.html draft.docx
         textmine analyse regulations.pdf guide.pdf --actor other
+        textmine analyse code.pdf --corrections corrections.jsonl
         textmine analyse acts/*.pdf --scheduler tcp://10.0.0.5:8786
     """
     from textmine.analysis import analyse
@@ -203,7 +207,7 @@ def analyse_command(
         cache_dir=cache_dir,
         use_cache=False if no_cache else None,
     )
-    result = analyse(paths, settings=settings, title=title, progress=True)
+    result = analyse(paths, settings=settings, title=title, progress=True, corrections=corrections)
     report = render_report(result, output or default_out_dir(result), force=force)
     for line in result.summary_lines(report):
         click.echo(line)

@@ -192,6 +192,18 @@ def lexicon_option() -> Any:
     )
 
 
+def corrections_option() -> Any:
+    """``--corrections FILE``: an analyst's corrections (JSON Lines), applied before use."""
+    return click.option(
+        "--corrections",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        metavar="FILE",
+        help="An analyst's corrections (JSON Lines, as the report's 'Download corrections' "
+        "writes): applied to the tagged rows; those whose occurrence is gone are listed.",
+    )
+
+
 def actor_option() -> Any:
     """``--actor``: the doer(s) of the families-versus-professionals measure."""
     return click.option(

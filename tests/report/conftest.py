@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from textmine.analysis import Analysis, Provenance, gather_evidence
+from textmine.contract import occurrence_id
 from textmine.extract.document import Provision, build_document
 from textmine.settings import Settings
 
@@ -221,6 +222,7 @@ def make_rows(documents: list[Any]) -> list[dict[str, Any]]:
                 "part": prov.part,
                 "chapter": prov.chapter,
                 "unit": prov.unit,
+                "id": occurrence_id(doc, prov.text, start, text),
                 "explain": {"actor": {"rule": "nsubj"}, "modality": {"rule": "aux"}},
             }
         )

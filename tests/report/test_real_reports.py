@@ -11,6 +11,7 @@ test-artifacts/.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -189,3 +190,24 @@ def test_show_in_text_shows_exactly_the_occurrences_of_every_relation_row(
     context.close()
     assert checked == len(rows) > 20
     assert errors == []
+
+
+def review_share(html: str) -> tuple[int, int]:
+    """Bytes the review adds to a page (its section and editor, script, mark attributes)."""
+    from textmine.report.render import static_text
+
+    section = html[html.index('<section class="block" id="review"') : html.index("</dialog>") + 9]
+    attributes = re.findall(r' data-(?:id|rank|voice|doubts)="[^"]*"', html)
+    added = len(section) + len(static_text("review.js")) + sum(len(a) for a in attributes)
+    return len(html), added
+
+
+def test_the_review_adds_less_than_a_tenth_to_each_report(
+    reports: dict[str, tuple[Analysis, Path]],
+) -> None:
+    figures = {}
+    for name, (_, report) in reports.items():
+        size, added = review_share(report.read_text(encoding="utf-8"))
+        figures[name] = {"html": size, "review": added, "growth": added / (size - added)}
+        assert added / (size - added) < 0.10, (name, size, added)
+    artifact("review-size.json").write_text(json.dumps(figures, indent=1))

@@ -128,12 +128,38 @@ def build_context(
                 if g in groups.notes
             ],
         },
+        "review": review_context(analysis, labels, rows),
         "script_data": {
             "groups": {
                 "family": groups.members("family"),
                 "professional": groups.members("professional"),
             },
+            "labels": dict(groups.labels),
         },
+    }
+
+
+def review_context(analysis: Any, labels: Labels, rows: pd.DataFrame | None) -> dict[str, Any]:
+    """The review section: the editor's choices, the doubt codes, and a corrections run."""
+    from textmine.contract import MODALITIES
+    from textmine.groups import NO_DOER
+    from textmine.review.certainty import DOUBTS, doubts_of
+
+    groups = labels.groups
+    known = groups.order(groups.known)
+    run = getattr(analysis, "review", None)
+    any_doubts = (
+        rows is not None
+        and "doubts" in rows.columns
+        and any(doubts_of({"doubts": d}) for d in rows["doubts"])
+    )
+    return {
+        "actors": [{"value": g, "label": labels.group(g)} for g in [*known, NO_DOER]],
+        "recipients": [{"value": g, "label": labels.group(g)} for g in known],
+        "modalities": [m for m in MODAL_ORDER if m in MODALITIES],
+        "doubts": [{"code": code, "text": text} for code, text in DOUBTS.items()],
+        "any_doubts": bool(any_doubts),
+        "run": run.to_dict() if run is not None else None,
     }
 
 

@@ -47,6 +47,8 @@ TABLES_DIR = "tables"
 TEMPLATE = "report.html.j2"
 #: Largest report we write: a browser must open it in a few seconds.
 MAX_HTML_BYTES = 15 * 1024 * 1024
+#: The report page's scripts, joined in this order into its one inline script.
+REPORT_SCRIPTS: tuple[str, ...] = ("report.js", "review.js")
 LEVEL_NAMES = {1: "inform", 2: "consult", 3: "involve", 4: "collaborate", 5: "co-produce"}
 _MINUS = "\u2212"
 
@@ -125,16 +127,20 @@ def render_fragment(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
 
 
-def page_assets(script_name: str = "report.js") -> dict[str, Any]:
-    """CSS, a script of ``static/``, its CSP and the textmine version (for ``base.html.j2``).
+def page_assets(*script_names: str) -> dict[str, Any]:
+    """CSS, the scripts of ``static/`` (default: the report's and its review's), their CSP and
+    the textmine version (for ``base.html.j2``).
 
-    Other pages in the report's look (e.g. a diff report) pass their own script.
+    The scripts are joined into the page's one inline script, whose hash the
+    CSP allows. Other pages in the report's look (e.g. a diff report) pass their own.
     """
     from textmine import __version__
 
-    script = static_text(script_name)
-    if "</" in script:  # would end the <script> element early
-        raise ReportError(f"{script_name} must not contain '</'")
+    names = script_names or REPORT_SCRIPTS
+    script = "\n".join(static_text(name) for name in names)
+    for name in names:
+        if "</" in static_text(name):  # would end the <script> element early
+            raise ReportError(f"{name} must not contain '</'")
     return {
         "css": Markup(static_text("report.css")),
         "script": Markup(script),

@@ -37,6 +37,7 @@ from textmine.report.anchors import (
 )
 from textmine.report.annotate import place
 from textmine.report.labels import Labels, kind_label
+from textmine.review.certainty import doubts_of, review_order
 
 #: (provision label, actor, recipient) of the relations a guidance paragraph weakens.
 Weakened = set[tuple[str, str, str]]
@@ -66,6 +67,8 @@ def documents_context(
     """One dict per document: id, name, kind, links, counts and its groups of provisions."""
     labels = labels or Labels()
     records = _records(rows)
+    for record, rank in zip(records, review_order(records), strict=True):
+        record["_rank"] = rank
     counter = _Counter(labels)
     out = []
     for document in documents:
@@ -207,6 +210,11 @@ def _occurrence(
     weak = any((label, actor, r) in weakened for r in (recipients or ["none"]))
     occ = {
         "id": counter.next(),
+        "rid": _str(row.get("id")),
+        "rank": row.get("_rank"),
+        "doubts": doubts_of(row),
+        "corrected": bool(row.get("corrected")),
+        "original": _original(row.get("explain")),
         "sentence": row.get("sentence"),
         "start": row.get("start"),
         "end": row.get("end"),
@@ -248,9 +256,35 @@ def tooltip_lines(occ: Mapping[str, Any], labels: Labels | None = None) -> list[
         lines.append("agentless passive: the text names no actor")
     if occ["weakened"]:
         lines.append("weaker than the enacting provision it restates")
+    if occ.get("doubts"):
+        lines.append(f"doubts: {', '.join(occ['doubts'])}")
+    if occ.get("corrected"):
+        before = occ.get("original") or {}
+        said = "; ".join(f"{k}: {_said(k, v, labels)}" for k, v in before.items())
+        lines.append("corrected by an analyst" + (f" (the tagger said {said})" if said else ""))
     if occ.get("rule"):
         lines.append(f"rule: {occ['rule']}")
     return lines
+
+
+def _original(explain: object) -> dict[str, Any]:
+    """The tagger's values of a corrected row (kept in its explanation)."""
+    if not isinstance(explain, Mapping):
+        return {}
+    correction = explain.get("correction")
+    original = correction.get("original") if isinstance(correction, Mapping) else None
+    return dict(original) if isinstance(original, Mapping) else {}
+
+
+def _said(field: str, value: object, labels: Labels) -> str:
+    """A field's value as the tooltip says it: groups by their labels."""
+    if field == "recipients" and isinstance(value, list | tuple):
+        return ", ".join(labels.group(v) for v in value) or labels.group("none")
+    if field == "actor":
+        return labels.group(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
 
 
 def explain_summary(explain: object) -> str | None:
@@ -259,6 +293,8 @@ def explain_summary(explain: object) -> str | None:
         return None
     parts = []
     for key, value in explain.items():
+        if key == "correction":
+            continue
         if isinstance(value, Mapping):
             rule = value.get("rule") or value.get("id") or value.get("pattern")
             pairs = ", ".join(f"{k}={v}" for k, v in value.items())
