@@ -38,6 +38,12 @@
     };
   }
 
+  function plainText(node) {  // the provision's words, without the tooltips and badges
+    var copy = node.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll(".tip, .flag"), function (el) { el.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
   function place(mark) {
     var article = mark.closest("article.prov");
     var ref = article ? article.querySelector(".prov-head a") : null;
@@ -47,7 +53,7 @@
       doc: article ? article.dataset.doc : "",
       ref: ref ? ref.textContent : "",
       title: title ? title.textContent : "",
-      sentence: article ? article.querySelector(".prov-text").textContent : ""
+      sentence: article ? plainText(article.querySelector(".prov-text")) : ""
     };
   }
 
