@@ -35,6 +35,7 @@ from textmine.cli_options import (
     progress_wanted,
     revision_option,
 )
+from textmine.text import plural
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -130,7 +131,10 @@ def extract(
     _warn_failed_pages(documents)
     emit(lambda fh: write_documents(documents, fh, fmt, keep_removed=keep_removed), output, force)
     n = sum(len(d.provisions) for d in documents)
-    done(f"textmine extract: {n:,} provisions from {_count(documents, 'document')}", output)
+    done(
+        f"textmine extract: {plural(n, 'provision')} from {plural(len(documents), 'document')}",
+        output,
+    )
 
 
 @cli.command("eval")
@@ -293,15 +297,10 @@ def tag_command(
             click.echo(f"textmine tag: not applied: {skipped}", err=True)
     emit(lambda fh: write_rows(rows, fh), output, force)
     done(
-        f"textmine tag: {len(rows):,} occurrences in {_count(processed.documents, 'document')}",
+        f"textmine tag: {plural(len(rows), 'occurrence')} in "
+        f"{plural(len(processed.documents), 'document')}",
         output,
     )
-
-
-def _count(items: Any, noun: str) -> str:
-    """``1 document``, ``2 documents``."""
-    n = len(items)
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def _warn_failed_pages(documents: Any) -> None:

@@ -17,6 +17,7 @@ __all__ = [
     "collapse_space",
     "document_name",
     "ends_mid_phrase",
+    "plural",
     "readable_stem",
     "shorten",
 ]
@@ -45,6 +46,11 @@ def shorten(text: str, limit: int, *, mark: str = _ELLIPSIS) -> str:
     room = max(1, limit - len(mark))
     cut = text[: room + 1].rsplit(" ", 1)[0] if " " in text[: room + 1] else text[:room]
     return cut.rstrip(" ,;:-–—") + mark
+
+
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    """``1 row``, ``2 rows``, ``1,234 occurrences`` (``nouns``: an irregular plural)."""
+    return f"{n:,} {noun if n == 1 else nouns or noun + 's'}"
 
 
 def readable_stem(doc: str) -> str:

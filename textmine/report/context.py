@@ -129,13 +129,7 @@ def build_context(
             ],
         },
         "review": review_context(analysis, labels, rows),
-        "script_data": {
-            "groups": {
-                "family": groups.members("family"),
-                "professional": groups.members("professional"),
-            },
-            "labels": dict(groups.labels),
-        },
+        "script_data": labels.script_data(),
     }
 
 

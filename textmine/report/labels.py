@@ -83,9 +83,12 @@ class Labels:
         return measure_id
 
     def script_data(self) -> dict[str, Any]:
-        """What the page's script needs to name groups and sides."""
+        """What the page's script needs: the groups of each side (the filters' ``@family``,
+        ``@professional``) and every group's label (the review)."""
         return {
+            "groups": {
+                "family": self.groups.members("family"),
+                "professional": self.groups.members("professional"),
+            },
             "labels": dict(self.groups.labels),
-            "family": self.groups.members("family"),
-            "professional": self.groups.members("professional"),
         }

@@ -38,6 +38,7 @@ from textmine.output import reraise
 from textmine.report.anchors import slug
 from textmine.report.context import build_context, table_dict
 from textmine.report.outdir import check_out_dir, publish, staging
+from textmine.text import plural
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +183,7 @@ def environment() -> Environment:
         num=fmt_number,
         signed=fmt_signed,
         signed_pct=fmt_signed_points,
-        plural=plural,
+        plural=fmt_plural,
         pct=fmt_percent,
         pvalue=fmt_pvalue,
         count=fmt_count,
@@ -230,13 +231,10 @@ def fmt_signed_points(value: object) -> str:
     return "n/a" if number is None else f"{fmt_signed(100 * number, 0)} pts"
 
 
-def plural(value: object, noun: str, nouns: str | None = None) -> str:
-    """``1 row``, ``2 rows``, ``1,234 occurrences`` (``nouns``: an irregular plural)."""
+def fmt_plural(value: object, noun: str, nouns: str | None = None) -> str:
+    """:func:`textmine.text.plural` of a template value: ``2 rows``; ``n/a rows`` if missing."""
     number = _finite(value)
-    if number is None:
-        return f"n/a {nouns or noun + 's'}"
-    count = round(number)
-    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
+    return f"n/a {nouns or noun + 's'}" if number is None else plural(round(number), noun, nouns)
 
 
 def fmt_percent(value: object) -> str:

@@ -32,6 +32,7 @@ from typing import Any
 
 from textmine.contract import TERM_LEVELS, occurrence_id
 from textmine.review.corrections import Correction
+from textmine.text import plural
 
 __all__ = ["NotApplied", "ReviewSummary", "apply_corrections"]
 
@@ -99,8 +100,8 @@ class ReviewSummary:
         detail = f" ({', '.join(parts)})" if parts else ""
         stale = len(self.not_applied)
         return (
-            f"{self.file}: {_count(self.reviewed, 'row')} reviewed, {self.corrected} corrected"
-            f"{detail}; {_count(stale, 'correction')} not applied"
+            f"{self.file}: {plural(self.reviewed, 'row')} reviewed, {self.corrected} corrected"
+            f"{detail}; {plural(stale, 'correction')} not applied"
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -202,7 +203,3 @@ def _copy(value: Any) -> Any:
 
 def _not_applied(correction: Correction, reason: str) -> NotApplied:
     return NotApplied(correction.id, correction.verdict, correction.source, reason)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
