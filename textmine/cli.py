@@ -35,6 +35,7 @@ from textmine.cli_options import (
     progress_wanted,
     revision_option,
 )
+from textmine.nlp.rules.registry import FIELDS
 from textmine.text import plural
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -156,6 +157,11 @@ def extract(
     show_default=True,
     help="List each missed, false and wrongly labelled occurrence (locators only).",
 )
+@click.option(
+    "--by-document",
+    is_flag=True,
+    help="One line of figures per document of GOLD, then the pooled figures.",
+)
 @output_option()
 @force_option()
 def eval_command(
@@ -164,6 +170,7 @@ def eval_command(
     provisions: Path | None,
     fmt: str,
     details: bool,
+    by_document: bool,
     output: Path | None,
     force: bool,
 ) -> None:
@@ -181,17 +188,30 @@ def eval_command(
     Examples:
         textmine tag guidance.pdf -o pred.jsonl
         textmine eval tests/nlp/data/gold_dev.jsonl pred.jsonl --format json
+        textmine eval gold.jsonl pred.jsonl --by-document
         textmine eval corrections.jsonl pred.jsonl
     """
     import json
 
     from textmine.nlp.eval.evaluate import evaluate_files
+    from textmine.nlp.eval.text import render_by_document
     from textmine.review.corrections import is_corrections_file
 
     check_output(output, force)
+    corrections = is_corrections_file(gold)
+    if by_document and not corrections:
+        reports = evaluate_files(gold, pred, provisions_path=provisions, by_document=True)
+        if fmt == "json":
+            data = {doc or "pooled": r.to_dict(details=details) for doc, r in reports.items()}
+            text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        else:
+            text = render_by_document(reports)
+        emit(lambda fh: fh.write(text), output, force)
+        done("textmine eval: scores", output)
+        return
     header: list[str] = []
     extra: dict[str, Any] = {}
-    if is_corrections_file(gold):
+    if corrections:
         from textmine.review import evaluate_corrections
 
         report, used = evaluate_corrections(gold, pred)
@@ -205,6 +225,37 @@ def eval_command(
         text = "".join(f"{line}\n" for line in header) + report.to_text(details=details)
     emit(lambda fh: fh.write(text), output, force)
     done("textmine eval: scores", output)
+
+
+@cli.command("rules")
+@click.option(
+    "--field",
+    type=click.Choice(FIELDS),
+    default=None,
+    help="Only the rules deciding this field.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def rules_command(field: str | None, fmt: str) -> None:
+    """List the tagger's rules: name, what each decides, description and example.
+
+    Every name ``textmine tag --explain`` prints is one of these; each
+    example is a test of the rule.
+
+    \b
+    Example:
+        textmine rules --field actor
+    """
+    import json
+
+    from textmine.nlp.rules.catalogue import rules_text, selected_rules
+
+    rules = selected_rules(field)
+    if fmt == "json":
+        click.echo(json.dumps([r.as_dict() for r in rules], indent=2, ensure_ascii=False))
+    else:
+        click.echo(rules_text(rules), nl=False)
 
 
 @cli.command("tag")

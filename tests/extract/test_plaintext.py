@@ -200,8 +200,21 @@ def test_act_style_prefix_follows_kind() -> None:
 def test_section_without_subsections_needs_a_legislation_kind() -> None:
     text = "24 Short title\nThis Act may be cited as the Example Act."
     assert refs_texts(text, "act") == [("s.24", "This Act may be cited as the Example Act.")]
-    # As plain text, a numbered heading line is body text: guidance has those too.
-    assert refs_texts(text) == [(None, "24 Short title This Act may be cited as the Example Act.")]
+    # As plain text with no subsection or list marker below it, a numbered heading line is a
+    # heading, not a section (guidance has those too), and never part of the body text
+    assert refs_texts(text) == [(None, "This Act may be cited as the Example Act.")]
+    (provision,) = plaintext.parse_text([(None, text)], kind="text")[0]
+    assert provision.heading == "24 Short title"
+
+
+def test_section_heading_confirmed_by_a_subsection_or_list_below_it() -> None:
+    extract_ = "19 Duties in general\n\n(4) The authority must consult the parent."
+    assert refs_texts(extract_) == [("s.19(4)", "The authority must consult the parent.")]
+    listed = "19Duties in general\nThe authority must have regard to—\n(a)the views of the child;"
+    assert refs_texts(listed) == [
+        ("s.19", "The authority must have regard to—"),
+        ("s.19(a)", "the views of the child;"),
+    ]
 
 
 def test_marker_without_a_section_has_no_ref() -> None:

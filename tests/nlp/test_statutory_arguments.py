@@ -27,7 +27,6 @@ from __future__ import annotations
 import pytest
 
 from tests.nlp.helpers import contract_fields
-from textmine.nlp.context.lists import item_heads, listed_arguments
 
 A = "active"
 P = "passive"
@@ -288,26 +287,22 @@ def test_sentence(nlp, text: str, expected: list[tuple]) -> None:
 
 
 def test_list_items_stop_at_the_full_stop(nlp) -> None:
-    doc = nlp("The body must consult— (a) the parent; (b) the school. The parent may appeal.")
-    consult = next(t for t in doc if t.lower_ == "consult")
-    items = listed_arguments(consult)
-    assert [item.text for item in items] == ["the parent", "the school"]
-    assert [[t.text for t in item_heads(item)] for item in items] == [["parent"], ["school"]]
+    rows = contract_fields(
+        nlp, "The body must consult— (a) the parent; (b) the school. The parent may appeal."
+    )
+    assert [(r[0], r[3]) for r in rows] == [("consult", ["education", "parent"])]
 
 
 def test_a_clause_item_names_no_argument(nlp) -> None:
-    doc = nlp("The body must decide— (a) whether the parent agrees; and (b) the date.")
-    decide = next(t for t in doc if t.lower_ == "decide")
-    assert [[t.text for t in item_heads(item)] for item in listed_arguments(decide)] == [
-        [],
-        ["date"],
-    ]
+    rows = contract_fields(
+        nlp, "The body must consult— (a) whether the parent agrees; and (b) the school."
+    )
+    assert [(r[0], r[3]) for r in rows] == [("consult", ["education"])]
 
 
 def test_no_list_without_an_opener(nlp) -> None:
-    doc = nlp("The authority must consult the parent (a) before it decides.")
-    consult = next(t for t in doc if t.lower_ == "consult")
-    assert listed_arguments(consult) == []
+    rows = contract_fields(nlp, "The authority must consult the parent (a) before it decides.")
+    assert [(r[0], r[3]) for r in rows] == [("consult", ["parent"])]
 
 
 def test_bullet_glyph_keeps_its_text(nlp) -> None:

@@ -72,7 +72,15 @@ _PART = re.compile(
 )
 _CHAPTER = re.compile(r"^chapter\s+(?:\d+[A-Z]*|[IVXLC]+|one|two|three|four|five|six)\b", re.I)
 _SCHEDULE = re.compile(r"^(?:schedule\s+\d+[A-Z]*\b|(?:the\s+)?schedule$)", re.I)
-_SECTION = re.compile(r"^(?P<num>\d{1,4}[A-Z]{0,2})[ \t]+(?P<title>[A-Z‘“'\"][^\n]{1,150})$")
+#: A section's number and heading: ``19 Local authority functions``, also glued as the
+#: legislation website prints it (``19Local authority functions``).
+_SECTION = re.compile(
+    r"^(?P<num>\d{1,4}[A-Z]{0,2})(?:[ \t]+|(?=[A-Z‘“'\"][a-z]))(?P<title>[A-Z‘“'\"][^\n]{1,150})$"
+)
+#: A subsection or paragraph marker opening a line: ``(4)``, ``(a)``.
+_OPENS_DIVISION = re.compile(r"^\((?:\d{1,3}[A-Z]{0,2}|[a-z]{1,2})\)")
+#: How many lines after a possible section heading are looked at to confirm it.
+_LOOKAHEAD = 12
 _SI_UNIT = re.compile(
     r"^(?P<num>\d{1,3}[A-Z]{0,2})\.[ \t]?—[ \t]*"
     r"(?:\((?P<sub>\d{1,3}[A-Z]{0,2})\)[ \t]*)?(?P<text>.*)$"
@@ -86,6 +94,8 @@ _BULLET_LINE = re.compile(r"^[\u2022\u25cf\u25aa\u25e6\u2023*\u00b7\uf0a7\-\u201
 #: Every Markdown inline pattern below needs one of these characters.
 _MD_CHARS = re.compile(r"[!\[<`*_~]")
 _RESET = -1
+#: Longest numbered heading line (in words) read as a heading rather than text.
+_HEADING_WORDS = 14
 _PREFIX = {"act": "s.", "bill": "cl.", "si": "reg."}
 _MD_INLINE = (
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
@@ -244,7 +254,7 @@ class _Reader:
             (section := _SECTION.match(text))
             and following
             and not following.level
-            and (following.lines[0].startswith("(1)"))
+            and self._confirms(following.lines)
         ):
             self._open(section.group("num"), heading=section.group("title"))
         elif item.level == 1 and self.title is None and not self.out and self.heading is None:
@@ -270,20 +280,26 @@ class _Reader:
             self._enter(ref)
             self._emit(item.page, ref, _join([rest, *lines[1:]]), unit_of(ref))
             return
-        nxt = following.lines[0] if following and not following.level else None
+        nxt = following.lines if following and not following.level else []
         self._act_style(item.page, lines, nxt)
 
-    def _act_style(self, page: int | None, lines: list[str], nxt: str | None) -> None:
+    def _act_style(self, page: int | None, lines: list[str], nxt: list[str]) -> None:
         """Read a block line by line, opening sections and subdivisions at their markers."""
         current: _Segment | None = None
         segments: list[_Segment] = []
         for index, line in enumerate(lines):
-            after = lines[index + 1] if index + 1 < len(lines) else nxt
+            after = [*lines[index + 1 :], *nxt][:_LOOKAHEAD]
             section = _SECTION.match(line)
-            if section and self._confirms(after) and not line.endswith((".", ",", ";", ":")):
-                self._open(section.group("num"), heading=section.group("title"))
-                current = None
-                continue
+            if section and not line.endswith((".", ",", ";", ":")):
+                if self._confirms(after):
+                    self._open(section.group("num"), heading=section.group("title"))
+                    current = None
+                    continue
+                if after and current is None and len(line.split()) <= _HEADING_WORDS:
+                    # a numbered heading over a paragraph ("1 Introduction"): no body text
+                    self.heading = line
+                    self._end_section()
+                    continue
             si_unit = _SI_UNIT.match(line)
             marker = _MARKER.match(line)
             if si_unit:
@@ -306,12 +322,28 @@ class _Reader:
         for segment in segments:
             self._emit(page, segment.ref, _join(segment.texts), segment.unit)
 
-    def _confirms(self, after: str | None) -> bool:
-        if after is None:
+    def _confirms(self, after: list[str]) -> bool:
+        """Whether the lines ``after`` a ``19 Heading`` line make it a section heading.
+
+        They do when they open with a subsection (``(1)``, also ``(4)`` in an
+        extract) or a regulation, in a legislation document when they open
+        with text, and in any document when a subdivision marker (``(a)``)
+        follows within a few lines, before another heading (``19 ...
+        must have regard to— (a)the views ...``).
+        """
+        if not after:
             return False
-        if after.startswith("(1)"):
+        first = after[0]
+        if _OPENS_DIVISION.match(first) or _SI_UNIT.match(first):
             return True
-        return self.kind in _PREFIX and not _SECTION.match(after)
+        if self.kind in _PREFIX:
+            return not _SECTION.match(first)
+        for line in after:
+            if _SECTION.match(line) and not line.endswith((".", ",", ";", ":")):
+                return False
+            if _OPENS_DIVISION.match(line):
+                return True
+        return False
 
     def _open(self, number: str, *, heading: str | None, si: bool = False) -> None:
         prefix = _PREFIX.get(self.kind, "reg." if si else "s.")

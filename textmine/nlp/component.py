@@ -55,7 +55,7 @@ from spacy.tokens import Doc, Span, Token
 from textmine.contract import LABEL_FIELDS
 from textmine.nlp.context.compose import Composition, compose, sentence_start
 from textmine.nlp.context.document import DocumentContext, context_of, read_context
-from textmine.nlp.context.lists import Item, list_items
+from textmine.nlp.context.lists import Item, Segment, list_items
 from textmine.nlp.lexicon import Lexicon, TermPattern, load_lexicon
 from textmine.nlp.parties import PartyMatcher
 from textmine.nlp.reader import Reader
@@ -105,6 +105,17 @@ LIST_ITEM = rule(
     example="The local authority must—\n(a) inform the child's parent;\n(b) consult the school.",
     expect={"text": "inform", "actor": "local_authority", "modality": "must"},
     doubt="context",
+)
+
+
+LIST_LEAD_IN = rule(
+    "context.list_lead_in",
+    "context",
+    "A term whose open slot a list's items fill ('must consult— (a) ...; (b) ...') is read in "
+    "the clause each item completes; its recipients are all of theirs.",
+    example="When securing an assessment the authority must seek advice—\n(a) from the "
+    "child's parent;\n(b) from the head teacher.",
+    expect={"text": "seek", "recipients": ["education", "parent"]},
 )
 
 
@@ -161,19 +172,7 @@ class PartnershipTerms:
         context = context_of(doc) or self.read_context([doc.text])
         reader = Reader(doc, self.parties, context)
         every = _items(doc)
-        items = [item for item in every if item.chain]
-        deferred: dict[int, Item] = {}
-        own: list[tuple[int, int, int]] = []
-        for match in matches:
-            char = doc[match[1]].idx
-            item = next((it for it in items if it.start <= char < it.end), None)
-            if item is None:
-                own.append(match)
-            else:  # read in the clause its lead-in completes
-                deferred[item.start] = item
-        spans = self._tag(doc, own, reader)
-        if deferred:
-            spans += self._read_items(doc, list(deferred.values()), every, reader)
+        spans = self._read(doc, matches, reader, every)
         spans.sort(key=lambda s: s.start)
         lists = _list_extents(doc, every)
         for span in spans:
@@ -183,6 +182,53 @@ class PartnershipTerms:
             )
         doc.spans[self.spans_key] = spans
         return doc
+
+    def _read(
+        self,
+        doc: Doc,
+        matches: list[tuple[int, int, int]],
+        reader: Reader,
+        every: list[Item],
+        *,
+        composed: bool = False,
+    ) -> list[Span]:
+        """Read ``matches`` of ``doc``: in place, or in the clauses a list's structure makes.
+
+        A match inside a list item is read in the clause its lead-in completes;
+        a match in a lead-in whose open slot the items fill (``must consult—``,
+        ``seek advice and information—``) is read in the clause each item
+        completes, its recipients gathered from all of them. In a clause
+        already composed from an item (``composed``) only the lists the item
+        itself leads in are read so.
+        """
+        items = [item for item in every if item.chain] if not composed else []
+        deferred: dict[int, Item] = {}
+        leads: dict[int, tuple[Segment, list[tuple[int, int, int]]]] = {}
+        own: list[tuple[int, int, int]] = []
+        routes: list[tuple[tuple[int, int, int], Item | None, Segment | None]] = []
+        # overlapping matches go one way, the longest's (the readers keep the longest)
+        for match in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
+            same = next((r for r in routes if r[0][1] < match[2] and match[1] < r[0][2]), None)
+            if same is not None:
+                routes.append((match, same[1], same[2]))
+                continue
+            char = doc[match[1]].idx
+            item = next((it for it in items if it.start <= char < it.end), None)
+            lead = None if item is not None else _open_lead(doc, match, every)
+            routes.append((match, item, lead))
+        for match, item, lead in routes:
+            if item is not None:  # read in the clause its lead-in completes
+                deferred[item.start] = item
+            elif lead is not None:
+                leads.setdefault(lead.start, (lead, []))[1].append(match)
+            else:
+                own.append(match)
+        spans = self._tag(doc, own, reader)
+        if deferred:
+            spans += self._read_items(doc, list(deferred.values()), every, reader)
+        for lead, lead_matches in leads.values():
+            spans += self._read_lead(doc, lead, lead_matches, every, reader)
+        return spans
 
     def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Matcher hits, run only over sentences holding a pattern's first word.
@@ -253,7 +299,7 @@ class PartnershipTerms:
             if composition.item_start <= short[m[1]].idx < composition.item_end
         ]
         spans: list[Span] = []
-        for span in self._tag(short, region, inner):
+        for span in self._read(short, region, inner, _items(short), composed=True):
             start = composition.to_unit(span.start_char)
             end = composition.to_unit(span.end_char)
             mapped = (
@@ -274,6 +320,83 @@ class PartnershipTerms:
                 {*span._.doubts, *([LIST_ITEM.doubt] if LIST_ITEM.doubt else [])}
             )
             spans.append(mapped)
+        return spans
+
+    def _read_lead(
+        self,
+        doc: Doc,
+        lead: Segment,
+        matches: list[tuple[int, int, int]],
+        every: list[Item],
+        reader: Reader,
+    ) -> list[Span]:
+        """Terms of a lead-in whose open slot its items fill, read once per item.
+
+        ``the authority must consult— (a) the parent; (b) the school``: each item
+        completes the lead-in (``must consult the parent``); the term is read in
+        each composed clause, and is an occurrence when it is one in any of
+        them. Its values are those of the first clause it is one in, its
+        recipients those of all of them.
+        """
+        direct = [item for item in every if item.chain and item.chain[-1] == lead]
+        compositions = [
+            c for c in (compose(doc, item, _tail(item, every)) for item in direct) if c is not None
+        ]
+        if not compositions:
+            return self._tag(doc, matches, reader)
+        readings: dict[tuple[int, int], list[Span]] = {}
+        placed: set[tuple[int, int]] = set()
+        for composition, short in zip(
+            compositions, self._parse([c.text for c in compositions]), strict=True
+        ):
+            inner = Reader(short, self.parties, reader.context, outer=(reader, composition))
+            moved = []
+            for match_id, start, end in matches:
+                head = composition.from_unit(doc[start].idx)
+                tail = composition.from_unit(doc[end - 1].idx)
+                span = (
+                    short.char_span(head, tail + len(doc[end - 1]), alignment_mode="expand")
+                    if head is not None and tail is not None
+                    else None
+                )
+                if span is not None:
+                    moved.append((match_id, span.start, span.end, (start, end)))
+                    placed.add((start, end))
+            homes = {(start, end): home for _, start, end, home in moved}
+            for found in self._tag(short, [(m, a, b) for m, a, b, _ in moved], inner):
+                readings.setdefault(homes[found.start, found.end], []).append(found)
+        # a term the composed clauses leave out (an aside cut off the lead-in) is read in place
+        spans = self._tag(doc, [m for m in matches if (m[1], m[2]) not in placed], reader)
+        for (start, end), read in readings.items():
+            best = read[0]
+            span = Span(doc, start, end, label=best.label)
+            for name in EXTENSIONS:
+                setattr(span._, name, getattr(best._, name))
+            recipients = list(dict.fromkeys(g for r in read for g in r._.recipients))
+            evidence = list(
+                dict.fromkeys(e for r in read for e in r._.rule["recipients"]["evidence"])
+            )
+            found_by = list(
+                dict.fromkeys(
+                    name
+                    for r in read
+                    for name in r._.rule["recipients"]["rule"].split(", ")
+                    if name != NO_RECIPIENTS.name
+                )
+            )
+            span._.recipients = recipients
+            span._.rule = {
+                **best._.rule,
+                "recipients": {
+                    "rule": ", ".join(found_by) or NO_RECIPIENTS.name,
+                    "evidence": evidence,
+                },
+                "context": {
+                    "rule": LIST_LEAD_IN.name,
+                    "read_as": [r.doc.text for r in read],
+                },
+            }
+            spans.append(span)
         return spans
 
     def _parse(self, texts: list[str]) -> list[Doc]:
@@ -396,6 +519,30 @@ def _list_extents(doc: Doc, items: list[Item]) -> list[tuple[int, int]]:
         start, end = ends.get(lead.start, (sentence_start(doc, lead), item.end))
         ends[lead.start] = (start, max(end, item.end))
     return list(ends.values())
+
+
+def _open_lead(doc: Doc, match: tuple[int, int, int], every: list[Item]) -> Segment | None:
+    """The lead-in a match stands in when its slot is what the lead-in's items fill.
+
+    The match stands in a segment that leads in a list, and no verb stands
+    between the match and the lead-in's closing mark: ``must consult—``,
+    ``seek advice and information—``, ``notify them of—``; not ``when
+    notifying the parent, it must—`` (the items complete *must*, not
+    *notifying*).
+    """
+    _, start, end = match
+    char = doc[start].idx
+    for item in every:
+        if not item.chain:
+            continue
+        lead = item.chain[-1]
+        if lead.mark is None or not lead.start <= char < lead.mark:
+            continue
+        between = doc.char_span(doc[end - 1].idx + len(doc[end - 1]), lead.mark, "expand")
+        if between is not None and any(t.pos_ in ("VERB", "AUX") for t in between):
+            return None
+        return lead
+    return None
 
 
 def _tail(item: Item, items: list[Item]) -> int | None:

@@ -74,8 +74,8 @@ RELATIVE = rule(
     "party.relative",
     "party",
     "A relative pronoun stands for the noun its clause modifies.",
-    example="The authority must notify the adviser who works with the young person.",
-    expect={"text": "works with", "actor": "professional"},
+    example="A governing body that intends to inform parents must publish a notice.",
+    expect={"text": "inform", "actor": "education"},
 )
 PRONOUN = rule(
     "party.pronoun",
@@ -98,8 +98,8 @@ MEMBERS = rule(
     "party",
     "A quantity or membership noun names the party of its of-object or modifier "
     "('each of its partners', 'family members').",
-    example="Each of the schools must consult the parent.",
-    expect={"text": "consult", "actor": "education"},
+    example="Family members should be able to consult the social worker.",
+    expect={"text": "consult", "actor": "parent"},
 )
 MODIFIER = rule(
     "party.modifier",
@@ -145,14 +145,22 @@ PARTY_NOUN = rule(
     "party.party_noun",
     "party",
     "A noun of a person or body the aliases do not know ('the committee') is some party.",
-    example="The committee must consult the parents.",
-    expect={"text": "consult", "actor": "other"},
+    example="The supervisor must notify the court.",
+    expect={"text": "notify", "actor": "other"},
+)
+CONJUNCT = rule(
+    "party.conjunct",
+    "party",
+    "A generic party noun coordinated with a named party is read as that party ('the group "
+    "or trust': a clinical commissioning group or NHS trust).",
+    example="The group or trust must co-operate with the local authority.",
+    expect={"text": "co-operate", "actor": "health"},
 )
 AGENT_NOUN = rule(
     "party.agent_noun",
     "party",
     "A subject noun read as a person by its ending ('the employer', 'a clinician').",
-    example="The employer must consult the staff.",
+    example="The examiner must consult the parent.",
     expect={"text": "consult", "actor": "other"},
 )
 
@@ -419,7 +427,13 @@ class Parties:
             return Party(group, alias[1], self.np_text(token), plural, rule)
         if alias is None:
             if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.cues.party_nouns:
-                # a person or body the aliases do not know ("the committee"): some party
+                # a person or body the aliases do not know ("the committee"): some party, or
+                # the party a conjunct names ("the group or trust": a health body)
+                for other in conjuncts(token)[1:]:
+                    found = self.party(other)
+                    if found is not None and found.group not in GENERIC_GROUPS:
+                        text = self.np_text(token, coordinated=True)
+                        return Party(found.group, found.refer, text, plural, CONJUNCT)
                 return Party("other", "any", self.np_text(token), plural, PARTY_NOUN)
             return None
         return Party(alias[0], alias[1], self.np_text(token), plural, ALIAS)

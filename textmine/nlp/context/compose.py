@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -36,6 +37,16 @@ __all__ = ["Composition", "compose", "sentence_start"]
 _SUBJECT_PRONOUNS = frozenset({"they", "he", "she", "it", "we", "you", "i"})
 #: Where a noun ending a lead-in is an argument, not the subject of an embedded clause.
 _ARGUMENT_DEPS = frozenset({"pobj", "dobj", "attr", "compound", "poss", "npadvmod", "appos"})
+#: What ends an item before the next: ``;``, ``; and``, ``, or``, ``.``.
+_ITEM_END = re.compile(r"\s*[;,.]?(?:\s*(?:and|or))?\s*[;,.]?\s*$")
+#: ``the following`` (``persons``, ``bodies`` ...) in a lead-in: the items take its place.
+_POINTER = re.compile(
+    r"\bthe following(?:\s+(?:persons?|bodies|body|people|organisations?|parties|"
+    r"individuals|matters))?\b",
+    re.IGNORECASE,
+)
+#: A preposition before ``the following``: the list elaborates a noun, no verb's argument.
+_AFTER_PREPOSITION = [[word] for word in ("in", "of", "on", "at", "by", "for", "with", "to")]
 #: Words that point at the list rather than open a clause it completes.
 _POINTERS = frozenset({"following", "follows", "below", "these", "those", "this"})
 
@@ -89,7 +100,23 @@ def compose(doc: Doc, item: Item, tail: int | None = None) -> Composition | None
             spans.append((start, end))
     if not spans:
         return None
-    keep_colon = _nominal_end(doc, item.chain[-1]) or _verb_after_copula(doc, item)
+    # "must consult the following about the plan—": the item takes the pointer's place
+    last_start, last_end = spans[-1]
+    pointer = _POINTER.search(text, last_start, last_end)
+    if (
+        pointer is not None
+        and text[last_start : pointer.start()].split()[-1:] in _AFTER_PREPOSITION
+    ):
+        pointer = None  # "in the following ways:": the items elaborate a noun, not an argument
+    rest: tuple[int, int] | None = None
+    if pointer is not None and text[pointer.end() : last_end].strip():
+        spans[-1] = (last_start, pointer.start())
+        rest = (pointer.end(), last_end)
+    elif pointer is not None:
+        spans[-1] = (last_start, pointer.start())
+    keep_colon = pointer is None and (
+        _nominal_end(doc, item.chain[-1]) or _verb_after_copula(doc, item)
+    )
     out: list[str] = []
     pieces: list[tuple[int, int, int]] = []
     length = 0
@@ -97,21 +124,35 @@ def compose(doc: Doc, item: Item, tail: int | None = None) -> Composition | None
         if index:
             out.append(" ")
             length += 1
-        pieces.append((length, start, end - start))
-        out.append(text[start:end])
-        length += end - start
+        words = text[start:end].rstrip()
+        pieces.append((length, start, len(words)))
+        out.append(words)
+        length += len(words)
     # after a noun phrase the item stays a sentence of its own, on its own line
     out.append(":\n" if keep_colon else " ")
     length += 2 if keep_colon else 1
     segment = item.segment
     end = max(segment.end, tail or 0)
+    item_start = length
     pieces.append((length, segment.start, end - segment.start))
     words = text[segment.start : end]
     if not keep_colon and _common_capital(doc, segment.start):
         # "This can be achieved by: Working with ...": the item continues the sentence
         words = words[0].lower() + words[1:]
+    if rest is not None:  # "the parent of the child; about the plan": the item's own end goes
+        words = _ITEM_END.sub("", words)
     out.append(words)
-    return Composition("".join(out), tuple(pieces), length, length + segment.end - segment.start)
+    length += len(words)
+    if rest is not None:
+        words_after = text[rest[0] : rest[1]].strip()
+        offset = rest[0] + len(text[rest[0] : rest[1]]) - len(text[rest[0] : rest[1]].lstrip())
+        out.append(" ")
+        length += 1
+        pieces.append((length, offset, len(words_after)))
+        out.append(words_after)
+    return Composition(
+        "".join(out), tuple(pieces), item_start, item_start + segment.end - segment.start
+    )
 
 
 def _modal_end(doc: Doc, lead: Segment) -> int | None:

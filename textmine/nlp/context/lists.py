@@ -35,19 +35,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
-
-from textmine.nlp.context.segmentation import BULLET_GLYPHS, line_start
-from textmine.nlp.grammar.syntax import conjuncts
-
 __all__ = [
     "LEAD_MARKS",
-    "MAX_LIST_TOKENS",
     "Item",
     "Segment",
-    "item_heads",
     "list_items",
-    "listed_arguments",
     "segments",
 ]
 
@@ -282,123 +274,3 @@ def _place(segment: Segment, stack: list[_List], shape: bool) -> _List | None:
                 candidate.shape = shape
             return candidate
     return None
-
-
-# ------------------------------------------------------------ listed arguments
-
-_DASHES = frozenset({"-", "\u2013", "\u2014"})
-#: Punctuation that opens a list of a verb's arguments (``must consult—``, ``notify:``).
-_OPENERS = frozenset({":", ":-", ":\u2014", *_DASHES})
-_ITEM_LABEL = re.compile(r"^(?:[a-z]{1,2}|[ivx]{1,5}|[0-9]{1,2}[a-z]?)$")
-#: Longest run of listed arguments read (keeps a 5,000-token sentence linear).
-MAX_LIST_TOKENS = 300
-_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
-
-
-def _label_end(doc: Doc, i: int) -> int | None:
-    """Index after an item label at ``i`` (``(a)``, ``(iv)``, ``(2)``, a bullet), else None."""
-    token = doc[i]
-    if token.text in BULLET_GLYPHS and token.text not in _DASHES:
-        return i + 1
-    if (
-        token.text == "("
-        and i + 2 < len(doc)
-        and _ITEM_LABEL.match(doc[i + 1].text)
-        and doc[i + 2].text == ")"
-    ):
-        return i + 3
-    return None
-
-
-def _skip_space(doc: Doc, i: int) -> int:
-    while i < len(doc) and doc[i].is_space:
-        i += 1
-    return i
-
-
-def listed_arguments(last: Token) -> list[Span]:
-    """The items of a list of arguments that opens right after ``last``.
-
-    Statutory English lists a verb's objects under it: ``the authority must
-    consult— (a) the child's parent; (b) the governing body ...``, ``must
-    notify the following: • the school • the health body``. The list opens
-    with a colon or dash right after the term (or after ``the following`` and
-    an optional noun), and its items are marked by labels ``(a)``, ``(ii)``,
-    ``(3)`` or bullets, or stand one a line after a colon that ends its line,
-    or, as an Act's paragraphs come out of the readers (labels moved to the
-    refs), follow one another separated by ``;``. An item ends at its ``;``
-    or the next label (or line); the list ends with a full stop or after
-    :data:`MAX_LIST_TOKENS` tokens. Returns the items'
-    token spans, without labels and closing punctuation; ``[]`` when no list
-    follows.
-    """
-    doc = last.doc
-    i = _skip_space(doc, last.i + 1)
-    if i + 1 < len(doc) and doc[i].lower_ == "the" and doc[i + 1].lower_ == "following":
-        # "the following—", "the following persons about the proposal—"
-        i += 2
-        while i < min(len(doc), last.i + 12) and doc[i].text not in _OPENERS:
-            if doc[i].text in (".", ";") or doc[i].pos_ in ("VERB", "AUX"):
-                return []
-            i += 1
-    if i >= len(doc) or doc[i].text not in _OPENERS:
-        return []
-    i = _skip_space(doc, i + 1)
-    if i >= len(doc):
-        return []
-    # without labels: one item a line under a colon that ends its line, else items split
-    # by ";" only (an Act's paragraphs joined into one text: "consult— the parent; the school")
-    by_line = _label_end(doc, i) is None and line_start(doc[i])
-    items: list[Span] = []
-    start = i
-    limit = min(len(doc), i + MAX_LIST_TOKENS)
-    j = i
-    while j < limit:
-        token = doc[j]
-        label = _label_end(doc, j)
-        boundary = label is not None or (by_line and j > start and line_start(token))
-        if boundary:
-            _add_item(items, doc, start, j)
-            start = label if label is not None else j
-            j = start
-            continue
-        if token.text == ";":
-            _add_item(items, doc, start, j)
-            start = j + 1
-        elif token.text == "." and (j + 1 == len(doc) or doc[j].is_sent_end):
-            break
-        j += 1
-    _add_item(items, doc, start, j)
-    return items
-
-
-def _add_item(items: list[Span], doc: Doc, start: int, end: int) -> None:
-    """Add ``doc[start:end]`` without spaces, labels and joining words at its edges."""
-    while start < end and (doc[start].is_space or doc[start].is_punct):
-        start += 1
-    while end > start and (
-        doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].lower_ in ("and", "or")
-    ):
-        end -= 1
-    if end > start:
-        items.append(doc[start:end])
-
-
-def item_heads(item: Span) -> list[Token]:
-    """The noun phrases an item names: its tokens headed from outside it, with their conjuncts.
-
-    An item that is a clause (it opens with a verb that has its own subject:
-    ``(a) the parent asks for it``) names no argument and gives ``[]``; a
-    clause after the item's noun phrase does not count (``such other persons
-    as it thinks fit``).
-    """
-    roots = [t for t in item if t.head == t or not item.start <= t.head.i < item.end]
-    content = [t for t in roots if not (t.is_punct or t.is_space or t.dep_ == "cc")]
-    first = content[0] if content else None
-    if first is not None and (
-        first.pos_ in ("VERB", "AUX")
-        and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in first.children)
-    ):
-        return []  # "(a) the parent asks for it": a clause, not an argument
-    heads = [c for root in roots if root.pos_ in _NOMINAL for c in conjuncts(root)]
-    return [h for h in dict.fromkeys(heads) if item.start <= h.i < item.end]

@@ -74,17 +74,24 @@ def label_of(ref: str | None, before: str | None) -> str | None:
     return None
 
 
+#: A bullet glyph or a label opening a line: never a wrapped phrase's continuation.
+_OPENS_ITEM = re.compile(
+    r"[\u2022\u25cf\u25aa\u25e6\u2023*\u00b7\uf0a7\-\u2013]\s|\([0-9a-zA-Z]{1,4}\)"
+)
 _WRAP = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)")
 
 
 def _unwrap(text: str) -> str:
-    """``text`` with line breaks inside a phrase (after ``the``, ``of``, ``and`` ...) made
-    spaces, one for one (offsets are kept); other line breaks separate list items."""
+    """``text`` with line breaks inside a phrase (after ``the``, ``of``, ``and`` ..., and
+    before no bullet or label) made spaces, one for one (offsets are kept); other line
+    breaks separate list items."""
     if "\n" not in text:
         return text
 
     def join(match: re.Match[str]) -> str:
-        wrapped = ends_mid_phrase(text[: match.start()])
+        wrapped = ends_mid_phrase(text[: match.start()]) and not _OPENS_ITEM.match(
+            text, match.end()
+        )
         return " " * len(match.group()) if wrapped else match.group()
 
     return _WRAP.sub(join, text)

@@ -55,7 +55,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 from textmine.contract import TERM_LEVELS
 from textmine.nlp.eval.gold import (
@@ -73,6 +73,7 @@ __all__ = [
     "FieldScore",
     "Scores",
     "evaluate",
+    "evaluate_by_document",
     "evaluate_files",
     "load_gold",
     "load_pred",
@@ -299,10 +300,54 @@ def evaluate(
     )
 
 
+def evaluate_by_document(
+    gold: Rows,
+    pred: Rows,
+    *,
+    provisions: Iterable[Mapping[str, Any]] | None = None,
+) -> dict[str, EvalReport]:
+    """:func:`evaluate` for each document of the gold set, and pooled (key ``""``).
+
+    A document's report judges its own gold rows, predictions and listed
+    provisions; the pooled report is the plain :func:`evaluate` of all.
+    """
+    gold_rows, pred_rows = records(gold), records(pred)
+    listed = list(provisions) if provisions is not None else None
+    out: dict[str, EvalReport] = {}
+    for doc in sorted({str(r.get("doc")) for r in gold_rows}):
+        out[doc] = evaluate(
+            [r for r in gold_rows if str(r.get("doc")) == doc],
+            [r for r in pred_rows if str(r.get("doc")) == doc],
+            provisions=[r for r in listed if str(r.get("doc")) == doc] if listed else None,
+        )
+    out[""] = evaluate(gold_rows, pred_rows, provisions=listed)
+    return out
+
+
 def provisions_path_for(gold_path: str | Path) -> Path:
     """The provisions file beside a gold file: ``x.jsonl`` -> ``x_provisions.jsonl``."""
     gold_path = Path(gold_path)
     return gold_path.with_name(f"{gold_path.stem}_provisions{gold_path.suffix}")
+
+
+@overload
+def evaluate_files(
+    gold_path: str | Path,
+    pred_path: str | Path,
+    *,
+    provisions_path: str | Path | None = None,
+    by_document: Literal[False] = False,
+) -> EvalReport: ...
+
+
+@overload
+def evaluate_files(
+    gold_path: str | Path,
+    pred_path: str | Path,
+    *,
+    provisions_path: str | Path | None = None,
+    by_document: Literal[True],
+) -> dict[str, EvalReport]: ...
 
 
 def evaluate_files(
@@ -310,8 +355,10 @@ def evaluate_files(
     pred_path: str | Path,
     *,
     provisions_path: str | Path | None = None,
-) -> EvalReport:
-    """Load a gold file and a prediction file and :func:`evaluate` them.
+    by_document: bool = False,
+) -> EvalReport | dict[str, EvalReport]:
+    """Load a gold file and a prediction file and :func:`evaluate` them (by document with
+    ``by_document``: :func:`evaluate_by_document`).
 
     Without ``provisions_path``, the gold file's sibling provisions file
     (:func:`provisions_path_for`) is used when it exists.
@@ -322,4 +369,8 @@ def evaluate_files(
     provisions = load_provisions(provisions_path) if provisions_path is not None else None
     if provisions_path is not None:
         log.info("judging the provisions listed in %s", provisions_path)
+    if by_document:
+        return evaluate_by_document(
+            load_gold(gold_path), load_pred(pred_path), provisions=provisions
+        )
     return evaluate(load_gold(gold_path), load_pred(pred_path), provisions=provisions)

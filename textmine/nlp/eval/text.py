@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from textmine.nlp.eval.evaluate import EvalReport, Scores
 
-__all__ = ["render_text"]
+__all__ = ["render_by_document", "render_text"]
 
 
 def _num(value: float | None) -> str:
@@ -67,4 +67,26 @@ def render_text(report: EvalReport, *, details: bool = True) -> str:
         lines += [
             f"  {_where(r)} {r['field']}: {r['gold']} -> {r['pred']}" for r in report.field_errors
         ]
+    return "\n".join(lines) + "\n"
+
+
+def render_by_document(reports: dict[str, EvalReport]) -> str:
+    """A table of each document's figures, then the pooled ones (key ``""``)."""
+    fields = ("actor", "recipients", "modality", "negated", "voice")
+    head = ["document", "gold", "P", "R", *fields]
+    rows = []
+    for doc, report in reports.items():
+        values = [
+            doc or "pooled",
+            str(report.n_gold),
+            _num(report.micro.precision),
+            _num(report.micro.recall),
+            *(_num(report.field_accuracy[f].accuracy) for f in fields),
+        ]
+        rows.append(values)
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    lines = [
+        "  ".join(c.ljust(widths[i]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(r))
+        for r in [head, *rows]
+    ]
     return "\n".join(lines) + "\n"

@@ -43,14 +43,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from textmine.nlp.grammar.adjuncts import adverbial_participle, whether_clause
-from textmine.nlp.grammar.asides import subject_before_aside
+from textmine.nlp.grammar.asides import modal_before_aside, subject_before_aside
 from textmine.nlp.grammar.clauses import (
     for_subject,
     fronted_subject,
     is_expletive,
     modal_subject,
     parenthesised_conjunct,
-    participle_subject,
     previous_subject,
     reduced_relative,
     role_holder,
@@ -121,14 +120,16 @@ BEFORE_COMMA_PARTICIPLE = rule(
     "actor.before_comma_participle",
     "actor",
     "A verb whose subject is cut off by a comma participle takes the subject before it.",
-    example="The adviser, having met the young person, must consult the carers.",
-    expect={"text": "consult", "actor": "professional"},
+    example="Where a child is at risk of exclusion, the designated teacher, working with the "
+    "social worker and the carers, should consider what support is needed.",
+    expect={"text": "consider", "actor": "education"},
 )
 GERUND_SUBJECT = rule(
     "actor.gerund_subject",
     "actor",
     "A gerund with its own owner is done by that owner ('the child participating').",
-    example="The authority must have regard to the importance of the child participating.",
+    example="The local authority must have regard to the importance of the child and his or her "
+    "parent, or the young person, participating as fully as possible in decisions.",
     expect={"text": "participating", "actor": "child"},
 )
 FOR_SUBJECT = rule(
@@ -137,13 +138,6 @@ FOR_SUBJECT = rule(
     "The object of 'for' before an infinitive is its subject ('for staff to consult').",
     example="The home must make arrangements for staff to consult the parents.",
     expect={"text": "consult", "actor": "professional"},
-)
-PARTICIPLE_PHRASE = rule(
-    "actor.participle_phrase",
-    "actor",
-    "The noun of a participle phrase the parse read as a clausal subject is the subject.",
-    example="Staff working with children are expected to consult the parents.",
-    expect={"text": "consult", "actor": "education"},
 )
 MAIN_CLAUSE_AGENT = rule(
     "actor.main_clause_agent",
@@ -188,12 +182,20 @@ BEFORE_ASIDE = rule(
     example="Well placed to help, staff in schools, as part of their role, should consult parents.",
     expect={"text": "consult", "actor": "education"},
 )
+MODAL_BEFORE_ASIDE = rule(
+    "actor.modal_before_aside",
+    "actor",
+    "The subject of a modal cut off from its verb by an aside ('The authority may, so far as "
+    "is reasonably practicable, consult').",
+    example="The authority may, so far as is reasonably practicable, consult the parent.",
+    expect={"text": "consult", "actor": "local_authority"},
+)
 BEFORE_MODAL = rule(
     "actor.before_modal",
     "actor",
     "A party right before the modal, swallowed by an opening phrase without a comma.",
-    example="For children in care the home should seek the views of the parents.",
-    expect={"text": "seek", "actor": "other"},
+    example="If the plan is to change the school must inform the parent and explain the decision.",
+    expect={"text": "inform", "actor": "education"},
 )
 ROLE_HOLDER = rule(
     "actor.role_holder",
@@ -219,7 +221,7 @@ ACL_HEAD = rule(
 OF_PARTY = rule(
     "actor.of_party",
     "actor",
-    "'a duty on X to V', 'the function of X to V': X does it.",
+    "'a duty on X to V', 'the function of X to V', 'gives X a duty to V': X does it.",
     example="The Act places a duty on the local authority to consult the parent.",
     expect={"text": "consult", "actor": "local_authority"},
 )
@@ -227,8 +229,9 @@ FRONTED = rule(
     "actor.fronted_participle",
     "actor",
     "'When considering ..., the home should': the main clause's subject after the comma.",
-    example="When considering whether to act, the home and the authority should consult.",
-    expect={"text": "considering", "actor": "other"},
+    example="When considering whether children placed in the school by another authority will "
+    "be eligible for services, the school and the authority should take into account the guidance.",
+    expect={"text": "considering", "actor": "education"},
 )
 LEAD_IN = rule(
     "actor.lead_in",
@@ -242,8 +245,8 @@ NO_SUBJECT = rule(
     "actor.no_subject",
     "actor",
     "No party is named as the doer in reach: unspecified.",
-    example="Arrangements should be in place to engage the parents.",
-    expect={"text": "engage", "actor": "unspecified"},
+    example="Make sure to inform the parents promptly.",
+    expect={"text": "inform", "actor": "unspecified"},
     doubt="no_doer",
 )
 
@@ -258,8 +261,8 @@ STEP_CONJ_ASIDE = rule(
     "step.conj_across_aside",
     "step",
     "A verb after 'and, <aside>,' is coordinated with the verb before the aside.",
-    example="The authority must have regard to the plan and, so far as possible, involve the "
-    "parent.",
+    example="The local authority must consult the young person and, where appropriate, "
+    "involve the parent in the review.",
     expect={"text": "involve", "actor": "local_authority"},
 )
 STEP_CONTROL = rule(
@@ -349,15 +352,16 @@ PARTY_ROLE = rule(
     "party.role_holder",
     "party",
     "'The role of X is to V': X.",
-    example="The role of the adviser is to consult the young person.",
+    example="The role of the personal adviser is to consult the young person about the plan.",
     expect={"text": "consult", "actor": "professional"},
 )
 PARTY_RELATIVE_HEAD = rule(
     "party.relative_head",
     "party",
     "A relative pronoun subject stands for the noun its clause modifies.",
-    example="The body which decides must consult the parent.",
-    expect={"text": "consult", "actor": "other"},
+    example="The policy should set out principles which include: treating each child with respect; "
+    "involving children wherever practical in decisions about their care.",
+    expect={"text": "involving", "actor": "unspecified"},
 )
 
 
@@ -567,9 +571,6 @@ class ActorReader:
         step rule: ``token`` is an adjunct the parser made a clause of (``must assess each
         case taking ...``), go on from its head."""
         parties = self.parties
-        noun = participle_subject(token)
-        if noun is not None:  # "Staff working with children are expected to consult"
-            return self._via(self.subject(noun, PARTICIPLE_PHRASE), *steps)
         if steps and steps[-1] is STEP_PARTICIPLE and is_passive(token):
             # "the plan must be reviewed by the authority, having consulted ...": the main
             # clause's doer is its agent, not its passive subject
@@ -604,6 +605,15 @@ class ActorReader:
             if earlier is not None:  # "Teachers have a role. This involves working with"
                 return self._via(self.subject(earlier, SENTENCE_BEFORE), *steps)
             return self._via(self.subject(subject, SUBJECT), *steps)
+        modal = modal_before_aside(token, self.cues)
+        held = (
+            next((c for c in modal.head.children if c.dep_ in SUBJECTS and c.i < modal.i), None)
+            if modal is not None
+            else None
+        )
+        if held is not None:  # "The authority may, so far as is practicable, consult": the
+            # subject of the modal the aside cut off
+            return self._via(self.subject(held, MODAL_BEFORE_ASIDE), *steps)
         stranded = stranded_subject(token)
         if stranded is not None:  # "... and schools must review each case, taking ..."
             return self._via(self.subject(stranded, STRANDED), *steps)
@@ -725,6 +735,17 @@ class ActorReader:
                 for obj in prep_objects(head, frozenset({"of", "on"})):
                     if party(obj) is not None:
                         return obj, OF_PARTY
+                giver = head.head if head.dep_ == "dobj" else None
+                holder = (
+                    next(
+                        (c for c in giver.children if c.dep_ == "dative" and party(c) is not None),
+                        None,
+                    )
+                    if giver is not None
+                    else None
+                )
+                if holder is not None:  # "gives the school a duty to inform"
+                    return holder, OF_PARTY
                 verb = verb_above(head)
                 return (verb, STEP_CONTROL) if verb is not None else None
             return head, STEP_CONTROL

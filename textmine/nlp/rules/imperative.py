@@ -40,8 +40,8 @@ NO_ADDRESSEE = rule(
     "actor.imperative_no_addressee",
     "actor",
     "An imperative in a document that does not say whom it is for: unspecified.",
-    example="Consult parents before the review.",
-    expect={"text": "Consult", "actor": "unspecified"},
+    example="Consider whether the child has been heard.",
+    expect={"text": "Consider", "actor": "unspecified"},
     doubt="imperative",
 )
 

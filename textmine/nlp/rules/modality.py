@@ -111,8 +111,8 @@ BEFORE_ASIDE = rule(
     "modality.before_aside",
     "modality",
     "A modal cut off from its verb by an aside ('should, where possible, involve').",
-    example="The school should, wherever it is possible to do so, involve the parents.",
-    expect={"text": "involve", "modality": "should"},
+    example="The authority may, where it considers it appropriate, consult the parent.",
+    expect={"text": "consult", "modality": "may"},
 )
 NO_MODAL = rule(
     "modality.none",

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from textmine.nlp.grammar.asides import modal_before_aside
 from textmine.nlp.grammar.deps import to_infinitive
 from textmine.nlp.lexicon import Cues
 from textmine.nlp.rules.modality import governing_chain
@@ -33,20 +32,13 @@ CUE = rule(
     example="The school must not inform the parents without consent.",
     expect={"text": "inform", "negated": True},
 )
-BEFORE_ASIDE = rule(
-    "negation.before_aside",
-    "negated",
-    "A negated modal cut off from its verb by an aside ('must not, unless ..., inform').",
-    example="The school must not, unless the child agrees, inform the parents.",
-    expect={"text": "inform", "negated": True},
-)
 GOVERNING_VERB = rule(
     "negation.governing_verb",
     "negated",
     "'Nothing in this section requires the authority to consult': the verb governing the "
     "infinitive's noun is negated.",
-    example="Nothing in this section requires the authority to consult the parent.",
-    expect={"text": "consult", "negated": True},
+    example="Nothing in this section gives the school a duty to inform the parents.",
+    expect={"text": "inform", "negated": True},
 )
 NOUN_DETERMINER = rule(
     "negation.noun_determiner",
@@ -98,14 +90,14 @@ def negation(verb: Token, cues: Cues) -> Reading:
         if cue is not None:
             via = tuple(step for _, step in chain[1 : index + 1] if step is not None)
             return Reading(True, CUE, via, token=cue.text)
-    modal = modal_before_aside(chain[-1][0], cues)
-    if modal is not None and modal.i + 1 < len(modal.doc):
-        after = modal.doc[modal.i + 1]  # "must not, unless the child agrees, inform"
-        if after.lower_ in cues.negations and not _not_only(after):
-            return Reading(True, BEFORE_ASIDE, token=after.text)
     # "Nothing in this section requires the authority to consult": the verb governing
     # the infinitive's noun is negated
-    if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head != verb.head:
+    if (
+        verb.dep_ == "acl"
+        and to_infinitive(verb)
+        and verb.head.dep_ == "dobj"
+        and verb.head.head != verb.head
+    ):
         cue = _negation_cue(verb.head.head, cues)
         if cue is not None:
             return Reading(True, GOVERNING_VERB, token=cue.text)

@@ -12,10 +12,11 @@ and the authority must work together``). In a relative clause with no relative
 word the head noun fills the missing object or stranded preposition (``the
 persons it has consulted``, ``the care leavers they work with``).
 
-Parties the parse does not attach are read on the surface: the items of a
-list of arguments (``must consult— (a) the parent; (b) the school``, or one a
-line under ``must notify:``, :func:`textmine.nlp.context.lists.listed_arguments`); the
-later members of a serial list the parser hung elsewhere (``notify placing
+The items of a list under the term (``must consult— (a) the parent; (b) the
+school``) are read in the clauses they complete
+(:mod:`textmine.nlp.context.compose`), each as the term's object. Parties
+the parse does not attach are read on the surface: the later members of a
+serial list the parser hung elsewhere (``notify placing
 authorities, the regulator and other persons``,
 :func:`textmine.nlp.grammar.syntax.serial_members`); the noun phrase after the term's
 *with* when it was parsed as a clause marker (``works with parents to
@@ -30,9 +31,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
-from textmine.nlp.context.lists import item_heads, listed_arguments
 from textmine.nlp.grammar.deps import ACTIVE_SUBJECTS, to_infinitive
 from textmine.nlp.grammar.detached import examples, marker_object, pied_piped, reciprocal
 from textmine.nlp.grammar.objects import hidden_objects
@@ -72,8 +72,8 @@ HIDDEN_OBJECT = rule(
     "recipients",
     "An object the parse lost, read where statutory English puts it (after an aside, "
     "shared by coordinated verbs, after 'who ... to').",
-    example="The authority must involve, so far as is reasonably practicable, the child.",
-    expect={"text": "involve", "recipients": ["child"]},
+    example="The school should engage with and listen to parents.",
+    expect={"text": "engage", "recipients": ["parent"]},
 )
 PASSIVE_SUBJECT = rule(
     "recipients.passive_subject",
@@ -93,8 +93,8 @@ TO = rule(
     "recipients.to",
     "recipients",
     "The object of 'to' ('give information to X' read as informing).",
-    example="The authority must have regard to the views of the child.",
-    expect={"text": "have regard to", "recipients": ["child"]},
+    example="The decision must be notified to the parent.",
+    expect={"text": "notified", "recipients": ["parent"]},
 )
 FROM = rule(
     "recipients.from",
@@ -110,21 +110,6 @@ VIEWS = rule(
     "regard to ('the views of X', 'X's wishes').",
     example="The authority must take into account the wishes of the young person.",
     expect={"text": "take into account", "recipients": ["young_person"]},
-)
-LIST_ITEM = rule(
-    "recipients.list_item",
-    "recipients",
-    "The items of a list of arguments under the term ('must consult— (a) ...; (b) ...').",
-    example="The authority must consult—\n(a) the child's parent;\n(b) the school.",
-    expect={"text": "consult", "recipients": ["education", "parent"]},
-)
-LIST_ITEM_VIEWS = rule(
-    "recipients.list_item_views",
-    "recipients",
-    "The owners of the views listed under a term read through views ('have regard to— "
-    "(a) the views of ...').",
-    example="The authority must have regard to—\n(a) the views of the child;\n(b) the plan.",
-    expect={"text": "have regard to", "recipients": ["child"]},
 )
 EXAMPLE = rule(
     "recipients.example",
@@ -144,8 +129,8 @@ SERIAL = rule(
     "recipients.serial_member",
     "recipients",
     "Members of a serial list the parse hung elsewhere ('notify X, Y and other persons').",
-    example="The home must notify the placing authority, the police and the parents.",
-    expect={"text": "notify", "recipients": ["local_authority", "other", "parent"]},
+    example="The authority should involve, and seek the views of, the young person.",
+    expect={"text": "involve", "recipients": ["young_person"]},
 )
 NONE = rule(
     "recipients.none",
@@ -157,9 +142,7 @@ NONE = rule(
 #: The prepositions of a term's roles and the rule that reads each.
 PREPOSITIONS: dict[str, Rule] = {"with": WITH, "to": TO, "from": FROM}
 #: Roles whose parties may continue in a serial list the parse split.
-_SERIAL_ROLES = frozenset(
-    {OBJECT, OBJECT_GAP, HIDDEN_OBJECT, WITH, TO, FROM, VIEWS, LIST_ITEM, LIST_ITEM_VIEWS}
-)
+_SERIAL_ROLES = frozenset({OBJECT, OBJECT_GAP, HIDDEN_OBJECT, WITH, TO, FROM, VIEWS})
 
 
 class RecipientReader:
@@ -211,18 +194,9 @@ class RecipientReader:
         mutual = [t for t, role in found if role is WITH and reciprocal(t)]
         if mutual:  # "A and B must co-operate with each other": as "work together"
             found = [(t, role) for t, role in found if t not in mutual]
-        last = span_tokens[-1]
-        if last.i + 1 < len(last.doc) and last.nbor().lower_ in roles:
-            last = last.nbor()  # "must co-operate with— (a) ..."
-        items = listed_arguments(last) if not passive else []
-        if items:
-            # "must consult— (a) the parent; (b) the school": the items are the arguments,
-            # whatever the parse made of the labels
-            found = [(t, role) for t, role in found if t.i < items[0].start]
-            found += self.item_recipients(items, roles, last)
         if found:  # "... relevant persons may be notified, for example, the police, ..."
             found += [(o, EXAMPLE) for o in examples([*span_tokens, *(t for t, _ in found)])]
-        partners = (WITH, LIST_ITEM)
+        partners = (WITH,)
         if "joint" in roles and not any(role in partners for _, role in found) and not passive:
             # "the school and the authority must work together": the other conjuncts
             found += [(o, CO_SUBJECT) for o in self.co_subjects(verb)]
@@ -247,23 +221,6 @@ class RecipientReader:
                 if role not in rules:
                     rules.append(role)
         return groups, evidence, rules
-
-    def item_recipients(
-        self, items: list[Span], roles: tuple[str, ...], last: Token
-    ) -> list[tuple[Token, Rule]]:
-        """Recipients named by the items of a listed argument
-        (:func:`~textmine.nlp.context.lists.listed_arguments`).
-
-        Items are objects (``consult—``), ``with``/``to`` objects (``co-operate
-        with—``), or, for a term read through views (``have regard to—``), the
-        views, wishes and feelings whose owners are the recipients.
-        """
-        heads = [h for item in items for h in item_heads(item)]
-        if "object" in roles or last.lower_ in roles:
-            return [(h, LIST_ITEM) for h in heads]
-        if "views" in roles:
-            return [(o, LIST_ITEM_VIEWS) for o in self.owners_of(heads)]
-        return []
 
     def object_gap(self, verb: Token) -> list[Token]:
         """``the persons it has consulted``: the relative clause's head is the object."""

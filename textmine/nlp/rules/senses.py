@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span, Token
 
-from textmine.nlp.context.lists import item_heads, listed_arguments
 from textmine.nlp.context.segmentation import BULLET_GLYPHS
 from textmine.nlp.grammar.detached import reciprocal
 from textmine.nlp.grammar.objects import hidden_objects, next_noun
@@ -410,10 +409,9 @@ def check(span: Span, anchor: Token, constraint: Mapping[str, Any], reader: Read
         heads = _object_heads(anchor, reader, frozenset({"with"}))
         heads += next_noun(anchor)
         if not any(_names_party(h, reader) for h in heads):
-            # "involve, so far as ..., the child", "This might involve:- • the parents ..."
-            heads = hidden_objects(anchor) + [
-                h for item in listed_arguments(anchor) for h in item_heads(item)
-            ]
+            # "involve, so far as ..., the child" (the items of a list under the term are its
+            # objects in the clauses they complete: nlp.context.compose)
+            heads = hidden_objects(anchor)
             if not any(_names_party(h, reader) for h in heads):
                 return OBJECT_PARTY
     return None
