@@ -67,3 +67,22 @@ def rows() -> list[dict[str, Any]]:
         ),
         row("1.4", "inform", "inform", 1, "local_authority", ["education"]),
     ]
+
+
+def added(sentence: str) -> dict[str, Any]:
+    """An occurrence the tagger missed in ``sentence``: 'decides' read as consider."""
+    start = sentence.index("decides")
+    return {
+        "doc": "code",
+        "ref": "1.1",
+        "sentence": sentence,
+        "start": start,
+        "end": start + len("decides"),
+        "text": "decides",
+        "term": "consider",
+        "actor": "local_authority",
+        "recipients": [],
+        "modality": "none",
+        "negated": False,
+        "voice": "active",
+    }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.review.conftest import added
 from textmine.contract import occurrence_id
 from textmine.review.apply import STALE, apply_corrections
 from textmine.review.corrections import Correction
@@ -59,26 +60,13 @@ def test_corrected_rows_replace_removed_rows_go_stale_ones_are_listed(
 
 def test_an_added_occurrence_follows_its_document(rows: list[dict[str, Any]]) -> None:
     sentence = rows[0]["sentence"]
-    values = {
-        "doc": "code",
-        "ref": "1.1",
-        "sentence": sentence,
-        "start": sentence.index("decides"),
-        "end": sentence.index("decides") + 7,
-        "text": "decides",
-        "term": "consider",
-        "actor": "local_authority",
-        "recipients": [],
-        "modality": "none",
-        "negated": False,
-        "voice": "active",
-    }
+    values = added(sentence)
     other = {**rows[0], "doc": "act", "id": "ffffffffffffffff"}
     out, summary = apply_corrections([*rows, other], [Correction(None, "added", values)])
     assert [r["doc"] for r in out] == ["code"] * 5 + ["act"]
-    added = out[4]
-    assert added["level"] == 2 and added["corrected"] is True
-    assert added["id"] == occurrence_id("code", sentence, values["start"], "decides")
+    new = out[4]
+    assert new["level"] == 2 and new["corrected"] is True
+    assert new["id"] == occurrence_id("code", sentence, values["start"], "decides")
     assert summary.added == 1 and summary.corrected == 1
     again, summary = apply_corrections(out, [Correction(None, "added", values)])
     assert again == out and summary.added == 0

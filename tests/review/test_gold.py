@@ -8,6 +8,7 @@ from typing import Any
 
 from click.testing import CliRunner
 
+from tests.review.conftest import added
 from textmine.cli import cli
 from textmine.review.corrections import Correction
 from textmine.review.gold import corrections_to_gold, evaluate_corrections
@@ -19,21 +20,7 @@ def _corrections(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         {"id": rows[1]["id"], "verdict": "corrected", "actor": "local_authority"},
         {"id": rows[3]["id"], "verdict": "not_an_occurrence"},
         {"id": "00000000000000ff", "verdict": "correct"},
-        {
-            "verdict": "added",
-            "doc": "code",
-            "ref": "1.1",
-            "sentence": rows[0]["sentence"],
-            "start": rows[0]["sentence"].index("decides"),
-            "end": rows[0]["sentence"].index("decides") + 7,
-            "text": "decides",
-            "term": "consider",
-            "actor": "local_authority",
-            "recipients": [],
-            "modality": "none",
-            "negated": False,
-            "voice": "active",
-        },
+        {"verdict": "added", **added(rows[0]["sentence"])},
     ]
 
 

@@ -18,7 +18,8 @@ named by :class:`~textmine.report.labels.Labels`.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -299,28 +300,41 @@ class MeasureContext:
         out = []
         for doc in dict.fromkeys(str(r["doc"]) for r in records):
             mine = {(str(r["actor"]), str(r["recipient"])): r for r in records if r["doc"] == doc}
-            actors = self.labels.groups.order(a for a, _ in mine)
-            recipients = self.labels.groups.order(r for _, r in mine)
-            rows = []
-            for actor in actors:
-                cells = []
-                for recipient in recipients:
-                    rec = mine.get((actor, recipient))
-                    cells.append(None if rec is None else self._cell(doc, rec))
-                n = sum(int(mine[(actor, r)]["n"]) for r in recipients if (actor, r) in mine)
-                rows.append(
-                    {"actor": actor, "label": self.labels.group(actor), "n": n, "cells": cells}
-                )
+            columns, rows = self._grid(mine, partial(self._cell, doc))
+            for row in rows:
+                row["n"] = sum(int(mine[key]["n"]) for key in mine if key[0] == row["actor"])
             out.append(
                 {
                     "doc": doc,
                     "name": self.labels.doc(doc),
                     "anchor": f"matrix-{slug(doc)}",
-                    "columns": [{"group": r, "label": self.labels.group(r)} for r in recipients],
+                    "columns": columns,
                     "rows": rows,
                 }
             )
         return out
+
+    def _grid(
+        self,
+        cells: Mapping[tuple[str, str], dict[str, Any]],
+        make: Callable[[dict[str, Any]], dict[str, Any]],
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Columns (recipients) and rows (doers) of a matrix, in the lexicon's order; a cell
+        is ``make(record)`` for a relation present, else ``None``."""
+        actors = self.labels.groups.order(a for a, _ in cells)
+        recipients = self.labels.groups.order(r for _, r in cells)
+        columns = [{"group": r, "label": self.labels.group(r)} for r in recipients]
+        rows = [
+            {
+                "actor": actor,
+                "label": self.labels.group(actor),
+                "cells": [
+                    make(cells[(actor, r)]) if (actor, r) in cells else None for r in recipients
+                ],
+            }
+            for actor in actors
+        ]
+        return columns, rows
 
     def _cell(self, doc: str, rec: dict[str, Any]) -> dict[str, Any]:
         n = int(rec["n"])
@@ -346,15 +360,7 @@ class MeasureContext:
             return None
         doc_a, doc_b = str(records[0]["doc_a"]), str(records[0]["doc_b"])
         cells = {(str(r["actor"]), str(r["recipient"])): r for r in records}
-        actors = self.labels.groups.order(a for a, _ in cells)
-        recipients = self.labels.groups.order(r for _, r in cells)
-        rows = []
-        for actor in actors:
-            row = []
-            for recipient in recipients:
-                rec = cells.get((actor, recipient))
-                row.append(None if rec is None else self._difference_cell(rec))
-            rows.append({"actor": actor, "label": self.labels.group(actor), "cells": row})
+        columns, rows = self._grid(cells, self._difference_cell)
         return {
             "doc_a": doc_a,
             "doc_b": doc_b,
@@ -362,7 +368,7 @@ class MeasureContext:
             "name_b": self.labels.doc(doc_b),
             "kind_a": self.labels.kind(doc_a),
             "kind_b": self.labels.kind(doc_b),
-            "columns": [{"group": r, "label": self.labels.group(r)} for r in recipients],
+            "columns": columns,
             "rows": rows,
         }
 
