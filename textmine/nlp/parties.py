@@ -49,7 +49,7 @@ from spacy.vocab import Vocab
 
 from textmine.nlp.context.compose import Composition
 from textmine.nlp.context.document import DocumentContext
-from textmine.nlp.grammar.clauses import is_expletive, parenthesised_conjunct
+from textmine.nlp.grammar.clauses import is_expletive, parenthesised_conjunct, role_holder
 from textmine.nlp.grammar.deps import SUBJECTS
 from textmine.nlp.grammar.syntax import conjuncts, coordination_head, prep_objects, relative_head
 from textmine.nlp.lexicon import Cues, Lexicon
@@ -637,6 +637,11 @@ class Parties:
             if candidate.pos_ == "PRON" or candidate.i in excluded:
                 continue
             found = self.party(candidate)
+            if found is None and candidate.dep_ in SUBJECTS:
+                # "The functions of the Panel are ... where they consider": the role's holder
+                holder = role_holder(candidate, self.is_party)
+                if holder is not None:
+                    candidate, found = holder, self.party(holder)
             if found is None or not self._compatible(pronoun, found):
                 continue
             if not plural or found.plural or candidate.dep_ in SUBJECTS:

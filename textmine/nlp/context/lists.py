@@ -10,9 +10,11 @@ tagger can read each item as the short clause its lead-in completes
 (:mod:`textmine.nlp.context.compose`).
 
 A text is cut into *segments*: its lines, and inside a line the stretches
-that open with a label after a lead-in mark or a semicolon (``must— (a)inform
-...; (b)consult ...`` copied from the legislation website as one line gives
-three segments; a label glued to its first word is read as a label), or,
+that open with a label after a lead-in mark, a semicolon, a comma or *and*/*or*
+(``must— (a)inform ...; (b)consult ...`` copied from the legislation website
+as one line gives three segments; a label glued to its first word is read as
+a label), or with a subsection number after a full stop (quoted amending
+text: ``... of that section. (2) If ...``), or,
 without labels, that follow a dash glued to a lead-in's last word and end
 with ``;`` (``must— listen to each child; engage with them; and ...``). A
 segment may open with a label (``(a)``, ``(ii)``, ``(3)``, ``(A)``) or a
@@ -53,7 +55,10 @@ _OPENER = re.compile(
 #: Where a label opens a new segment inside a line: after a lead-in mark or ``;``
 #: (``; and``, ``; or``), with or without a space, before ``(x)``.
 _INLINE = re.compile(
-    r"(?:[\u2014\u2013:]|;(?:[ \t]+(?:and|or))?)[ \t]*(?=\((?:[0-9]{1,3}[A-Z]{0,2}|[a-z]{1,3})\))"
+    r"(?:[\u2014\u2013:]|[;,](?:[ \t]+(?:and|or))?|[ \t](?:and|or))[ \t]*"
+    r"(?=\((?:[0-9]{1,3}[A-Z]{0,2}|[a-z]{1,3})\))"
+    # a numbered subsection after a full stop: "... of that section). (2) If ..."
+    r"|[.][\"'\u201d\u2019)]*[ \t]+(?=\([0-9]{1,3}[A-Z]{0,2}\)[ \t])"
 )
 #: A lead-in dash glued to the word before it and followed by more of the line.
 _GLUED_DASH = re.compile(r"(?<=[\w)])[\u2014\u2013](?=[ \t]*\S)")

@@ -6,6 +6,8 @@ and guidance English that en_core_web_sm often misparses:
 * :func:`is_expletive`: a dummy *it* (``it is essential that``) names nobody;
 * :func:`reduced_relative`: ``where children placed in a home are not
   participating`` (the noun left in a reduced relative);
+* :func:`participle_subject`: ``Staff working with children are expected
+  to ...`` (the noun of a participle phrase read as a clausal subject);
 * :func:`stranded_subject`: ``this is not a full list and schools must
   review ...`` (the subject hung on the clause before);
 * :func:`fronted_subject`: ``When considering whether ..., the school
@@ -47,6 +49,7 @@ __all__ = [
     "is_expletive",
     "modal_subject",
     "parenthesised_conjunct",
+    "participle_subject",
     "previous_subject",
     "reduced_relative",
     "role_holder",
@@ -119,6 +122,26 @@ def reduced_relative(verb: Token) -> list[Token]:
             if nouns:
                 return nouns[:1]
     return []
+
+
+def participle_subject(verb: Token) -> Token | None:
+    """The noun of ``Staff working with children are expected to consult``.
+
+    The parser may read a subject with its participle (``staff working
+    with children``) as a clausal subject whose own subject is the noun; the
+    noun is the subject of the main verb.
+    """
+    for child in verb.children:
+        if child.dep_ in ("csubj", "csubjpass") and child.tag_ == "VBG" and child.i < verb.i:
+            return next(
+                (
+                    c
+                    for c in child.children
+                    if c.dep_ == "nsubj" and c.i < child.i and c.pos_ in ("NOUN", "PROPN")
+                ),
+                None,
+            )
+    return None
 
 
 def stranded_subject(verb: Token) -> Token | None:

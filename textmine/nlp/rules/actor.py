@@ -50,6 +50,7 @@ from textmine.nlp.grammar.clauses import (
     is_expletive,
     modal_subject,
     parenthesised_conjunct,
+    participle_subject,
     previous_subject,
     reduced_relative,
     role_holder,
@@ -78,6 +79,8 @@ __all__ = ["MAX_CHAIN", "Actor", "ActorReader", "finite", "is_passive"]
 MAX_CHAIN = 12
 #: Group tokens a possessed subject may not be done by: a plan about a child is not theirs.
 _SUBJECTS_OF_PLANS = frozenset({"child", "young_person", "parent"})
+#: Subjects naming a purpose, not a doer: ``The purposes of a review are to ...``.
+_PURPOSES = frozenset({"purpose", "aim", "objective", "object", "intention", "goal"})
 #: Passives whose subject receives the means to act: ``is given the chance to take part``.
 _GIVING = frozenset({"give", "provide", "offer", "afford", "grant"})
 _ITEM_MARKS = frozenset({";", ":", "\u2014", "\u2013"})
@@ -138,6 +141,14 @@ FOR_SUBJECT = rule(
     "The object of 'for' before an infinitive is its subject ('for staff to consult').",
     example="The home must make arrangements for staff to consult the parents.",
     expect={"text": "consult", "actor": "professional"},
+)
+PARTICIPLE_PHRASE = rule(
+    "actor.participle_phrase",
+    "actor",
+    "The noun of a participle phrase the parse read as a clausal subject is the subject.",
+    example="Staff working directly with children are expected to consult the designated "
+    "safeguarding lead.",
+    expect={"text": "consult", "actor": "education"},
 )
 MAIN_CLAUSE_AGENT = rule(
     "actor.main_clause_agent",
@@ -355,6 +366,16 @@ PARTY_ROLE = rule(
     example="The role of the personal adviser is to consult the young person about the plan.",
     expect={"text": "consult", "actor": "professional"},
 )
+PARTY_EARLIER = rule(
+    "party.earlier_subject",
+    "party",
+    "'The purposes of ... are to V' names no doer: the doer the section's earlier subsections "
+    "name.",
+    example="The review partners must review each case. The purposes of a review are to "
+    "identify lessons and to consider whether to notify the parents.",
+    expect={"text": "notify", "actor": "professional"},
+    doubt="context",
+)
 PARTY_RELATIVE_HEAD = rule(
     "party.relative_head",
     "party",
@@ -571,6 +592,9 @@ class ActorReader:
         step rule: ``token`` is an adjunct the parser made a clause of (``must assess each
         case taking ...``), go on from its head."""
         parties = self.parties
+        noun = participle_subject(token)
+        if noun is not None:  # "Staff working with children are expected to consult"
+            return self._via(self.subject(noun, PARTICIPLE_PHRASE), *steps)
         if steps and steps[-1] is STEP_PARTICIPLE and is_passive(token):
             # "the plan must be reviewed by the authority, having consulted ...": the main
             # clause's doer is its agent, not its passive subject
@@ -867,6 +891,12 @@ class ActorReader:
         holder = role_holder(token, parties.is_party)
         if holder is not None:  # "The role of the personal adviser is to consult"
             return self._via(self.subject(holder, found_by), PARTY_ROLE)
+        if token.lemma_.lower() in _PURPOSES and token.dep_ in SUBJECTS:
+            # "(4) The purposes of a review under this section are— (b) to consider": the
+            # doer the section names in the subsections before
+            earlier = self._earlier_subject(token)
+            if earlier is not None:
+                return self._via(self.subject(earlier, found_by), PARTY_EARLIER)
         # an inanimate subject ("This evaluation should inform ...") names no party
         text = parties.np_text(token, coordinated=True)
         return (
@@ -874,6 +904,23 @@ class ActorReader:
             text,
             Reading("unspecified", found_by, party=PARTY_NONE, token=token.text),
         )
+
+    def _earlier_subject(self, token: Token) -> Token | None:
+        """The nearest main-clause subject naming a party in the sentences before ``token``'s
+        (the unit is one section, regulation or paragraph: the guidelines' reach)."""
+        doc = token.doc
+        end = token.sent.start
+        while end > 0:
+            sent = doc[end - 1].sent
+            for candidate in sent:
+                if (
+                    candidate.dep_ in ACTIVE_SUBJECTS
+                    and candidate.head.dep_ == "ROOT"
+                    and self.parties.party(candidate) is not None
+                ):
+                    return candidate
+            end = sent.start
+        return None
 
     @staticmethod
     def _via(actor: Actor, *rules: Rule) -> Actor:

@@ -259,6 +259,8 @@ def is_verbal(token: Token, *, predicative: bool = False) -> bool:
         verb_children = ("aux", "auxpass", "nsubj", "nsubjpass", "dobj")  # "Engage parents in ..."
         if any(c.dep_ in verb_children for c in token.children):
             return True
+        if _after_modal(token):  # "must where appropriate co-operate" read as the modal's object
+            return True
         if (  # a list item "Work with you to ..." parsed as a noun phrase
             token.is_sent_start
             and token.is_title
@@ -272,6 +274,23 @@ def is_verbal(token: Token, *, predicative: bool = False) -> bool:
             and head != token
             and (head.pos_ == "VERB" or head.tag_.startswith("VB"))
         )
+    return False
+
+
+#: Words that may stand between a modal and its verb (``must, where appropriate, co-operate``).
+_BETWEEN_MODAL_AND_VERB = frozenset({"ADV", "SCONJ", "ADJ", "PUNCT", "PART"})
+
+
+def _after_modal(token: Token) -> bool:
+    """A word right after a modal, or after a modal and a short adverbial (``where
+    appropriate``, ``, so far as practicable,``): a verb, whatever its tag."""
+    doc = token.doc
+    for i in range(token.i - 1, max(token.sent.start, token.i - 8) - 1, -1):
+        word = doc[i]
+        if word.tag_ == "MD":
+            return True
+        if word.pos_ not in _BETWEEN_MODAL_AND_VERB or word.lower_ in ("and", "or"):
+            return False
     return False
 
 
