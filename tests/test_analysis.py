@@ -22,8 +22,10 @@ def test_default_title() -> None:
         def __init__(self, doc: str, title: str | None) -> None:
             self.doc, self.title = doc, title
 
-    assert default_title([D("a", "Act"), D("b", None)]) == "Act and b"
+    assert default_title([D("a", "Act"), D("b_2", None)]) == "Act and b 2"
     assert default_title([D("a", "A"), D("b", "B"), D("c", "C")]) == "A and 2 more"
+    long = default_title([D("a", "The Children's Homes Regulations " * 3), D("b", "Guide " * 12)])
+    assert len(long) <= 120 and long.endswith("Guide Guide…")  # cut between words
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +49,14 @@ def test_sample_analysis(sample_analysis: Analysis, nlp: Any) -> None:
     digest = hashlib.sha256((SAMPLE / "sample_act.md").read_bytes()).hexdigest()
     assert record["sha256"] == digest and record["kind"] == "act"
     assert a.provenance.model["name"].startswith("en_core_web_sm")
-    assert set(a.provenance.lexicon["files"]) == {"terms.jsonl", "actors.jsonl", "cues.jsonl"}
+    assert set(a.provenance.lexicon["files"]) == {
+        "terms.jsonl",
+        "actors.jsonl",
+        "cues.jsonl",
+        "groups.jsonl",
+    }
+    assert a.pairing is not None and a.pairing.comparable  # the draft names the Sample Act
+    assert a.relevance.documents_of("send") == ["sample_act", "sample_draft"]
     assert a.findings and a.stats is not None
     assert a.links.measure_findings  # at least one measure has evidence
 
@@ -57,9 +66,14 @@ def test_summary_lines(sample_analysis: Analysis, tmp_path: Path) -> None:
     lines = sample_analysis.summary_lines(tmp_path / "report.html")
     assert lines[0] == f"Report: {tmp_path / 'report.html'}"
     n_act = int((sample_analysis.rows["doc"] == "sample_act").sum())
-    assert lines[1] == f"sample_act: 16 provisions, {n_act} tagged occurrences"
-    assert any(line.startswith("TII sample_draft: ") for line in lines)
-    assert any(line.startswith("Divergence sample_act vs sample_draft: JSD ") for line in lines)
+    assert lines[1] == f"Sample Act (textmine example): 16 provisions, {n_act} tagged occurrences"
+    assert any(line.startswith("TII Sample draft code (textmine example): ") for line in lines)
+    assert any(
+        line.startswith(
+            "Divergence Sample Act (textmine example) vs Sample draft code (textmine example): JSD "
+        )
+        for line in lines
+    )
     assert lines[-1].startswith(
         "SEN2 2025 (England): professional requests agreed for assessment 1.72 times"
     )
@@ -73,7 +87,7 @@ def test_cli_analyse_writes_a_fresh_folder_and_refreshes_its_own(tmp_path: Path,
     result = runner.invoke(cli, ["analyse", draft, "-o", str(out), "--title", "Draft only"], obj={})
     assert result.exit_code == 0, result.output
     assert f"Report: {out / 'report.html'}" in result.output
-    assert "sample_draft: 40 provisions" in result.output
+    assert "sample draft: 40 provisions" in result.output
     assert (out / "report.html").is_file() and (out / "tables" / "tii.csv").is_file()
     assert "<title>Draft only</title>" in (out / "report.html").read_text(encoding="utf-8")
     again = runner.invoke(cli, ["analyse", draft, "-o", str(out)], obj={})

@@ -168,6 +168,7 @@ def test_windows_1252_and_latin_1_text_read_with_one_warning(tmp_path: Path) -> 
     assert proc.stderr.splitlines() == [
         f"WARNING textmine.extract.decoding: {legacy}: {CP1252_WARNING}",
         f"WARNING textmine.extract.decoding: {latin}: {CP1252_WARNING}",
+        f"textmine extract: 2 provisions from 2 documents; written to {out}",
     ]
     assert [r["text"] for r in records(out)] == [
         "The child’s parent – “consulted” – must agree.",
@@ -196,7 +197,8 @@ def test_nul_bytes_and_mixed_line_ends(tmp_path: Path) -> None:
     proc = textmine("extract", path, "-o", out)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.splitlines() == [
-        f"WARNING textmine.extract.decoding: {path}: removed 2 NUL byte(s)"
+        f"WARNING textmine.extract.decoding: {path}: removed 2 NUL byte(s)",
+        f"textmine extract: 4 provisions from 1 document; written to {out}",
     ]
     assert [(r["ref"], r["text"]) for r in records(out)] == [
         ("1.1", "The council must consult the parent."),
@@ -247,7 +249,7 @@ def test_file_names_with_spaces_unicode_and_shell_metacharacters(tmp_path: Path)
     out = tmp_path / "out $(touch pwned); `x` 'é' \"q\".jsonl"
     proc = textmine("extract", *paths, "-o", out, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stderr == ""
+    assert proc.stderr == f"textmine extract: 7 provisions from 7 documents; written to {out}\n"
     assert [r["doc"] for r in records(out)] == [Path(n).stem for n in NAMES]
     assert not list(tmp_path.rglob("pwned"))
     missing = folder / "gone $(touch pwned); 'q'.txt"
@@ -300,7 +302,9 @@ def test_50_mb_text_file_is_extracted_with_bounded_memory(tmp_path: Path) -> Non
         env={**os.environ, "PEAK_RSS_FILE": str(peak)},
     )
     assert proc.returncode == 0, proc.stderr
-    assert proc.stderr == ""
+    assert proc.stderr == (
+        f"textmine extract: {paragraphs:,} provisions from 1 document; written to {out}\n"
+    )
     with out.open(encoding="utf-8") as handle:
         count = sum(1 for _ in handle)
     assert count == paragraphs

@@ -34,9 +34,12 @@ from typing import TYPE_CHECKING, Any
 from textmine.engine import Failure, process_inputs
 from textmine.errors import InputError
 from textmine.extract.document import Document
+from textmine.findings.relevance import SEN2_FIELD
+from textmine.groups import Groups, default_groups, load_groups
 from textmine.inputs import SAMPLE_TITLE, InputSpec, resolve_inputs
 from textmine.progress import steps as progress_steps
 from textmine.settings import Settings
+from textmine.text import document_name, shorten
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -82,33 +85,57 @@ class Analysis:
     settings: Settings = field(default_factory=Settings)
     #: Inputs that could not be read (file, reason); the others were analysed.
     failures: list[Failure] = field(default_factory=list)
+    #: The policy fields of the documents (which findings bear on them).
+    relevance: Any = None  # textmine.findings.relevance.Relevance
+    #: Whether the enacting text and the guidance compared are about the same provisions.
+    pairing: Any = None  # textmine.measure.comparability.Comparability | None
+    #: Labels of the party groups and the families' and professionals' sides.
+    groups: Groups = field(default_factory=default_groups)
+    #: What an analyst's corrections file changed (``analyse(..., corrections=FILE)``).
+    review: Any = None  # textmine.review.ReviewSummary | None
 
     @property
     def slug(self) -> str:
-        """A folder name for this analysis's outputs."""
+        """A folder name for this analysis's outputs (at most 60 characters, whole words)."""
         from textmine.report.anchors import slug
 
-        return slug(self.title, fallback="analysis")[:60].strip("-")
+        return slug(shorten(self.title.replace("-", " "), 60, mark=""), fallback="analysis")
+
+    def names(self) -> dict[str, str]:
+        """Document id -> the name every output gives it (title, else readable stem)."""
+        return {d.doc: document_name(d.doc, d.title) for d in self.documents}
 
     def summary_lines(self, report: Path | None = None) -> list[str]:
         """Plain lines for a terminal: where the report is, and the headline figures."""
         from textmine.measure import summarise
 
         lines = [f"Report: {report}"] if report is not None else []
+        names = self.names()
         for document in self.documents:
             n = int((self.rows["doc"] == document.doc).sum()) if len(self.rows) else 0
             lines.append(
-                f"{document.doc}: {len(document.provisions)} provisions, {n} tagged occurrences"
+                f"{names[document.doc]}: {len(document.provisions)} provisions, "
+                f"{n} tagged occurrences"
             )
-        lines += summarise(self.tables)
-        headline = self.stats.headline() if self.stats is not None else {}
-        for rec in headline.get("relative_rates", []):
-            if rec.get("basis") == "received":
-                lines.append(
-                    f"SEN2 {headline['period']} ({headline['area']}): professional requests "
-                    f"agreed for assessment {rec['relative_rate']:.2f} times as often as "
-                    f"family requests [95% CI {rec['ci_low']:.2f}, {rec['ci_high']:.2f}]"
-                )
+        lines += summarise(self.tables, names=names, groups=self.groups)
+        if self.review is not None:
+            lines.append(f"Corrections {self.review.line()}")
+            lines += [f"Not applied: {n}" for n in self.review.not_applied]
+        if self.pairing is not None and not self.pairing.comparable:
+            lines.append(
+                f"Not compared: {names.get(self.pairing.doc_a, self.pairing.doc_a)} and "
+                f"{names.get(self.pairing.doc_b, self.pairing.doc_b)} are not about the same "
+                f"provisions ({self.pairing.reason})"
+            )
+        if self.relevance is None or self.relevance.documents_of(SEN2_FIELD):
+            headline = self.stats.headline() if self.stats is not None else {}
+            for rec in headline.get("relative_rates", []):
+                if rec.get("basis") == "received":
+                    lines.append(
+                        f"SEN2 {headline['period']} ({headline['area']}): professional requests "
+                        f"agreed for assessment {rec['relative_rate']:.2f} times as often as "
+                        f"family requests [95% CI {rec['ci_low']:.2f}, {rec['ci_high']:.2f}]"
+                    )
         lines += [f"Not analysed: {failure}" for failure in self.failures]
         return lines
 
@@ -119,18 +146,26 @@ def analyse(
     settings: Settings | None = None,
     title: str | None = None,
     progress: bool = False,
+    corrections: str | Path | None = None,
 ) -> Analysis:
     """Read, tag and measure ``paths`` (default: the corpora, else the bundled sample).
 
+    ``corrections`` is an analyst's corrections file (:mod:`textmine.review`):
+    applied to the tagged rows before anything is measured; what it changed,
+    and the corrections whose occurrence is gone, are in ``Analysis.review``.
+
     Raises the readers' :class:`~textmine.errors.InputError` for unreadable
-    input and :class:`~textmine.errors.ModelNotFoundError` when no spaCy model
-    is installed.
+    input or a bad corrections file (read first, before any work) and
+    :class:`~textmine.errors.ModelNotFoundError` when no spaCy model is
+    installed.
     """
     from textmine import __version__
     from textmine.cache import open_cache
     from textmine.cache.results import cached_measure, cached_stats
 
     settings = (settings or Settings()).with_(explain=True)
+    groups = load_groups(settings.lexicon_dir)
+    reviewed = _read_corrections(corrections, groups)
     specs, sample = resolve_inputs(paths, settings)
     cache = open_cache(settings)
     early: dict[str, Any] = {}
@@ -146,12 +181,26 @@ def analyse(
         from textmine.rows import rows_to_frame  # pandas: imported once workers run
 
         documents, specs = processed.documents, processed.specs
-        rows = rows_to_frame(processed.rows)
+        tagged, review = processed.rows, None
+        if reviewed is not None:
+            from textmine.review import apply_corrections
+
+            tagged, review = apply_corrections(tagged, reviewed[1], file=reviewed[0].name)
+        rows = rows_to_frame(tagged)
         with steps.status("Measuring"):
-            tables = cached_measure(processed.rows, rows, settings, cache)
+            pairing = pair_documents(documents, rows)
+            pair = None if pairing is None else (pairing.doc_a, pairing.doc_b)
+            tables = cached_measure(
+                tagged,
+                rows,
+                settings,
+                cache,
+                pair=pair if pairing is None or pairing.comparable else (),
+                groups=groups,
+            )
         with steps.status("Statistics and findings"):
             stats = early["stats"] if "stats" in early else cached_stats(cache)
-            stats, findings, links = gather_evidence(documents, tables, stats=stats)
+            evidence = gather_evidence(documents, tables, stats=stats)
     provenance = Provenance(
         generated=_now(),
         textmine_version=__version__,
@@ -164,8 +213,13 @@ def analyse(
             "n_bootstrap": settings.n_bootstrap,
             "n_permutations": settings.n_permutations,
             "models": list(settings.models),
+            "actor": settings.actor,
+            "groups": groups.source,
+            **({"corrections": _file_record(reviewed[0])} if reviewed is not None else {}),
         },
-        statistics_inputs=tuple(_plain(f) for f in (stats.files if stats is not None else [])),
+        statistics_inputs=tuple(
+            _plain(f) for f in (evidence.stats.files if evidence.stats is not None else [])
+        ),
         sample=sample,
     )
     return Analysis(
@@ -173,20 +227,52 @@ def analyse(
         documents=documents,
         rows=rows,
         tables=tables,
-        findings=findings,
-        links=links,
-        stats=stats,
+        findings=evidence.findings,
+        links=evidence.links,
+        stats=evidence.stats,
         provenance=provenance,
         settings=settings,
         failures=processed.failures,
+        relevance=evidence.relevance,
+        pairing=pairing,
+        groups=groups,
+        review=review,
     )
 
 
 def default_title(documents: Iterable[Document]) -> str:
-    """``"<title A> and <title B>"`` (titles, else document ids), shortened to 120 characters."""
-    names = [d.title or d.doc for d in documents]
+    """``"<A> and <B>"`` (titles, else readable stems), cut between words at 120 characters."""
+    names = [document_name(d.doc, d.title) for d in documents]
     text = " and ".join(names) if len(names) <= 2 else f"{names[0]} and {len(names) - 1} more"
-    return text if len(text) <= 120 else text[:119] + "…"
+    return shorten(text, 120)
+
+
+def pair_documents(documents: Sequence[Document], rows: pd.DataFrame) -> Any:
+    """The enacting text and guidance to compare, and whether they are comparable.
+
+    The pair is :func:`textmine.measure.choose_pair`'s (first act/bill/si,
+    first guidance); the verdict is
+    :func:`textmine.measure.comparability.comparability` over the two
+    documents' provision texts. ``None`` when there is no pair.
+    """
+    from textmine.measure import choose_pair
+    from textmine.measure.comparability import comparability
+
+    chosen = choose_pair(rows) if len(rows) else None
+    if chosen is None:
+        return None
+    by_doc = {d.doc: d for d in documents}
+    a, b = by_doc.get(chosen[0]), by_doc.get(chosen[1])
+    if a is None or b is None:
+        return None
+    return comparability(
+        [p.text for p in a.provisions],
+        [p.text for p in b.provisions],
+        doc_a=a.doc,
+        doc_b=b.doc,
+        title_a=a.title,
+        refs_a=[p.ref for p in a.provisions],
+    )
 
 
 def lexicon_record(settings: Settings) -> dict[str, Any]:
@@ -198,7 +284,7 @@ def lexicon_record(settings: Settings) -> dict[str, Any]:
         except ModuleNotFoundError:
             folder = Path(__file__).resolve().parent.parent / "lexicons"
     files = {}
-    for name in ("terms.jsonl", "actors.jsonl", "cues.jsonl"):
+    for name in ("terms.jsonl", "actors.jsonl", "cues.jsonl", "groups.jsonl"):
         entry = folder / name
         if entry.is_file():
             data = entry.read_bytes()
@@ -209,26 +295,39 @@ def lexicon_record(settings: Settings) -> dict[str, Any]:
     return {"folder": "bundled" if settings.lexicon_dir is None else str(folder), "files": files}
 
 
-def gather_evidence(
-    documents: Sequence[Document], tables: Any, *, stats: Any = None
-) -> tuple[Any, list[Any], Any]:
-    """SEN2 statistics, the registry's findings filled from them, and their links.
+@dataclass(frozen=True)
+class Evidence:
+    """What :func:`gather_evidence` returns."""
 
-    Returns ``(stats, findings, links)``: ``stats`` as given, else
-    :func:`~textmine.findings.stats.compute_stats`, the registry with its computed
-    values filled, and the findings linked to the measure ids of ``tables`` and to
-    the provision labels of ``documents``.
+    stats: Any  # textmine.findings.stats.Sen2Stats
+    findings: list[Any]  # every finding of the registry, computed values filled
+    links: Any  # textmine.findings.links.Links of the findings that bear on the documents
+    relevance: Any  # textmine.findings.relevance.Relevance
+
+
+def gather_evidence(documents: Sequence[Document], tables: Any, *, stats: Any = None) -> Evidence:
+    """SEN2 statistics, the registry's findings filled from them, their relevance and links.
+
+    ``stats`` as given, else :func:`~textmine.findings.stats.compute_stats`;
+    the registry with its computed values filled; which findings bear on
+    ``documents`` (:mod:`textmine.findings.relevance`: the policy field of each
+    document); and those findings linked to the measure ids of ``tables`` and
+    to the provision labels of ``documents`` (the others link to nothing).
     """
     from textmine.findings.computed import fill_computed
     from textmine.findings.links import link, measure_ids_from_tables
     from textmine.findings.registry import load_findings
+    from textmine.findings.relevance import relevance
     from textmine.findings.stats import compute_stats
     from textmine.measure.frame import provision_label
 
     stats = stats if stats is not None else compute_stats()
     findings = fill_computed(load_findings(), stats)
+    fields = relevance({d.doc: [p.text for p in d.provisions] for d in documents})
+    bearing, _other = fields.split(findings)
     labels = [provision_label(d.doc, p.ref, p.page) for d in documents for p in d.provisions]
-    return stats, findings, link(findings, measure_ids_from_tables(tables), labels)
+    links = link(bearing, measure_ids_from_tables(tables), labels)
+    return Evidence(stats=stats, findings=findings, links=links, relevance=fields)
 
 
 # ------------------------------------------------------------------ steps
@@ -271,6 +370,19 @@ def _input_record(document: Document, spec: InputSpec) -> dict[str, Any]:
         "licence": spec.licence,
         "source": spec.source,
     }
+
+
+def _read_corrections(path: str | Path | None, groups: Groups) -> tuple[Path, list[Any]] | None:
+    """The corrections of ``path`` (validated against ``groups``), or ``None``."""
+    if path is None:
+        return None
+    from textmine.review import read_corrections
+
+    return Path(path), read_corrections(path, groups=groups)
+
+
+def _file_record(path: Path) -> dict[str, Any]:
+    return {"file": path.name, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
 
 
 def _plain(record: dict[str, object]) -> dict[str, Any]:

@@ -22,16 +22,21 @@ from textmine import __version__
 from textmine.cli_options import (
     TextmineGroup,
     cache_options,
+    check_folder,
     check_output,
+    corrections_option,
+    done,
     emit,
     force_option,
     format_option,
     kind_option,
     lexicon_option,
     output_option,
+    progress_wanted,
     revision_option,
 )
 from textmine.nlp.rules.registry import FIELDS
+from textmine.text import plural
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -52,14 +57,16 @@ def cli(ctx: click.Context, debug: bool, verbose: bool) -> None:
         textmine extract act.pdf --format jsonl -o act.jsonl
 
     \b
-    Exit status:
-        0    success
+    Exit status (every error is one line on stderr):
+        0    success (also when the reader of the output goes away: | head)
         1    any other error
         2    bad input (one line naming the file and the reason); analyse
              with several inputs writes the report on those it could read,
              lists the others, and exits 2
-        3    an output that cannot be written (folder missing or not
-             writable, disk full) or would overwrite a file (use --force)
+        3    an output that cannot be written (its folder missing or not
+             writable, disk full) or would overwrite a file (use --force);
+             textmine creates the file or folder you name, never a
+             missing folder above it
         4    no spaCy model
         5    a download failed (fetch)
         6    diff --fail-on found a change of a listed kind
@@ -113,13 +120,22 @@ def extract(
     """
     from textmine.extract import extract as extract_document
     from textmine.extract.export import write_documents
+    from textmine.progress import steps as progress_steps
     from textmine.settings import Settings
 
     check_output(output, force)
     settings = Settings().with_(revision=revision)
-    documents = [extract_document(p, kind=kind, settings=settings) for p in paths]
+    with progress_steps(progress_wanted()) as steps:
+        documents = [
+            extract_document(p, kind=kind, settings=settings) for p in steps.track(paths, "Reading")
+        ]
     _warn_failed_pages(documents)
     emit(lambda fh: write_documents(documents, fh, fmt, keep_removed=keep_removed), output, force)
+    n = sum(len(d.provisions) for d in documents)
+    done(
+        f"textmine extract: {plural(n, 'provision')} from {plural(len(documents), 'document')}",
+        output,
+    )
 
 
 @cli.command("eval")
@@ -158,25 +174,32 @@ def eval_command(
     output: Path | None,
     force: bool,
 ) -> None:
-    """Score tagger output PRED against hand-labelled GOLD (both JSON Lines).
+    """Score tagger output PRED against hand-labelled GOLD, or an analyst's CORRECTIONS.
 
     Prints precision, recall and F1 of term detection per canonical term and
     micro-averaged, the accuracy of actor, recipients, modality, negated,
     voice, level and term over matched occurrences, and a table of wrong values.
-    GOLD may be in the contract's row form or in locator form (text + nth).
+    GOLD may be in the contract's row form or in locator form (text + nth). A
+    corrections file (lines with a "verdict", as the report's "Download
+    corrections" writes) is a gold set too: PRED is scored over the rows the
+    analyst reviewed (recall counts the occurrences the file adds).
 
     \b
-    Example:
+    Examples:
         textmine tag guidance.pdf -o pred.jsonl
         textmine eval tests/nlp/data/gold_dev.jsonl pred.jsonl --format json
         textmine eval gold.jsonl pred.jsonl --by-document
+        textmine eval corrections.jsonl pred.jsonl
     """
     import json
 
     from textmine.nlp.eval.evaluate import evaluate_files
     from textmine.nlp.eval.text import render_by_document
+    from textmine.review.corrections import is_corrections_file
 
-    if by_document:
+    check_output(output, force)
+    corrections = is_corrections_file(gold)
+    if by_document and not corrections:
         reports = evaluate_files(gold, pred, provisions_path=provisions, by_document=True)
         if fmt == "json":
             data = {doc or "pooled": r.to_dict(details=details) for doc, r in reports.items()}
@@ -184,13 +207,24 @@ def eval_command(
         else:
             text = render_by_document(reports)
         emit(lambda fh: fh.write(text), output, force)
+        done("textmine eval: scores", output)
         return
-    report = evaluate_files(gold, pred, provisions_path=provisions)
-    if fmt == "json":
-        text = json.dumps(report.to_dict(details=details), indent=2, ensure_ascii=False) + "\n"
+    header: list[str] = []
+    extra: dict[str, Any] = {}
+    if corrections:
+        from textmine.review import evaluate_corrections
+
+        report, used = evaluate_corrections(gold, pred)
+        header, extra = used.header_lines(), {"corrections": used.to_dict()}
     else:
-        text = report.to_text(details=details)
+        report = evaluate_files(gold, pred, provisions_path=provisions)
+    if fmt == "json":
+        data = {**extra, **report.to_dict(details=details)}
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = "".join(f"{line}\n" for line in header) + report.to_text(details=details)
     emit(lambda fh: fh.write(text), output, force)
+    done("textmine eval: scores", output)
 
 
 @cli.command("rules")
@@ -250,6 +284,7 @@ def rules_command(field: str | None, fmt: str) -> None:
     "--batch-size", type=click.IntRange(min=1), default=None, help="Texts per parser batch."
 )
 @revision_option()
+@corrections_option()
 @cache_options
 def tag_command(
     paths: tuple[Path, ...],
@@ -262,6 +297,7 @@ def tag_command(
     n_process: int | None,
     batch_size: int | None,
     revision: str,
+    corrections: Path | None,
     cache_dir: Path | None,
     no_cache: bool,
 ) -> None:
@@ -276,9 +312,12 @@ def tag_command(
         textmine tag act.xml code.txt --explain
         textmine tag draft.txt --lexicon my_lexicons/
         textmine tag draft.docx --revision original
+        textmine tag guidance.pdf --corrections corrections.jsonl -o reviewed.jsonl
     """
     from textmine.engine import process_inputs
+    from textmine.groups import load_groups
     from textmine.inputs import InputSpec
+    from textmine.progress import steps as progress_steps
     from textmine.rows import write_rows
     from textmine.settings import Settings
 
@@ -292,10 +331,27 @@ def tag_command(
         use_cache=False if no_cache else None,
     )
     check_output(output, force)
+    found = None
+    if corrections is not None:
+        from textmine.review import apply_corrections, read_corrections
+
+        found = read_corrections(corrections, groups=load_groups(lexicon_dir))
     specs = [InputSpec(path=p, kind=kind) for p in paths]
-    processed = process_inputs(specs, settings, keep_going=False)
+    with progress_steps(progress_wanted()) as steps:
+        processed = process_inputs(specs, settings, steps=steps, keep_going=False)
     _warn_failed_pages(processed.documents)
-    emit(lambda fh: write_rows(processed.rows, fh), output, force)
+    rows = processed.rows
+    if corrections is not None and found is not None:
+        rows, review = apply_corrections(rows, found, file=corrections.name)
+        click.echo(f"textmine tag: corrections {review.line()}", err=True)
+        for skipped in review.not_applied:
+            click.echo(f"textmine tag: not applied: {skipped}", err=True)
+    emit(lambda fh: write_rows(rows, fh), output, force)
+    done(
+        f"textmine tag: {plural(len(rows), 'occurrence')} in "
+        f"{plural(len(processed.documents), 'document')}",
+        output,
+    )
 
 
 def _warn_failed_pages(documents: Any) -> None:
@@ -339,6 +395,7 @@ def fetch_command(dest: Path | None, manifest: Path | None, force: bool) -> None
     from textmine.fetch import fetch
     from textmine.settings import Settings
 
+    check_folder(dest)
     folder = dest if dest is not None else Settings().corpora_dir
     for result in fetch(folder, manifest=manifest, force=force):
         note = " (checksum recorded)" if result.recorded else ""

@@ -13,14 +13,20 @@ import click
 
 from textmine.cli_options import (
     PARTIAL_EXIT_CODE,
+    actor_option,
     cache_options,
+    check_actor,
+    check_folder,
     check_output,
+    corrections_option,
+    done,
     emit,
     folder_option,
     force_option,
     format_option,
     lexicon_option,
     output_option,
+    progress_wanted,
     revision_option,
 )
 
@@ -28,12 +34,7 @@ from textmine.cli_options import (
 @click.command("measure")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @folder_option("Folder for the tables [default: outputs/measures].")
-@click.option(
-    "--actor",
-    default="local_authority",
-    show_default=True,
-    help="Actor of the family-vs-professional asymmetry; 'all' for every actor.",
-)
+@actor_option()
 @click.option(
     "--pair",
     nargs=2,
@@ -67,6 +68,8 @@ def measure_command(
     from textmine.measure import measure, read_tagged, summarise, write_tables
     from textmine.settings import Settings
 
+    check_actor(actor)
+    check_folder(output)
     settings = Settings().with_(seed=seed)
     tables = measure(
         read_tagged(paths),
@@ -109,8 +112,10 @@ def stats(csvs: tuple[Path, ...], fmt: str, output: Path | None, force: bool) ->
     """
     from textmine.findings.stats import compute_stats, write_stats
 
+    check_output(output, force)
     result = compute_stats(csvs)
     emit(lambda fh: write_stats(result, fh, fmt), output, force)
+    done("textmine stats: statistics", output)
 
 
 @click.command("analyse")
@@ -135,6 +140,8 @@ def stats(csvs: tuple[Path, ...], fmt: str, output: Path | None, force: bool) ->
     "of --workers processes on this machine (needs the [dask] extra).",
 )
 @revision_option()
+@actor_option()
+@corrections_option()
 @cache_options
 @click.pass_context
 def analyse_command(
@@ -147,6 +154,8 @@ def analyse_command(
     workers: int | None,
     scheduler: str | None,
     revision: str,
+    actor: str,
+    corrections: Path | None,
     cache_dir: Path | None,
     no_cache: bool,
 ) -> None:
@@ -176,6 +185,8 @@ def analyse_command(
         textmine analyse act.pdf code.pdf -o outputs/send --title "CFA 2014 and the Code"
         textmine analyse draft.txt --lexicon my_lexicons/
         textmine analyse act.pdf guidance.html draft.docx
+        textmine analyse regulations.pdf guide.pdf --actor other
+        textmine analyse code.pdf --corrections corrections.jsonl
         textmine analyse acts/*.pdf --scheduler tcp://10.0.0.5:8786
     """
     from textmine.analysis import analyse
@@ -183,6 +194,8 @@ def analyse_command(
     from textmine.report.outdir import check_out_dir
     from textmine.settings import Settings
 
+    check_actor(actor, lexicon_dir)
+    check_folder(output)
     if output is not None:
         check_out_dir(output, ["report.html"], force=force)
     settings = Settings().with_(
@@ -190,10 +203,11 @@ def analyse_command(
         workers=workers,
         scheduler=scheduler,
         revision=revision,
+        actor=actor,
         cache_dir=cache_dir,
         use_cache=False if no_cache else None,
     )
-    result = analyse(paths, settings=settings, title=title, progress=True)
+    result = analyse(paths, settings=settings, title=title, progress=True, corrections=corrections)
     report = render_report(result, output or default_out_dir(result), force=force)
     for line in result.summary_lines(report):
         click.echo(line)
@@ -254,6 +268,7 @@ def diff_command(
         textmine diff draft.docx -o changes.html
     """
     from textmine.diff import FAIL_EXIT_CODE, diff, diff_tracked, parse_kinds
+    from textmine.progress import steps as progress_steps
 
     try:
         fail_kinds = parse_kinds(fail_on)
@@ -263,12 +278,14 @@ def diff_command(
         suffix = output.suffix.lower() if output is not None else ""
         fmt = {".html": "html", ".htm": "html", ".csv": "csv"}.get(suffix, "jsonl")
     check_output(output, force)
-    if new is None:
-        result = diff_tracked(old, include_unchanged=include_unchanged)
-    else:
-        result = diff(old, new, include_unchanged=include_unchanged)
+    with progress_steps(progress_wanted()) as steps:
+        if new is None:
+            result = diff_tracked(old, include_unchanged=include_unchanged, steps=steps)
+        else:
+            result = diff(old, new, include_unchanged=include_unchanged, steps=steps)
     out_dir = output.parent if output is not None else Path.cwd()
     emit(lambda fh: result.write(fh, fmt, out_dir=out_dir), output, force)
+    done(f"textmine diff: {result.summary()}", output)
     found = result.of_kind(*fail_kinds)
     if found:
         click.echo(

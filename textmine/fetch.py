@@ -33,7 +33,6 @@ import csv
 import hashlib
 import logging
 import os
-import tempfile
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable
@@ -44,6 +43,7 @@ from typing import Any
 
 from textmine import __version__
 from textmine.errors import FetchError, InputError
+from textmine.output import temporary_file
 from textmine.settings import DEFAULT_CORPORA_DIR
 
 __all__ = [
@@ -145,16 +145,16 @@ def read_manifest(path: Path) -> list[ManifestEntry]:
 def write_manifest(entries: Iterable[ManifestEntry], path: Path) -> None:
     """Write ``entries`` to ``path`` atomically (temporary file, then rename)."""
     path = Path(path)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    fd, tmp = temporary_file(path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
             writer.writerow(COLUMNS)
             for e in entries:
                 writer.writerow([e.file, e.title, e.kind, e.url, e.licence, e.sha256 or ""])
-        os.replace(name, path)
+        os.replace(tmp, path)
     except BaseException:
-        Path(name).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -231,10 +231,9 @@ def _download(
     url = entry.url
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        fd, tmp = temporary_file(path)
     except OSError as exc:
         raise FetchError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
-    tmp = Path(name)
     digest = hashlib.sha256()
     size = 0
     head = b""

@@ -129,14 +129,34 @@ def reraise(exc: BaseException, path: str | Path) -> NoReturn:
     raise error from exc
 
 
-def _temporary(path: Path) -> tuple[int, Path]:
-    """A new hidden ``.<name>.*.part`` file beside ``path``: its descriptor and path."""
+def new_file_mode() -> int:
+    """The mode a new file gets from ``open()``: 0o666 less the process umask (0o644 under 022).
+
+    A temporary file is made private (0o600) by :func:`tempfile.mkstemp`; an
+    output keeps the usual mode once renamed into place, so colleagues on a
+    shared drive can read it as they could any other file.
+    """
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def temporary_file(path: Path) -> tuple[int, Path]:
+    """A new hidden ``.<name>.*.part`` file beside ``path`` with the usual mode
+    (:func:`new_file_mode`): its descriptor and path."""
     parent = path.parent if str(path.parent) else Path(".")
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=parent)
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, new_file_mode())
+    return fd, Path(name)
+
+
+def _temporary(path: Path) -> tuple[int, Path]:
+    """:func:`temporary_file`, its failure an :class:`OutputError` naming ``path``."""
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=parent)
+        return temporary_file(path)
     except OSError as exc:
         raise OutputError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
-    return fd, Path(name)
 
 
 def ensure_dir(path: str | Path) -> Path:

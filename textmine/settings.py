@@ -24,6 +24,9 @@ DEFAULT_MAX_UNIT_CHARS = 20_000
 DEFAULT_SEED = 20140313
 DEFAULT_BOOTSTRAP = 2000
 DEFAULT_PERMUTATIONS = 5000
+#: Doer of the families-versus-professionals measure: ``each`` (every doer with enough
+#: occurrences, and all pooled), ``all`` (pooled only) or one actor group.
+DEFAULT_ACTOR = "each"
 #: Worker processes of ``analyse`` (parsing on one machine): at most 2, at most the cores.
 DEFAULT_WORKERS = max(1, min(2, os.cpu_count() or 1))
 #: The revision of a Word document with tracked changes that is read.
@@ -48,6 +51,7 @@ class Settings:
     seed: int = DEFAULT_SEED
     n_bootstrap: int = DEFAULT_BOOTSTRAP
     n_permutations: int = DEFAULT_PERMUTATIONS
+    actor: str = DEFAULT_ACTOR
     explain: bool = False
     keep_removed: bool = False
     #: Which revision of a Word document with tracked changes is read: ``final``

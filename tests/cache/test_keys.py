@@ -43,7 +43,7 @@ def test_rows_key_follows_the_lexicon_files(tmp_path: Path) -> None:
     doc = document_key("act.pdf", SHA, None, settings)
     before = rows_key(doc, settings)
     assert before is not None
-    assert set(before["lexicons"]) == {"terms.jsonl", "actors.jsonl", "cues.jsonl"}
+    assert set(before["lexicons"]) == {"terms.jsonl", "actors.jsonl", "cues.jsonl", "groups.jsonl"}
     with (lexicons / "cues.jsonl").open("a", encoding="utf-8") as handle:
         handle.write("\n")
     after = rows_key(doc, settings)

@@ -41,7 +41,9 @@ def test_fail_on_weakened_exits_6_after_writing(
     result = run(*map(str, versions), "--fail-on", "weakened,deleted", "-o", str(out))
     assert result.exit_code == 6
     assert result.stderr.splitlines() == [
-        "textmine diff: 1 change(s) of kind weakened, deleted found"
+        "textmine diff: 1 change in paired provisions (1 weakened); 3 provisions paired, "
+        f"0 only in the earlier version, 0 only in the new; written to {out}",
+        "textmine diff: 1 change(s) of kind weakened, deleted found",
     ]
     (row,) = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert (row["kind"], row["old_ref"], row["reason"]) == (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -319,15 +320,24 @@ def test_pdf_against_xml_of_another_act(nlp: Any) -> None:
     assert one_line(result.records[0]["old_sentence"]).startswith("BE IT ENACTED")
 
 
+@pytest.fixture(scope="module")
+def si_against_guide(si: Document, homes: Document, nlp: Any) -> DiffResult:
+    """The SI against its guide: two different documents (shared with
+    tests/diff/test_different_documents.py)."""
+    return diff(si, homes, nlp=nlp)
+
+
 @pytest.mark.slow
-def test_regulations_against_their_guide(si: Document, homes: Document, nlp: Any) -> None:
+def test_regulations_against_their_guide(
+    si: Document, homes: Document, si_against_guide: DiffResult
+) -> None:
     """Two real, different documents: the SI (revised) against the DfE guide to it.
 
     Almost nothing pairs as a provision, but the guide quotes each regulation
     in a box (one unnumbered block), so the regulations' terms are found again
     in those boxes as ``moved`` occurrences.
     """
-    result = diff(si, homes, nlp=nlp)
+    result = si_against_guide
     provisions = [r for r in result.records if r["scope"] == "provision"]
     kinds = {k: sum(1 for r in provisions if r["kind"] == k) for k in ("deleted", "added", "moved")}
     # Five pairs (four before the reader gave the Annex A qualifications table's cells
@@ -352,3 +362,49 @@ def test_regulations_against_their_guide(si: Document, homes: Document, nlp: Any
     assert ("reg.7(2)(a)(iv)", "consult", 20) in {
         (r["old_ref"], r["new_term"], r["new_page"]) for r in moved
     }
+
+
+@pytest.mark.slow
+def test_different_documents_count_the_unpaired_and_list_paired_changes_first(
+    si_against_guide: DiffResult, tmp_path: Path
+) -> None:
+    """Most provisions of two different documents pair with nothing. The heading counts only
+    the changes to paired provisions; the unpaired provisions are counted, and those holding
+    a partnership term are listed after the changes, collapsed."""
+    from tests.report.conftest import artifact
+    from textmine.diff.report import render_diff
+
+    result = si_against_guide
+    pairing = result.pairing()
+    assert pairing["paired"] + pairing["only_old"] == len(result.old.provisions)
+    assert pairing["paired"] + pairing["only_new"] == len(result.new.provisions)
+    assert pairing["only_old"] + pairing["only_new"] > 10 * pairing["paired"]
+    changes, unpaired = result.paired_changes(), result.unpaired_records()
+    assert len(changes) + len(unpaired) == len(result.records)
+    assert len(unpaired) == pairing["only_old"] + pairing["only_new"]
+    assert all(r["scope"] == "provision" and r["kind"] in ("added", "deleted") for r in unpaired)
+    html = render_diff(result, out_dir=tmp_path)
+    heading = re.search(r"<header class=\"site\">.*?</header>", html, re.S)
+    assert heading is not None
+    assert f"<strong>{len(changes)} changes in the language of partnership</strong>" in heading[0]
+    assert (
+        f"<strong>{pairing['only_old']} provisions only in the earlier version and "
+        f"{pairing['only_new']} only in the new</strong> are not counted as changes"
+    ) in heading[0]
+    # changes to paired provisions first; the unpaired ones after them, inside a closed details
+    changes_part, unpaired_part = html.split('<details class="unpaired" id="unpaired">')
+    assert changes_part.count('<article class="change"') > 0
+    assert unpaired_part.count('<article class="change"') == pairing["unpaired_with_terms"]
+    assert pairing["unpaired_with_terms"] < len(unpaired)  # the term-less ones only counted
+    assert f"All {len(changes)} changes shown." in changes_part
+    artifact("diff-si-guide.json").write_text(
+        json.dumps(
+            {
+                **pairing,
+                "changes": len(changes),
+                "records": len(result.records),
+                "summary": result.summary(),
+            },
+            indent=1,
+        )
+    )

@@ -84,6 +84,8 @@ def test_changes_show_kinds_reasons_word_diff_and_page_links(
     html = page.read_text("utf-8")
     assert result.counts()["weakened"] == 1 and result.counts()["added"] == 1
     assert html.count('<article class="change"') == 2
+    assert "<strong>1 change in the language of partnership</strong>" in html
+    assert "<strong>0 provisions only in the earlier version and 1 only in the new</strong>" in html
     assert 'data-kinds="weakened"' in html
     assert "modality must -&gt; may" in html
     assert (
@@ -126,12 +128,18 @@ def test_only_weakened_filter_works_from_a_file(chromium: Any, page: Path) -> No
     tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     tab.on("request", lambda req: requests.append(req.url))
     tab.goto(page.as_uri())
-    assert tab.locator("article.change:visible").count() == 2
-    tab.click("button[data-only='weakened']")
+    # the paired provision's change; the added paragraph (unpaired) waits, collapsed
     assert tab.locator("article.change:visible").count() == 1
-    assert tab.inner_text("#filter-status") == "1 of 2 changes shown, in 1 provisions."
-    tab.click("button[data-only='']")
-    assert tab.inner_text("#filter-status") == "All 2 changes shown."
+    assert tab.inner_text("#unpaired > summary") == (
+        "Provisions in one version only that hold a partnership term (1 of 1 unpaired)"
+    )
+    tab.click("#unpaired > summary")
+    assert tab.locator("article.change:visible").count() == 2
+    tab.uncheck("input[name=kind][value=weakened]")
+    assert tab.inner_text("#filter-status") == "0 of 1 change shown, in 0 provisions."
+    tab.click("button[data-only='weakened']")
+    assert tab.locator("#changes > article.change:visible").count() == 1
+    assert tab.inner_text("#filter-status") == "All 1 change shown."
     from axe_playwright_python.sync_playwright import Axe
 
     options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}

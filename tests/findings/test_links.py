@@ -59,7 +59,7 @@ def test_measure_ids_from_real_measure_tables() -> None:
             row("code", "9.14", "inform", 1, "parent", "should", "guidance"),
         ]
     )
-    ids = measure_ids_from_tables(measure(rows))
+    ids = measure_ids_from_tables(measure(rows, actor="local_authority"))
     assert ASYMMETRY in ids
     assert {"relations.local_authority.parent", "relations.local_authority.education"} <= set(ids)
     assert {"tii.cfa2014", "tii.code", "divergence.cfa2014.code"} <= set(ids)

@@ -16,6 +16,7 @@ from textmine.findings.stats import compute_stats
 VALID = """
 [[finding]]
 id = "a-finding"
+field = "send"
 claim = "Something was measured."
 value = 1.5
 unit = "ratio"

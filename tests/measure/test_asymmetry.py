@@ -31,7 +31,7 @@ def rows():  # type: ignore[no-untyped-def]
 
 def test_overall_hand_computed(rows) -> None:  # type: ignore[no-untyped-def]
     table = asymmetry(rows, settings=SETTINGS)
-    assert table["metric"].tolist() == ["mean_level", "strong_share"]
+    assert table["metric"].tolist() == ["mean_level", "binding_share"]
     assert set(table["measure_id"]) == {"asymmetry.local_authority.family_vs_professional"}
     level, strong = table.iloc[0], table.iloc[1]
     assert level["family"] == pytest.approx(4 / 3)
@@ -112,3 +112,58 @@ def test_group_falls_back_to_chapter() -> None:
     assert by_group["group_by"].unique().tolist() == ["chapter"]
     assert by_group["scope"].tolist() == ["1", "1", "2", "2"]
     assert asymmetry_by_group(rows.drop(columns="chapter"), settings=SETTINGS).empty
+
+
+def test_each_doer_with_enough_occurrences_and_all_pooled() -> None:
+    # other (the registered person): families levels 1, 2, 2, 1, 1 (binding: yes, no, yes,
+    # yes, no); professionals levels 1, 1, 1, 2, 4, 1 (binding: all but the 'may').
+    # health: 2 occurrences toward the sides, fewer than 5: no row of its own.
+    rows = frame(
+        occ("r.1", "inform", ["child"], actor="other"),
+        occ("r.2", "consider", ["child"], actor="other", modality="should"),
+        occ("r.3", "consult", ["parent"], actor="other"),
+        occ("r.4", "notify", ["child"], actor="other"),
+        occ("r.5", "inform", ["young_person"], actor="other", negated=True),
+        occ("r.6", "notify", ["local_authority"], actor="other"),
+        occ("r.7", "notify", ["local_authority"], actor="other"),
+        occ("r.8", "inform", ["social_care"], actor="other"),
+        occ("r.9", "consult", ["health"], actor="other"),
+        occ("r.10", "cooperate", ["education"], actor="other", modality="may"),
+        occ("r.11", "advise", ["professional"], actor="other"),
+        occ("r.12", "inform", ["parent"], actor="health"),
+        occ("r.12", "inform", ["local_authority"], actor="health"),
+        occ("r.13", "inform", ["tribunal"], actor="education"),
+    )
+    table = asymmetry(rows, actor="each", settings=SETTINGS)
+    assert table["actor"].tolist() == ["all", "all", "other", "other"]
+    pooled, other = table.iloc[0], table.iloc[2]
+    assert (pooled["n_family"], pooled["n_professional"]) == (6, 7)
+    assert pooled["family"] == pytest.approx((1 + 2 + 2 + 1 + 1 + 1) / 6)
+    assert pooled["professional"] == pytest.approx((1 + 1 + 1 + 2 + 4 + 1 + 1) / 7)
+    assert (other["n_family"], other["n_professional"]) == (5, 6)
+    assert other["measure_id"] == "asymmetry.other.family_vs_professional"
+    assert other["family"] == pytest.approx(7 / 5)
+    assert other["professional"] == pytest.approx(10 / 6)
+    assert other["difference"] == pytest.approx(7 / 5 - 10 / 6)
+    assert bool(other["reliable"]) and other["note"] is None
+    binding = table.iloc[3]
+    assert binding["metric"] == "binding_share"
+    assert binding["family"] == pytest.approx(3 / 5)
+    assert binding["professional"] == pytest.approx(5 / 6)
+    assert binding["family_detail"] == {"binding": 3, "other": 2}
+
+
+def test_the_sides_are_data() -> None:
+    rows = frame(
+        occ("r.1", "inform", ["child"], actor="other"),
+        occ("r.2", "consult", ["other"], actor="local_authority"),
+    )
+    table = asymmetry(rows, actor=None, settings=SETTINGS, family={"child"}, professional={"other"})
+    level = table.iloc[0]
+    assert (level["n_family"], level["n_professional"]) == (1, 1)
+    assert level["difference"] == -1.0
+    assert not level["reliable"]
+    assert level["note"] == (
+        "fewer than 5 occurrences toward families (n = 1); "
+        "fewer than 5 occurrences toward professionals (n = 1)"
+    )

@@ -100,6 +100,6 @@ def test_asymmetry_rows_are_complete(tables: MeasureTables) -> None:
 
 def test_tables_are_written(tables: MeasureTables, tmp_path: Path) -> None:
     written = write_tables(tables, tmp_path)
-    assert len(written) == 18
+    assert len(written) == 20
     back = pd.read_csv(tmp_path / "tii.csv")
     assert back["doc"].tolist() == [SI, GUIDE]

@@ -121,3 +121,32 @@ def test_empty_rows_give_empty_tables() -> None:
     empty = frame(occ("s.1", "inform", ["parent"])).iloc[0:0]
     assert relation_summary(empty).empty
     assert relation_terms(empty).empty
+
+
+def test_binding_share_and_difference_between_two_documents() -> None:
+    from textmine.measure.relations import relation_difference, relation_summary
+
+    rows = frame(
+        occ("s.1", "consult", ["parent"]),
+        occ("s.2", "involve", ["parent"], negated=True),
+        occ("s.3", "inform", ["health"], modality="may"),
+        occ("1.1", "inform", ["parent"], doc="code", modality="should"),
+        occ("1.2", "consult", ["child"], doc="code"),
+    )
+    summary = relation_summary(rows)
+    parent = summary[(summary["doc"] == "act") & (summary["recipient"] == "parent")].iloc[0]
+    assert (parent["n_binding"], parent["share_binding"]) == (1, 0.5)  # the negated must is not
+    diff = relation_difference(summary, "act", "code")
+    assert diff["relation"].tolist() == [
+        "local_authority -> parent",
+        "local_authority -> child",
+        "local_authority -> health",
+    ]
+    first = diff.iloc[0]
+    assert (first["n_a"], first["n_b"]) == (2, 1)
+    assert first["level_mean_a"] == 2.5 and first["level_mean_b"] == 1.0
+    assert first["level_difference"] == -1.5
+    assert first["binding_difference"] == -0.5
+    assert first["provisions_a"] == ["act:s.1", "act:s.2"]
+    child = diff.iloc[1]
+    assert child["n_a"] == 0 and math.isnan(child["level_difference"])

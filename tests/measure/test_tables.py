@@ -30,6 +30,7 @@ NAMES = [
     "asymmetry_by_part",
     "divergence",
     "divergence_strength",
+    "relations_difference",
     "harmonisation",
     "tii",
     "near_synonyms",
@@ -137,7 +138,7 @@ def test_write_tables(tables: MeasureTables, tmp_path: Path) -> None:
     assert json.loads(parent["terms"]) == {"consult": 1, "inform": 1}
     assert parent["n"] == 2
     records = json.loads((tmp_path / "out" / "asymmetry.json").read_text(encoding="utf-8"))
-    assert records[0]["measure_id"] == "asymmetry.local_authority.family_vs_professional"
+    assert records[0]["measure_id"] == "asymmetry.all.family_vs_professional"
     assert isinstance(records[0]["family_provisions"], list)
     guide_level = next(r for r in records if r["doc"] == "guide" and r["metric"] == "mean_level")
     assert guide_level["ci_low"] is None  # NaN -> null
@@ -153,14 +154,19 @@ def test_write_tables(tables: MeasureTables, tmp_path: Path) -> None:
 
 
 def test_summary_lines(tables: MeasureTables) -> None:
-    lines = summarise(tables)
-    assert lines[0].startswith("TII guide: 0.000")
-    assert lines[2].startswith(
-        "Asymmetry guide (local_authority), mean level: families 1.00 vs professionals 2.00, "
-        "difference -1.00 (n = 1 vs 1; fewer than 2 occurrences"
+    lines = summarise(tables, names={"guide": "The Guide"})
+    assert lines[0].startswith("TII The Guide: 0.000")
+    assert lines[0].endswith("; too few to read: fewer than 20 occurrences (n = 2)")
+    assert lines[2] == (
+        "Families vs professionals, The Guide, all doers: mean level 1.00 vs 2.00, "
+        "difference -1.00; binding share 0.00 vs 1.00, difference -1.00 (n = 1 vs 1); "
+        "too few to read: fewer than 5 occurrences toward families (n = 1); "
+        "fewer than 5 occurrences toward professionals (n = 1)"
     )
-    assert "Divergence act vs guide: JSD" in "\n".join(lines)
-    assert lines[-1] == "Strength of guide (paragraph x relation) against act: weaker 1, stronger 1"
+    assert "Divergence act vs The Guide: JSD" in "\n".join(lines)
+    assert lines[-1] == (
+        "Strength of The Guide against act (guidance paragraph x relation): weaker 1, stronger 1"
+    )
 
 
 def _write_jsonl(path: Path, rows: pd.DataFrame) -> Path:
@@ -179,7 +185,7 @@ def test_cli_measure(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "TII act:" in result.output
     assert "Divergence act vs guide" in result.output
-    assert f"Wrote 18 files to {out}" in result.output
+    assert f"Wrote 20 files to {out}" in result.output
     assert (out / "near_synonyms.csv").exists()
     again = runner.invoke(cli, ["measure", str(act), "-o", str(out)])
     assert again.exit_code == 3

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from textmine.analysis import Analysis, Provenance, gather_evidence
+from textmine.contract import occurrence_id
 from textmine.extract.document import Provision, build_document
 from textmine.settings import Settings
 
@@ -33,14 +34,27 @@ CHROMIUM_ARGS = [
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 ACT = [
-    ("s.1(1)", "Part 1", "The local authority must consult the parent before it decides."),
-    ("s.1(2)", "Part 1", "The local authority must co-operate with the health body."),
-    ("s.2(1)", "Part 2", "The local authority must involve the parent in the plan."),
+    (
+        "s.1(1)",
+        "Part 1",
+        "The local authority must consult the parent before it decides on an EHC needs assessment.",
+    ),
+    (
+        "s.1(2)",
+        "Part 1",
+        "The local authority must co-operate with the health body on special educational "
+        "provision.",
+    ),
+    ("s.2(1)", "Part 2", "The local authority must involve the parent in the EHC plan."),
 ]
 CODE = [
-    ("1.1", "Chapter 1", "Under section 1 the local authority may consult the parent."),
-    ("1.2", "Chapter 1", "The local authority must work with the health body."),
-    ("1.3", "Chapter 2", "Parents should be informed of the plan."),
+    (
+        "1.1",
+        "Chapter 1",
+        "Under section 1 the local authority may consult the parent about an EHC needs assessment.",
+    ),
+    ("1.2", "Chapter 1", "The local authority must work with the health body on the EHC plan."),
+    ("1.3", "Chapter 2", "Parents should be informed of the EHC plan."),
     (
         "1.4",
         "Chapter 2",
@@ -208,6 +222,7 @@ def make_rows(documents: list[Any]) -> list[dict[str, Any]]:
                 "part": prov.part,
                 "chapter": prov.chapter,
                 "unit": prov.unit,
+                "id": occurrence_id(doc, prov.text, start, text),
                 "explain": {"actor": {"rule": "nsubj"}, "modality": {"rule": "aux"}},
             }
         )
@@ -272,18 +287,19 @@ def build_analysis(source_dir: Path | None = None, title: str = "Test report") -
     settings = Settings(n_bootstrap=200, n_permutations=200, seed=1)
     documents = make_documents(source_dir)
     rows = rows_to_frame(make_rows(documents))
-    tables = measure(rows, settings=settings)
-    stats, findings, links = gather_evidence(documents, tables)
+    tables = measure(rows, settings=settings, actor="local_authority")
+    evidence = gather_evidence(documents, tables)
     return Analysis(
         title=title,
         documents=documents,
         rows=rows,
         tables=tables,
-        findings=findings,
-        links=links,
-        stats=stats,
+        findings=evidence.findings,
+        links=evidence.links,
+        stats=evidence.stats,
         provenance=FIXED_PROVENANCE,
         settings=settings,
+        relevance=evidence.relevance,
     )
 
 

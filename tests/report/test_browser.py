@@ -98,7 +98,7 @@ def test_filters_show_the_matching_provisions_and_rows(page: Any) -> None:
     ]
     page.check("input[name=agentless]")
     assert visible_provisions(page) == ["p-family-code-1-3"]
-    assert "1 provisions shown, with 1 matching occurrences" in page.inner_text("#filter-status")
+    assert page.inner_text("#filter-status") == "1 provision shown, with 1 matching occurrence."
     page.screenshot(path=artifact("report-filter-agentless.png"))
     page.click("button[type=reset]")
     page.wait_for_timeout(50)

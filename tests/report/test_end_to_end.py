@@ -45,8 +45,16 @@ def test_report_of_the_act_and_the_adoption_guidance(real: tuple[Analysis, Path]
         "ukpga_2025_22_universal_credit_act_2025",
         "dfe_2013_statutory_guidance_on_adoption",
     ]
-    assert analysis.tables.pair == tuple(d.doc for d in analysis.documents)
+    # A benefits Act and adoption guidance are not about the same provisions: not compared.
+    assert analysis.pairing is not None and not analysis.pairing.comparable
+    assert analysis.pairing.reason == (
+        "they share little vocabulary (similarity 0.30, below 0.35) "
+        "and the second never names the first"
+    )
+    assert analysis.tables.pair is None and analysis.tables.divergence.empty
     html = report.read_text(encoding="utf-8")
+    assert "are not about the same provisions: they share little vocabulary" in html
+    assert "JSD" not in "\n".join(analysis.summary_lines())
     size = len(html.encode("utf-8"))
     assert size <= MAX_HTML_BYTES
     page = Page(html)

@@ -81,7 +81,7 @@ def test_files_written(report: Path) -> None:
     assert report.name == "report.html"
     names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
     tables = [n for n in names if n.startswith("tables/")]
-    assert len(tables) == 2 * 9  # nine measure tables, CSV and JSON
+    assert len(tables) == 2 * 10  # ten measure tables, CSV and JSON
     assert "tables/relations.csv" in tables and "tables/tii.json" in tables
     assert "textmine-report.json" in names
 

@@ -17,13 +17,14 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 from textmine.cache.keys import package_version, source_digest
 from textmine.cache.store import Cache
+from textmine.groups import Groups, default_groups
 from textmine.settings import Settings
 
 __all__ = ["cached_measure", "cached_stats", "measure_key", "stats_key"]
@@ -38,16 +39,25 @@ def _versions() -> dict[str, str | None]:
     return {name: package_version(name) for name in ("textmine", *_NUMERIC)}
 
 
-def measure_key(rows: list[dict[str, Any]], settings: Settings) -> dict[str, Any]:
-    """What the measure tables of ``rows`` depend on."""
+def measure_key(
+    rows: list[dict[str, Any]],
+    settings: Settings,
+    *,
+    pair: Sequence[str] | None = None,
+    groups: Groups | None = None,
+) -> dict[str, Any]:
+    """What the measure tables of ``rows`` depend on (with the pair and the groups' sides)."""
     text = json.dumps(rows, sort_keys=True, ensure_ascii=False, default=repr)
     return {
         "rows_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
         "seed": settings.seed,
         "n_bootstrap": settings.n_bootstrap,
         "n_permutations": settings.n_permutations,
+        "actor": settings.actor,
+        "pair": None if pair is None else list(pair),
+        "groups": (groups or default_groups()).to_dict(),
         "versions": _versions(),
-        "source": source_digest(("measure", "settings.py", "output.py")),
+        "source": source_digest(("measure", "settings.py", "output.py", "groups.py")),
     }
 
 
@@ -67,16 +77,27 @@ def stats_key() -> dict[str, Any]:
 
 
 def cached_measure(
-    rows: list[dict[str, Any]], frame: Any, settings: Settings, cache: Cache | None
+    rows: list[dict[str, Any]],
+    frame: Any,
+    settings: Settings,
+    cache: Cache | None,
+    *,
+    pair: Sequence[str] | None = None,
+    groups: Groups | None = None,
 ) -> Any:
-    """``measure(frame, settings=settings)`` (``frame`` is the DataFrame of ``rows``), cached."""
+    """``measure(frame, ...)`` (``frame`` is the DataFrame of ``rows``), cached.
+
+    ``pair`` and ``groups`` are :func:`textmine.measure.measure`'s; the doer
+    of the asymmetry measure is ``settings.actor`` (``all``: pooled).
+    """
 
     def compute() -> Any:
         from textmine.measure import measure
 
-        return measure(frame, settings=settings)
+        actor = None if settings.actor == "all" else settings.actor
+        return measure(frame, settings=settings, pair=pair, actor=actor, groups=groups)
 
-    key = measure_key(rows, settings) if cache is not None else {}
+    key = measure_key(rows, settings, pair=pair, groups=groups) if cache is not None else {}
     return _cached(cache, "measure", key, compute, _tables_to_json, _tables_from_json)
 
 

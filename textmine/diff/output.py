@@ -21,7 +21,7 @@ import csv
 import json
 import logging
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -38,6 +38,7 @@ from textmine.diff.classify import KINDS
 from textmine.diff.occurrences import tag_needed
 from textmine.diff.reconcile import Orphan, reconcile
 from textmine.extract.document import Document
+from textmine.progress import Steps
 from textmine.settings import Settings
 
 if TYPE_CHECKING:
@@ -82,6 +83,47 @@ class DiffResult:
         """The records whose kind is one of ``kinds``."""
         return [r for r in self.records if r["kind"] in kinds]
 
+    def paired_changes(self) -> list[dict[str, Any]]:
+        """The changes in the language of partnership, all but :meth:`unpaired_records`."""
+        return [r for r in self.records if not is_unpaired(r)]
+
+    def unpaired_records(self) -> list[dict[str, Any]]:
+        """The records of provisions found in one version only (whole provision added or
+        deleted): for two different documents, most of them."""
+        return [r for r in self.records if is_unpaired(r)]
+
+    def pairing(self) -> dict[str, int]:
+        """How the provisions were paired: ``paired`` (of which ``same``, ``edited``),
+        ``only_old``, ``only_new``, and how many of those hold a partnership term."""
+        statuses = [p.status for p in self.pairs]
+        # one provision-level record per unpaired provision, with its strongest term if any
+        termed = sum(
+            1
+            for r in self.unpaired_records()
+            if r["old_term"] is not None or r["new_term"] is not None
+        )
+        return {
+            "paired": statuses.count("same") + statuses.count("edited"),
+            "same": statuses.count("same"),
+            "edited": statuses.count("edited"),
+            "only_old": statuses.count("deleted"),
+            "only_new": statuses.count("added"),
+            "unpaired_with_terms": termed,
+        }
+
+    def summary(self) -> str:
+        """One line: changes to paired provisions by kind, and how the provisions paired."""
+        changes = self.paired_changes()
+        found = Counter(r["kind"] for r in changes)
+        kinds = ", ".join(f"{found[k]:,} {k}" for k in KINDS if found[k])
+        p = self.pairing()
+        return (
+            f"{len(changes):,} change{'s' if len(changes) != 1 else ''} in paired provisions"
+            + (f" ({kinds})" if kinds else "")
+            + f"; {p['paired']:,} provisions paired, {p['only_old']:,} only in the earlier "
+            f"version, {p['only_new']:,} only in the new"
+        )
+
     def write(self, handle: IO[str], fmt: str, *, out_dir: str | Path | None = None) -> None:
         """Write the changes to ``handle`` as ``jsonl``, ``csv`` or ``html``.
 
@@ -98,6 +140,11 @@ class DiffResult:
             handle.write(render_diff(self, out_dir=out_dir))
         else:
             raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
+
+
+def is_unpaired(record: Mapping[str, Any]) -> bool:
+    """A whole provision found in one version only (a provision-level ``added``/``deleted``)."""
+    return record["scope"] == "provision" and record["kind"] in ("added", "deleted")
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], handle: IO[str]) -> int:
@@ -153,6 +200,7 @@ def diff(
     settings: Settings | None = None,
     nlp: Language | None = None,
     include_unchanged: bool = False,
+    steps: Steps | None = None,
 ) -> DiffResult:
     """Compare two versions of a document: what changed in its language of partnership.
 
@@ -161,18 +209,25 @@ def diff(
     :func:`textmine.nlp.pipeline.load_pipeline`, loaded only if some provision
     needs tagging). With ``include_unchanged`` every occurrence of every
     provision is compared and reported, ``unchanged`` ones included.
+    ``steps`` shows the progress of each step (the CLI's bars; default: none).
     """
     settings = settings or Settings()
-    old_doc, new_doc = _document(old, settings), _document(new, settings)
-    pairs = align(old_doc, new_doc)
-    old_rows, new_rows = tag_needed(
-        old_doc,
-        new_doc,
-        pairs,
-        include_unchanged=include_unchanged,
-        nlp=nlp,
-        settings=settings,
-    )
+    steps = steps or Steps(None)
+    with steps.status("Reading the earlier version"):
+        old_doc = _document(old, settings)
+    with steps.status("Reading the new version"):
+        new_doc = _document(new, settings)
+    with steps.status("Pairing provisions"):
+        pairs = align(old_doc, new_doc)
+    with steps.status("Tagging changed provisions"):
+        old_rows, new_rows = tag_needed(
+            old_doc,
+            new_doc,
+            pairs,
+            include_unchanged=include_unchanged,
+            nlp=nlp,
+            settings=settings,
+        )
     records = _changes(pairs, old_rows, new_rows, include_unchanged)
     result = DiffResult(old_doc, new_doc, pairs, records, include_unchanged)
     log.info(

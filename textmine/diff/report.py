@@ -170,13 +170,28 @@ def _item(
 
 
 def diff_context(result: DiffResult, *, out_dir: str | Path | None = None) -> dict[str, Any]:
-    """The template data of the diff page: plain dicts and lists only."""
+    """The template data of the diff page: plain dicts and lists only.
+
+    Changes to paired provisions come first (``items``, counted in the
+    heading); provisions found in one version only are counted, and those
+    holding a partnership term are listed apart (``unpaired``), collapsed.
+    """
+    from textmine.diff.output import is_unpaired
+    from textmine.report.labels import kind_label
+    from textmine.text import document_name
+
     folder = Path(out_dir) if out_dir is not None else Path.cwd()
     by_pair: dict[int, list[dict[str, Any]]] = {}
+    alone: dict[int, list[dict[str, Any]]] = {}
     for record in result.records:
-        by_pair.setdefault(int(record["pair"]), []).append(record)
+        if not is_unpaired(record):
+            by_pair.setdefault(int(record["pair"]), []).append(record)
+        elif record["old_term"] is not None or record["new_term"] is not None:
+            alone.setdefault(int(record["pair"]), []).append(record)
     items = [_item(result, i, result.pairs[i], recs, folder) for i, recs in by_pair.items()]
-    counts = result.counts()
+    unpaired = [_item(result, i, result.pairs[i], recs, folder) for i, recs in alone.items()]
+    changes = result.paired_changes()
+    counts = {k: sum(1 for r in changes if r["kind"] == k) for k in KINDS}
     shown = [k for k in KINDS if counts[k] or (k == "unchanged" and result.include_unchanged)]
     documents = []
     for label, document in (("Earlier version", result.old), ("New version", result.new)):
@@ -184,24 +199,31 @@ def diff_context(result: DiffResult, *, out_dir: str | Path | None = None) -> di
             {
                 "label": label,
                 "doc": document.doc,
+                "name": document_name(document.doc, document.title),
                 "title": document.title,
-                "kind": document.kind,
+                "kind": kind_label(document.kind, document.title),
                 "file": document.path.name if document.path else None,
                 "provisions": len(document.provisions),
             }
         )
-    statuses = [p.status for p in result.pairs]
+    pairing = result.pairing()
+    old_name = document_name(result.old.doc, result.old.title)
+    new_name = document_name(result.new.doc, result.new.title)
     return {
-        "title": f"Changes from {result.old.doc} to {result.new.doc}",
+        "title": f"Changes from {old_name} to {new_name}",
         "documents": documents,
         "counts": [{"kind": k, "n": counts[k], "help": KIND_HELP[k]} for k in KINDS],
         "filter_kinds": shown,
-        "n_changes": len(result.records),
-        "n_pairs": sum(1 for p in result.pairs if p.old is not None and p.new is not None),
-        "n_same": statuses.count("same"),
-        "n_edited": statuses.count("edited"),
+        "n_changes": len(changes),
+        "n_pairs": pairing["paired"],
+        "n_same": pairing["same"],
+        "n_edited": pairing["edited"],
+        "n_only_old": pairing["only_old"],
+        "n_only_new": pairing["only_new"],
+        "n_unpaired_terms": pairing["unpaired_with_terms"],
         "include_unchanged": result.include_unchanged,
         "items": items,
+        "unpaired": unpaired,
         "script_data": {"kinds": list(KINDS)},
     }
 

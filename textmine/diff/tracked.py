@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from textmine.diff.output import DiffResult, diff
 from textmine.errors import InputError
 from textmine.extract.document import Document
+from textmine.progress import Steps
 from textmine.settings import Settings
 
 if TYPE_CHECKING:
@@ -32,8 +33,12 @@ def diff_tracked(
     settings: Settings | None = None,
     nlp: Language | None = None,
     include_unchanged: bool = False,
+    steps: Steps | None = None,
 ) -> DiffResult:
-    """The changes a Word draft's tracked changes make (original against final)."""
+    """The changes a Word draft's tracked changes make (original against final).
+
+    ``steps`` shows progress, as for :func:`textmine.diff.diff`.
+    """
     from textmine.extract import extract
 
     path = Path(path)
@@ -44,7 +49,9 @@ def diff_tracked(
     settings = settings or Settings()
     old = extract(path, settings=replace(settings, revision="original"))
     new = extract(path, settings=replace(settings, revision="final"))
-    result = diff(old, new, settings=settings, nlp=nlp, include_unchanged=include_unchanged)
+    result = diff(
+        old, new, settings=settings, nlp=nlp, include_unchanged=include_unchanged, steps=steps
+    )
     for record in result.records:
         pair = result.pairs[int(record["pair"])]
         changes = [

@@ -7,6 +7,9 @@ position and id). Fields:
 
 ========================  ====================================================
 ``id``                    unique, lower case: ``boddison-blog-2019-...``
+``field``                 the policy field it is about (an id of ``fields.toml``, e.g.
+                          ``send``): it bears on an analysis only when a document
+                          is of that field (:mod:`textmine.findings.relevance`)
 ``claim``                 the finding in the project's own words; a computed
                           finding writes its figures as ``{value}``, ``{ci_low}``,
                           ``{ci_high}``, ``{period}`` or a count name (format
@@ -54,6 +57,7 @@ from typing import Any
 
 from textmine.errors import InputError
 from textmine.findings.links import check_measure_pattern, check_provision_label
+from textmine.findings.relevance import FIELDS_FILE, load_fields
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +83,7 @@ _REQUIRED_TEXT = (
     "source_type",
     "citation",
     "how_computed",
+    "field",
 )
 _REQUIRED = (*_REQUIRED_TEXT, "bears_on", "caveats")
 _OPTIONAL = (
@@ -99,6 +104,8 @@ class Finding:
     """One piece of evidence, with where it comes from and what it bears on."""
 
     id: str
+    #: The policy field the finding is about (an id of ``fields.toml``).
+    field_id: str
     claim: str
     value: float | None
     unit: str
@@ -152,7 +159,7 @@ def load_findings(path: str | Path | None = None) -> list[Finding]:
     """
     root = Path(path) if path is not None else default_dir()
     if root.is_dir():
-        files = sorted(root.glob("*.toml"))
+        files = sorted(p for p in root.glob("*.toml") if p.name != FIELDS_FILE)
     elif root.exists():
         files = [root]
     else:
@@ -226,6 +233,9 @@ def _finding(file: Path, index: int, record: object) -> Finding:
             raise fail(f"{key} must be a non-empty string")
     if not _ID.match(record["id"]):
         raise fail("id must be lower case letters, digits, '.', '_' or '-'")
+    fields = load_fields()
+    if record["field"] not in fields:
+        raise fail(f"field {record['field']!r} is not one of {', '.join(fields)} (fields.toml)")
     if record["source_type"] not in SOURCE_TYPES:
         raise fail(f"source_type {record['source_type']!r} is not one of {', '.join(SOURCE_TYPES)}")
     if "url" in record and not re.match(r"^https?://\S+$", record["url"]):
@@ -278,6 +288,7 @@ def _finding(file: Path, index: int, record: object) -> Finding:
             raise fail("only official statistics can be computed")
     finding = Finding(
         id=record["id"],
+        field_id=record["field"],
         claim=record["claim"].strip(),
         claim_template=record["claim"].strip(),
         value=numbers["value"],

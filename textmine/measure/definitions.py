@@ -10,18 +10,27 @@ from __future__ import annotations
 
 DEFINITIONS: dict[str, str] = {
     "relation": (
-        "A relation is an ordered pair of parties: who acts (the actor) and who is informed, "
-        "consulted, involved or worked with (the recipient), e.g. local_authority -> parent. "
+        "A relation is an ordered pair of parties: who acts (the doer) and who is informed, "
+        "consulted, involved or worked with (the recipient), e.g. local authority → parents. "
         "An occurrence naming several recipients counts once for each; one naming none belongs "
-        "to actor -> none."
+        "to doer → 'no one named'; an occurrence whose text names no doer has the doer "
+        "'no doer named'."
+    ),
+    "duty_matrix": (
+        "Who does what for whom, and how strongly: one row per doer, one column per recipient, "
+        "each cell the occurrences of that relation in one document, their mean participation "
+        "level and their binding share (must or shall, not negated), coloured by mean level. "
+        "Cells with fewer than 3 occurrences are greyed: too few to read. The difference matrix "
+        "sets the guidance against the enacting text it restates: mean level and binding share "
+        "of the guidance minus those of the enacting text, for the relations both state."
     ),
     "relations": (
         "Per relation: occurrences, provisions, terms used and their counts; term entropy; "
         "participation level (1 inform, 2 consult, 3 involve, 4 collaborate, 5 co-produce): "
-        "mean, standard deviation (population), minimum, maximum; modality mix: shares of strong "
-        "(must, shall), medium (should, will), weak (may, can, need) and no modal; agentless "
-        "passives (no actor named and passive voice: who must act is left unsaid); negations. "
-        "Every figure lists the provisions (document:reference) behind it."
+        "mean, standard deviation (population), minimum, maximum; modality mix: shares of "
+        "must/shall, should/will, may/can/need and no modal; binding share (must or shall, not "
+        "negated); agentless passives (no doer named and passive voice: who must act is left "
+        "unsaid); negations. Every figure lists the provisions (document:reference) behind it."
     ),
     "relation_terms": (
         "Per relation and term: occurrences, share of the relation's occurrences, negated "
@@ -52,15 +61,18 @@ DEFINITIONS: dict[str, str] = {
         "reported beside it."
     ),
     "asymmetry": (
-        "Duties toward families (recipient parent, child or young person) compared with duties "
-        "toward professionals (education, health, social care, professionals), for one actor "
-        "(the local authority unless stated). Two differences, family minus professional: mean "
-        "participation level, and share of binding duties (must or shall, not negated). An "
-        "occurrence naming both kinds of recipient counts in both groups. 95% confidence "
-        "interval: percentile bootstrap resampling occurrences within each group; p-value: "
-        "two-sided permutation test of the difference. Both seeded, so reruns agree. Raw counts "
-        "of occurrences and provisions are given; occurrences in one provision are not "
-        "independent, so the intervals are somewhat narrow."
+        "Duties toward families compared with duties toward professionals, for each doer with "
+        "at least 5 occurrences toward the two sides together, and for all doers pooled. Which "
+        "recipient groups are families and which are professionals is set by the lexicon's "
+        "groups.jsonl (bundled: families are parents, children and young people; professionals "
+        "are the local authority, education settings, health bodies, social care and "
+        "professionals). Two differences, families minus professionals: mean participation "
+        "level, and binding share (must or shall, not negated). An occurrence naming both kinds "
+        "of recipient counts on both sides. 95% confidence interval: percentile bootstrap "
+        "resampling occurrences within each side; p-value: two-sided permutation test of the "
+        "difference. Both seeded, so reruns agree. Raw counts of occurrences and provisions are "
+        "given; occurrences in one provision are not independent, so the intervals are somewhat "
+        "narrow. With fewer than 5 occurrences on a side the figure is greyed: too few to read."
     ),
     "asymmetry_by_part": (
         "The asymmetry measure within each Part of a document (or Chapter when it has no Parts)."
@@ -87,6 +99,22 @@ DEFINITIONS: dict[str, str] = {
         "provisions its sentences cite ('section 19', 's.19', 'regulation 6'), same relation "
         "first, then same recipient; failing a citation, to the same relation anywhere in the "
         "Act. The strongest statement on each side is compared by strength."
+    ),
+    "relations_difference": (
+        "The relations of the two documents compared side by side: occurrences, mean level and "
+        "binding share in each, and the guidance's minus the enacting text's."
+    ),
+    "comparability": (
+        "Pairwise measures are shown only for two documents about the same provisions: their "
+        "content words (4 letters or more, stop words out, log-scaled counts) must reach a "
+        "cosine similarity of 0.35, and the guidance must name the enacting text's title (or, "
+        "when it has none, cite at least 3 of its provisions). Otherwise the report says the "
+        "documents are not about the same provisions and compares nothing."
+    ),
+    "reliability": (
+        "Minimum occurrences behind a figure worth reading: 20 for a document's TII, 5 on each "
+        "side for families versus professionals, 20 in each document for a divergence, 3 for a "
+        "duty-matrix cell. Figures below are still given, greyed, with the reason."
     ),
     "harmonisation": (
         "For each relation worded with more than one term: the variants, how often and where "

@@ -14,9 +14,10 @@ defensive code of their own. It also adds the columns every measure uses:
   ``weak`` (may, can, need) or ``none``;
 * ``strength``: the signed strength score of :func:`strength_score`.
 
-The groups that the asymmetry measure compares (families, professionals) also
-live here, as data, beside the contract's canonical terms (``TERM_LEVELS``,
-re-exported from :mod:`textmine.contract` so that one table serves both).
+The groups that the asymmetry measure compares by default (families,
+professionals) come from the lexicon's ``groups.jsonl`` (:mod:`textmine.groups`);
+the contract's canonical terms (``TERM_LEVELS``) are re-exported from
+:mod:`textmine.contract` so that one table serves both.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ import pandas as pd
 
 from textmine.contract import TERM_LEVELS as TERM_LEVELS
 from textmine.errors import InputError
+from textmine.groups import NO_DOER, default_groups
+from textmine.groups import NO_RECIPIENT as NO_RECIPIENT
 
 log = logging.getLogger(__name__)
 
@@ -64,15 +67,15 @@ OPTIONAL_COLUMNS: tuple[str, ...] = (
 #: :data:`textmine.contract.TERM_LEVELS`, the one table of term -> level, re-exported here).
 CANONICAL_TERMS: tuple[str, ...] = tuple(TERM_LEVELS)
 
-#: Recipient groups on the family side of the asymmetry measure.
-FAMILY: frozenset[str] = frozenset({"parent", "child", "young_person"})
-#: Recipient groups on the professional side of the asymmetry measure.
-PROFESSIONAL: frozenset[str] = frozenset({"education", "health", "social_care", "professional"})
+#: Recipient groups on the family side of the asymmetry measure (bundled ``groups.jsonl``;
+#: a user lexicon may redefine them, see :mod:`textmine.groups`).
+FAMILY: frozenset[str] = default_groups().family
+#: Recipient groups on the professional side of the asymmetry measure (bundled ``groups.jsonl``).
+PROFESSIONAL: frozenset[str] = default_groups().professional
 
-#: The recipient of an occurrence that names none (contract: ``recipients == []``).
-NO_RECIPIENT = "none"
-#: The actor of an occurrence whose text names no party.
-UNSPECIFIED = "unspecified"
+#: ``NO_RECIPIENT`` (``none``): the recipient of an occurrence that names none (contract:
+#: ``recipients == []``); ``UNSPECIFIED``: the actor of one that names no party.
+UNSPECIFIED = NO_DOER
 
 #: Modal -> strength class.
 MODALITY_CLASS: dict[str, str] = {

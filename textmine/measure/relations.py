@@ -24,6 +24,8 @@ Per relation (:func:`relation_summary`), with ``n`` its occurrences:
 * modality mix: shares of strong (must, shall), medium (should, will), weak
   (may, can, need) and none; ``modality_spread`` = entropy of those four
   shares / ln 4, in 0..1;
+* binding duties (must or shall, not negated: the asymmetry measure's
+  definition): ``n_binding`` and ``share_binding``;
 * agentless passives (actor unspecified and voice passive: the text leaves
   unnamed who must act): count and share;
 * negations: count and share;
@@ -71,6 +73,8 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "share_weak",
     "share_none",
     "modality_spread",
+    "n_binding",
+    "share_binding",
     "n_agentless_passive",
     "share_agentless_passive",
     "n_negated",
@@ -185,6 +189,60 @@ def relation_terms(rows: pd.DataFrame) -> pd.DataFrame:
     return _order(out, rel, ["relation", "n", "term"], [True, False, True])
 
 
+DIFFERENCE_COLUMNS: tuple[str, ...] = (
+    "doc_a",
+    "doc_b",
+    "relation",
+    "actor",
+    "recipient",
+    "n_a",
+    "n_b",
+    "level_mean_a",
+    "level_mean_b",
+    "level_difference",
+    "share_binding_a",
+    "share_binding_b",
+    "binding_difference",
+    "provisions_a",
+    "provisions_b",
+)
+
+
+def relation_difference(relations: pd.DataFrame, doc_a: str, doc_b: str) -> pd.DataFrame:
+    """Each relation of two documents side by side, and B minus A.
+
+    From a :func:`relation_summary` table: one row per (actor, recipient)
+    found in either document, with each side's occurrences, mean level and
+    binding share, and ``level_difference`` = level_mean_b - level_mean_a,
+    ``binding_difference`` = share_binding_b - share_binding_a (NaN where the
+    relation is missing on a side). Ordered by occurrences on both sides
+    together, most first, then by relation.
+    """
+    keys = ["actor", "recipient"]
+    fields = ["n", "level_mean", "share_binding", "provisions"]
+    sides = []
+    for doc, suffix in ((doc_a, "_a"), (doc_b, "_b")):
+        side = relations[relations["doc"] == doc][[*keys, *fields]]
+        sides.append(side.rename(columns={f: f + suffix for f in fields}))
+    out = sides[0].merge(sides[1], on=keys, how="outer")
+    if out.empty:
+        return pd.DataFrame(columns=list(DIFFERENCE_COLUMNS))
+    for column in ("n_a", "n_b"):
+        out[column] = out[column].fillna(0).astype(int)
+    for column in ("provisions_a", "provisions_b"):
+        out[column] = [v if isinstance(v, list) else [] for v in out[column]]
+    out["doc_a"], out["doc_b"] = doc_a, doc_b
+    out["relation"] = [
+        relation_name(a, r) for a, r in zip(out["actor"], out["recipient"], strict=True)
+    ]
+    out["level_difference"] = out["level_mean_b"] - out["level_mean_a"]
+    out["binding_difference"] = out["share_binding_b"] - out["share_binding_a"]
+    out = out.assign(_n=out["n_a"] + out["n_b"]).sort_values(
+        ["_n", "relation"], ascending=[False, True], kind="stable"
+    )
+    return out[list(DIFFERENCE_COLUMNS)].reset_index(drop=True)
+
+
 def _summarise(keys: tuple[str, ...], group: pd.DataFrame, k: int) -> dict[str, object]:
     doc, actor, recipient = keys
     n = len(group)
@@ -195,6 +253,7 @@ def _summarise(keys: tuple[str, ...], group: pd.DataFrame, k: int) -> dict[str, 
     sd = float(np.std(levels, ddof=0))
     n_agentless = int(group["agentless"].sum())
     n_negated = int(group["negated"].sum())
+    n_binding = int(((group["modality_class"] == "strong") & ~group["negated"].astype(bool)).sum())
     return {
         "measure_id": f"relations.{actor}.{recipient}",
         "doc": doc,
@@ -216,6 +275,8 @@ def _summarise(keys: tuple[str, ...], group: pd.DataFrame, k: int) -> dict[str, 
         "modality_spread": normalised_entropy(
             [shares[c] for c in MODALITY_CLASSES], len(MODALITY_CLASSES)
         ),
+        "n_binding": n_binding,
+        "share_binding": n_binding / n,
         "n_agentless_passive": n_agentless,
         "share_agentless_passive": n_agentless / n,
         "n_negated": n_negated,

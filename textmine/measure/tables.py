@@ -20,7 +20,7 @@ provisions (``doc:ref``) behind it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -28,14 +28,21 @@ from typing import Any
 import pandas as pd
 
 from textmine.errors import InputError
+from textmine.groups import Groups, default_groups
 from textmine.measure.alignment import COLUMNS as ALIGNMENT_COLUMNS
 from textmine.measure.alignment import strength_alignment
-from textmine.measure.asymmetry import DEFAULT_GROUPS, asymmetry, asymmetry_by_group
+from textmine.measure.asymmetry import ALL, DEFAULT_GROUPS, EACH, asymmetry, asymmetry_by_group
 from textmine.measure.divergence import DIVERGENCE_COLUMNS, term_divergence
 from textmine.measure.frame import docs_in_order, is_present, prepare_rows
 from textmine.measure.harmonise import harmonisation_hints
 from textmine.measure.index import terminology_inconsistency_index
-from textmine.measure.relations import relation_summary, relation_terms
+from textmine.measure.relations import (
+    DIFFERENCE_COLUMNS,
+    relation_difference,
+    relation_summary,
+    relation_terms,
+)
+from textmine.measure.reliability import divergence_note, tii_note
 from textmine.measure.vectors import DEFAULT_SIMILARITY, near_synonyms
 from textmine.output import atomic_outputs, check_output_path, ensure_dir, json_cells
 from textmine.settings import Settings
@@ -57,6 +64,7 @@ class MeasureTables:
     asymmetry_by_part: pd.DataFrame
     divergence: pd.DataFrame
     divergence_strength: pd.DataFrame
+    relations_difference: pd.DataFrame
     harmonisation: pd.DataFrame
     tii: pd.DataFrame
     near_synonyms: pd.DataFrame
@@ -81,21 +89,29 @@ def measure(
     settings: Settings | None = None,
     other: pd.DataFrame | None = None,
     pair: Sequence[str] | None = None,
-    actor: str | None = "local_authority",
+    actor: str | None = EACH,
     group: str | Sequence[str] = DEFAULT_GROUPS,
     similarity: float = DEFAULT_SIMILARITY,
+    groups: Groups | None = None,
 ) -> MeasureTables:
     """Every measure over tagged ``rows`` (plus ``other`` document(s), if given).
 
     Per-document tables cover every document in the rows. The divergence
-    tables compare ``pair`` = (doc A, doc B) when given; otherwise see
-    :func:`choose_pair`. ``actor`` is the actor of the asymmetry measure
-    (``None`` = all actors), ``group`` its Part/Chapter column(s).
+    tables compare ``pair`` = (doc A, doc B) when given (an empty ``pair``:
+    no comparison); otherwise see :func:`choose_pair`. ``actor`` is the doer
+    of the asymmetry measure: a group, ``None`` (all pooled) or ``"each"``
+    (pooled, then every doer with enough occurrences; the default); ``group``
+    its Part/Chapter column(s). ``groups`` gives the families' and
+    professionals' groups (default: the bundled lexicon's).
     """
     settings = settings or Settings()
+    groups = groups or default_groups()
+    sides = {"family": groups.family, "professional": groups.professional}
     frames = [rows] if other is None else [rows, other]
     df = prepare_rows(pd.concat(frames, ignore_index=True) if len(frames) > 1 else rows)
     chosen = tuple(pair) if pair is not None else choose_pair(rows, other)
+    if chosen == ():
+        chosen = None
     if chosen is not None and len(chosen) != 2:
         raise ValueError(f"pair must name two documents, got {chosen!r}")
     relations = relation_summary(df)
@@ -105,16 +121,21 @@ def measure(
             raise InputError("rows", f"no rows for document(s) {', '.join(missing)}")
         a, b = df[df["doc"] == chosen[0]], df[df["doc"] == chosen[1]]
         divergence, strength = term_divergence(a, b), strength_alignment(a, b)
+        difference = relation_difference(relations, str(chosen[0]), str(chosen[1]))
     else:
         divergence = pd.DataFrame(columns=list(DIVERGENCE_COLUMNS))
         strength = pd.DataFrame(columns=list(ALIGNMENT_COLUMNS))
+        difference = pd.DataFrame(columns=list(DIFFERENCE_COLUMNS))
     return MeasureTables(
         relations=relations,
         relation_terms=relation_terms(df),
-        asymmetry=asymmetry(df, actor=actor, settings=settings),
-        asymmetry_by_part=asymmetry_by_group(df, group=group, actor=actor, settings=settings),
+        asymmetry=asymmetry(df, actor=actor, settings=settings, **sides),
+        asymmetry_by_part=asymmetry_by_group(
+            df, group=group, actor=actor, settings=settings, **sides
+        ),
         divergence=divergence,
         divergence_strength=strength,
+        relations_difference=difference,
         harmonisation=harmonisation_hints(df),
         tii=terminology_inconsistency_index(df, relations=relations),
         near_synonyms=near_synonyms(df, threshold=similarity),
@@ -162,29 +183,58 @@ def write_tables(tables: MeasureTables, out_dir: str | Path, *, force: bool = Fa
     return written
 
 
-def summarise(tables: MeasureTables) -> list[str]:
-    """A few plain lines: TII per document, the asymmetry headline, the divergence headline."""
+def summarise(
+    tables: MeasureTables,
+    *,
+    names: Mapping[str, str] | None = None,
+    groups: Groups | None = None,
+) -> list[str]:
+    """A few plain lines: TII per document, families versus professionals, the divergence.
+
+    ``names`` maps document ids to the names to print (default: the ids);
+    ``groups`` labels the doers. A figure below the minimums of
+    :mod:`textmine.measure.reliability` carries its note (``too few to read: ...``).
+    """
+    names = names or {}
+    groups = groups or default_groups()
+
+    def name(doc: object) -> str:
+        return names.get(str(doc), str(doc))
+
     lines = []
     for rec in _records(tables.tii):
+        note = tii_note(int(rec["n_occurrences"]))
         lines.append(
-            f"TII {rec['doc']}: {rec['tii']:.3f} (term entropy {rec['term_entropy']:.3f}, "
+            f"TII {name(rec['doc'])}: {rec['tii']:.3f} (term entropy {rec['term_entropy']:.3f}, "
             f"level spread {rec['level_spread']:.3f}, "
             f"modality spread {rec['modality_spread']:.3f}; "
             f"{rec['n_relations']} relations, {rec['n_occurrences']} occurrences)"
+            + (f"; too few to read: {note}" if note else "")
         )
-    for rec in _records(tables.asymmetry):
-        lines.append(_asymmetry_line(rec))
+    records = _records(tables.asymmetry)
+    for level, binding in zip(records[::2], records[1::2], strict=True):
+        doer = "all doers" if level["actor"] == ALL else groups.label(level["actor"])
+        lines.append(
+            f"Families vs professionals, {name(level['doc'])}, {doer}: "
+            f"{_asymmetry_part(level, 'mean level')}; {_asymmetry_part(binding, 'binding share')}"
+            f" (n = {level['n_family']} vs {level['n_professional']})"
+            + (f"; too few to read: {level['note']}" if is_present(level["note"]) else "")
+        )
     overall = tables.divergence[tables.divergence["relation"] == "all"]
     for rec in _records(overall):
+        note = divergence_note(int(rec["n_a"]), int(rec["n_b"]))
         lines.append(
-            f"Divergence {rec['doc_a']} vs {rec['doc_b']}: JSD {rec['js_divergence']:.3f} "
-            f"(n = {rec['n_a']} vs {rec['n_b']})"
+            f"Divergence {name(rec['doc_a'])} vs {name(rec['doc_b'])}: "
+            f"JSD {rec['js_divergence']:.3f} (n = {rec['n_a']} vs {rec['n_b']})"
+            + (f"; too few to read: {note}" if note else "")
         )
     if len(tables.divergence_strength) and tables.pair is not None:
         counts = tables.divergence_strength["direction"].value_counts()
         parts = ", ".join(f"{k} {int(v)}" for k, v in counts.items())
         a, b = tables.pair
-        lines.append(f"Strength of {b} (paragraph x relation) against {a}: {parts}")
+        lines.append(
+            f"Strength of {name(b)} against {name(a)} (guidance paragraph x relation): {parts}"
+        )
     return lines
 
 
@@ -196,21 +246,19 @@ def read_tagged(paths: Sequence[str | Path]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
-def _asymmetry_line(rec: dict[str, Any]) -> str:
-    label = "mean level" if rec["metric"] == "mean_level" else "binding share"
-    head = (
-        f"Asymmetry {rec['doc']} ({rec['actor']}), {label}: "
-        f"families {rec['family']:.2f} vs professionals {rec['professional']:.2f}"
-    )
-    counts = f"n = {rec['n_family']} vs {rec['n_professional']}"
-    if rec["reason"] and not is_present(rec["ci_low"]):
-        if is_present(rec["difference"]):
-            return f"{head}, difference {rec['difference']:+.2f} ({counts}; {rec['reason']})"
-        return f"{head} ({counts}; {rec['reason']})"
-    return (
-        f"{head}, difference {rec['difference']:+.2f} "
-        f"[95% CI {rec['ci_low']:+.2f}, {rec['ci_high']:+.2f}], p = {rec['p_value']:.3g} ({counts})"
-    )
+def _asymmetry_part(rec: dict[str, Any], label: str) -> str:
+    """``mean level 2.00 vs 3.00, difference -1.00 [95% CI -1.50, -0.50], p = 0.01``."""
+    head = f"{label} {_fmt(rec['family'])} vs {_fmt(rec['professional'])}"
+    if not is_present(rec["difference"]):
+        return f"{head} ({rec['reason']})" if is_present(rec["reason"]) else head
+    head += f", difference {rec['difference']:+.2f}"
+    if not is_present(rec["ci_low"]):
+        return head
+    return f"{head} [95% CI {rec['ci_low']:+.2f}, {rec['ci_high']:+.2f}], p = {rec['p_value']:.3g}"
+
+
+def _fmt(value: object) -> str:
+    return f"{float(value):.2f}" if is_present(value) else "n/a"  # type: ignore[arg-type]
 
 
 def _records(table: pd.DataFrame) -> list[dict[str, Any]]:

@@ -38,7 +38,8 @@ REPORT_DEFINITIONS: dict[str, str] = {
         "A guidance paragraph that states a duty, for the same parties, more weakly than the "
         "enacting provision it is aligned to (divergence alignment direction 'weaker': lower "
         "level, or the same level under a weaker modal, or negated). Marked with a "
-        "'weaker than Act' badge; the filter 'only weakened' shows these."
+        "'weaker' badge; the filter 'only weaker restatements' shows these occurrences (the "
+        "dashboard counts paragraph-relations: one per guidance paragraph and relation)."
     ),
 }
 

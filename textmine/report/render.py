@@ -38,6 +38,7 @@ from textmine.output import reraise
 from textmine.report.anchors import slug
 from textmine.report.context import build_context, table_dict
 from textmine.report.outdir import check_out_dir, publish, staging
+from textmine.text import plural
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,8 @@ TABLES_DIR = "tables"
 TEMPLATE = "report.html.j2"
 #: Largest report we write: a browser must open it in a few seconds.
 MAX_HTML_BYTES = 15 * 1024 * 1024
+#: The report page's scripts, joined in this order into its one inline script.
+REPORT_SCRIPTS: tuple[str, ...] = ("report.js", "review.js")
 LEVEL_NAMES = {1: "inform", 2: "consult", 3: "involve", 4: "collaborate", 5: "co-produce"}
 _MINUS = "\u2212"
 
@@ -125,16 +128,20 @@ def render_fragment(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
 
 
-def page_assets(script_name: str = "report.js") -> dict[str, Any]:
-    """CSS, a script of ``static/``, its CSP and the textmine version (for ``base.html.j2``).
+def page_assets(*script_names: str) -> dict[str, Any]:
+    """CSS, the scripts of ``static/`` (default: the report's and its review's), their CSP and
+    the textmine version (for ``base.html.j2``).
 
-    Other pages in the report's look (e.g. a diff report) pass their own script.
+    The scripts are joined into the page's one inline script, whose hash the
+    CSP allows. Other pages in the report's look (e.g. a diff report) pass their own.
     """
     from textmine import __version__
 
-    script = static_text(script_name)
-    if "</" in script:  # would end the <script> element early
-        raise ReportError(f"{script_name} must not contain '</'")
+    names = script_names or REPORT_SCRIPTS
+    script = "\n".join(static_text(name) for name in names)
+    for name in names:
+        if "</" in static_text(name):  # would end the <script> element early
+            raise ReportError(f"{name} must not contain '</'")
     return {
         "css": Markup(static_text("report.css")),
         "script": Markup(script),
@@ -175,6 +182,8 @@ def environment() -> Environment:
     env.filters.update(
         num=fmt_number,
         signed=fmt_signed,
+        signed_pct=fmt_signed_points,
+        plural=fmt_plural,
         pct=fmt_percent,
         pvalue=fmt_pvalue,
         count=fmt_count,
@@ -214,6 +223,18 @@ def fmt_signed(value: object, digits: int = 2) -> str:
         return "n/a"
     text = f"{number:+.{digits}f}"
     return text.replace("-", _MINUS)
+
+
+def fmt_signed_points(value: object) -> str:
+    """A difference of two shares as signed percentage points: ``−20 pts``; ``n/a`` missing."""
+    number = _finite(value)
+    return "n/a" if number is None else f"{fmt_signed(100 * number, 0)} pts"
+
+
+def fmt_plural(value: object, noun: str, nouns: str | None = None) -> str:
+    """:func:`textmine.text.plural` of a template value: ``2 rows``; ``n/a rows`` if missing."""
+    number = _finite(value)
+    return f"n/a {nouns or noun + 's'}" if number is None else plural(round(number), noun, nouns)
 
 
 def fmt_percent(value: object) -> str:

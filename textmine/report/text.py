@@ -36,6 +36,8 @@ from textmine.report.anchors import (
     slug,
 )
 from textmine.report.annotate import place
+from textmine.report.labels import Labels, kind_label
+from textmine.review.certainty import doubts_of, review_order
 
 #: (provision label, actor, recipient) of the relations a guidance paragraph weakens.
 Weakened = set[tuple[str, str, str]]
@@ -60,10 +62,14 @@ def documents_context(
     *,
     weakened: Weakened = frozenset(),  # type: ignore[assignment]
     provision_findings: Mapping[str, Sequence[str]] | None = None,
+    labels: Labels | None = None,
 ) -> list[dict[str, Any]]:
-    """One dict per document: id, title, links, counts and its groups of provisions."""
+    """One dict per document: id, name, kind, links, counts and its groups of provisions."""
+    labels = labels or Labels()
     records = _records(rows)
-    counter = _Counter()
+    for record, rank in zip(records, review_order(records), strict=True):
+        record["_rank"] = rank
+    counter = _Counter(labels)
     out = []
     for document in documents:
         mine = [r for r in records if str(r.get("doc")) == document.doc]
@@ -97,8 +103,15 @@ def documents_context(
             {
                 "doc": document.doc,
                 "anchor": document_anchor(document.doc),
-                "title": document.title or document.doc,
-                "kind": document.kind,
+                "title": labels.doc(document.doc),
+                "kind": kind_label(document.kind, document.title),
+                "n_weakened": sum(
+                    1
+                    for g in groups
+                    for p in g["provisions"]
+                    for o in p["occurrences"]
+                    if o["weakened"]
+                ),
                 "pages": document.pages,
                 "url": document_url(document),
                 "n_provisions": len(document.provisions),
@@ -147,8 +160,11 @@ def assign(
 
 
 class _Counter:
-    def __init__(self) -> None:
+    """Numbers the occurrences of a page (their tooltip ids) and names their groups."""
+
+    def __init__(self, labels: Labels) -> None:
         self.n = 0
+        self.labels = labels
 
     def next(self) -> str:
         self.n += 1
@@ -180,6 +196,7 @@ def _provision(
         "segments": placed.segments,
         "unplaced": placed.unplaced,
         "n_occurrences": len(occurrences),
+        "occurrences": occurrences,
         "findings": list(provision_findings.get(label, ())),
     }
 
@@ -193,6 +210,11 @@ def _occurrence(
     weak = any((label, actor, r) in weakened for r in (recipients or ["none"]))
     occ = {
         "id": counter.next(),
+        "rid": _str(row.get("id")),
+        "rank": row.get("_rank"),
+        "doubts": doubts_of(row),
+        "corrected": bool(row.get("corrected")),
+        "original": _original(row.get("explain")),
         "sentence": row.get("sentence"),
         "start": row.get("start"),
         "end": row.get("end"),
@@ -209,19 +231,20 @@ def _occurrence(
         "weakened": weak,
         "rule": explain_summary(row.get("explain")),
     }
-    occ["tip"] = tooltip_lines(occ)
+    occ["tip"] = tooltip_lines(occ, counter.labels)
     return occ
 
 
 LEVEL_NAMES = {1: "inform", 2: "consult", 3: "involve", 4: "collaborate", 5: "co-produce"}
 
 
-def tooltip_lines(occ: Mapping[str, Any]) -> list[str]:
+def tooltip_lines(occ: Mapping[str, Any], labels: Labels | None = None) -> list[str]:
     """What a highlighted term shows on hover and focus, one line per fact."""
-    actor = str(occ["actor"]).replace("_", " ")
+    labels = labels or Labels()
+    actor = labels.group(occ["actor"])
     if occ.get("actor_text"):
         actor += f' ("{occ["actor_text"]}")'
-    recipients = ", ".join(r.replace("_", " ") for r in occ["recipients"]) or "none named"
+    recipients = ", ".join(labels.group(r) for r in occ["recipients"]) or labels.group("none")
     lines = [
         f"{occ['term']}: level {occ['level']} ({LEVEL_NAMES.get(occ['level'], '?')})",
         f"actor: {actor}",
@@ -233,9 +256,35 @@ def tooltip_lines(occ: Mapping[str, Any]) -> list[str]:
         lines.append("agentless passive: the text names no actor")
     if occ["weakened"]:
         lines.append("weaker than the enacting provision it restates")
+    if occ.get("doubts"):
+        lines.append(f"doubts: {', '.join(occ['doubts'])}")
+    if occ.get("corrected"):
+        before = occ.get("original") or {}
+        said = "; ".join(f"{k}: {_said(k, v, labels)}" for k, v in before.items())
+        lines.append("corrected by an analyst" + (f" (the tagger said {said})" if said else ""))
     if occ.get("rule"):
         lines.append(f"rule: {occ['rule']}")
     return lines
+
+
+def _original(explain: object) -> dict[str, Any]:
+    """The tagger's values of a corrected row (kept in its explanation)."""
+    if not isinstance(explain, Mapping):
+        return {}
+    correction = explain.get("correction")
+    original = correction.get("original") if isinstance(correction, Mapping) else None
+    return dict(original) if isinstance(original, Mapping) else {}
+
+
+def _said(field: str, value: object, labels: Labels) -> str:
+    """A field's value as the tooltip says it: groups by their labels."""
+    if field == "recipients" and isinstance(value, list | tuple):
+        return ", ".join(labels.group(v) for v in value) or labels.group("none")
+    if field == "actor":
+        return labels.group(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
 
 
 def explain_summary(explain: object) -> str | None:
@@ -244,6 +293,8 @@ def explain_summary(explain: object) -> str | None:
         return None
     parts = []
     for key, value in explain.items():
+        if key == "correction":
+            continue
         if isinstance(value, Mapping):
             rule = value.get("rule") or value.get("id") or value.get("pattern")
             pairs = ", ".join(f"{k}={v}" for k, v in value.items())

@@ -6,7 +6,10 @@
   var status = document.getElementById("filter-status");
   if (!form) { return; }
   var boxes = Array.prototype.slice.call(form.querySelectorAll("input[name=kind]"));
-  var articles = Array.prototype.slice.call(document.querySelectorAll("article.change"));
+  // The changes to paired provisions; the unpaired provisions listed apart are not filtered.
+  var articles = Array.prototype.slice.call(document.querySelectorAll("#changes > article.change"));
+
+  function plural(n, noun) { return n + " " + noun + (n === 1 ? "" : "s"); }
 
   function wanted() {
     var on = {};
@@ -34,8 +37,9 @@
       if (hits) { shownItems += 1; shownChanges += hits; }
     });
     status.textContent = shownChanges === totalChanges
-      ? "All " + totalChanges + " changes shown."
-      : shownChanges + " of " + totalChanges + " changes shown, in " + shownItems + " provisions.";
+      ? "All " + plural(totalChanges, "change") + " shown."
+      : shownChanges + " of " + plural(totalChanges, "change") + " shown, in " +
+        plural(shownItems, "provision") + ".";
   }
 
   form.addEventListener("change", apply);

@@ -23,8 +23,11 @@
     return Boolean(v.term || v.level || v.actor || v.recipient || v.modality || v.weakened || v.agentless);
   }
 
+  function plural(n, noun) { return n + " " + noun + (n === 1 ? "" : "s"); }
+
   function recipientMatches(list, wanted) {
     if (!wanted) { return true; }
+    if (wanted === "none") { return list.length === 0; }
     if (wanted.charAt(0) === "@") {
       var group = config.groups[wanted.slice(1)] || [];
       return list.some(function (r) { return group.indexOf(r) >= 0; });
@@ -70,13 +73,14 @@
     relationRows.forEach(function (row) {
       var d = row.dataset;
       var terms = d.terms ? d.terms.split(" ") : [];
+      var named = d.recipient === "none" ? [] : [d.recipient];
       var ok = (!v.doc || d.doc === v.doc) && (!v.actor || d.actor === v.actor) &&
-        recipientMatches([d.recipient], v.recipient) && (!v.term || terms.indexOf(v.term) >= 0);
+        recipientMatches(named, v.recipient) && (!v.term || terms.indexOf(v.term) >= 0);
       row.hidden = !ok;
     });
     status.textContent = anyOn
-      ? nProv + " provisions shown, with " + nOcc + " matching occurrences."
-      : "No filter: all " + provisions.length + " provisions (groups open on demand).";
+      ? plural(nProv, "provision") + " shown, with " + plural(nOcc, "matching occurrence") + "."
+      : "No filter: all " + plural(provisions.length, "provision") + " (groups open on demand).";
   }
 
   function setFilters(values) {
