@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import CORPORA, ROOT, need
+from textmine.contract import number_repeats
 from textmine.extract.document import Document, build_document
 
 pytestmark = pytest.mark.slow
@@ -128,7 +129,11 @@ def reports(
         rows: list[dict[str, Any]] = []
         for name in sorted({row["doc"] for row in listed}):
             mine = [row for row in listed if row["doc"] == name]
-            rows.extend(tagging.tag_document(_restrict(documents[name], mine), nlp=nlp))
+            # the units are tagged alone, in the context of the whole document (as `tag` does)
+            whole = tagging.document_context(documents[name], nlp)
+            own = tagging.tag_units([_restrict(documents[name], mine)], nlp=nlp, contexts=[whole])
+            number_repeats(own)
+            rows.extend(own)
         report = evaluate(load_gold(DATA / f"gold_{split}.jsonl"), rows, provisions=listed)
         ARTIFACTS.mkdir(exist_ok=True)
         (ARTIFACTS / f"accuracy_{split}.txt").write_text(

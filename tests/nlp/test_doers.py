@@ -209,7 +209,7 @@ CASES = [
     (
         "Although the lead can hand tasks to deputies, the final responsibility for working with "
         f"other agencies remains with {DSL}.",
-        [("working with", "work with", "education", ["other"], "none", False, A)],
+        [("working with", "work with", "education", ["professional"], "none", False, A)],
     ),
     # ---- "as well as V-ing" after an of-phrase; the local authority is no workplace of staff
     (

@@ -170,7 +170,7 @@ CASES = [
     ),
     (
         "The school should engage with other agencies such as health services.",
-        [("engage", "engage", "education", ["other"], "should", False, A)],
+        [("engage", "engage", "education", ["professional"], "should", False, A)],
     ),
     # only a joint action makes the subject's other conjuncts its partners
     (
@@ -263,7 +263,7 @@ CASES = [
     # verbless small clause it shares the modal of the verb it is coordinated with
     (
         "Other agencies involved, such as the police, should be told of the decision.",
-        [("involved", "involve", "unspecified", ["other"], "none", False, P)],
+        [("involved", "involve", "unspecified", ["professional"], "none", False, P)],
     ),
     (
         "The young person will need to feel valued and their wider family involved.",

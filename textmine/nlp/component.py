@@ -636,8 +636,23 @@ _PAIRED_PRONOUNS = {
 }
 
 
+#: Nouns guidance writes with an optional plural (``parent/s``, ``carer/s``).
+_OPTIONAL_PLURALS = (
+    "parent",
+    "carer",
+    "guardian",
+    "sibling",
+    "adopter",
+    "worker",
+    "member",
+    "school",
+    "service",
+)
+
+
 def keep_paired_pronouns(nlp: Language) -> None:
-    """Keep ``his/her``, ``s/he`` ... one token, normalised to one of its pronouns.
+    """Keep ``his/her``, ``s/he`` ... one token, normalised to one of its pronouns, and
+    ``parent/s``, ``carer/s`` one token normalised to the plural.
 
     Split at the slash, the pair reads as two words and a symbol, and the
     parser loses the noun phrase around it (``the young person, his/her
@@ -650,6 +665,9 @@ def keep_paired_pronouns(nlp: Language) -> None:
     for pair, norm in _PAIRED_PRONOUNS.items():
         for variant in {pair, pair.capitalize(), pair.upper()}:
             add(variant, [{ORTH: variant, NORM: norm}])
+    for noun in _OPTIONAL_PLURALS:  # "their parent/s.": not an abbreviation "s." ending nothing
+        for variant in {f"{noun}/s", f"{noun.capitalize()}/s"}:
+            add(variant, [{ORTH: variant, NORM: f"{noun}s"}])
 
 
 def split_lead_in_mark(nlp: Language) -> None:

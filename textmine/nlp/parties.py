@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from textmine.nlp.context.compose import Composition
-from textmine.nlp.context.document import DocumentContext
+from textmine.nlp.context.document import DocumentContext, singular
 from textmine.nlp.grammar.clauses import is_expletive, parenthesised_conjunct, role_holder
 from textmine.nlp.grammar.deps import SUBJECTS
 from textmine.nlp.grammar.syntax import conjuncts, coordination_head, prep_objects, relative_head
@@ -125,6 +125,18 @@ SHORT_FORM = rule(
     "adviser ... the adviser').",
     example="The personal adviser meets the young person. The adviser must consult the carers.",
     expect={"text": "consult", "actor": "professional"},
+)
+DOCUMENT_NAME = rule(
+    "party.document_name",
+    "party",
+    "A bare name of a kind of body ('agencies', 'the agency') means the bodies the document "
+    "names in full with that word, when at least five full names with it are mostly of one "
+    "group ('adoption agencies' in adoption guidance).",
+    example="Adoption agencies must consult the parents. Adoption agencies must notify the "
+    "parents. Adoption agencies must inform the parents. Adoption agencies must advise the "
+    "parents. Adoption agencies must consider the parents' views. Agencies should involve the "
+    "parents.",
+    expect={"text": "involve", "actor": "other"},
 )
 STAFF_PLACED = rule(
     "party.staff_placed",
@@ -444,7 +456,7 @@ class Parties:
             place = self._place(token)
             if place is not None:
                 return place
-            short = self._short_form(token)
+            short = self._short_form(token) or self._document_name(token, alias)
             if short is not None:
                 return short
         plural = (
@@ -601,6 +613,29 @@ class Parties:
                 plural = token.tag_ in ("NNS", "NNPS")
                 return Party(alias[0], alias[1], self.np_text(token), plural, SHORT_FORM)
         return None
+
+    def _document_name(self, token: Token, alias: tuple[str, str] | None) -> Party | None:
+        """``Agencies`` in a document about adoption agencies: the bodies it names in full.
+
+        Only a bare body name (no modifier, possessive, of-phrase or relative
+        clause: ``other agencies`` and ``agencies that ...`` are someone else)
+        whose own alias is generic, and only where the document's full names
+        with that head word mostly belong to one group
+        (:class:`~textmine.nlp.context.document.DocumentContext`).
+        """
+        if alias is None or alias[1] != "body" or token.lower_ in _STAFF:
+            return None
+        modifiers = ("amod", "compound", "poss", "nmod", "nummod")
+        rights = ("relcl", "acl", "prep", "appos")
+        if any(c.dep_ in modifiers for c in token.lefts):
+            return None
+        if any(c.dep_ in rights for c in token.rights):
+            return None
+        group = self.context.head_group(singular(token.lower_))
+        if group is None or group == alias[0]:
+            return None
+        plural = token.tag_ in ("NNS", "NNPS")
+        return Party(group, alias[1], self.np_text(token), plural, DOCUMENT_NAME)
 
     def _place(self, token: Token) -> Party | None:
         """The specific party a generic noun belongs to (``everyone in the school``)."""

@@ -8,7 +8,10 @@ Two readings need the document, not the clause:
   nobody named;
 * bare *staff* with no institution named in reach work where the
   document's staff work: a school in school guidance, a children's home in a
-  guide for homes.
+  guide for homes;
+* a bare name of a kind of body (*agencies*, *the service*) means the body
+  the document names in full with that head word, when one kind dominates:
+  *agencies* in adoption guidance are its adoption agencies.
 
 :func:`document_context` reads both from the document's text before anything
 is parsed, with the actor lexicon (:class:`DocumentContext`). The tagging
@@ -50,6 +53,13 @@ class DocumentContext:
     workplace: str | None = None
     #: The document's kind (``act``, ``si``, ``guidance`` ...): only guidance addresses a reader.
     kind: str | None = None
+    #: ``(head word, group)``: the group of the bodies the document names in full with that
+    #: head (``("agency", "other")`` where it speaks of adoption agencies), when one dominates.
+    heads: tuple[tuple[str, str], ...] = ()
+
+    def head_group(self, head: str) -> str | None:
+        """The group the document's full names with ``head`` (a singular noun) hold, if any."""
+        return dict(self.heads).get(head)
 
     def to_data(self) -> dict[str, Any]:
         """Plain data for ``doc.user_data`` (it crosses process boundaries as msgpack)."""
@@ -58,6 +68,7 @@ class DocumentContext:
             "addressee_text": self.addressee_text,
             "workplace": self.workplace,
             "kind": self.kind,
+            "heads": [list(pair) for pair in self.heads],
         }
 
     @classmethod
@@ -67,6 +78,7 @@ class DocumentContext:
             addressee_text=data.get("addressee_text"),
             workplace=data.get("workplace"),
             kind=data.get("kind"),
+            heads=tuple((str(h), str(g)) for h, g in data.get("heads") or ()),
         )
 
 
@@ -108,6 +120,19 @@ _ANYONE = frozenset(
 )
 #: Bodies named near staff that are partners, never their workplace.
 _PARTNERS = frozenset({"police", "court", "courts", "ofsted", "hmci", "tribunal", "cafcass"})
+#: Fewest full names with one head word, and the share one group must hold among them, for
+#: the bare head word to take that group.
+MIN_HEAD_MENTIONS = 5
+MIN_HEAD_SHARE = 2 / 3
+
+
+def singular(word: str) -> str:
+    """The singular of a lower-case plural noun as the lexicons spell them (``agencies``)."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def read_context(
@@ -141,10 +166,18 @@ def read_context(
         if addressee is not None:
             break
     kinds: Counter[str] = Counter()
+    named: dict[str, Counter[str]] = {}
     for text in texts:
         doc = make_doc(text)
-        for match_id, start, end in matcher.matcher(doc):
+        matches = matcher.matcher(doc)
+        for match_id, start, end in matches:
             group, refer = matcher.info[match_id]
+            if (
+                refer == "body"
+                and end - start >= 2
+                and not any(s <= start and end <= e and e - s > end - start for _, s, e in matches)
+            ):  # a full name ("adoption agencies"), not a part of a longer one
+                named.setdefault(singular(doc[end - 1].lower_), Counter())[group] += 1
             if refer != "body" or group not in ("education", "other"):
                 continue
             if any(t.lower_ in _PARTNERS for t in doc[start:end]):
@@ -156,7 +189,13 @@ def read_context(
         place, count = kinds.most_common(1)[0]
         if count / total >= MIN_INSTITUTION_SHARE:
             workplace = place
-    return DocumentContext(addressee, said, workplace, kind)
+    heads: list[tuple[str, str]] = []
+    for word, groups in sorted(named.items()):
+        dominant, count = groups.most_common(1)[0]
+        mentions = sum(groups.values())
+        if mentions >= MIN_HEAD_MENTIONS and count / mentions >= MIN_HEAD_SHARE:
+            heads.append((word, dominant))
+    return DocumentContext(addressee, said, workplace, kind, tuple(heads))
 
 
 def _first_group(doc: Doc, matcher: PartyMatcher) -> str | None:
