@@ -207,6 +207,7 @@ _QUANTIFIERS = frozenset(
         "list",  # "notify a specified list of people"
         "range",
         "variety",
+        "set",  # "a different set of carers"
     }
 )
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})

@@ -328,6 +328,11 @@ def role_holder(token: Token, is_party: Callable[[Token], bool]) -> Token | None
         for obj in prep.children:
             if obj.dep_ == "pobj" and is_party(obj):
                 return obj
+    if any(c.dep_ == "poss" and c.lower_ == "whose" for c in token.children):
+        # "a contact supervisor whose role is to advise the parents"
+        clause = token.head  # the relative clause the role noun is the subject of
+        if clause.dep_ in ("relcl", "acl") and is_party(clause.head):
+            return clause.head
     return None
 
 
@@ -397,6 +402,8 @@ def for_subject(verb: Token) -> Token | None:
     if to is None or to.i < 2 or to.i > verb.i:
         return None
     noun = verb.doc[to.i - 1]
+    while noun.dep_ == "conj" and noun.head.i < noun.i:  # "for the adviser and the panel to"
+        noun = noun.head
     if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     return noun

@@ -374,7 +374,7 @@ PARTY_POSSESSOR = rule(
 PARTY_ROLE = rule(
     "party.role_holder",
     "party",
-    "'The role of X is to V': X.",
+    "'The role of X is to V', 'X, whose role is to V': X.",
     example="The role of the personal adviser is to consult the young person about the plan.",
     expect={"text": "consult", "actor": "professional"},
 )
@@ -577,6 +577,9 @@ class ActorReader:
                 continue
             if found_here is not None:
                 return found_here
+            doer = for_subject(token) if token != verb else None
+            if doer is not None:  # "arrange for the panel to be ready to consider"
+                return self._via(self.subject(doer, FOR_SUBJECT), *steps)
             nxt = self._step(token)
             if nxt is None:
                 break

@@ -50,7 +50,8 @@ NOUN_DETERMINER = rule(
 NONE = rule(
     "negation.none",
     "negated",
-    "No negation cue governs the term ('not later than' and 'without' do not negate).",
+    "No negation cue governs the term ('not later than', 'whether or not' and 'without' do "
+    "not negate).",
     example="The authority must consult the parent not later than 15 days after the request.",
     expect={"text": "consult", "negated": False},
 )
@@ -62,11 +63,24 @@ def _not_only(cue: Token) -> bool:
     return cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ in _NOT_ONLY
 
 
+def _whether_or_not(cue: Token) -> bool:
+    """``whether or not the father will need to be notified``, ``whether ... or not``: the
+    alternative of a question, no negation."""
+    if not cue.i or cue.nbor(-1).lower_ != "or" or cue.lower_ != "not":
+        return False
+    start = max(cue.sent.start, cue.i - 30)
+    return any(t.lower_ == "whether" for t in cue.doc[start : cue.i])
+
+
 def _negation_cue(token: Token, cues: Cues) -> Token | None:
     # "must not, unless ..., inform": the parser may hang the cue off the auxiliary
     auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     for child in [*token.children, *(g for a in auxiliaries for g in a.children)]:
-        if (child.dep_ == "neg" or child.lower_ in cues.negations) and not _not_only(child):
+        if (
+            (child.dep_ == "neg" or child.lower_ in cues.negations)
+            and not _not_only(child)
+            and not _whether_or_not(child)
+        ):
             return child
         if child.dep_ in ("nsubj", "nsubjpass") and cues.negation_determiners:
             for det in child.children:

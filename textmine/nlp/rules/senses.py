@@ -109,8 +109,8 @@ PARTY_IF_OBJECT = rule(
 GERUND_COMPLEMENT = rule(
     "sense.gerund_complement",
     "sense",
-    "'involve' completed by a gerund means entail ('a role that may involve challenging "
-    "managers').",
+    "'involve' completed by a gerund, or by a party doing something, means entail ('a role "
+    "that may involve challenging managers', 'neglect may involve a parent failing to').",
     example="It is a role that may involve challenging senior managers and may require the "
     "adviser to seek legal remedies.",
     expect={"text": "involve", "absent": True},
@@ -475,12 +475,15 @@ def _wh_complement(anchor: Token) -> bool:
 
 def _gerund_complement(anchor: Token) -> bool:
     """The verb's first complement is a gerund (``involves working with``, ``may involve
-    challenging managers``), not a party."""
+    challenging managers``) or a party doing something (``neglect may involve a parent
+    failing to ...``, ``this will involve a local authority making plans``): what the
+    subject entails, not a party brought in."""
     for child in anchor.children:
         if child.i > anchor.i and child.dep_ in ("xcomp", "ccomp", "dobj", "csubj"):
-            return child.tag_ == "VBG" and not any(
-                c.dep_ in ("det", "poss", "nsubj") for c in child.children
-            )
+            if child.tag_ == "VBG":
+                return not any(c.dep_ in ("det", "poss") for c in child.children)
+            doing = [c for c in child.children if c.dep_ == "acl" and c.i > child.i]
+            return any(c.tag_ == "VBG" for c in doing)
     return False
 
 
