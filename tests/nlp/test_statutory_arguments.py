@@ -278,6 +278,45 @@ CASES = [
         "The SENCO should work with staff to plan support.",
         [("work with", "work with", "education", ["education"], "should", False, A)],
     ),
+    # ---- first look at S7 and S9 (own words, the shapes those documents showed)
+    (
+        "Neglect may involve a carer failing to meet the child's basic needs.",
+        [],  # involve with a party doing something means entail
+    ),
+    (
+        "The panel will decide whether or not the parent needs to be informed.",
+        [("informed", "inform", "unspecified", ["parent"], "need", False, P)],
+    ),
+    (
+        "The authority should arrange for the medical adviser and the panel to be ready to "
+        "consider the case.",
+        [("consider", "consider", "health", [], "none", False, A)],
+    ),
+    (
+        "Support is given by a family worker whose role is to advise the parents.",
+        [("advise", "advise", "other", ["parent"], "none", False, A)],
+    ),
+    (
+        "When using an agency, schools and colleges should inform the agency of the process.",
+        [("inform", "inform", "education", ["other"], "should", False, A)],
+    ),
+    (
+        "Contact details are listed in Annex C. Schools should consider referring the family.",
+        [("consider", "consider", "education", [], "should", False, A)],
+    ),
+    (
+        "Training gives staff the basis for a prompt, considered and fair response.",
+        [],  # a participle among adjectives is an adjective
+    ),
+    (
+        "The applicant was judged not suitable to work with children.",
+        [("work with", "work with", "other", ["child"], "none", True, A)],
+    ),
+    (
+        "Advice can be found in: Keeping safe: a handbook for bodies that work with "
+        "children (example.org.uk).",
+        [],  # a cited title before its web address
+    ),
 ]
 
 

@@ -138,6 +138,16 @@ DOCUMENT_NAME = rule(
     "parents.",
     expect={"text": "involve", "actor": "other"},
 )
+EMPLOYER = rule(
+    "party.employer",
+    "party",
+    "A bare 'employer' in a document whose staff work in schools and colleges is the school "
+    "or college (education), as the staff are.",
+    example="Schools must keep staff safe. Schools and colleges should train staff. Schools "
+    "should support staff. A school should vet staff. Colleges should supervise staff. "
+    "Employers should inform the individual as soon as possible.",
+    expect={"text": "inform", "actor": "education"},
+)
 STAFF_PLACED = rule(
     "party.staff_placed",
     "party",
@@ -213,6 +223,8 @@ _QUANTIFIERS = frozenset(
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: Words for the people who work in an institution (see :meth:`PartyReader._workplace`).
 _STAFF = frozenset({"staff"})
+#: Who employs the staff (see :data:`EMPLOYER`).
+_EMPLOYERS = frozenset({"employer", "employers"})
 #: Groups a generic noun falls into; a place phrase may name a narrower one.
 GENERIC_GROUPS = frozenset({"other", "professional"})
 #: Bodies named near *staff* that are partners, never their workplace.
@@ -460,6 +472,13 @@ class Parties:
             short = self._short_form(token) or self._document_name(token, alias)
             if short is not None:
                 return short
+            if (
+                token.lower_ in _EMPLOYERS
+                and self.context.workplace == "education"
+                and not any(c.dep_ in ("amod", "compound", "poss") for c in token.lefts)
+            ):  # "Employers have a duty of care to their employees" in school guidance
+                plural = token.tag_ in ("NNS", "NNPS")
+                return Party("education", "body", self.np_text(token), plural, EMPLOYER)
         plural = (
             token.tag_ in ("NNS", "NNPS")
             or token.lower_ in _STAFF  # a collective: "staff ... they"

@@ -62,11 +62,44 @@ def neutral_bullets(doc: Doc) -> Doc:
 
 
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
+#: Nouns a letter labels (``Annex B``, ``Part A``): ``Annex B. Schools should ...`` ends a
+#: sentence, though the tokenizer keeps the full stop on the letter as in an initial.
+_LETTERED = frozenset(
+    {
+        "annex",
+        "appendix",
+        "part",
+        "schedule",
+        "table",
+        "section",
+        "chapter",
+        "figure",
+        "box",
+        "form",
+        "category",
+        "option",
+        "stage",
+        "step",
+        "tier",
+        "level",
+        "plan",
+        "group",
+    }
+)
+_LETTER_STOP = re.compile(r"^[A-Z]\.$")
 
 
 @Language.component(LINE_BREAKS)
 def mark_line_starts(doc: Doc) -> Doc:
-    """Mark line starts that open a list item or a new sentence (see the module docstring)."""
+    """Mark line starts that open a list item or a new sentence (see the module docstring),
+    and the sentence after a lettered label's full stop (``see Annex B. Schools ...``)."""
+    for token in doc[1:-1]:
+        if (
+            _LETTER_STOP.match(token.text)
+            and doc[token.i - 1].lower_ in _LETTERED
+            and doc[token.i + 1].is_title
+        ):
+            doc[token.i + 1].is_sent_start = True
     for token in doc[:-1]:
         if "\n" not in token.whitespace_ and not (token.is_space and "\n" in token.text):
             continue

@@ -48,6 +48,7 @@ __all__ = [
     "fronted_subject",
     "is_expletive",
     "modal_subject",
+    "opened_participle",
     "parenthesised_conjunct",
     "participle_subject",
     "previous_subject",
@@ -245,7 +246,7 @@ def previous_subject(subject: Token, is_party: Callable[[Token], bool]) -> Token
                     if c.dep_ in ("nsubj", "csubj") and is_party(c)
                 ),
                 None,
-            )
+            ) or swallowed_subject(root, is_party)  # "As a matter of ..., schools should do"
         start = previous.start
     return None
 
@@ -336,6 +337,25 @@ def role_holder(token: Token, is_party: Callable[[Token], bool]) -> Token | None
     return None
 
 
+#: Words that open an adverbial participle clause (``When using an agency, ...``).
+_SUBORDINATORS = frozenset(
+    {"when", "while", "whilst", "before", "after", "if", "once", "on", "upon", "until", "unless"}
+)
+
+
+def opened_participle(token: Token) -> bool:
+    """A gerund the parser made a clause's subject that is an adverbial clause opened by
+    a subordinator (``When using a supply agency, schools should inform``): no subject."""
+    return (
+        token.dep_ == "csubj"
+        and token.tag_ == "VBG"
+        and any(
+            c.i < token.i and c.lower_ in _SUBORDINATORS and c.dep_ in ("advmod", "mark", "prep")
+            for c in token.children
+        )
+    )
+
+
 def swallowed_subject(verb: Token, is_party: Callable[[Token], bool]) -> Token | None:
     """The party noun phrase right before a subjectless verb's modal.
 
@@ -346,7 +366,7 @@ def swallowed_subject(verb: Token, is_party: Callable[[Token], bool]) -> Token |
     ends right before the verb's modal, and is no subject itself, is the
     subject.
     """
-    if any(c.dep_ in SUBJECTS for c in verb.children):
+    if any(c.dep_ in SUBJECTS and not opened_participle(c) for c in verb.children):
         return None
     noun = _word_before_first(verb, lambda c: c.dep_ == "aux" and c.tag_ == "MD")
     if (

@@ -49,6 +49,7 @@ from textmine.nlp.grammar.clauses import (
     fronted_subject,
     is_expletive,
     modal_subject,
+    opened_participle,
     parenthesised_conjunct,
     participle_subject,
     previous_subject,
@@ -634,6 +635,7 @@ class ActorReader:
             if c.dep_ in (ACTIVE_SUBJECTS if token == verb else SUBJECTS)
             and not is_expletive(c)
             and not (c.dep_ == "csubj" and c.tag_ in ("VBN", "VBD"))
+            and not opened_participle(c)
         ] or reduced_relative(token)
         if not subjects:  # "The agency should, wherever possible, seek": hung on the modal
             on_modal = modal_subject(token)

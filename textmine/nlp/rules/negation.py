@@ -28,7 +28,7 @@ CUE = rule(
     "negation.cue",
     "negated",
     "A negation cue on the term's verb or on a verb of its modal chain ('must not consult', "
-    "'cannot force them to engage', 'No authority may inform').",
+    "'cannot force them to engage', 'No authority may inform', 'not suitable to work with').",
     example="The school must not inform the parents without consent.",
     expect={"text": "inform", "negated": True},
 )
@@ -104,6 +104,10 @@ def negation(verb: Token, cues: Cues) -> Reading:
         if cue is not None:
             via = tuple(step for _, step in chain[1 : index + 1] if step is not None)
             return Reading(True, CUE, via, token=cue.text)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and to_infinitive(verb):
+        cue = next((c for c in verb.head.children if c.dep_ == "neg"), None)
+        if cue is not None and not _whether_or_not(cue):  # "not suitable to work with children"
+            return Reading(True, CUE, token=cue.text)
     # "Nothing in this section requires the authority to consult": the verb governing
     # the infinitive's noun is negated
     if (

@@ -22,6 +22,7 @@ list under the verb).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -46,14 +47,17 @@ _MAX_CHAIN = 12
 VERBAL = rule(
     "sense.verbal",
     "sense",
-    "Only verb uses count: not an attributive participle ('an informed choice') or a noun.",
+    "Only verb uses count: not an attributive participle ('an informed choice', 'a calm, "
+    "considered and appropriate response') or a noun.",
     example="Parents should be able to make an informed choice.",
     expect={"text": "informed", "absent": True},
 )
 TITLE = rule(
     "sense.title",
     "sense",
-    "A capitalised term word in the title of a cited publication is no occurrence.",
+    "A term word in the title of a cited publication is no occurrence: a capitalised one, or "
+    "one between a colon and the title's web address in brackets ('...: a guide for "
+    "organisations which work with children (example.org.uk)').",
     example="Schools should follow Working Together to Safeguard Children.",
     expect={"text": "Working Together", "absent": True},
 )
@@ -229,6 +233,31 @@ def in_title(token: Token) -> bool:
     return before.text not in _ITEM_MARKS
 
 
+#: A web address given in brackets after a cited title (``(farrer.co.uk)``, ``(GOV.UK)``).
+_ADDRESS = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:uk|com|org|net|gov|int|eu|io)$", re.I)
+
+
+def _before_address(token: Token) -> bool:
+    """A term inside a cited title: after a colon and before the title's web address in
+    brackets, in the same sentence (``can be found in: ...: a guide for organisations which
+    work with children (farrer.co.uk)``)."""
+    sent = token.sent
+    if not any(t.text == ":" for t in token.doc[sent.start : token.i]):
+        return False
+    for t in token.doc[token.i + 1 : sent.end]:
+        if t.text in (":", ";") or t.tag_ == "MD":
+            return False
+        if (
+            _ADDRESS.match(t.text)
+            and t.i > 0
+            and t.nbor(-1).text == "("
+            and t.i + 1 < len(t.doc)
+            and t.nbor(1).text == ")"
+        ):
+            return True
+    return False
+
+
 def _titled(token: Token, titles: tuple[tuple[str, ...], ...]) -> bool:
     """A capitalised term word opening a known publication title (``cues.jsonl``)."""
     if not token.is_title:
@@ -252,6 +281,8 @@ def is_verbal(token: Token, *, predicative: bool = False) -> bool:
     """
     if _item_verb(token) or _coordinated_verb(token):
         return True
+    if _among_adjectives(token):
+        return False  # "a calm, considered and appropriate response"
     if token.lower_.endswith("ed") and kept(token) is not None:
         return True  # "is being kept fully informed": keep's complement, whatever its tag
     if token.dep_ == "amod" and token.tag_ == "VBN" and token.head.i < token.i:
@@ -286,6 +317,22 @@ def is_verbal(token: Token, *, predicative: bool = False) -> bool:
             and (head.pos_ == "VERB" or head.tag_.startswith("VB"))
         )
     return False
+
+
+def _among_adjectives(token: Token) -> bool:
+    """A bare participle coordinated with adjectives before a noun (``a calm, considered and
+    appropriate response``): an adjective itself, whatever the parser made of it."""
+    if token.tag_ != "VBN" or any(
+        c.dep_ in ("aux", "auxpass", "agent", "dobj", "prep") for c in token.children
+    ):
+        return False
+    members = [*(c for c in token.children if c.dep_ == "conj"), token.head]
+    adjectives = [m for m in members if m.tag_ == "JJ" or m.dep_ == "amod"]
+    if not adjectives:
+        return False
+    end = max(token.i, *(m.i for m in adjectives))
+    after = token.doc[end + 1] if end + 1 < len(token.doc) else None
+    return after is not None and after.pos_ in ("NOUN", "PROPN") and after.i > token.i
 
 
 #: Words that may stand between a modal and its verb (``must, where appropriate, co-operate``).
@@ -405,7 +452,9 @@ def check(span: Span, anchor: Token, constraint: Mapping[str, Any], reader: Read
         and not (imperative_compound(anchor) and reader.parties.party(anchor.head) is not None)
     ):
         return VERBAL
-    if constraint.get("verbal") and (in_title(anchor) or _titled(anchor, reader.cues.titles)):
+    if constraint.get("verbal") and (
+        in_title(anchor) or _titled(anchor, reader.cues.titles) or _before_address(anchor)
+    ):
         return TITLE
     if constraint.get("nominal") and (
         anchor.pos_ in ("VERB", "AUX") or anchor.tag_.startswith("VB")
@@ -496,6 +545,15 @@ def _in_activity(anchor: Token, reader: Reader) -> bool:
     activities = reader.cues.activities
     if anchor.dep_ in ("acl", "relcl") and anchor.head.lemma_.lower() in activities:
         return True  # "reports of abuse involving children with SEND"
+    after = _after_aside(anchor)
+    if (
+        after is not None
+        and after.lower_ == "in"
+        and after.head != anchor
+        and any(o.lemma_.lower() in activities for c in after.children for o in conjuncts(c))
+    ):  # "children involved (including victims ...) in sexual violence": the parser hung
+        # the phrase after the aside elsewhere
+        return True
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ == "in":
             for obj in child.children:
@@ -517,6 +575,19 @@ def _in_activity(anchor: Token, reader: Reader) -> bool:
                     c.dep_ == "prep" and c.lower_ == "with" for c in anchor.children
                 ) and not reader.recipients.objects(anchor)
     return False
+
+
+def _after_aside(anchor: Token) -> Token | None:
+    """The word after a parenthesised aside that directly follows ``anchor``, if any."""
+    doc = anchor.doc
+    if anchor.i + 1 >= len(doc) or doc[anchor.i + 1].text != "(":
+        return None
+    depth = 0
+    for i in range(anchor.i + 1, min(len(doc), anchor.i + 40)):
+        depth += {"(": 1, ")": -1}.get(doc[i].text, 0)
+        if depth == 0:
+            return doc[i + 1] if i + 1 < len(doc) else None
+    return None
 
 
 #: Words of conduct no partner makes partnership of (``sexual activity with a third party``).
