@@ -317,6 +317,15 @@ CASES = [
         "children (example.org.uk).",
         [],  # a cited title before its web address
     ),
+    (
+        "The findings also inform planning for the next visit.",
+        [],  # inform with a gerund complement means shape
+    ),
+    (
+        "Providers should follow other guidance, such as:\nWorking together to safeguard "
+        "children\nthe statutory guidance on missing children",
+        [],  # a title as a list item, whatever case its composed clause gives it
+    ),
 ]
 
 

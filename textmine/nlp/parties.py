@@ -138,6 +138,16 @@ DOCUMENT_NAME = rule(
     "parents.",
     expect={"text": "involve", "actor": "other"},
 )
+AUTHOR = rule(
+    "party.author",
+    "party",
+    "'We' is the document's author where the publishers it names are nearly all one (at least "
+    "ten names, four in five of one group: Ofsted in an inspection framework).",
+    example="Ofsted inspects homes. Ofsted reports. Ofsted registers. Ofsted visits. Ofsted "
+    "acts. Ofsted decides. Ofsted publishes. Ofsted reviews. Ofsted checks. Ofsted writes. We "
+    "will consult the registered person.",
+    expect={"text": "consult", "actor": "other"},
+)
 EMPLOYER = rule(
     "party.employer",
     "party",
@@ -223,6 +233,8 @@ _QUANTIFIERS = frozenset(
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: Words for the people who work in an institution (see :meth:`PartyReader._workplace`).
 _STAFF = frozenset({"staff"})
+#: The first person plural: the document's author (see :data:`AUTHOR`).
+_FIRST_PLURAL = frozenset({"we", "us", "our", "ourselves"})
 #: Who employs the staff (see :data:`EMPLOYER`).
 _EMPLOYERS = frozenset({"employer", "employers"})
 #: Groups a generic noun falls into; a place phrase may name a narrower one.
@@ -454,6 +466,8 @@ class Parties:
                 if found is not None and (alias is None or alias[0] in GENERIC_GROUPS):
                     plural = token.tag_ in ("NNS", "NNPS")
                     return Party(found.group, found.refer, self.np_text(token), plural, MEMBERS)
+        if lower in _FIRST_PLURAL and token.pos_ == "PRON" and self.context.author is not None:
+            return Party(self.context.author, "body", token.text, True, AUTHOR)
         alias = self._alias(token)
         coordinated = any(
             c.dep_ in ("compound", "nmod", "amod") and any(g.dep_ == "conj" for g in c.children)

@@ -11,7 +11,10 @@ Two readings need the document, not the clause:
   guide for homes;
 * a bare name of a kind of body (*agencies*, *the service*) means the body
   the document names in full with that head word, when one kind dominates:
-  *agencies* in adoption guidance are its adoption agencies.
+  *agencies* in adoption guidance are its adoption agencies;
+* *we* is the document's author where the publishers it names are nearly
+  all one (Ofsted in an inspection framework, the Department in school
+  guidance).
 
 :func:`document_context` reads both from the document's text before anything
 is parsed, with the actor lexicon (:class:`DocumentContext`). The tagging
@@ -56,6 +59,8 @@ class DocumentContext:
     #: ``(head word, group)``: the group of the bodies the document names in full with that
     #: head (``("agency", "other")`` where it speaks of adoption agencies), when one dominates.
     heads: tuple[tuple[str, str], ...] = ()
+    #: The group of the body that writes *we* (``None``: the document does not tell).
+    author: str | None = None
 
     def head_group(self, head: str) -> str | None:
         """The group the document's full names with ``head`` (a singular noun) hold, if any."""
@@ -69,6 +74,7 @@ class DocumentContext:
             "workplace": self.workplace,
             "kind": self.kind,
             "heads": [list(pair) for pair in self.heads],
+            "author": self.author,
         }
 
     @classmethod
@@ -79,6 +85,7 @@ class DocumentContext:
             workplace=data.get("workplace"),
             kind=data.get("kind"),
             heads=tuple((str(h), str(g)) for h, g in data.get("heads") or ()),
+            author=data.get("author"),
         )
 
 
@@ -124,6 +131,32 @@ _PARTNERS = frozenset({"police", "court", "courts", "ofsted", "hmci", "tribunal"
 #: the bare head word to take that group.
 MIN_HEAD_MENTIONS = 5
 MIN_HEAD_SHARE = 2 / 3
+
+
+#: Publishers of guidance by group, as a document names them: the author of its *we* is the
+#: one it names most, when that one holds at least :data:`MIN_AUTHOR_SHARE` of at least
+#: :data:`MIN_AUTHOR_MENTIONS` such names.
+_PUBLISHERS = {
+    "other": re.compile(r"\b(?:Ofsted|HMCI|Care Quality Commission|CQC)\b"),
+    "secretary_of_state": re.compile(
+        r"\b(?:DfE|Department for Education|the Department\b|Secretary of State)"
+    ),
+    "local_authority": re.compile(r"\b[A-Z][a-z]+(?: (?:County|Borough|City|District))? Council\b"),
+}
+MIN_AUTHOR_MENTIONS = 10
+MIN_AUTHOR_SHARE = 4 / 5
+
+
+def _author(texts: Sequence[str]) -> str | None:
+    """The group of the publisher the document names (nearly) alone, if any."""
+    counts = Counter(
+        {group: sum(len(p.findall(t)) for t in texts) for group, p in _PUBLISHERS.items()}
+    )
+    group, count = counts.most_common(1)[0]
+    total = sum(counts.values())
+    if count >= MIN_AUTHOR_MENTIONS and count / total >= MIN_AUTHOR_SHARE:
+        return group
+    return None
 
 
 def singular(word: str) -> str:
@@ -195,7 +228,7 @@ def read_context(
         mentions = sum(groups.values())
         if mentions >= MIN_HEAD_MENTIONS and count / mentions >= MIN_HEAD_SHARE:
             heads.append((word, dominant))
-    return DocumentContext(addressee, said, workplace, kind, tuple(heads))
+    return DocumentContext(addressee, said, workplace, kind, tuple(heads), _author(texts))
 
 
 def _first_group(doc: Doc, matcher: PartyMatcher) -> str | None:

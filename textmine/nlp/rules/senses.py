@@ -258,9 +258,9 @@ def _before_address(token: Token) -> bool:
     return False
 
 
-def _titled(token: Token, titles: tuple[tuple[str, ...], ...]) -> bool:
+def _titled(token: Token, titles: tuple[tuple[str, ...], ...], capitalised: bool) -> bool:
     """A capitalised term word opening a known publication title (``cues.jsonl``)."""
-    if not token.is_title:
+    if not capitalised:
         return False
     doc = token.doc
     for words in titles:
@@ -452,8 +452,12 @@ def check(span: Span, anchor: Token, constraint: Mapping[str, Any], reader: Read
         and not (imperative_compound(anchor) and reader.parties.party(anchor.head) is not None)
     ):
         return VERBAL
+    # a composed clause lower-cases its item's first word: read the title's case in the unit
+    shown = reader.parties.in_unit(anchor) or anchor
     if constraint.get("verbal") and (
-        in_title(anchor) or _titled(anchor, reader.cues.titles) or _before_address(anchor)
+        in_title(anchor)
+        or _titled(anchor, reader.cues.titles, shown.is_title)
+        or _before_address(anchor)
     ):
         return TITLE
     if constraint.get("nominal") and (
@@ -495,8 +499,9 @@ def check(span: Span, anchor: Token, constraint: Mapping[str, Any], reader: Read
             and not _person_like(heads[0], reader)
         ):
             return PARTY_IF_OBJECT  # "to inform their early help offer", "informed by evidence"
-        if not heads and _wh_complement(anchor):
-            return PARTY_IF_OBJECT  # "a framework which informs how it inspects"
+        if not heads and (_wh_complement(anchor) or _gerund_complement(anchor)):
+            return PARTY_IF_OBJECT  # "a framework which informs how it inspects", "informs
+            # planning for the inspection"
     if constraint.get("no_gerund_complement") and _gerund_complement(anchor):
         return GERUND_COMPLEMENT  # "may involve challenging senior managers"
     if constraint.get("object_party"):
