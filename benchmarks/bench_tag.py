@@ -21,6 +21,7 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PDF = (
@@ -44,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from textmine.extract import extract
     from textmine.nlp import tagging
+    from textmine.nlp.context.document import USER_DATA_KEY
     from textmine.nlp.pipeline import load_model, load_pipeline
     from textmine.nlp.tagging import tag_documents, units
     from textmine.settings import Settings
@@ -70,8 +72,14 @@ def main(argv: list[str] | None = None) -> int:
 
     prefilter = tagging._worth_parsing
 
+    def every_piece(nlp: Any, pieces: Any, contexts: list[dict[str, Any]]) -> Any:
+        for text, piece in pieces:  # the same Docs as _worth_parsing, none left out
+            doc = nlp.make_doc(text)
+            doc.user_data[USER_DATA_KEY] = contexts[piece.document]
+            yield doc, piece
+
     def run_every_unit() -> int:
-        tagging._worth_parsing = lambda nlp, pieces: pieces  # type: ignore[assignment]
+        tagging._worth_parsing = every_piece  # type: ignore[assignment]
         try:
             return run_full()
         finally:

@@ -126,3 +126,24 @@ def test_adjectival_participle_is_not_verbal() -> None:
         """
     )
     assert is_verbal(doc[1])
+
+
+def test_alias_phrases_match_as_the_token_patterns_do() -> None:
+    """The phrase lists the alias patterns are spelt into find exactly the token patterns'
+    matches, in a Doc and in a Span (whose positions count from the Span's start)."""
+    from spacy.matcher import Matcher
+
+    tokens = Matcher(NLP.vocab, validate=True)
+    for alias in load_lexicon().actors:
+        tokens.add(alias.key, [alias.pattern])
+    text = (
+        "The Department and the local authority's director of children's services must "
+        "consult the PA, adults services, adult's service, the children's guardian, NHS "
+        "England, the designated safeguarding lead and the parents; the department of "
+        "social care and a pa may inform the Secretary of State."
+    )
+    doc = NLP.make_doc(text)
+    for doclike in (doc, doc[3:25], doc[10:]):
+        expected = sorted(set(tokens(doclike)), key=lambda m: (m[1], m[2], m[0]))
+        assert PARTIES.matcher(doclike) == expected
+    assert PARTIES.matcher(doc)  # not vacuous

@@ -40,11 +40,13 @@ Each way of reading is a rule of :mod:`textmine.nlp.rules.registry`
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Token
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from textmine.nlp.context.compose import Composition
@@ -264,14 +266,92 @@ def _words(token_pattern: dict[str, object]) -> list[str]:
     return []
 
 
+#: Most spellings one alias pattern is spelt out into (see :func:`_spellings`).
+_MAX_SPELLINGS = 256
+
+
+def _spellings(pattern: list[dict[str, Any]]) -> list[list[tuple[str, str]]] | None:
+    """Every fixed ``(attribute, word)`` sequence an alias pattern matches, or ``None`` when
+    it is not made of ``LOWER``/``ORTH`` words (plain, ``IN`` sets, optional ``?``) or
+    spells out into more than :data:`_MAX_SPELLINGS` sequences."""
+    options: list[list[tuple[str, str] | None]] = []
+    for token in pattern:
+        keys = set(token) - {"OP"}
+        if len(keys) != 1 or token.get("OP", "1") not in ("1", "?"):
+            return None
+        (attr,) = keys
+        value = token[attr]
+        if attr not in ("LOWER", "ORTH"):
+            return None
+        if isinstance(value, str):
+            words = [value]
+        elif isinstance(value, dict) and set(value) == {"IN"}:
+            words = [str(w) for w in dict.fromkeys(value["IN"])]
+        else:
+            return None
+        choice: list[tuple[str, str] | None] = [(attr, w) for w in words]
+        if token.get("OP") == "?":
+            choice.append(None)
+        options.append(choice)
+    spelt: list[list[tuple[str, str]]] = []
+    for combo in itertools.product(*options):
+        sequence = [w for w in combo if w is not None]
+        if sequence:
+            spelt.append(sequence)
+        if len(spelt) > _MAX_SPELLINGS:
+            return None
+    return spelt
+
+
+class AliasMatcher:
+    """The alias patterns as phrase lists where they can be, else as token patterns.
+
+    Called like spaCy's :class:`~spacy.matcher.Matcher` (on a ``Doc`` or a
+    ``Span``, giving ``(match_id, start, end)``), with the same matches; a
+    :class:`~spacy.matcher.PhraseMatcher` looks each token up once instead of
+    trying every pattern at every token, which made reading a document's
+    parties the slowest step of tagging.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.lower = PhraseMatcher(vocab, attr="LOWER")
+        self.orth = PhraseMatcher(vocab, attr="ORTH")
+        self.tokens = Matcher(vocab, validate=True)
+
+    def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
+        spelt = _spellings(pattern)
+        if spelt is None:
+            self.tokens.add(key, [pattern])
+            return
+        for words in spelt:
+            # a word with no case ("'s") reads the same in ORTH and LOWER
+            if all(attr == "LOWER" or word == word.lower() for attr, word in words):
+                phrase = Doc(self.vocab, words=[word for _, word in words])
+                self.lower.add(key, [phrase])
+            elif all(attr == "ORTH" for attr, _ in words):
+                self.orth.add(key, [Doc(self.vocab, words=[word for _, word in words])])
+            else:
+                self.tokens.add(key, [[{attr: word} for attr, word in words]])
+
+    def __call__(self, doclike: Doc | Span) -> list[tuple[int, int, int]]:
+        # the phrase matchers give a Span's matches in Doc positions, the Matcher in the Span's
+        shift = doclike.start if isinstance(doclike, Span) else 0
+        found = {(m, s - shift, e - shift) for m, s, e in self.lower(doclike)}
+        found |= {(m, s - shift, e - shift) for m, s, e in self.orth(doclike)}
+        if len(self.tokens):
+            found |= set(self.tokens(doclike))
+        return sorted(found, key=lambda m: (m[1], m[2], m[0]))
+
+
 class PartyMatcher:
     """The compiled alias patterns of ``actors.jsonl`` (built once per pipeline)."""
 
     def __init__(self, vocab: Vocab, lexicon: Lexicon) -> None:
-        self.matcher = Matcher(vocab, validate=True)
+        self.matcher = AliasMatcher(vocab)
         self.info: dict[int, tuple[str, str]] = {}
         for alias in lexicon.actors:
-            self.matcher.add(alias.key, [alias.pattern])
+            self.matcher.add(alias.key, alias.pattern)
             self.info[vocab.strings[alias.key]] = (alias.group, alias.refer)
         self.cues = lexicon.cues
         #: first words of the multi-word aliases ("governing", "secure"): see verbal_subject
