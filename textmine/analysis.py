@@ -31,6 +31,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textmine import timing
 from textmine.engine import Failure, process_inputs
 from textmine.errors import InputError
 from textmine.extract.document import Document
@@ -186,8 +187,8 @@ def analyse(
             from textmine.review import apply_corrections
 
             tagged, review = apply_corrections(tagged, reviewed[1], file=reviewed[0].name)
-        rows = rows_to_frame(tagged)
-        with steps.status("Measuring"):
+        with steps.status("Measuring"), timing.stage("measure"):
+            rows = rows_to_frame(tagged)
             pairing = pair_documents(documents, rows)
             pair = None if pairing is None else (pairing.doc_a, pairing.doc_b)
             tables = cached_measure(
@@ -198,7 +199,7 @@ def analyse(
                 pair=pair if pairing is None or pairing.comparable else (),
                 groups=groups,
             )
-        with steps.status("Statistics and findings"):
+        with steps.status("Statistics and findings"), timing.stage("link"):
             stats = early["stats"] if "stats" in early else cached_stats(cache)
             evidence = gather_evidence(documents, tables, stats=stats)
     provenance = Provenance(

@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from textmine import timing
 from textmine.errors import ReportError
 from textmine.output import reraise
 from textmine.report.anchors import slug
@@ -62,6 +63,11 @@ def render_report(analysis: Any, out_dir: str | Path, *, force: bool = False) ->
     :class:`~textmine.errors.ReportError` when the page would exceed
     :data:`MAX_HTML_BYTES`.
     """
+    with timing.stage("render"):
+        return _render_report(analysis, out_dir, force=force)
+
+
+def _render_report(analysis: Any, out_dir: str | Path, *, force: bool) -> Path:
     from textmine.measure import write_tables
     from textmine.rows import frame_records, write_rows
 
