@@ -204,8 +204,6 @@ def run(command: list[str], log: Path) -> dict[str, Any]:
         proc.returncode = os.waitstatus_to_exitcode(status)
     return {
         "wall": wall,
-        "cpu": usage.ru_utime + usage.ru_stime,
-        "load": os.getloadavg()[0],
         "peak_tree": peak[0],
         "max_process": usage.ru_maxrss * 1024,
         "code": proc.returncode,
@@ -390,17 +388,13 @@ def report(args: Any, runs: dict[str, list[dict[str, Any]]], ours: Any, scaled: 
         f"Median of {args.repeats} rounds (naive route: {len(runs['naive'])}), each run a fresh "
         "process (Python start, imports and model loading included).\n"
     )
-    print("| run | median s | all runs s | CPU s (median) | ratio | target | met |")
-    print("|---|---:|---|---:|---:|---:|:---:|")
+    print("| run | median s | all runs s | ratio | target | met |")
+    print("|---|---:|---|---:|---:|:---:|")
 
     def row(name: str, key: str, ratio: str, target: str, met: bool | None) -> None:
         times = ", ".join(f"{r['wall']:.2f}" for r in runs[key])
         mark = "" if met is None else ("yes" if met else "**no**")
-        cpu = _median(runs[key], "cpu")
-        print(
-            f"| {name} | {_median(runs[key]):.2f} | {times} | {cpu:.2f} | {ratio} | {target} "
-            f"| {mark} |"
-        )
+        print(f"| {name} | {_median(runs[key]):.2f} | {times} | {ratio} | {target} | {mark} |")
 
     row("(a) floor: pypdfium2 + nlp.pipe, n_process=2, no ner", "floor", "1.00", "", None)
     row(
@@ -419,12 +413,6 @@ def report(args: Any, runs: dict[str, list[dict[str, Any]]], ours: Any, scaled: 
     )
     row("(d) textmine analyse, warm (same cache)", "warm", f"{warm:.2f} s", "<= 1.5 s", warm <= 1.5)
     stage_table(runs)
-    loads = [r["load"] for key in ("floor", "naive", "cold", "warm") for r in runs[key]]
-    print(
-        f"\nCPU s: user and system time of the run's processes (workers included), less "
-        f"sensitive than wall time to other work on the machine; load average (1 min) after "
-        f"the runs: {min(loads):.2f} to {max(loads):.2f} on {os.cpu_count()} cores."
-    )
     f, n = runs["floor"][0], runs["naive"][0]
     print(
         f"\nFloor phases (first round): imports and pypdfium2 {f['extract_s']:.2f} s, model "
