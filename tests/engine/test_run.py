@@ -163,9 +163,9 @@ def test_worker_processes_give_the_rows_of_one_process(
 
 @pytest.mark.slow
 def test_workers_hand_back_their_seconds_per_stage(
-    nlp: Any, settings: Settings, monkeypatch: pytest.MonkeyPatch
+    nlp: Any, settings: Settings, draft: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    specs = [InputSpec(SAMPLE / "sample_act.md", "act"), InputSpec(SAMPLE / "sample_draft.md")]
+    specs = [InputSpec(draft)]
     monkeypatch.setattr(local, "MIN_POOL_CHARS", 0)
     for workers in (1, 2):
         timing.reset()
