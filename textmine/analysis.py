@@ -31,6 +31,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textmine import timing
 from textmine.engine import Failure, process_inputs
 from textmine.errors import InputError
 from textmine.extract.document import Document
@@ -43,6 +44,8 @@ from textmine.text import document_name, shorten
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from textmine.cache import Cache
 
 log = logging.getLogger(__name__)
 
@@ -186,9 +189,9 @@ def analyse(
             from textmine.review import apply_corrections
 
             tagged, review = apply_corrections(tagged, reviewed[1], file=reviewed[0].name)
-        rows = rows_to_frame(tagged)
-        with steps.status("Measuring"):
-            pairing = pair_documents(documents, rows)
+        with steps.status("Measuring"), timing.stage("measure"):
+            rows = rows_to_frame(tagged)
+            pairing = pair_documents(documents, rows, cache=cache)
             pair = None if pairing is None else (pairing.doc_a, pairing.doc_b)
             tables = cached_measure(
                 tagged,
@@ -198,9 +201,9 @@ def analyse(
                 pair=pair if pairing is None or pairing.comparable else (),
                 groups=groups,
             )
-        with steps.status("Statistics and findings"):
+        with steps.status("Statistics and findings"), timing.stage("link"):
             stats = early["stats"] if "stats" in early else cached_stats(cache)
-            evidence = gather_evidence(documents, tables, stats=stats)
+            evidence = gather_evidence(documents, tables, stats=stats, cache=cache)
     provenance = Provenance(
         generated=_now(),
         textmine_version=__version__,
@@ -247,16 +250,19 @@ def default_title(documents: Iterable[Document]) -> str:
     return shorten(text, 120)
 
 
-def pair_documents(documents: Sequence[Document], rows: pd.DataFrame) -> Any:
+def pair_documents(
+    documents: Sequence[Document], rows: pd.DataFrame, *, cache: Cache | None = None
+) -> Any:
     """The enacting text and guidance to compare, and whether they are comparable.
 
     The pair is :func:`textmine.measure.choose_pair`'s (first act/bill/si,
     first guidance); the verdict is
     :func:`textmine.measure.comparability.comparability` over the two
-    documents' provision texts. ``None`` when there is no pair.
+    documents' provision texts (taken from ``cache`` when it holds the verdict
+    on the same texts). ``None`` when there is no pair.
     """
+    from textmine.cache.results import cached_comparability
     from textmine.measure import choose_pair
-    from textmine.measure.comparability import comparability
 
     chosen = choose_pair(rows) if len(rows) else None
     if chosen is None:
@@ -265,9 +271,10 @@ def pair_documents(documents: Sequence[Document], rows: pd.DataFrame) -> Any:
     a, b = by_doc.get(chosen[0]), by_doc.get(chosen[1])
     if a is None or b is None:
         return None
-    return comparability(
+    return cached_comparability(
         [p.text for p in a.provisions],
         [p.text for p in b.provisions],
+        cache,
         doc_a=a.doc,
         doc_b=b.doc,
         title_a=a.title,
@@ -305,25 +312,28 @@ class Evidence:
     relevance: Any  # textmine.findings.relevance.Relevance
 
 
-def gather_evidence(documents: Sequence[Document], tables: Any, *, stats: Any = None) -> Evidence:
+def gather_evidence(
+    documents: Sequence[Document], tables: Any, *, stats: Any = None, cache: Cache | None = None
+) -> Evidence:
     """SEN2 statistics, the registry's findings filled from them, their relevance and links.
 
     ``stats`` as given, else :func:`~textmine.findings.stats.compute_stats`;
     the registry with its computed values filled; which findings bear on
     ``documents`` (:mod:`textmine.findings.relevance`: the policy field of each
-    document); and those findings linked to the measure ids of ``tables`` and
-    to the provision labels of ``documents`` (the others link to nothing).
+    document, taken from ``cache`` for a document whose text it has seen); and
+    those findings linked to the measure ids of ``tables`` and to the provision
+    labels of ``documents`` (the others link to nothing).
     """
+    from textmine.cache.results import cached_relevance
     from textmine.findings.computed import fill_computed
     from textmine.findings.links import link, measure_ids_from_tables
     from textmine.findings.registry import load_findings
-    from textmine.findings.relevance import relevance
     from textmine.findings.stats import compute_stats
     from textmine.measure.frame import provision_label
 
     stats = stats if stats is not None else compute_stats()
     findings = fill_computed(load_findings(), stats)
-    fields = relevance({d.doc: [p.text for p in d.provisions] for d in documents})
+    fields = cached_relevance({d.doc: [p.text for p in d.provisions] for d in documents}, cache)
     bearing, _other = fields.split(findings)
     labels = [provision_label(d.doc, p.ref, p.page) for d in documents for p in d.provisions]
     links = link(bearing, measure_ids_from_tables(tables), labels)

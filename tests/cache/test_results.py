@@ -63,3 +63,43 @@ def test_sen2_statistics_come_back_from_the_cache_exactly(tmp_path: Path) -> Non
     for name, table in computed.tables.items():
         _exactly_equal(served.tables[name], table)
     assert served.headline() == computed.headline()
+
+
+def test_relevance_comes_back_from_the_cache_per_document(tmp_path: Path) -> None:
+    from textmine.cache.results import cached_relevance
+    from textmine.findings.relevance import relevance
+
+    documents = {
+        "code": [
+            "The local authority must secure special educational provision in an EHC plan.",
+            "An EHC needs assessment must be carried out.",
+            "The child's parent may request an EHC needs assessment.",
+        ],
+        "homes": ["The registered person must ensure that each child in the children's home..."],
+    }
+    cache = Cache(tmp_path)
+    expected = relevance(documents)
+    assert cached_relevance(documents, None) == expected
+    assert cached_relevance(documents, cache) == expected
+    assert cache.hits == 0
+    again = cached_relevance(documents, cache)
+    assert again == expected and cache.hits == 2  # one entry per document
+    changed = {**documents, "homes": ["An EHC plan must be reviewed."]}
+    assert cached_relevance(changed, cache) == relevance(changed)
+    assert cache.hits == 3  # "code" again; "homes" has another text
+
+
+def test_comparability_comes_back_from_the_cache(tmp_path: Path) -> None:
+    from textmine.cache.results import cached_comparability
+    from textmine.measure.comparability import comparability
+
+    act = ["The registered person must consult the placing authority about the care plan."]
+    guide = ["Regulation 5 requires the registered person to consult the placing authority."]
+    args = {"doc_a": "regs", "doc_b": "guide", "title_a": "The Homes Regulations"}
+    expected = comparability(act, guide, refs_a=["reg.5"], **args)
+    cache = Cache(tmp_path)
+    first = cached_comparability(act, guide, cache, refs_a=["reg.5"], **args)
+    second = cached_comparability(act, guide, cache, refs_a=["reg.5"], **args)
+    assert first == second == expected and cache.hits == 1
+    other = cached_comparability(act, guide[:0], cache, refs_a=["reg.5"], **args)
+    assert other == comparability(act, [], refs_a=["reg.5"], **args) and cache.hits == 1

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT
+from textmine import timing
 from textmine.engine import local, process_inputs, tasks
 from textmine.errors import InputError
 from textmine.inputs import InputSpec
@@ -158,3 +159,22 @@ def test_worker_processes_give_the_rows_of_one_process(
     assert calls == []  # all tagging happened in the workers
     assert two.rows == one.rows and len(one.rows) > 40
     assert two.model == one.model
+
+
+@pytest.mark.slow
+def test_workers_hand_back_their_seconds_per_stage(
+    nlp: Any, settings: Settings, draft: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    specs = [InputSpec(draft)]
+    monkeypatch.setattr(local, "MIN_POOL_CHARS", 0)
+    for workers in (1, 2):
+        timing.reset()
+        process_inputs(specs, settings.with_(use_cache=False, workers=workers))
+        seconds = timing.totals()
+        assert set(seconds) == {"read", "parse", "tag"}, workers
+        assert all(value > 0 for value in seconds.values())
+    timing.reset()
+    process_inputs(specs, settings)  # the cache is filled, then serves everything
+    timing.reset()
+    process_inputs(specs, settings)
+    assert set(timing.totals()) == {"read"}  # nothing parsed or tagged

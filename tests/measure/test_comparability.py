@@ -76,3 +76,12 @@ def test_untitled_pair_by_citations() -> None:
     few = comparability(texts_b, texts_b, refs_a=refs[:2], **kwargs)
     assert not few.comparable
     assert few.reason == "the second cites 2 of the first's provisions (fewer than 3)"
+
+
+def test_stop_words_are_scikit_learns() -> None:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from textmine.measure.comparability import stop_words
+
+    assert stop_words() == frozenset(ENGLISH_STOP_WORDS)
+    assert len(stop_words()) == 318

@@ -106,3 +106,30 @@ def test_segments_rebuild_the_text_and_marks_hold_the_term(
             o = seg["occ"]
             assert seg["text"] == sentence[o["start"] : o["end"]]
     assert len([s for s in placed.segments if "occ" in s]) + len(placed.unplaced) == len(rows)
+
+
+def _collapse_by_character(text: str) -> tuple[str, list[int]]:
+    """The definition of :func:`collapse`, one character at a time."""
+    out: list[str] = []
+    origin: list[int] = []
+    previous_space = True
+    for index, char in enumerate(text):
+        if char.isspace():
+            if previous_space:
+                continue
+            out.append(" ")
+            previous_space = True
+        else:
+            out.append(char)
+            previous_space = False
+        origin.append(index)
+    return "".join(out), origin
+
+
+@given(st.text(alphabet=st.sampled_from("ab.\u00a0\u2003\u200b\u3000\x1c\x85\t\n\r ")))
+def test_collapse_is_the_character_by_character_definition(text: str) -> None:
+    assert collapse(text) == _collapse_by_character(text)
+
+
+def test_collapse_keeps_one_trailing_space() -> None:
+    assert collapse("\u00a0a \t\nb\u2003 ") == ("a b ", [1, 2, 5, 6])

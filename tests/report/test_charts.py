@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -99,3 +100,39 @@ def test_svg_not_made_by_matplotlib_is_refused() -> None:
 def test_clean_svg_passes_with_prefixed_references() -> None:
     out = str(svg_markup(MATPLOTLIB_SVG.format(extra=""), prefix="t"))
     assert 'id="t-c1"' in out and "url(#t-c1)" in out
+
+
+def test_a_chart_is_drawn_once_per_set_of_figures(
+    tmp_path: Path, chart: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textmine.cache import Cache
+    from textmine.report import charts
+
+    cache = Cache(tmp_path)
+    series = [
+        ("families", [1.5, float("nan")], FAMILY_STYLE),
+        ("professionals", [2.5, 3.0], PROFESSIONAL_STYLE),
+    ]
+    args = ("asym", ["doc <a> & b", "other"], series)
+    first = bar_chart(*args, xlabel="mean level", xlim=(0, 5), cache=cache)
+    assert str(first) == chart
+
+    def not_again(*args: object, **kwargs: object) -> str:
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(charts, "_draw", not_again)
+    assert bar_chart(*args, xlabel="mean level", xlim=(0, 5), cache=cache) == first
+    with pytest.raises(AssertionError, match="drawn again"):  # other figures: drawn
+        bar_chart(*args, xlabel="mean level", xlim=(0, 6), cache=cache)
+
+
+def test_a_cached_chart_is_checked_like_a_fresh_one(tmp_path: Path) -> None:
+    from textmine.cache import Cache
+    from textmine.report.charts import _chart_key
+
+    cache = Cache(tmp_path)
+    series = [("families", [1.0], FAMILY_STYLE)]
+    key = _chart_key("c", ["a"], series, "x", None, "{:.2f}")
+    cache.put_json("chart", key, MATPLOTLIB_SVG.format(extra="<script>alert(1)</script>"))
+    with pytest.raises(ReportError, match="forbidden element <script>"):
+        bar_chart("c", ["a"], series, xlabel="x", cache=cache)

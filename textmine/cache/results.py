@@ -5,7 +5,17 @@
   measure code and the numerical libraries' versions;
 * :func:`cached_stats`: :func:`textmine.findings.stats.compute_stats` of the
   bundled SEN2 table, keyed by the sha256 of the bundled data files, the
-  statistics code and the libraries' versions.
+  statistics code and the libraries' versions;
+* :func:`cached_comparability`: whether two documents are comparable
+  (:func:`textmine.measure.comparability.comparability`), keyed by the sha256 of
+  everything it reads (ids, title, refs and provision texts) and its code;
+* :func:`cached_relevance`: the policy fields of each document
+  (:func:`textmine.findings.relevance.relevance`), one entry per document keyed
+  by the sha256 of its provision texts, the fields file and its code.
+
+The last two read only the documents' text: a warm re-run takes them from
+the cache instead of running their regular expressions over every provision
+again.
 
 Both store their tables in the exact JSON form of :mod:`textmine.cache.frames`;
 a table with no exact form is simply not cached. With ``cache=None`` they just
@@ -17,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -27,7 +37,14 @@ from textmine.cache.store import Cache
 from textmine.groups import Groups, default_groups
 from textmine.settings import Settings
 
-__all__ = ["cached_measure", "cached_stats", "measure_key", "stats_key"]
+__all__ = [
+    "cached_comparability",
+    "cached_measure",
+    "cached_relevance",
+    "cached_stats",
+    "measure_key",
+    "stats_key",
+]
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +128,86 @@ def cached_stats(cache: Cache | None) -> Any:
 
     key = stats_key() if cache is not None else {}
     return _cached(cache, "sen2", key, compute, _stats_to_json, _stats_from_json)
+
+
+def cached_comparability(
+    texts_a: Sequence[str],
+    texts_b: Sequence[str],
+    cache: Cache | None,
+    *,
+    doc_a: str,
+    doc_b: str,
+    title_a: str | None,
+    refs_a: Sequence[str | None],
+) -> Any:
+    """``comparability(texts_a, texts_b, ...)`` (a ``Comparability``), cached."""
+    from textmine.measure.comparability import Comparability, comparability
+
+    def compute() -> Any:
+        return comparability(
+            list(texts_a),
+            list(texts_b),
+            doc_a=doc_a,
+            doc_b=doc_b,
+            title_a=title_a,
+            refs_a=list(refs_a),
+        )
+
+    key: dict[str, Any] = {}
+    if cache is not None:
+        read = [doc_a, doc_b, title_a, list(refs_a), list(texts_a), list(texts_b)]
+        key = {
+            "inputs_sha256": _sha256(read),
+            "source": source_digest(
+                (
+                    "measure/comparability.py",
+                    "measure/alignment.py",
+                    "measure/data/english_stop_words.txt",
+                )
+            ),
+        }
+    return _cached(
+        cache, "comparability", key, compute, lambda c: c.to_dict(), lambda v: Comparability(**v)
+    )
+
+
+def cached_relevance(documents: Mapping[str, Sequence[str]], cache: Cache | None) -> Any:
+    """``relevance(documents)`` (``doc -> provision texts``; a ``Relevance``), with the
+    field counts of each document cached."""
+    from textmine.findings.relevance import (
+        FieldShare,
+        Relevance,
+        default_path,
+        document_fields,
+        load_fields,
+    )
+
+    fields = load_fields()
+    source = {
+        "fields_sha256": hashlib.sha256(default_path().read_bytes()).hexdigest(),
+        "source": source_digest(("findings/relevance.py",)),
+    }
+    shares = {}
+    for doc, texts in documents.items():
+        key = {"texts_sha256": _sha256(list(texts)), **source} if cache is not None else {}
+
+        def compute(texts: Sequence[str] = texts) -> dict[str, FieldShare]:
+            return document_fields(texts, fields)
+
+        shares[doc] = _cached(
+            cache,
+            "relevance",
+            key,
+            compute,
+            lambda counts: {fid: [c.provisions, c.total] for fid, c in counts.items()},
+            lambda value: {fid: FieldShare(fid, n, total) for fid, (n, total) in value.items()},
+        )
+    return Relevance(fields=fields, shares=shares)
+
+
+def _sha256(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _cached(

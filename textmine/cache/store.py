@@ -54,6 +54,13 @@ class Cache:
     def __repr__(self) -> str:
         return f"Cache({str(self.root)!r})"
 
+    def folder(self, kind: str) -> Path:
+        """A folder of the cache for files that another library keeps (created if missing),
+        e.g. Jinja2's compiled templates; ``kind`` names it like an entry kind."""
+        folder = self.root / LAYOUT / kind
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
     def path(self, kind: str, key: dict[str, Any]) -> Path:
         """Where the entry of ``kind`` for ``key`` lives (whether or not it exists)."""
         digest = key_digest({"kind": kind, **key})

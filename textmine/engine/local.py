@@ -25,6 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager
 from typing import Any
 
+from textmine import timing
 from textmine.cache.codec import roundtrip_rows
 from textmine.engine import tasks
 from textmine.engine.run import Job, raise_remote, read_job
@@ -95,6 +96,7 @@ def run_local(
             answer = pool.submit(tasks.pool_context, (settings, job.document)).result()
             if answer[0] != "ok":
                 raise_remote(answer)
+            timing.add(answer[2])
             futures = [
                 pool.submit(tasks.pool_tag_chunk, (settings, part, answer[1])) for part in parts
             ]
@@ -138,5 +140,6 @@ def _collect(job: Job, parts: list[Document], futures: list[Future[Any]], meter:
             raise_remote(answer)
         rows += answer[1]
         job.model = answer[2]
+        timing.add(answer[3])
         meter.advance(len(part.provisions))
     job.rows = roundtrip_rows(tasks.finish_document(rows))

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from textmine import timing
 from textmine.cache import Cache, open_cache
 from textmine.cache.codec import document_from_json, document_to_json
 from textmine.cache.keys import document_key, rows_key
@@ -120,7 +121,8 @@ def process_inputs(
     """
     steps = steps or Steps(None)
     cache = open_cache(settings)
-    jobs = [_plan(Job(i, spec), settings, cache, keep_going) for i, spec in enumerate(specs)]
+    with timing.stage("read"):
+        jobs = [_plan(Job(i, spec), settings, cache, keep_going) for i, spec in enumerate(specs)]
 
     def finished(job: Job) -> None:  # cache each document as soon as it is done
         if cache is not None:
@@ -203,7 +205,8 @@ def read_job(job: Job, settings: Settings, keep_going: bool) -> None:
     from textmine.cache.codec import roundtrip_document
 
     try:
-        job.document = roundtrip_document(tasks.read_document(job.spec, settings))
+        with timing.stage("read"):
+            job.document = roundtrip_document(tasks.read_document(job.spec, settings))
     except InputError as exc:
         fail(job, exc, keep_going)
 

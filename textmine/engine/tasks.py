@@ -31,6 +31,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from textmine import timing
 from textmine.errors import InputError, TextmineError
 from textmine.extract.document import Document
 from textmine.inputs import InputSpec
@@ -100,7 +101,8 @@ def context_of(document: Document, settings: Settings, nlp: Any) -> dict[str, An
     as plain data: every chunk of the document is tagged with it."""
     from textmine.nlp.tagging import document_context
 
-    return document_context(document, nlp, settings).to_data()
+    with timing.stage("tag"):
+        return document_context(document, nlp, settings).to_data()
 
 
 def tag_chunk(
@@ -190,28 +192,31 @@ def ready() -> bool:
 
 
 def pool_context(task: tuple[Settings, Document]) -> tuple[Any, ...]:
-    """A document's context in a pool worker: ``("ok", context)`` or ``("error", code,
-    message)``."""
+    """A document's context in a pool worker: ``("ok", context, seconds per stage)`` or
+    ``("error", code, message)``."""
     if "error" in _WORKER:
         return tuple(_WORKER["error"])
     settings, document = task
+    before = timing.totals()
     try:
-        return ("ok", context_of(document, settings, _WORKER.get("nlp")))
+        context = context_of(document, settings, _WORKER.get("nlp"))
+        return ("ok", context, timing.since(before))
     except TextmineError as exc:
         return ("error", exc.exit_code, str(exc))
 
 
 def pool_tag_chunk(task: tuple[Settings, Document, dict[str, Any]]) -> tuple[Any, ...]:
-    """Tag one chunk in a pool worker: ``("ok", rows, model)`` or ``("error", code,
-    message)``."""
+    """Tag one chunk in a pool worker: ``("ok", rows, model, seconds per stage)`` or
+    ``("error", code, message)``."""
     if "error" in _WORKER:
         return tuple(_WORKER["error"])
     settings, chunk, context = task
+    before = timing.totals()
     try:
         rows = tag_chunk(chunk, settings, _WORKER.get("nlp"), context)
     except TextmineError as exc:
         return ("error", exc.exit_code, str(exc))
-    return ("ok", rows, _WORKER.get("model"))
+    return ("ok", rows, _WORKER.get("model"), timing.since(before))
 
 
 def cluster_process(

@@ -44,6 +44,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -77,6 +78,7 @@ INSTRUMENTS: dict[str, tuple[str, ...]] = {
 }
 
 _SEGMENT = re.compile(r"^[A-Za-z0-9_*\-]+$")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,11 @@ def link(
     finding_provisions: dict[str, tuple[str, ...]] = {}
     provision_findings: dict[str, list[str]] = {}
     unmatched: dict[str, tuple[str, ...]] = {}
+    by_doc: dict[str, list[tuple[int, str]]] = {}  # document id -> (index in labels, ref)
+    for index, label in enumerate(labels):
+        doc, _, ref = label.partition(":")
+        if ref:
+            by_doc.setdefault(doc, []).append((index, ref))
     for finding in findings:
         matched: list[str] = []
         missing = []
@@ -124,7 +131,7 @@ def link(
             measure_findings[measure_id].append(finding.id)
         if missing:
             unmatched[finding.id] = tuple(missing)
-        found = [p for p in labels if any(provision_matches(f, p) for f in finding.provisions)]
+        found = _provisions_of(finding.provisions, by_doc, labels)
         finding_provisions[finding.id] = tuple(found)
         for label in found:
             provision_findings.setdefault(label, []).append(finding.id)
@@ -178,9 +185,33 @@ def provision_matches(finding_provision: str, label: str) -> bool:
     """Rule 3: ``cfa2014:s.36`` matches ``children_and_families_act_2014:s.36(1)(a)``."""
     instrument, _, ref = finding_provision.partition(":")
     doc, _, other_ref = label.partition(":")
-    if not other_ref or not any(alias in _normal(doc) for alias in INSTRUMENTS.get(instrument, ())):
-        return False
-    return other_ref == ref or (other_ref.startswith(ref) and other_ref[len(ref)] in "(.")
+    return bool(other_ref) and _names_instrument(doc, instrument) and _within(other_ref, ref)
+
+
+def _provisions_of(
+    wanted: Iterable[str], by_doc: Mapping[str, list[tuple[int, str]]], labels: list[str]
+) -> list[str]:
+    """The labels (in their order) that :func:`provision_matches` one of ``wanted``: each
+    document's id is compared with each instrument once, not once per provision."""
+    hits: set[int] = set()
+    for finding_provision in wanted:
+        instrument, _, ref = finding_provision.partition(":")
+        for doc, refs in by_doc.items():
+            if _names_instrument(doc, instrument):
+                hits.update(index for index, other in refs if _within(other, ref))
+    return [labels[index] for index in sorted(hits)]
+
+
+def _within(ref: str, outer: str) -> bool:
+    """Whether provision ``ref`` is ``outer`` or lies inside it (``s.36(1)`` in ``s.36``)."""
+    return ref == outer or (ref.startswith(outer) and ref[len(outer)] in "(.")
+
+
+@lru_cache(maxsize=1024)
+def _names_instrument(doc: str, instrument: str) -> bool:
+    """Whether document id ``doc`` holds an alias of ``instrument``."""
+    normal = _NOT_ALNUM.sub("_", doc.lower())
+    return any(alias in normal for alias in INSTRUMENTS.get(instrument, ()))
 
 
 def check_measure_pattern(pattern: str) -> str | None:
@@ -201,7 +232,3 @@ def check_provision_label(label: str) -> str | None:
     if instrument not in INSTRUMENTS:
         return f"unknown instrument {instrument!r}; expected one of {', '.join(INSTRUMENTS)}"
     return None
-
-
-def _normal(doc: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", doc.lower())

@@ -33,6 +33,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from textmine.measure.alignment import cited_provisions, ref_key
@@ -42,6 +44,7 @@ __all__ = [
     "MIN_VOCABULARY",
     "Comparability",
     "comparability",
+    "stop_words",
     "title_forms",
     "vocabulary_similarity",
 ]
@@ -50,6 +53,8 @@ __all__ = [
 MIN_VOCABULARY = 0.35
 #: Least number of A's provisions B must cite when A has no title.
 MIN_CITED = 3
+#: The stop words left out of the vocabulary (in ``textmine/measure/data``).
+STOP_WORDS_FILE = "english_stop_words.txt"
 
 _WORD = re.compile(r"[a-z]{4,}")
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u2013": "-", "\u2014": "-"})
@@ -73,10 +78,14 @@ class Comparability:
         return asdict(self)
 
 
-def _stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # slow to import: when needed
-
-    return frozenset(ENGLISH_STOP_WORDS)
+@cache
+def stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words, from ``data/english_stop_words.txt`` (importing
+    scikit-learn for them takes a second)."""
+    text = (resources.files("textmine.measure") / "data" / STOP_WORDS_FILE).read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
 
 
 def _fold(text: str) -> str:
@@ -85,7 +94,7 @@ def _fold(text: str) -> str:
 
 def word_counts(texts: Iterable[str]) -> Counter[str]:
     """Content-word counts of some texts (see the module docstring)."""
-    stop = _stop_words()
+    stop = stop_words()
     counts: Counter[str] = Counter()
     for text in texts:
         counts.update(w for w in _WORD.findall(_fold(text)) if w not in stop)

@@ -31,6 +31,7 @@ from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from textmine import timing
 from textmine.contract import number_repeats, occurrence_id
 from textmine.extract.document import Document, Provision
 from textmine.nlp.component import SPANS_KEY, PartnershipTerms
@@ -267,14 +268,26 @@ def tag_units(
     )
     disable = [name for name in settings.disable if name in nlp.pipe_names]
     rows: list[dict[str, Any]] = []
-    for doc, piece in nlp.pipe(
-        pieces,
-        as_tuples=True,
-        batch_size=settings.batch_size,
-        n_process=settings.n_process,
-        disable=disable,
-    ):
-        rows.extend(_rows(doc, piece, documents[piece.document], settings.explain))
+    if settings.n_process != 1 or nlp.pipe_names[-1] != COMPONENT:
+        for doc, piece in nlp.pipe(
+            pieces,
+            as_tuples=True,
+            batch_size=settings.batch_size,
+            n_process=settings.n_process,
+            disable=disable,
+        ):
+            rows.extend(_rows(doc, piece, documents[piece.document], settings.explain))
+        return rows
+    # In one process the component (the last) runs after the rest of the pipeline, as
+    # nlp.pipe would run it, so that the time of each is known (textmine.timing: parse, tag).
+    component = nlp.get_pipe(COMPONENT)
+    parsed = nlp.pipe(
+        pieces, as_tuples=True, batch_size=settings.batch_size, disable=[*disable, COMPONENT]
+    )
+    for doc, piece in timing.timed(parsed, "parse"):
+        with timing.stage("tag"):
+            doc = component(doc)
+            rows.extend(_rows(doc, piece, documents[piece.document], settings.explain))
     return rows
 
 

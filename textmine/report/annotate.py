@@ -17,6 +17,7 @@ for plain text and ``{"text": ..., "occ": {...}}`` for a highlighted term.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,8 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 _LEFT_CONTEXT = (80, 40, 20, 0)
+#: A run of whitespace, or of anything else.
+_RUN = re.compile(r"\s+|\S+")
 _RIGHT_CONTEXT = (40, 20)
 
 
@@ -36,20 +39,23 @@ class Placed:
 
 
 def collapse(text: str) -> tuple[str, list[int]]:
-    """``text`` with whitespace runs as one space (no leading space), and each char's origin."""
+    """``text`` with whitespace runs as one space (no leading space), and each char's origin.
+
+    A run of whitespace (``str.isspace``, as ``\\s`` matches it) becomes one space that
+    comes from the run's first character; whitespace before the first other character
+    is dropped.
+    """
     out: list[str] = []
     origin: list[int] = []
-    previous_space = True
-    for index, char in enumerate(text):
-        if char.isspace():
-            if previous_space:
-                continue
-            out.append(" ")
-            previous_space = True
+    for match in _RUN.finditer(text):
+        start, end = match.span()
+        if match.group()[0].isspace():
+            if start:
+                out.append(" ")
+                origin.append(start)
         else:
-            out.append(char)
-            previous_space = False
-        origin.append(index)
+            out.append(match.group())
+            origin.extend(range(start, end))
     return "".join(out), origin
 
 

@@ -15,6 +15,13 @@ never share an id. Only then is it wrapped as :class:`markupsafe.Markup`.
 The page gives every chart an accessible name and a table with the same
 figures beside it (see the templates); the SVG itself is decorative to
 assistive technology.
+
+Given a :class:`~textmine.cache.Cache`, a chart is drawn once per set of
+figures: matplotlib's SVG is kept under a key of everything the drawing
+depends on (the chart's name, labels, series, axis, the versions of
+matplotlib and of this module's code), and a re-run with the same figures
+neither draws nor imports matplotlib. A cached SVG goes through
+:func:`svg_markup`'s checks like a fresh one.
 """
 
 from __future__ import annotations
@@ -24,14 +31,15 @@ import math
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import matplotlib
 from defusedxml import ElementTree as SafeET
 from markupsafe import Markup
-from matplotlib.figure import Figure
 
 from textmine.errors import ReportError
+
+if TYPE_CHECKING:
+    from textmine.cache import Cache
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -63,12 +71,62 @@ def bar_chart(
     xlabel: str,
     xlim: tuple[float, float] | None = None,
     value_format: str = "{:.2f}",
+    cache: Cache | None = None,
 ) -> Markup:
     """A horizontal grouped bar chart: one group per label, one bar per series.
 
     ``series`` holds ``(legend name, values, style)``; NaN values draw no bar
-    and are labelled ``n/a``.
+    and are labelled ``n/a``. With ``cache``, the SVG of the same figures is
+    drawn once (see the module docstring).
     """
+    key = _chart_key(name, labels, series, xlabel, xlim, value_format)
+    svg = cache.get_json("chart", key) if cache is not None else None
+    if not isinstance(svg, str):
+        svg = _draw(name, labels, series, xlabel=xlabel, xlim=xlim, value_format=value_format)
+        if cache is not None:
+            cache.put_json("chart", key, svg)
+    return svg_markup(svg, prefix=name)
+
+
+def _chart_key(
+    name: str,
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float], dict[str, str]]],
+    xlabel: str,
+    xlim: tuple[float, float] | None,
+    value_format: str,
+) -> dict[str, Any]:
+    """Everything a chart's SVG depends on (floats as ``repr``: NaN is not JSON)."""
+    from textmine.cache.keys import package_version, source_digest
+
+    return {
+        "name": name,
+        "labels": list(labels),
+        "series": [
+            [legend, [repr(None if _nan(v) else float(v)) for v in values], dict(style)]
+            for legend, values, style in series
+        ],
+        "xlabel": xlabel,
+        "xlim": list(xlim) if xlim is not None else None,
+        "value_format": value_format,
+        "matplotlib": package_version("matplotlib"),
+        "source": source_digest(("report/charts.py",)),
+    }
+
+
+def _draw(
+    name: str,
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float], dict[str, str]]],
+    *,
+    xlabel: str,
+    xlim: tuple[float, float] | None,
+    value_format: str,
+) -> str:
+    """matplotlib's SVG of :func:`bar_chart` (unchecked)."""
+    import matplotlib  # slow to import: only when a chart is drawn
+    from matplotlib.figure import Figure
+
     n_groups, n_series = len(labels), max(1, len(series))
     height = 1.1 + 0.22 * n_groups * n_series + 0.25 * n_groups
     rc: Any = {**_RC, "svg.hashsalt": f"textmine-{name}"}
@@ -109,7 +167,7 @@ def bar_chart(
             fig.legend(loc="outside upper center", ncols=min(4, len(series)), fontsize=8)
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None})
-    return svg_markup(buffer.getvalue(), prefix=name)
+    return buffer.getvalue()
 
 
 def svg_markup(svg: str, *, prefix: str) -> Markup:

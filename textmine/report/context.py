@@ -56,6 +56,7 @@ def build_context(
     analysis: Any, out_dir: Path, table_files: Sequence[Mapping[str, Any]] = ()
 ) -> dict[str, Any]:
     """Everything ``report.html.j2`` shows, as plain data."""
+    from textmine.cache import open_cache
     from textmine.groups import default_groups
     from textmine.measure import DEFINITIONS
 
@@ -69,11 +70,13 @@ def build_context(
         kinds={d.doc: kind_label(d.kind, d.title) for d in documents},
         groups=groups,
     )
+    settings = getattr(analysis, "settings", None)
     measures = MeasureContext(
         tables,
         anchors,
         getattr(links, "measure_findings", {}) or {},
         labels=labels,
+        cache=open_cache(settings) if settings is not None else None,
     )
     pairing = getattr(analysis, "pairing", None)
     dashboard = {

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -43,6 +43,9 @@ from textmine.report.charts import (
 )
 from textmine.report.labels import Labels
 from textmine.text import shorten
+
+if TYPE_CHECKING:
+    from textmine.cache import Cache
 
 #: Provision links shown per table cell; the rest are counted (all are in the CSV/JSON).
 LINKS_SHOWN = 6
@@ -67,11 +70,14 @@ class MeasureContext:
         anchors: AnchorIndex,
         measure_findings: Mapping[str, Sequence[str]] | None = None,
         labels: Labels | None = None,
+        cache: Cache | None = None,
     ) -> None:
         self.tables = tables
         self.anchors = anchors
         self.measure_findings = measure_findings or {}
         self.labels = labels or Labels()
+        #: Draws a chart, or takes its SVG from ``cache`` when its figures are unchanged.
+        self.chart = partial(bar_chart, cache=cache)
         #: measure id -> anchor, for the findings' links.
         self.measure_hrefs: dict[str, str] = {}
 
@@ -136,7 +142,7 @@ class MeasureContext:
             )
         chart = None
         if rows:
-            chart = bar_chart(
+            chart = self.chart(
                 "tii",
                 [shorten(r["name"], CHART_LABEL) for r in rows],
                 [
@@ -166,7 +172,7 @@ class MeasureContext:
         ):
             subset = [r for r in pooled if r["metric"] == metric]
             if subset:
-                charts[metric] = bar_chart(
+                charts[metric] = self.chart(
                     f"asym-{metric.replace('_', '-')}",
                     [shorten(r["name"], CHART_LABEL) for r in subset],
                     [
@@ -226,7 +232,7 @@ class MeasureContext:
         rows = [self._divergence_row(r) for r in records if r is not overall_rec]
         rows.sort(key=lambda r: -(int(r["n_a"] or 0) + int(r["n_b"] or 0)))
         shown = [overall, *[r for r in rows if _finite(r["js_divergence"])][: DIVERGENCE_BARS - 1]]
-        chart = bar_chart(
+        chart = self.chart(
             "divergence",
             [shorten(r["label"], CHART_LABEL) for r in shown],
             [("Jensen-Shannon divergence", [r["js_divergence"] for r in shown], NEUTRAL_STYLE)],

@@ -30,9 +30,11 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from textmine import timing
+from textmine.cache import Cache, open_cache
 from textmine.errors import ReportError
 from textmine.output import reraise
 from textmine.report.anchors import slug
@@ -62,6 +64,11 @@ def render_report(analysis: Any, out_dir: str | Path, *, force: bool = False) ->
     :class:`~textmine.errors.ReportError` when the page would exceed
     :data:`MAX_HTML_BYTES`.
     """
+    with timing.stage("render"):
+        return _render_report(analysis, out_dir, force=force)
+
+
+def _render_report(analysis: Any, out_dir: str | Path, *, force: bool) -> Path:
     from textmine.measure import write_tables
     from textmine.rows import frame_records, write_rows
 
@@ -86,7 +93,10 @@ def render_report(analysis: Any, out_dir: str | Path, *, force: bool = False) ->
             }
             for name, table in tables.items()
         ]
-        html = render_html(build_context(analysis, out_dir, table_files))
+        settings = getattr(analysis, "settings", None)
+        cache = open_cache(settings) if settings is not None else None
+        templates = _templates_folder(cache)
+        html = render_html(build_context(analysis, out_dir, table_files), templates=templates)
         size = len(html.encode("utf-8"))
         if size > MAX_HTML_BYTES:
             raise ReportError(
@@ -118,9 +128,25 @@ def default_out_dir(analysis: Any, output_dir: str | Path = "outputs") -> Path:
     return Path(output_dir) / (getattr(analysis, "slug", None) or slug(analysis.title))
 
 
-def render_html(context: Mapping[str, Any]) -> str:
-    """The report page for a context made by :func:`~textmine.report.context.build_context`."""
-    return render_fragment(TEMPLATE, **page_assets(), **context)
+def render_html(context: Mapping[str, Any], *, templates: str | None = None) -> str:
+    """The report page for a context made by :func:`~textmine.report.context.build_context`.
+
+    ``templates`` is a folder where Jinja2 keeps the compiled templates
+    between runs (its ``FileSystemBytecodeCache``, checked against each
+    template's source), so a re-run does not compile them again.
+    """
+    return environment(templates).get_template(TEMPLATE).render(**page_assets(), **context)
+
+
+def _templates_folder(cache: Cache | None) -> str | None:
+    """The cache's folder of compiled templates, or ``None`` (no cache, or not writable)."""
+    if cache is None:
+        return None
+    try:
+        return str(cache.folder("templates"))
+    except OSError as exc:
+        log.warning("compiled templates not cached (%s)", exc)
+        return None
 
 
 def render_fragment(template: str, **context: Any) -> str:
@@ -165,11 +191,13 @@ def static_text(name: str) -> str:
     return (resources.files("textmine.report") / "static" / name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
-    """The report's Jinja2 environment: autoescaping everywhere, report filters registered."""
+@lru_cache(maxsize=4)
+def environment(templates: str | None = None) -> Environment:
+    """The report's Jinja2 environment: autoescaping everywhere, report filters registered;
+    compiled templates kept in folder ``templates`` when given (see :func:`render_html`)."""
     env = Environment(
         loader=PackageLoader("textmine.report", "templates"),
+        bytecode_cache=FileSystemBytecodeCache(templates) if templates is not None else None,
         autoescape=select_autoescape(
             enabled_extensions=("html", "htm", "xml", "j2"),
             default_for_string=True,
