@@ -368,7 +368,12 @@ def swallowed_subject(verb: Token, is_party: Callable[[Token], bool]) -> Token |
     """
     if any(c.dep_ in SUBJECTS and not opened_participle(c) for c in verb.children):
         return None
-    noun = _word_before_first(verb, lambda c: c.dep_ == "aux" and c.tag_ == "MD")
+    noun = _word_before_first(
+        verb,
+        lambda c: (
+            (c.dep_ == "aux" and c.tag_ == "MD") or (c.dep_ == "auxpass" and c.lemma_ == "be")
+        ),  # "... and agencies are expected to"
+    )
     if (
         noun is None
         or noun.pos_ not in ("NOUN", "PROPN")
