@@ -326,6 +326,35 @@ CASES = [
         "children\nthe statutory guidance on missing children",
         [],  # a title as a list item, whatever case its composed clause gives it
     ),
+    # ---- first look at S12 and S14 (own words)
+    (
+        "The aim is that the family will be heard and agencies are expected to take into "
+        "account the family's wishes.",
+        [
+            (
+                "take into account",
+                "take into account",
+                "professional",
+                ["parent"],
+                "none",
+                False,
+                A,
+            ),
+        ],
+    ),
+    (
+        "The agency's decision-maker must decide. This requires them to take into account the "
+        "recommendation of the panel.",
+        [("take into account", "take into account", "other", ["other"], "none", False, A)],
+    ),
+    (
+        "The interview tests the applicant's suitability to work with children.",
+        [("work with", "work with", "other", ["child"], "none", False, A)],
+    ),
+    (
+        "Staff should consider speaking to a member of the senior leadership team.",
+        [("consider", "consider", "education", [], "should", False, A)],
+    ),
 ]
 
 

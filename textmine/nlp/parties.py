@@ -140,6 +140,15 @@ DOCUMENT_NAME = rule(
     "parents.",
     expect={"text": "involve", "actor": "other"},
 )
+APPOSITION = rule(
+    "party.apposition",
+    "party",
+    "A generic party noun takes the specific party its apposition names ('the work "
+    "experience provider, e.g. a school').",
+    example="The placement provider, e.g. a school, should consider whether a check is needed "
+    "and inform the parents.",
+    expect={"text": "inform", "actor": "education"},
+)
 AUTHOR = rule(
     "party.author",
     "party",
@@ -559,6 +568,13 @@ class Parties:
             if named:
                 return named[0]
         if alias is None or alias[0] in GENERIC_GROUPS:
+            for appos in (c for c in token.children if c.dep_ == "appos"):
+                example = self.party(appos)  # "the work experience provider, e.g. a school"
+                if example is not None and example.group not in GENERIC_GROUPS:
+                    many = token.tag_ in ("NNS", "NNPS")
+                    return Party(
+                        example.group, example.refer, self.np_text(token), many, APPOSITION
+                    )
             # "staff in the school", "officers within the local authority"
             place = self._place(token)
             if place is not None:
@@ -689,6 +705,7 @@ class Parties:
                 other.pos_ not in ("NOUN", "PROPN")
                 or other.dep_ in ("compound", "amod")
                 or other.lower_ in _STAFF
+                or other.lemma_.lower() in _QUANTIFIERS  # "a member of the team": the team
             ):
                 continue
             alias = self._alias(other)

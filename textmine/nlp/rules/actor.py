@@ -40,6 +40,8 @@ inherited, see :mod:`textmine.nlp.rules.modality`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from textmine.nlp.grammar.adjuncts import adverbial_participle, whether_clause
@@ -71,7 +73,7 @@ from textmine.nlp.grammar.syntax import (
     relative_head,
     verb_above,
 )
-from textmine.nlp.parties import Parties, PartyMatcher
+from textmine.nlp.parties import Parties, Party, PartyMatcher
 from textmine.nlp.rules.registry import Reading, Rule, rule
 from textmine.nlp.rules.voice import voice
 
@@ -456,6 +458,14 @@ def item_top(conjunct: Token) -> Token | None:
     return top if top != head else None
 
 
+def _owner(noun: Token, party: Callable[[Token], Party | None]) -> Token | None:
+    """The party a noun belongs to by a possessive (``the applicant's suitability``)."""
+    for child in noun.children:
+        if child.dep_ == "poss" and (child.pos_ == "PRON" or party(child) is not None):
+            return child
+    return None
+
+
 class ActorReader:
     """Actor reading on one parsed ``Doc`` (see the module docstring)."""
 
@@ -750,6 +760,15 @@ class ActorReader:
             objects = [c for c in head.children if c.dep_ == "dobj" and c.i < token.i]
             if objects and (objects[0].pos_ == "PRON" or party(objects[0]) is not None):
                 return objects[0], OBJECT_CONTROL
+            owner = _owner(objects[-1], party) if objects else None
+            if owner is not None and objects[-1].right_edge.i + 2 >= token.i:
+                # "determine the applicant's suitability to work with": the noun's infinitive
+                return owner, OF_PARTY
+        if dep == "xcomp" and head.pos_ == "ADJ":
+            # "information that would make them unsuitable to work with children"
+            held = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i]
+            if held and (held[0].pos_ == "PRON" or party(held[0]) is not None):
+                return held[0], OBJECT_CONTROL
             # "use the results to help inform the plan": a thing cannot do it, the
             # governing verb's doer does
             return head, STEP_CONTROL
