@@ -355,6 +355,10 @@ CASES = [
         "Staff should consider speaking to a member of the senior leadership team.",
         [("consider", "consider", "education", [], "should", False, A)],
     ),
+    (
+        "The council is ready to consult the parents.",
+        [("consult", "consult", LA, ["parent"], "none", False, A)],
+    ),
 ]
 
 

@@ -769,6 +769,11 @@ class ActorReader:
             held = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i]
             if held and (held[0].pos_ == "PRON" or party(held[0]) is not None):
                 return held[0], OBJECT_CONTROL
+            if head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
+                return head, STEP_CONTROL  # "it is prepared to involve": on to the copula
+        if dep == "acomp" and head.pos_ in ("VERB", "AUX"):
+            # "the extent to which it is prepared to involve": the copula's subject
+            return head, STEP_CONTROL
             # "use the results to help inform the plan": a thing cannot do it, the
             # governing verb's doer does
             return head, STEP_CONTROL
