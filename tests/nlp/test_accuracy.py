@@ -34,7 +34,7 @@ pytestmark = pytest.mark.slow
 DATA = Path(__file__).parent / "data"
 ARTIFACTS = ROOT / "test-artifacts"
 SPLITS = ("dev", "heldout")
-#: Every labelled split: the first-look sets (S1-S15 of ``EVAL_LOG.md``) are scored in
+#: Every labelled split: the first-look sets (S1-S18 of ``EVAL_LOG.md``) are scored in
 #: ``test_component_parity.py``, on the rows it tags anyway, and checked for existence here.
 LABELLED = (*SPLITS, "firstlook")
 #: What the tagger has reached on the held-out split (measured, rounded down):
