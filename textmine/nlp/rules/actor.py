@@ -811,9 +811,9 @@ class ActorReader:
                 for obj in prep_objects(head, frozenset({"of", "on"})):
                     if party(obj) is not None:
                         return obj, OF_PARTY
-                for owner in head.children:  # "local authorities and their powers to engage"
-                    if owner.dep_ == "poss" and (owner.pos_ == "PRON" or party(owner)):
-                        return owner, OF_PARTY
+                owner = _owner(head, party)
+                if owner is not None:  # "local authorities and their powers to engage"
+                    return owner, OF_PARTY
                 giver = head.head if head.dep_ == "dobj" else None
                 holder = (
                     next(
