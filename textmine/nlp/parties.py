@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from textmine.nlp.context.compose import Composition
-from textmine.nlp.context.document import DocumentContext, singular
+from textmine.nlp.context.document import PARTNERS, DocumentContext, singular
 from textmine.nlp.grammar.clauses import is_expletive, parenthesised_conjunct, role_holder
 from textmine.nlp.grammar.deps import SUBJECTS
 from textmine.nlp.grammar.syntax import conjuncts, coordination_head, prep_objects, relative_head
@@ -250,8 +250,6 @@ _FIRST_PLURAL = frozenset({"we", "us", "our", "ourselves"})
 _EMPLOYERS = frozenset({"employer", "employers"})
 #: Groups a generic noun falls into; a place phrase may name a narrower one.
 GENERIC_GROUPS = frozenset({"other", "professional"})
-#: Bodies named near *staff* that are partners, never their workplace.
-_PARTNERS = frozenset({"police", "court", "courts", "ofsted", "hmci", "tribunal", "cafcass"})
 
 
 @dataclass(frozen=True)
@@ -711,7 +709,7 @@ class Parties:
             alias = self._alias(other)
             if alias is None or (alias[1] != "body" and alias[0] != "other"):
                 continue  # an institution: a school, a setting, a home, a registered person
-            if alias[0] not in ("education", "other") or other.lower_ in _PARTNERS:
+            if alias[0] not in ("education", "other") or other.lower_ in PARTNERS:
                 continue  # a partner the staff work with (the local authority, the NHS, police)
             return ("education" if alias[0] == "education" else "professional"), STAFF_PLACED
         return self.context.workplace or "education", STAFF_UNPLACED

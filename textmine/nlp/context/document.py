@@ -125,8 +125,9 @@ _DETERMINERS = frozenset(
 _ANYONE = frozenset(
     {"everyone", "everybody", "anyone", "anybody", "people", "persons", "those", "others"}
 )
-#: Bodies named near staff that are partners, never their workplace.
-_PARTNERS = frozenset({"police", "court", "courts", "ofsted", "hmci", "tribunal", "cafcass"})
+#: Bodies named near staff that are partners, never their workplace (also for
+#: :meth:`~textmine.nlp.parties.Parties._workplace`).
+PARTNERS = frozenset({"police", "court", "courts", "ofsted", "hmci", "tribunal", "cafcass"})
 #: Fewest full names with one head word, and the share one group must hold among them, for
 #: the bare head word to take that group.
 MIN_HEAD_MENTIONS = 5
@@ -152,11 +153,17 @@ def _author(texts: Sequence[str]) -> str | None:
     counts = Counter(
         {group: sum(len(p.findall(t)) for t in texts) for group, p in _PUBLISHERS.items()}
     )
-    group, count = counts.most_common(1)[0]
+    return _dominant(counts, MIN_AUTHOR_MENTIONS, MIN_AUTHOR_SHARE)
+
+
+def _dominant(counts: Counter[str], fewest: int, share: float) -> str | None:
+    """The most frequent key of ``counts`` where there are at least ``fewest`` in all and it
+    holds at least ``share`` of them, else ``None``."""
     total = sum(counts.values())
-    if count >= MIN_AUTHOR_MENTIONS and count / total >= MIN_AUTHOR_SHARE:
-        return group
-    return None
+    if total < fewest:
+        return None
+    key, count = counts.most_common(1)[0]
+    return key if count / total >= share else None
 
 
 def singular(word: str) -> str:
@@ -213,22 +220,16 @@ def read_context(
                 named.setdefault(singular(doc[end - 1].lower_), Counter())[group] += 1
             if refer != "body" or group not in ("education", "other"):
                 continue
-            if any(t.lower_ in _PARTNERS for t in doc[start:end]):
+            if any(t.lower_ in PARTNERS for t in doc[start:end]):
                 continue
             kinds["education" if group == "education" else "professional"] += 1
-    workplace = None
-    total = sum(kinds.values())
-    if total >= MIN_INSTITUTIONS:
-        place, count = kinds.most_common(1)[0]
-        if count / total >= MIN_INSTITUTION_SHARE:
-            workplace = place
-    heads: list[tuple[str, str]] = []
-    for word, groups in sorted(named.items()):
-        dominant, count = groups.most_common(1)[0]
-        mentions = sum(groups.values())
-        if mentions >= MIN_HEAD_MENTIONS and count / mentions >= MIN_HEAD_SHARE:
-            heads.append((word, dominant))
-    return DocumentContext(addressee, said, workplace, kind, tuple(heads), _author(texts))
+    workplace = _dominant(kinds, MIN_INSTITUTIONS, MIN_INSTITUTION_SHARE)
+    heads = tuple(
+        (word, group)
+        for word, groups in sorted(named.items())
+        if (group := _dominant(groups, MIN_HEAD_MENTIONS, MIN_HEAD_SHARE)) is not None
+    )
+    return DocumentContext(addressee, said, workplace, kind, heads, _author(texts))
 
 
 def _first_group(doc: Doc, matcher: PartyMatcher) -> str | None:
