@@ -775,14 +775,20 @@ class Parties:
         if token.dep_ == "conj":
             first = coordination_head(token)
             places += [o for o in prep_objects(first, _PLACE_PREPS) if o.i > token.i]
-        if self._person_noun(token) and (self._alias(token) is None or token.lower_ in _STAFF):
+        alias = self._alias(token)
+        if self._person_noun(token) and (
+            alias is None or alias[0] == "other" or token.lower_ in _STAFF
+        ):
             # "the local authority's complaints manager" (not "its relevant partners")
             places += [c for c in token.children if c.dep_ == "poss"]
+            # "the legal department for the local authority": a body's own service
+            places += [o for o in prep_objects(token, frozenset({"for"})) if o.i > token.i]
         for obj in places:
             found = self.party(obj)
             if found is not None and found.group not in GENERIC_GROUPS:
-                if obj.dep_ == "poss" and found.refer != "body":
-                    continue  # "the child's manager" is no child
+                owned = obj.dep_ == "poss" or (obj.dep_ == "pobj" and obj.head.lower_ == "for")
+                if owned and found.refer != "body":
+                    continue  # "the child's manager", "the adviser for the child" is no child
                 plural = token.tag_ in ("NNS", "NNPS")
                 return Party(found.group, found.refer, self.np_text(token), plural, PLACE)
         return None
@@ -803,7 +809,14 @@ class Parties:
         refers = self.cues.pronouns.get(pronoun.lower_, frozenset())
         if "plural" in refers and party.plural:
             return True
-        if "body" in refers and party.refer in ("body", "any") and not party.plural:
+        # *they* for a single body is a subject's agreement (``the authority ... where they
+        # consider``); *them*, *their* after a body are most often other people
+        if (
+            "body" in refers
+            and party.refer in ("body", "any")
+            and not party.plural
+            and ("plural" not in refers or pronoun.dep_ in ("nsubj", "nsubjpass"))
+        ):
             return True
         return "person" in refers and party.refer in ("person", "any") and not party.plural
 
@@ -831,6 +844,14 @@ class Parties:
                     break
                 # "give X and, where the parents agree, involve them": the real conjunct
                 verb = parenthesised_conjunct(verb) or verb.head
+        if pronoun.dep_ in ("nsubj", "nsubjpass") and pronoun.head.pos_ in ("VERB", "AUX"):
+            # "explain that they must notify the agency": they are not the agency
+            verb = pronoun.head
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+            objects += prep_objects(verb, frozenset({"with", "to"}))
+            not_them = {o.lemma_.lower() for o in objects if self.party(o) is not None}
+        else:
+            not_them = set()
         owned = pronoun.head
         if pronoun.dep_ == "poss" and owned.lemma_.lower() in self.cues.views:
             # "the adviser should take into account their wishes": not the adviser's own
@@ -844,6 +865,8 @@ class Parties:
                 # "the parent and the head teacher ... their views": the whole coordination
                 candidate = coordination_head(candidate)
             if candidate.pos_ == "PRON" or candidate.i in excluded:
+                continue
+            if candidate.lemma_.lower() in not_them:
                 continue
             found = self.party(candidate)
             if found is None and candidate.dep_ in SUBJECTS:

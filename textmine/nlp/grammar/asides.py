@@ -34,7 +34,9 @@ def modal_before_aside(verb: Token, cues: Cues) -> Token | None:
     comma just before the verb.
     """
     doc = verb.doc
-    if verb.i < 4 or doc[verb.i - 1].text != "," or verb.tag_ not in ("VB", "VBN"):
+    # the bare verb after the aside may be tagged as a present tense (``it must, if ...,
+    # notify``): the caller asks only about verbs with no subject of their own
+    if verb.i < 4 or doc[verb.i - 1].text != "," or verb.tag_ not in ("VB", "VBN", "VBP"):
         return None
     for i in range(verb.i - 2, max(verb.sent.start, verb.i - ASIDE_WINDOW), -1):
         token = doc[i]

@@ -60,7 +60,9 @@ __all__ = [
 ]
 
 #: ``This involves / means / can be achieved by`` + what the previous sentence's subject does.
-_ENTAILING = frozenset({"involve", "mean", "include", "entail", "require", "achieve", "do"})
+_ENTAILING = frozenset(
+    {"involve", "mean", "include", "entail", "require", "achieve", "do", "extend", "cover"}
+)
 _DEMONSTRATIVES = frozenset({"this", "that", "it"})
 #: Words that open a fronted participle clause (``When considering ...,``).
 _FRONTING = frozenset({"when", "while", "whilst", "in", "before", "after", "on", "by", "through"})

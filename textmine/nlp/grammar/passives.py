@@ -49,6 +49,7 @@ OBJECT_CONTROL = frozenset(
         "permit",
         "invite",
         "support",
+        "assist",
         "force",
         "expect",
         "empower",

@@ -88,6 +88,10 @@ _PURPOSES = frozenset({"purpose", "aim", "objective", "object", "intention", "go
 #: Passives whose subject receives the means to act: ``is given the chance to take part``.
 _GIVING = frozenset({"give", "provide", "offer", "afford", "grant"})
 _ITEM_MARKS = frozenset({";", ":", "\u2014", "\u2013"})
+#: Modals that put a duty or a plan on their subject (not ``would``, ``could``, ``might``).
+_DUTY_MODALS = frozenset({"must", "should", "shall", "will"})
+#: Subordinators of a condition or time clause whose subject may be a bare gerund.
+_CONDITIONS = frozenset({"if", "when", "unless", "where", "whenever", "while"})
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "conj", "acl", "relcl"})
 
 #: An actor: ``(group, actor_text, reading)``.
@@ -261,9 +265,11 @@ EXPLETIVE_BEFORE = rule(
     "actor.expletive_sentence_before",
     "actor",
     "'It is important to V' names no doer: the party the sentence just before names as its "
-    "doer (through other such sentences); a sentence about something else breaks the chain.",
-    example="The personal adviser needs to meet the young person before each review. It will "
-    "be important to work with the young person to plan the meeting.",
+    "doer (through other such sentences), else the nearest earlier sentence of the paragraph "
+    "whose main subject is a party.",
+    example="The personal adviser needs to meet the young person before each review. Time "
+    "should be set aside for this. It will be important to work with the young person to plan "
+    "the meeting.",
     expect={"text": "work with", "actor": "professional"},
     doubt="context",
 )
@@ -318,6 +324,15 @@ STEP_PREPOSITIONAL = rule(
     "A gerund after a preposition is done by the doer of the clause it belongs to.",
     example="The home is responsible for consulting the placing authority.",
     expect={"text": "consulting", "actor": "other"},
+)
+STEP_CONDITIONAL_GERUND = rule(
+    "step.conditional_gerund",
+    "step",
+    "A gerund with no subject of its own that is the subject of an if/when/unless clause is "
+    "done by the doer of the clause that clause conditions.",
+    example="Schools and colleges will inform parents unless there are compelling reasons, for "
+    "example, if informing a parent is likely to put a child at risk.",
+    expect={"text": "informing", "actor": "education"},
 )
 STEP_NOUN_INFINITIVE = rule(
     "step.noun_infinitive",
@@ -399,6 +414,23 @@ PARTY_RELATIVE_HEAD = rule(
     "involving children wherever practical in decisions about their care.",
     expect={"text": "involving", "actor": "unspecified"},
 )
+
+
+#: Words before *those* that make it stand for a noun just named ("cases, particularly
+#: those involving older children"), not for people.
+_PICKING_OUT = frozenset(
+    {"particularly", "especially", "notably", "including", "namely", "mainly", "chiefly"}
+)
+
+
+def _anaphoric(head: Token) -> bool:
+    """``those`` picking out some of a noun named before it (``particularly those``)."""
+    before = head.doc[head.i - 1] if head.i else None
+    return (
+        head.lower_ == "those"
+        and before is not None
+        and (before.lower_ in _PICKING_OUT or before.text == ",")
+    )
 
 
 def finite(verb: Token) -> bool:
@@ -614,7 +646,7 @@ class ActorReader:
         if any(c.dep_ in SUBJECTS and is_expletive(c) for c in token.children):
             # "The authority needs to ... . It will be important to consider ...": the doer
             # of the sentence just before
-            before = self._sentence_before(token)
+            before = self._sentence_before(token) or self._earlier_subject(token, duty=True)
             if before is not None:
                 return self._via(self.subject(before, EXPLETIVE_BEFORE), *steps)
         return "unspecified", None, Reading("unspecified", NO_SUBJECT)
@@ -643,6 +675,7 @@ class ActorReader:
             c
             for c in token.children
             if c.dep_ in (ACTIVE_SUBJECTS if token == verb else SUBJECTS)
+            and c != verb
             and not is_expletive(c)
             and not (c.dep_ == "csubj" and c.tag_ in ("VBN", "VBD"))
             and not opened_participle(c)
@@ -664,7 +697,14 @@ class ActorReader:
             return self._via(self.subject(subject, SUBJECT), *steps)
         modal = modal_before_aside(token, self.cues)
         held = (
-            next((c for c in modal.head.children if c.dep_ in SUBJECTS and c.i < modal.i), None)
+            next(
+                (
+                    c
+                    for c in [*modal.children, *modal.head.children]
+                    if c.dep_ in SUBJECTS and c.i < modal.i
+                ),
+                None,
+            )
             if modal is not None
             else None
         )
@@ -755,6 +795,18 @@ class ActorReader:
             lower = misplaced_conjunct(token) or modal_parallel(token) or item_top(token)
             return lower or head, STEP_CONJ
         to_inf = to_infinitive(token)
+        if (
+            dep == "csubj"
+            and token.tag_ == "VBG"
+            and head.pos_ in ("VERB", "AUX")
+            and head.dep_ in ("advcl", "conj")
+            and any(
+                c.dep_ == "mark" and c.lower_ in _CONDITIONS
+                for c in (*token.children, *head.children)
+            )
+            and not any(c.dep_ in SUBJECTS for c in token.children)
+        ):  # "schools will inform parents unless ..., if informing a parent is likely to"
+            return (head.head if head.dep_ == "advcl" else head), STEP_CONDITIONAL_GERUND
         if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
             # object control: "encourage parents to participate", "require the body to consult"
             objects = [c for c in head.children if c.dep_ == "dobj" and c.i < token.i]
@@ -830,7 +882,13 @@ class ActorReader:
             return head, STEP_CONTROL
         if dep in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
             return head, STEP_CONTROL  # "staff should be prepared to engage": the copula's subject
-        if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and token.tag_ == "VBG":
+        if (
+            dep == "acl"
+            and token.tag_ == "VBG"
+            and (
+                head.pos_ in ("NOUN", "PROPN") or (party(head) is not None and not _anaphoric(head))
+            )
+        ):  # "professionals working with", "all those working with", "anyone seeking"
             adverbial = adverbial_participle(token)
             if adverbial is not None and party(head) is None:
                 return adverbial, STEP_PARTICIPLE  # "at least once in each period taking ..."
@@ -960,12 +1018,14 @@ class ActorReader:
             Reading("unspecified", found_by, party=PARTY_NONE, token=token.text),
         )
 
-    def _earlier_subject(self, token: Token) -> Token | None:
+    def _earlier_subject(self, token: Token, *, duty: bool = False) -> Token | None:
         """The main subject of the nearest sentence before ``token``'s that names a party as
         its doer (the unit is one section, regulation or paragraph: the guidelines' reach).
 
         A sentence's main subject is its root's first subject: an active one, or the passive
-        subject of a control verb (``The adviser is required to meet ...``).
+        subject of a control verb (``The adviser is required to meet ...``). With ``duty``,
+        only a sentence that puts a duty on its subject counts (``The agency must act ...``,
+        ``The IRO is required to ...``), not one that describes it (``IROs have a role``).
         """
         doc = token.doc
         end = token.sent.start
@@ -973,11 +1033,25 @@ class ActorReader:
             sent = doc[end - 1].sent
             root = sent.root
             subjects = [c for c in root.children if c.dep_ in SUBJECTS]
+            duty_modal = any(
+                c.dep_ == "aux" and c.lower_ in _DUTY_MODALS for c in root.children
+            ) or (  # "The adviser needs to meet ..."
+                root.lemma_.lower() == "need"
+                and any(c.dep_ == "xcomp" and to_infinitive(c) for c in root.children)
+            )
+            if duty and duty_modal and not subjects:
+                # "If the placement is to proceed the agency must inform": swallowed
+                swallowed = swallowed_subject(root, self.parties.is_party)
+                if swallowed is not None:
+                    return swallowed
             if subjects:
                 first = subjects[0]
-                doer = first.dep_ in ACTIVE_SUBJECTS or any(
-                    c.dep_ == "xcomp" and to_infinitive(c) for c in root.children
-                )
+                controls = any(c.dep_ == "xcomp" and to_infinitive(c) for c in root.children)
+                doer = first.dep_ in ACTIVE_SUBJECTS or controls
+                if duty:
+                    doer = (doer and first.dep_ == "nsubjpass" and controls) or (
+                        first.dep_ in ACTIVE_SUBJECTS and root.lemma_.lower() != "be" and duty_modal
+                    )
                 if doer and self.parties.party(first) is not None:
                     return first
             end = sent.start

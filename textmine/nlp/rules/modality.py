@@ -193,6 +193,13 @@ def _noun_slot(token: Token, head: Token) -> bool:
     return token.dep_ in _NOUN_SLOTS or head.dep_ == "prep"
 
 
+#: Adjectives that judge someone's fitness for an activity: their modal is about the
+#: judgement (``may be unsuitable to work with children``), not the activity.
+_FITNESS = frozenset(
+    {"suitable", "unsuitable", "fit", "unfit", "eligible", "ineligible", "qualified"}
+)
+
+
 def step_up(verb: Token, cues: Cues) -> tuple[Token, Rule] | None:
     """The next governor of ``verb`` in the chain and the link's name, or ``None``.
 
@@ -283,6 +290,8 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, Rule] | None:
     if raised is not None:
         return raised, LINK_XCOMP  # "may find it helpful to consult"
     adverbial = adverbial_participle(verb)
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in cues.party_nouns:
+        adverbial = None  # "the person seeking information": a reduced relative on a party
     if adverbial is not None and not _has_subject(verb):
         return adverbial, LINK_PARTICIPLE  # "must review ... in each period taking into account"
     if dep == "xcomp" and (_purpose(verb, cues) or _noun_complement(verb, cues)):
@@ -429,6 +438,11 @@ def modality(verb: Token, cues: Cues) -> Reading:
     """
     chain = governing_chain(verb, cues)
     for index, (token, _) in enumerate(chain):
+        below = chain[index - 1][0] if index else None
+        if below is not None and below.head.pos_ == "ADJ" and below.head.lemma_.lower() in _FITNESS:
+            # "may not be suitable to work with children": the modal judges fitness, it does
+            # not govern the activity (a negation there still does: see negation)
+            return Reading("none", NO_MODAL)
         if index and _imposed(chain[index - 1][0]) and own_modal(chain[index - 1][0], cues) is None:
             # "may require the governing body to have regard to": the duty is the body's
             return Reading("none", IMPOSED, token=token.text)

@@ -46,6 +46,7 @@ from textmine.nlp.grammar.syntax import (
     serial_members,
 )
 from textmine.nlp.lexicon import Cues
+from textmine.nlp.parties import Party
 from textmine.nlp.rules.registry import Rule, rule
 
 if TYPE_CHECKING:
@@ -146,6 +147,14 @@ SERIAL = rule(
     example="The authority should involve, and seek the views of, the young person.",
     expect={"text": "involve", "recipients": ["young_person"]},
 )
+NAMED = rule(
+    "recipients.named_body",
+    "recipients",
+    "A proper name the lexicon does not know, in a recipient's place, is some other party "
+    "(not the name of an Act, a code, a document or a month).",
+    example="The Secretary of State must consult Social Work England.",
+    expect={"text": "consult", "recipients": ["other"]},
+)
 NONE = rule(
     "recipients.none",
     "recipients",
@@ -153,6 +162,17 @@ NONE = rule(
     example="The authority must consider the plan.",
     expect={"text": "consider", "recipients": []},
 )
+#: Heads of proper names that name a document, a part of one or a date, never a party.
+_NOT_BODIES = frozenset(
+    {
+        "act", "acts", "regulation", "regulations", "order", "rules", "code", "guidance",
+        "schedule", "part", "chapter", "section", "annex", "appendix", "paragraph", "bill",
+        "framework", "policy", "plan", "strategy", "standard", "standards", "directive",
+        "convention", "report", "review", "handbook", "charter", "protocol", "practice",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december",
+    }
+)  # fmt: skip
 #: The prepositions of a term's roles and the rule that reads each.
 PREPOSITIONS: dict[str, Rule] = {"with": WITH, "to": TO, "from": FROM}
 #: Roles whose parties may continue in a serial list the parse split.
@@ -244,7 +264,8 @@ class RecipientReader:
         evidence: list[str] = []
         rules: list[Rule] = []
         for token, role in found:
-            for party in self.parties.parties(token):
+            named = self.parties.parties(token) or self._named_body(token)
+            for party in named:
                 if party.group not in groups:
                     groups.append(party.group)
                 note = f"{role.name.split('.', 1)[1]}: {party.text}"
@@ -252,7 +273,28 @@ class RecipientReader:
                     evidence.append(note)
                 if role not in rules:
                     rules.append(role)
+                if party.rule is NAMED and NAMED not in rules:
+                    rules.append(NAMED)
         return groups, evidence, rules
+
+    def _named_body(self, token: Token) -> list[Party]:
+        """``Social Work England``, ``the Welsh Ministers``: a proper-name phrase the lexicon
+        does not know, read as some other party (see :data:`NAMED`)."""
+        if (
+            token.pos_ != "PROPN"
+            or token.lower_ in _NOT_BODIES
+            or not token.is_alpha
+            or not token.text[0].isupper()
+            or len(token) < 2
+        ):
+            return []
+        phrase = [t for t in token.subtree if t.i <= token.i]
+        if len(phrase) == 1 and not token.is_upper:
+            return []  # "work with Amy": a person's name, not a body (bodies: "the YOT")
+        if any(t.like_num or t.text in ("\u201c", "\u201d", '"') for t in phrase):
+            return []  # "the Children Act 1989", a quoted title
+        text = token.doc[phrase[0].i : token.i + 1].text
+        return [Party("other", "body", text, token.tag_ == "NNPS", NAMED)]
 
     def object_gap(self, verb: Token) -> list[Token]:
         """``the persons it has consulted``: the relative clause's head is the object."""
