@@ -19,6 +19,7 @@ exact contract fields (text, term, actor, sorted recipients, modality, negated, 
 * a proper name the lexicon does not know in a recipient's place is some other body;
   the name of an Act or of a person is not;
 * ``may be unsuitable to work with children`` judges fitness: no modal on the activity;
+* ``considering a placement with a child``: the child is what is weighed, not a partner;
 * ``This extends to V-ing`` stands for the sentence before; ``should be assisted to V``:
   the passive subject does it, under the modal.
 """
@@ -150,6 +151,11 @@ CASES = [
     (
         "The agency will weigh this against the harm to the person seeking information.",
         [("seeking", "seek", "other", [], "none", False, A)],
+    ),
+    # ---- the with-phrase of what is weighed is no partner in the weighing
+    (
+        "The agency is considering a placement with a particular child.",
+        [("considering", "consider", "other", [], "none", False, A)],
     ),
     # ---- "those" picking out some of a noun just named is no person
     (

@@ -229,7 +229,10 @@ class RecipientReader:
             if prep not in roles:
                 continue
             seen_preps: set[int] = set()
-            for token in anchors:
+            # what a consider-type term weighs has no partner: "consider a placement with
+            # relatives" names no one the weighing is done with
+            weighed = set(self.objects(verb)) if prep == "with" and "object" not in roles else set()
+            for token in (a for a in anchors if a not in weighed):
                 for obj in prep_objects(token, frozenset({prep})):
                     if obj.i not in seen_preps:
                         seen_preps.add(obj.i)
