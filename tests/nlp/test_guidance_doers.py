@@ -20,6 +20,8 @@ exact contract fields (text, term, actor, sorted recipients, modality, negated, 
   the name of an Act or of a person is not;
 * ``may be unsuitable to work with children`` judges fitness: no modal on the activity;
 * ``considering a placement with a child``: the child is what is weighed, not a partner;
+* ``imposes a duty on X, when ..., to V``: X; ``local authority staff``, ``NHS
+  providers``: the body the modifier names; ``engaged in learning``: no occurrence;
 * ``This extends to V-ing`` stands for the sentence before; ``should be assisted to V``:
   the passive subject does it, under the modal.
 """
@@ -156,6 +158,32 @@ CASES = [
     (
         "The agency is considering a placement with a particular child.",
         [("considering", "consider", "other", [], "none", False, A)],
+    ),
+    # ---- a duty placed on a party, its infinitive after an aside
+    (
+        "Section 46 imposes a duty on the court, when making an order, to consider the "
+        "arrangements for contact.",
+        [("consider", "consider", "other", [], "none", False, A)],
+    ),
+    # ---- a service named by its body
+    (
+        "Local authority staff should consult the parents.",
+        [("consult", "consult", LA, ["parent"], "should", False, A)],
+    ),
+    (
+        "The relevant NHS England providers are expected to consider these standards.",
+        [("consider", "consider", "health", [], "none", False, A)],
+    ),
+    # ---- a pronoun after "another VAA", "the new VAA"; the registration authority
+    (
+        "Where the VAA merges with another VAA to form a new VAA, it must transfer its records "
+        "to the new VAA and notify the registration authority in writing.",
+        [("notify", "notify", "other", ["other"], "must", False, A)],
+    ),
+    # ---- engaged or involved in an activity is no partnership
+    (
+        "Homes should ensure all staff are engaged in on-going learning about their role.",
+        [],
     ),
     # ---- "those" picking out some of a noun just named is no person
     (

@@ -108,7 +108,7 @@ MODIFIER = rule(
     "party.modifier",
     "party",
     "A generic head names the groups of its coordinated modifiers ('health and education "
-    "professionals').",
+    "professionals'), or the body its modifier names ('local authority staff').",
     example="Health and education professionals must work with the family.",
     expect={"text": "work with", "actor": "health"},
 )
@@ -250,6 +250,14 @@ _FIRST_PLURAL = frozenset({"we", "us", "our", "ourselves"})
 _EMPLOYERS = frozenset({"employer", "employers"})
 #: Groups a generic noun falls into; a place phrase may name a narrower one.
 GENERIC_GROUPS = frozenset({"other", "professional"})
+#: Heads that name an authority of their own kind, which a modifier does not make another's
+#: (``the education authority`` is a local authority, not a school's; but ``a local
+#: authority adoption agency`` is the authority's).
+_BODIES = frozenset({"authority", "authorities"})
+#: Determiners that make an object another one of its kind (``notify another agency``).
+_OTHER_ONE = frozenset({"another", "other", "each", "every", "any"})
+#: Groups of bodies whose staff or services a modifier may name (``local authority staff``).
+_INSTITUTIONS = frozenset({"local_authority", "education", "health", "social_care"})
 
 
 @dataclass(frozen=True)
@@ -675,6 +683,20 @@ class Parties:
                 if best is not None and best[0] >= 2 and best[1][0] not in GENERIC_GROUPS:
                     text = self.np_text(token)
                     found.append(Party(best[1][0], best[1][1], text, True, MODIFIER))
+                    continue
+                # "local authority staff", "NHS England providers": the body the modifier
+                # names in full is the service's own (a body, never a child or a parent)
+                whole: tuple[str, str] | None = None
+                for match_id, m_start, m_end in self.matcher.matcher(words[:-1]):
+                    if m_start == 0 and m_end == len(names) - 1:
+                        whole = self.matcher.info[match_id]
+                if (
+                    whole is not None
+                    and whole[0] in _INSTITUTIONS
+                    and self._person_noun(token)
+                    and token.lemma_.lower() not in _BODIES
+                ):
+                    found.append(Party(whole[0], whole[1], self.np_text(token), True, MODIFIER))
         return found
 
     def _is_staff(self, token: Token) -> bool:
@@ -849,7 +871,13 @@ class Parties:
             verb = pronoun.head
             objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
             objects += prep_objects(verb, frozenset({"with", "to"}))
-            not_them = {o.lemma_.lower() for o in objects if self.party(o) is not None}
+            not_them = {
+                o.lemma_.lower()
+                for o in objects
+                if self.party(o) is not None
+                # "to the new VAA", "another agency": some other body of the same kind
+                and not any(c.dep_ == "amod" or c.lower_ in _OTHER_ONE for c in o.lefts)
+            }
         else:
             not_them = set()
         owned = pronoun.head

@@ -433,6 +433,27 @@ def _anaphoric(head: Token) -> bool:
     )
 
 
+#: Nouns of a duty or power that a verb places on a party (``places a duty on X to V``).
+_DUTIES = frozenset({"duty", "responsibility", "obligation", "requirement", "power"})
+
+
+def _duty_on(verb: Token, infinitive: Token, party: Callable[[Token], object]) -> Token | None:
+    """The party ``verb`` puts a duty on, when the parser hung the duty's infinitive on the
+    verb (``Section 46 imposes a duty on the court, when making an order, to consider``)."""
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in _DUTIES and obj.i < infinitive.i:
+            for holder in prep_objects(obj, frozenset({"on", "upon"})):
+                if party(holder) is not None:
+                    return holder
+    for holder in prep_objects(verb, frozenset({"on", "upon"})):
+        # "places on the authority a duty to", or the on-phrase hung on the verb
+        if holder.i < infinitive.i and party(holder) is not None and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _DUTIES for c in verb.children
+        ):
+            return holder
+    return None
+
+
 def finite(verb: Token) -> bool:
     """``are not participating``: a progressive with its auxiliary is no participial adjunct."""
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ != "TO" for c in verb.children)
@@ -855,6 +876,9 @@ class ActorReader:
             if objects and (objects[0].pos_ == "PRON" or party(objects[0]) is not None):
                 return objects[0], OBJECT_CONTROL
         if dep == "advcl" and to_inf and head.pos_ in ("VERB", "AUX"):
+            duty_holder = _duty_on(head, token, party)
+            if duty_holder is not None:  # "imposes a duty on the court, when ..., to consider"
+                return duty_holder, OF_PARTY
             return head, STEP_PURPOSE
         if dep == "xcomp" or (dep in ("advcl", "acl", "relcl") and to_inf):
             if head.pos_ in ("NOUN", "PROPN", "ADJ"):
