@@ -30,7 +30,7 @@ def _term(line: int, pattern: list[dict[str, Any]]) -> TermPattern:
 def _reference(matcher: TermMatcher, doc: Doc) -> list[tuple[int, int, int]]:
     """Every pattern, by spaCy's Matcher, on each sentence holding a trigger word."""
     assert matcher.triggers is not None
-    hits = numpy.isin(doc.to_array(LOWER), matcher.triggers)
+    hits = numpy.isin(doc.to_array(LOWER), sorted(matcher.triggers))
     found: list[tuple[int, int, int]] = []
     for sent in doc.sents:
         if hits[sent.start : sent.end].any():

@@ -7,9 +7,10 @@ are that one word, so :class:`TermMatcher` gives the matches a ``Matcher``
 of every pattern gives on each sentence that holds a trigger, more cheaply:
 
 * a one-word pattern matches where its word stands (looked up, no Matcher);
-* a longer pattern is tried only at the triggers that can start it, on a
-  window of as many tokens as a match of it can cover, cut at the end of the
-  sentence (a match never crosses one);
+* a longer pattern is tried only at the words that can start it, with the
+  other patterns those words start, on a window of as many tokens as a match
+  of them can cover, cut at the end of the sentence (a match never crosses
+  one);
 * when some pattern does not start with a plain ``LOWER`` word or can cover
   any number of tokens, there are no triggers and every pattern is run over
   the whole ``Doc``, as spaCy would.
@@ -31,7 +32,6 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import numpy
 from spacy.attrs import LOWER
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -94,16 +94,13 @@ class TermMatcher:
         self.matcher = Matcher(vocab, validate=True)
         #: The patterns cut down to the tokenizer's attributes (:meth:`can_match`).
         self.unparsed = Matcher(vocab, validate=True)
-        #: The patterns of more than one token, tried at their first words.
-        self.longer = Matcher(vocab, validate=True)
         #: Keys of the one-word patterns, by the hash of each word they accept.
         self.single: dict[int, list[int]] = {}
-        #: Hashes of the first words of the longer patterns.
-        self.starts: frozenset[int] = frozenset()
-        #: Most tokens a match of a longer pattern can cover.
-        self.window = 0
+        #: The patterns of more than one token that can start with a word (by its hash), in
+        #: a Matcher of their own, and the most tokens a match of one of them can cover.
+        self.longer: dict[int, tuple[Matcher, int]] = {}
         words: set[str] = set()
-        starts: set[int] = set()
+        starting: dict[int, list[tuple[TermPattern, int]]] = {}
         bounded = True
         for term in terms:
             key = vocab.strings.add(term.key)
@@ -119,39 +116,50 @@ class TermMatcher:
                 for word in sorted(first):
                     self.single.setdefault(vocab.strings.add(word), []).append(key)
                 continue
-            self.longer.add(term.key, [term.pattern])
-            starts.update(vocab.strings.add(word) for word in first)
-            self.window = max(self.window, length)
-        self.starts = frozenset(starts)
+            for word in sorted(first):
+                starting.setdefault(vocab.strings.add(word), []).append((term, length))
+        groups: dict[tuple[str, ...], tuple[Matcher, int]] = {}
+        for word, group in starting.items():
+            keys = tuple(term.key for term, _ in group)
+            if keys not in groups:  # "have", "has", "had" start the same patterns: one Matcher
+                matcher = Matcher(vocab, validate=True)
+                for term, _ in group:
+                    matcher.add(term.key, [term.pattern])
+                groups[keys] = (matcher, max(length for _, length in group))
+            self.longer[word] = groups[keys]
         #: Hashes of the words a pattern can start with; ``None`` when some pattern can start
         #: with any word (every pattern is then run over the whole ``Doc``).
-        self.triggers: numpy.ndarray | None = (
-            numpy.array(sorted(vocab.strings.add(w) for w in words), dtype="uint64")
-            if bounded
-            else None
+        self.triggers: frozenset[int] | None = (
+            frozenset(vocab.strings.add(w) for w in words) if bounded else None
         )
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """``(match_id, start, end)`` of every match in ``doc``'s sentences."""
         if self.triggers is None:
             return list(self.matcher(doc))
-        lower = doc.to_array(LOWER)
-        hits = numpy.isin(lower, self.triggers)
-        if not hits.any():
-            return []
+        lower = doc.to_array(LOWER).tolist()
+        hits = [i for i, word in enumerate(lower) if word in self.triggers]
         found: list[tuple[int, int, int]] = []
+        if not hits:
+            return found
+        pending = iter(hits)
+        i: int | None = next(pending)
         for sent in doc.sents:
             end = sent.end
-            for i in (numpy.flatnonzero(hits[sent.start : end]) + sent.start).tolist():
-                word = int(lower[i])
+            while i is not None and i < end:
+                word = lower[i]
                 found += [(key, i, i + 1) for key in self.single.get(word, ())]
-                if word in self.starts:
-                    window = doc[i : min(i + self.window, end)]
-                    found += [(key, i, i + e) for key, s, e in self.longer(window) if s == 0]
+                if word in self.longer:
+                    matcher, most = self.longer[word]
+                    window = doc[i : min(i + most, end)]
+                    found += [(key, i, i + e) for key, s, e in matcher(window) if s == 0]
+                i = next(pending, None)
+            if i is None:
+                break
         return found
 
     def can_match(self, doc: Doc) -> bool:
         """Whether a pattern can match ``doc`` once it is parsed, told from its tokens alone."""
-        if self.triggers is not None and not numpy.isin(doc.to_array(LOWER), self.triggers).any():
+        if self.triggers is not None and self.triggers.isdisjoint(doc.to_array(LOWER).tolist()):
             return False
         return bool(self.unparsed(doc))

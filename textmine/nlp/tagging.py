@@ -157,10 +157,12 @@ def _ensure_component(nlp: Language, settings: Settings) -> None:
 def _rows(doc: Doc, piece: Piece, document: Document, explain: bool) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     sentences: dict[tuple[int, int], tuple[str, list[int]]] = {}
+    text = ""  # doc.text joins every token's text each time it is read: once here
     for span in doc.spans.get(SPANS_KEY, []):
         bounds = span._.sentence or (span.sent.start_char, span.sent.end_char)
         if bounds not in sentences:
-            sentences[bounds] = collapse(doc.text[bounds[0] : bounds[1]])
+            text = text or doc.text
+            sentences[bounds] = collapse(text[bounds[0] : bounds[1]])
         sentence, mapping = sentences[bounds]
         start = mapping[span.start_char - bounds[0]]
         # the span's last character, not the one after it (a line break that ends the
