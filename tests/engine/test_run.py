@@ -178,3 +178,24 @@ def test_workers_hand_back_their_seconds_per_stage(
     timing.reset()
     process_inputs(specs, settings)
     assert set(timing.totals()) == {"read"}  # nothing parsed or tagged
+
+
+def _die(task: Any) -> Any:
+    """A pool task that kills its worker (the pool then breaks)."""
+    import os
+
+    os._exit(1)
+
+
+@pytest.mark.slow
+def test_a_pool_that_breaks_while_reading_contexts_tags_here(
+    nlp: Any, settings: Settings, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    specs = [InputSpec(SAMPLE / "sample_act.md", "act"), InputSpec(SAMPLE / "sample_draft.md")]
+    one = process_inputs(specs, settings.with_(use_cache=False))
+    monkeypatch.setattr(local, "MIN_POOL_CHARS", 0)
+    monkeypatch.setattr(tasks, "pool_context", _die)
+    with caplog.at_level(logging.WARNING, logger="textmine.engine.local"):
+        two = process_inputs(specs, settings.with_(use_cache=False, workers=2))
+    assert two.rows == one.rows
+    assert "tagging in this process" in caplog.text

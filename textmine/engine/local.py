@@ -4,7 +4,9 @@ Documents are extracted here, one at a time, in input order. With
 ``settings.workers > 1`` and at least :data:`MIN_POOL_CHARS` of text to tag,
 their chunks of whole units go to a pool of worker processes, started before
 the first document is read so that they load the model while it is; each
-worker answers rows, never Docs. Otherwise (one worker, little text, or a
+worker answers rows, never Docs. A document's context (what the whole
+document tells the tagger) is read by a worker while this process reads the
+next document; its chunks are sent once it is back. Otherwise (one worker, little text, or a
 pool that broke) chunks are tagged here, the pipeline loaded on first need.
 
 On Linux the workers are forked (as spaCy's own ``n_process`` does), so a
@@ -74,7 +76,10 @@ def run_local(
     ``finished(job)`` is called when a job's rows are ready."""
     todo = [j for j in jobs if j.failure is None and j.rows is None]
     here = _Here(settings)
-    waiting: list[tuple[Job, list[Document], list[Future[Any]]]] = []
+    # a job whose context a worker is reading, then one whose chunks the workers tag (no
+    # futures: the pool broke, the job is tagged here)
+    asked: list[tuple[Job, list[Document], Future[Any] | None]] = []
+    waiting: list[tuple[Job, list[Document], list[Future[Any]] | None]] = []
     with ExitStack() as stack:
         pool = None
         if settings.workers > 1 and sum(j.text_estimate for j in todo) >= MIN_POOL_CHARS:
@@ -93,23 +98,60 @@ def run_local(
                 here.tag(job, parts, meter)
                 finished(job)
                 continue
-            answer = pool.submit(tasks.pool_context, (settings, job.document)).result()
-            if answer[0] != "ok":
-                raise_remote(answer)
-            timing.add(answer[2])
-            futures = [
-                pool.submit(tasks.pool_tag_chunk, (settings, part, answer[1])) for part in parts
-            ]
-            waiting.append((job, parts, futures))
+            # the next document is read while a worker reads this one's context (the workers
+            # may still be loading the model): its chunks go out once the context is back
+            asked.append((job, parts, _submit(pool, tasks.pool_context, (settings, job.document))))
+            _send_chunks(pool, settings, asked, waiting, wait=False)
+        if pool is not None:
+            _send_chunks(pool, settings, asked, waiting, wait=True)
         if idle is not None and waiting:
             idle()
         for job, parts, futures in waiting:
             try:
+                if futures is None:
+                    raise BrokenProcessPool("the pool broke before this document was sent")
                 _collect(job, parts, futures, meter)
             except BrokenProcessPool as exc:
                 log.warning("worker processes failed (%s); tagging in this process", exc)
                 here.tag(job, parts, meter)
             finished(job)
+
+
+def _submit(pool: ProcessPoolExecutor, task: Callable[[Any], Any], arg: Any) -> Future[Any] | None:
+    """``pool.submit(task, arg)``, or ``None`` when the pool is broken."""
+    try:
+        return pool.submit(task, arg)
+    except BrokenProcessPool:
+        return None
+
+
+def _send_chunks(
+    pool: ProcessPoolExecutor,
+    settings: Settings,
+    asked: list[tuple[Job, list[Document], Future[Any] | None]],
+    waiting: list[tuple[Job, list[Document], list[Future[Any]] | None]],
+    *,
+    wait: bool,
+) -> None:
+    """Send the chunks of the jobs in ``asked`` whose context is back (all of them, waiting
+    for each, with ``wait``), in input order, moving each job to ``waiting``."""
+    while asked and (wait or asked[0][2] is None or asked[0][2].done()):
+        job, parts, context = asked.pop(0)
+        try:
+            answer = context.result() if context is not None else None
+        except BrokenProcessPool:
+            answer = None
+        if answer is None:
+            waiting.append((job, parts, None))
+            continue
+        if answer[0] != "ok":
+            raise_remote(answer)
+        timing.add(answer[2])
+        futures = [
+            _submit(pool, tasks.pool_tag_chunk, (settings, part, answer[1])) for part in parts
+        ]
+        sent = [f for f in futures if f is not None]
+        waiting.append((job, parts, sent if len(sent) == len(futures) else None))
 
 
 @contextmanager
