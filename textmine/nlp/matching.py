@@ -119,14 +119,14 @@ class TermMatcher:
             for word in sorted(first):
                 starting.setdefault(vocab.strings.add(word), []).append((term, length))
         groups: dict[tuple[str, ...], tuple[Matcher, int]] = {}
-        for word, group in starting.items():
+        for start, group in starting.items():
             keys = tuple(term.key for term, _ in group)
             if keys not in groups:  # "have", "has", "had" start the same patterns: one Matcher
                 matcher = Matcher(vocab, validate=True)
                 for term, _ in group:
                     matcher.add(term.key, [term.pattern])
                 groups[keys] = (matcher, max(length for _, length in group))
-            self.longer[word] = groups[keys]
+            self.longer[start] = groups[keys]
         #: Hashes of the words a pattern can start with; ``None`` when some pattern can start
         #: with any word (every pattern is then run over the whole ``Doc``).
         self.triggers: frozenset[int] | None = (
