@@ -4,8 +4,8 @@ Runs, in the same process and interleaved, (a) bare ``nlp.pipe`` of the same
 model with the same disabled components and batch size over the document's
 units, and (b) the full tagging (``tag_documents``: unit joining, ``nlp.pipe``
 with the ``partnership_terms`` component, row building), and (c) the same
-tagging with every unit parsed (the prefilter that skips units holding no
-term trigger word switched off), which shows the component's own cost. Each
+tagging with every unit parsed (the prefilter that skips units in which no
+term pattern can match switched off), which shows the component's own cost. Each
 is repeated and the median wall time is reported with the overhead ratios and
 throughput (words/s) as a Markdown table. Target: the tagger adds at most 15%.
 

@@ -345,7 +345,8 @@ def gather_evidence(
 
 def _preload() -> None:
     """Import what measuring and the report need (scipy, scikit-learn, matplotlib, the
-    templates) while worker processes parse, instead of after them."""
+    templates) while worker processes parse, instead of after them, when this process is
+    all that runs."""
     for name in (
         "scipy.stats",
         "scipy.spatial.distance",
@@ -353,6 +354,8 @@ def _preload() -> None:
         "sklearn.neighbors",
         "textmine.measure",
         "textmine.report.render",
+        "matplotlib.figure",  # the charts (textmine.report.charts)
+        "matplotlib.backends.backend_svg",
     ):
         importlib.import_module(name)
 

@@ -190,7 +190,6 @@ def analyse_command(
         textmine analyse acts/*.pdf --scheduler tcp://10.0.0.5:8786
     """
     from textmine.analysis import analyse
-    from textmine.report import default_out_dir, render_report
     from textmine.report.outdir import check_out_dir
     from textmine.settings import Settings
 
@@ -208,6 +207,8 @@ def analyse_command(
         use_cache=False if no_cache else None,
     )
     result = analyse(paths, settings=settings, title=title, progress=True, corrections=corrections)
+    from textmine.report import default_out_dir, render_report  # pandas: once the workers run
+
     report = render_report(result, output or default_out_dir(result), force=force)
     for line in result.summary_lines(report):
         click.echo(line)

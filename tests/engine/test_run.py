@@ -178,3 +178,59 @@ def test_workers_hand_back_their_seconds_per_stage(
     timing.reset()
     process_inputs(specs, settings)
     assert set(timing.totals()) == {"read"}  # nothing parsed or tagged
+
+
+def _die(task: Any) -> Any:
+    """A pool task that kills its worker (the pool then breaks)."""
+    import os
+
+    os._exit(1)
+
+
+@pytest.mark.slow
+def test_a_pool_that_breaks_while_reading_contexts_tags_here(
+    nlp: Any, settings: Settings, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    specs = [InputSpec(SAMPLE / "sample_act.md", "act"), InputSpec(SAMPLE / "sample_draft.md")]
+    one = process_inputs(specs, settings.with_(use_cache=False))
+    monkeypatch.setattr(local, "MIN_POOL_CHARS", 0)
+    monkeypatch.setattr(tasks, "pool_context", _die)
+    with caplog.at_level(logging.WARNING, logger="textmine.engine.local"):
+        two = process_inputs(specs, settings.with_(use_cache=False, workers=2))
+    assert two.rows == one.rows
+    assert "tagging in this process" in caplog.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("reader_dies", [False, True])
+def test_documents_read_in_a_forked_process_give_the_rows_of_one_process(
+    nlp: Any,
+    settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    reader_dies: bool,
+) -> None:
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4 not really")
+    specs = [
+        InputSpec(SAMPLE / "sample_act.md", "act"),
+        InputSpec(bad),
+        InputSpec(SAMPLE / "sample_draft.md"),
+    ]
+    one = process_inputs(specs, settings.with_(use_cache=False))
+    monkeypatch.setattr(local, "MIN_POOL_CHARS", 0)
+    if reader_dies:
+        monkeypatch.setattr(local, "_read_documents", _die_reading)
+    with caplog.at_level(logging.WARNING, logger="textmine.engine.local"):
+        two = process_inputs(specs, settings.with_(use_cache=False, workers=2))
+    assert two.rows == one.rows and len(one.rows) > 40
+    assert [f.to_dict() for f in two.failures] == [f.to_dict() for f in one.failures]
+    assert len(two.failures) == 1
+    assert ("reading in this process" in caplog.text) is reader_dies
+
+
+def _die_reading(specs: Any, settings: Any, out: Any) -> None:
+    import os
+
+    os._exit(1)

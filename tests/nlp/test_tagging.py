@@ -252,7 +252,29 @@ def test_pieces_without_a_trigger_word_are_not_parsed(nlp, monkeypatch) -> None:
     assert kept[0][0].text == "The council must consult the parent."  # tokenised once, here
     settings = Settings(explain=True)
     filtered = tag_documents([document], nlp=nlp, settings=settings)
-    # without trigger words every piece is parsed and every sentence matched: same rows
-    monkeypatch.setattr(nlp.get_pipe("partnership_terms"), "triggers", None)
+    # every piece parsed, every pattern run over every sentence: same rows
+    terms = nlp.get_pipe("partnership_terms").terms
+    monkeypatch.setattr(terms, "triggers", None)
+    monkeypatch.setattr(terms, "can_match", lambda doc: True)
     assert tag_documents([document], nlp=nlp, settings=settings) == filtered
     assert [row["ref"] for row in filtered] == ["1.2"]
+
+
+def test_pieces_where_no_whole_pattern_can_match_are_not_parsed(nlp) -> None:  # type: ignore[no-untyped-def]
+    from textmine.nlp import tagging
+
+    document = build_document(
+        doc="d",
+        kind="guidance",
+        path=None,
+        provisions=[
+            # trigger words ("have", "take", "work") but no whole pattern: never parsed
+            Provision(doc="", kind="", ref="1.1", text="Panels have two members and take notes."),
+            Provision(doc="", kind="", ref="1.2", text="The council must have regard to it."),
+            # the POS of "work closely with" is left to the parse: kept
+            Provision(doc="", kind="", ref="1.3", text="Staff work sensibly with them."),
+        ],
+    )
+    pieces = [(p.text, p) for p in tagging.units(document)]
+    kept = list(tagging._worth_parsing(nlp, iter(pieces), [{}]))
+    assert [piece.provisions[0].ref for _, piece in kept] == ["1.2", "1.3"]

@@ -6,8 +6,9 @@ pipeline. What ``textmine tag`` does, the component does: every decision is
 taken here, on the ``Doc`` (the driver only makes the ``Doc`` and formats its
 spans as rows). On each ``Doc`` the component
 
-1. finds candidates with a ``Matcher`` compiled from ``terms.jsonl`` (one
-   key per lexicon line, so each match names its pattern);
+1. finds candidates with the patterns of ``terms.jsonl`` (one ``Matcher``
+   key per lexicon line, so each match names its pattern), tried only where
+   a pattern's first word stands (:mod:`textmine.nlp.matching`);
 2. reads the lists of the text (:mod:`textmine.nlp.context.lists`): a
    candidate inside a list item is read in the short clause its lead-in
    completes (:mod:`textmine.nlp.context.compose`), parsed here by the
@@ -45,10 +46,7 @@ import logging
 import re
 from typing import Any
 
-import numpy
-from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.symbols import NORM, ORTH
 from spacy.tokens import Doc, Span, Token
 
@@ -57,6 +55,7 @@ from textmine.nlp.context.compose import Composition, compose, find_pointer, sen
 from textmine.nlp.context.document import DocumentContext, context_of, read_context
 from textmine.nlp.context.lists import Item, Segment, list_items
 from textmine.nlp.lexicon import Lexicon, TermPattern, load_lexicon
+from textmine.nlp.matching import TermMatcher
 from textmine.nlp.parties import PartyMatcher
 from textmine.nlp.reader import Reader
 from textmine.nlp.rules import actor as actor_rules
@@ -144,13 +143,11 @@ class PartnershipTerms:
         self.name = name
         self.spans_key = spans_key
         self.lexicon = lexicon
-        self.matcher = Matcher(nlp.vocab, validate=True)
-        self.patterns: dict[int, TermPattern] = {}
-        for term in lexicon.terms:
-            self.matcher.add(term.key, [term.pattern])
-            self.patterns[nlp.vocab.strings[term.key]] = term
+        self.terms = TermMatcher(nlp.vocab, lexicon.terms)
+        self.patterns: dict[int, TermPattern] = {
+            nlp.vocab.strings[term.key]: term for term in lexicon.terms
+        }
         self.parties = PartyMatcher(nlp.vocab, lexicon)
-        self.triggers = _triggers(nlp, lexicon)
         if adjust_tokenizer:
             keep_compounds(nlp, lexicon.cues.compounds)
             keep_paired_pronouns(nlp)
@@ -233,23 +230,21 @@ class PartnershipTerms:
             spans += self._read_lead(doc, lead, lead_matches, every, reader)
         return spans
 
-    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """Matcher hits, run only over sentences holding a pattern's first word.
+    def can_match(self, doc: Doc) -> bool:
+        """Whether ``doc``, only tokenised, can get a span once parsed.
 
-        Most sentences hold no partnership term; skipping them keeps the
-        component's cost small next to the parser's (see benchmarks/bench_tag.py).
+        Spans are made only from term matches in the ``Doc`` itself (a list
+        item's clause is composed only when its unit holds a match), and
+        :meth:`~textmine.nlp.matching.TermMatcher.can_match` tells exactly
+        whether a match is possible before the parse: a ``Doc`` it says no to
+        need not be parsed (see :func:`textmine.nlp.tagging.tag_units`).
         """
-        if self.triggers is None:
-            return list(self.matcher(doc))
-        hits = numpy.isin(doc.to_array(LOWER), self.triggers)
-        if not hits.any():
-            return []
-        found: list[tuple[int, int, int]] = []
-        for sent in doc.sents:
-            if hits[sent.start : sent.end].any():
-                offset = sent.start
-                found += [(m, offset + s, offset + e) for m, s, e in self.matcher(sent)]
-        return found
+        return self.terms.can_match(doc)
+
+    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Term matches, looked for only where a pattern's first word stands
+        (:class:`~textmine.nlp.matching.TermMatcher`; see benchmarks/bench_tag.py)."""
+        return self.terms(doc)
 
     def _tag(self, doc: Doc, matches: list[tuple[int, int, int]], reader: Reader) -> list[Span]:
         """Accept and annotate the longest non-overlapping matches whose sense checks hold."""
@@ -566,27 +561,6 @@ def _tail(item: Item, items: list[Item]) -> int | None:
     """Where the items of the list ``item`` leads in end (``None``: it leads in none)."""
     inner = [other.end for other in items if item.segment in other.chain]
     return max(inner) if inner else None
-
-
-def _triggers(nlp: Language, lexicon: Lexicon) -> numpy.ndarray | None:
-    """Hashes of the lower-case words a term pattern can start with, or ``None``.
-
-    ``None`` (match every sentence) when some pattern's first token is not
-    a plain ``LOWER`` word or list, or may be skipped (an ``OP``).
-    """
-    words: set[str] = set()
-    for term in lexicon.terms:
-        first = term.pattern[0]
-        value = first.get("LOWER")
-        if set(first) != {"LOWER"} or value is None:
-            return None
-        if isinstance(value, str):
-            words.add(value)
-        elif isinstance(value, dict) and set(value) == {"IN"}:
-            words.update(str(v) for v in value["IN"])
-        else:
-            return None
-    return numpy.array(sorted(nlp.vocab.strings.add(w) for w in words), dtype="uint64")
 
 
 def _verb_of_nominal(noun: Token) -> Token | None:

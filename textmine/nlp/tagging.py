@@ -9,8 +9,8 @@ else a space) into pieces the parser handles in bounded time.
 
 Texts go through ``nlp.pipe`` in batches (``as_tuples=True`` carries each
 piece's place), with ``Settings.batch_size`` and ``Settings.n_process``; a
-piece with none of the component's trigger words cannot yield a row and is
-not parsed at all (:func:`_worth_parsing`).
+piece in which no term pattern can match cannot yield a row and is not
+parsed at all (:func:`_worth_parsing`).
 ``sentence`` is the sentence the component gives each span (the spaCy
 sentence, or a whole list from its lead-in to its last item) with whitespace
 collapsed; ``start`` and ``end`` are the term's offsets inside it.
@@ -26,8 +26,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy
-from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -159,10 +157,12 @@ def _ensure_component(nlp: Language, settings: Settings) -> None:
 def _rows(doc: Doc, piece: Piece, document: Document, explain: bool) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     sentences: dict[tuple[int, int], tuple[str, list[int]]] = {}
+    text = ""  # doc.text joins every token's text each time it is read: once here
     for span in doc.spans.get(SPANS_KEY, []):
         bounds = span._.sentence or (span.sent.start_char, span.sent.end_char)
         if bounds not in sentences:
-            sentences[bounds] = collapse(doc.text[bounds[0] : bounds[1]])
+            text = text or doc.text
+            sentences[bounds] = collapse(text[bounds[0] : bounds[1]])
         sentence, mapping = sentences[bounds]
         start = mapping[span.start_char - bounds[0]]
         # the span's last character, not the one after it (a line break that ends the
@@ -297,18 +297,18 @@ def _worth_parsing(
     """The pieces that can hold a term, tokenised, each with its document's context; the
     others are never parsed.
 
-    The component matches only in sentences holding one of its trigger words
-    (the first words of the term patterns, ``triggers``) and creates spans only
-    from those matches, and no component before it changes the tokens: a piece
-    none of whose tokens is a trigger gets no span and no row, so its parse can
-    be skipped (about a third of a long guidance document) without changing
-    any output. A component without ``triggers`` (``None``: some pattern
-    starts otherwise) gets every piece.
+    The component makes spans only from term matches in the piece itself, and
+    no component before it changes the tokens: a piece in which no term
+    pattern, cut down to what the tokenizer sets, matches gets no span and no
+    row, so its parse can be skipped (two fifths of a long guidance document's
+    tokens) without changing any output
+    (:meth:`~textmine.nlp.component.PartnershipTerms.can_match`). A component
+    without ``can_match`` gets every piece.
     """
-    triggers = getattr(nlp.get_pipe(COMPONENT), "triggers", None)
+    can_match = getattr(nlp.get_pipe(COMPONENT), "can_match", None)
     for text, piece in pieces:
         doc = nlp.make_doc(text)
-        if triggers is None or numpy.isin(doc.to_array(LOWER), triggers).any():
+        if can_match is None or can_match(doc):
             doc.user_data[USER_DATA_KEY] = contexts[piece.document]
             yield doc, piece
 

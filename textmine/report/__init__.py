@@ -12,6 +12,20 @@ matplotlib SVG), :mod:`~textmine.report.anchors` (ids and outward links),
 
 from __future__ import annotations
 
-from textmine.report.render import default_out_dir, render_report
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textmine.report.render import default_out_dir, render_report
 
 __all__ = ["default_out_dir", "render_report"]
+
+
+def __getattr__(name: str) -> Any:
+    """:func:`render_report` and :func:`default_out_dir`, imported on first use: the report
+    brings pandas and Jinja2, which a run needs only at its end (``textmine analyse`` starts
+    its worker processes first), and :mod:`~textmine.report.outdir` needs neither."""
+    if name in __all__:
+        from textmine.report import render
+
+        return getattr(render, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
