@@ -8,6 +8,12 @@ into Docs by the driver, with the document's context in ``Doc.user_data``, and
 passed one by one through ``nlp`` (the component included); their spans,
 formatted as rows, must be the same rows.
 
+The driver here parses every unit, while ``textmine tag`` parses only the
+units a term pattern can match (:meth:`~textmine.nlp.component.PartnershipTerms.can_match`)
+and shares one loaded model among forked workers: equal rows, with
+``--explain``, on every corpus document are also the proof (issue 18) that the
+selective parse gives the rows of parsing everything.
+
 The rows ``tag`` gives are kept, and the last test scores them against the
 first-look gold split (``tests/nlp/data/gold_firstlook*.jsonl``, the sets
 S1-S22 of ``EVAL_LOG.md``), so those 1,752 labels guard against regressions

@@ -447,8 +447,10 @@ def _duty_on(verb: Token, infinitive: Token, party: Callable[[Token], object]) -
                     return holder
     for holder in prep_objects(verb, frozenset({"on", "upon"})):
         # "places on the authority a duty to", or the on-phrase hung on the verb
-        if holder.i < infinitive.i and party(holder) is not None and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _DUTIES for c in verb.children
+        if (
+            holder.i < infinitive.i
+            and party(holder) is not None
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in _DUTIES for c in verb.children)
         ):
             return holder
     return None
