@@ -28,11 +28,14 @@ before it in the unit (a section, a regulation, a numbered paragraph),
 nearest sentence first and main-clause subjects first; then the nearest
 nouns (in the sentences before, the objects of main-clause verbs first). A
 candidate must agree with the pronoun (``cues.jsonl``: plural, person,
-body); an object pronoun, or the owner of the views-noun object (``should
-take into account their wishes``), never stands for whoever does its own
-verb. In a clause composed from a list item
-(:mod:`textmine.nlp.context.compose`) a pronoun with no antecedent inside the
-clause is read in the unit it was composed from.
+body; a subject *they* may stand for a single body, as British English lets
+``the local authority ... they`` agree); an object pronoun, or the owner of the
+views-noun object (``should take into account their wishes``), never stands
+for whoever does its own verb, and a subject pronoun never for the body its
+own verb's object names (``explain that they must notify the agency``). In a
+clause composed from a list item (:mod:`textmine.nlp.context.compose`) a
+pronoun with no antecedent inside the clause is read in the unit it was
+composed from.
 
 Each way of reading is a rule of :mod:`textmine.nlp.rules.registry`
 (``party.alias``, ``party.pronoun`` ...), kept on the :class:`Party`.

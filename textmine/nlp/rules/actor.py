@@ -265,8 +265,8 @@ EXPLETIVE_BEFORE = rule(
     "actor.expletive_sentence_before",
     "actor",
     "'It is important to V' names no doer: the party the sentence just before names as its "
-    "doer (through other such sentences), else the nearest earlier sentence of the paragraph "
-    "whose main subject is a party.",
+    "doer (through other such sentences), else the party the nearest earlier sentence of the "
+    "paragraph puts a duty on ('must', 'should', 'will', 'needs to', 'is required to').",
     example="The personal adviser needs to meet the young person before each review. Time "
     "should be set aside for this. It will be important to work with the young person to plan "
     "the meeting.",
