@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import SI_PDF, need
 from textmine.contract import EXTRA_FIELDS, OCCURRENCE_FIELDS
-from textmine.extract.document import Provision, build_document
+from textmine.extract.document import Document, Provision, build_document
 from textmine.nlp.tagging import (
     collapse,
     split_long,
@@ -233,18 +233,21 @@ def test_real_statutory_instrument(nlp) -> None:
     assert (row["term"], row["level"], row["recipients"]) == ("cooperate", 4, ["local_authority"])
 
 
+def _numbered_guidance(*texts: str) -> Document:
+    """A guidance document of one numbered paragraph (1.1, 1.2 ...) per text."""
+    provisions = [
+        Provision(doc="", kind="", ref=f"1.{n}", text=text) for n, text in enumerate(texts, 1)
+    ]
+    return build_document(doc="d", kind="guidance", path=None, provisions=provisions)
+
+
 def test_pieces_without_a_trigger_word_are_not_parsed(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from textmine.nlp import tagging
 
-    document = build_document(
-        doc="d",
-        kind="guidance",
-        path=None,
-        provisions=[
-            Provision(doc="", kind="", ref="1.1", text="The panel meets twice a year."),
-            Provision(doc="", kind="", ref="1.2", text="The council must consult the parent."),
-            Provision(doc="", kind="", ref="1.3", text="Reports are kept for ten years."),
-        ],
+    document = _numbered_guidance(
+        "The panel meets twice a year.",
+        "The council must consult the parent.",
+        "Reports are kept for ten years.",
     )
     pieces = [(p.text, p) for p in tagging.units(document)]
     kept = list(tagging._worth_parsing(nlp, iter(pieces), [{}]))
@@ -263,17 +266,12 @@ def test_pieces_without_a_trigger_word_are_not_parsed(nlp, monkeypatch) -> None:
 def test_pieces_where_no_whole_pattern_can_match_are_not_parsed(nlp) -> None:  # type: ignore[no-untyped-def]
     from textmine.nlp import tagging
 
-    document = build_document(
-        doc="d",
-        kind="guidance",
-        path=None,
-        provisions=[
-            # trigger words ("have", "take", "work") but no whole pattern: never parsed
-            Provision(doc="", kind="", ref="1.1", text="Panels have two members and take notes."),
-            Provision(doc="", kind="", ref="1.2", text="The council must have regard to it."),
-            # the POS of "work closely with" is left to the parse: kept
-            Provision(doc="", kind="", ref="1.3", text="Staff work sensibly with them."),
-        ],
+    document = _numbered_guidance(
+        # trigger words ("have", "take", "work") but no whole pattern: never parsed
+        "Panels have two members and take notes.",
+        "The council must have regard to it.",
+        # the POS of "work closely with" is left to the parse: kept
+        "Staff work sensibly with them.",
     )
     pieces = [(p.text, p) for p in tagging.units(document)]
     kept = list(tagging._worth_parsing(nlp, iter(pieces), [{}]))
