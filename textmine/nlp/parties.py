@@ -679,8 +679,9 @@ class Parties:
                 own = [t for t in member.lefts if t.dep_ in ("compound", "amod")]
                 names = [t.text.lower() for t in (*own, member, token)]
                 words = Doc(self.doc.vocab, words=names)
+                matches = self.matcher.matcher(words)
                 best: tuple[int, tuple[str, str]] | None = None
-                for match_id, m_start, m_end in self.matcher.matcher(words):
+                for match_id, m_start, m_end in matches:
                     if m_end == len(names) and (best is None or m_end - m_start > best[0]):
                         best = (m_end - m_start, self.matcher.info[match_id])
                 if best is not None and best[0] >= 2 and best[1][0] not in GENERIC_GROUPS:
@@ -690,7 +691,7 @@ class Parties:
                 # "local authority staff", "NHS England providers": the body the modifier
                 # names in full is the service's own (a body, never a child or a parent)
                 whole: tuple[str, str] | None = None
-                for match_id, m_start, m_end in self.matcher.matcher(words[:-1]):
+                for match_id, m_start, m_end in matches:
                     if m_start == 0 and m_end == len(names) - 1:
                         whole = self.matcher.info[match_id]
                 if (

@@ -439,21 +439,15 @@ _DUTIES = frozenset({"duty", "responsibility", "obligation", "requirement", "pow
 
 def _duty_on(verb: Token, infinitive: Token, party: Callable[[Token], object]) -> Token | None:
     """The party ``verb`` puts a duty on, when the parser hung the duty's infinitive on the
-    verb (``Section 46 imposes a duty on the court, when making an order, to consider``)."""
-    for obj in verb.children:
-        if obj.dep_ == "dobj" and obj.lemma_.lower() in _DUTIES and obj.i < infinitive.i:
-            for holder in prep_objects(obj, frozenset({"on", "upon"})):
-                if party(holder) is not None:
-                    return holder
-    for holder in prep_objects(verb, frozenset({"on", "upon"})):
-        # "places on the authority a duty to", or the on-phrase hung on the verb
-        if (
-            holder.i < infinitive.i
-            and party(holder) is not None
-            and any(c.dep_ == "dobj" and c.lemma_.lower() in _DUTIES for c in verb.children)
-        ):
-            return holder
-    return None
+    verb (``Section 46 imposes a duty on the court, when making an order, to consider``); the
+    on-phrase may hang on the duty noun or on the verb (``places on the authority a duty``)."""
+    duties = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _DUTIES]
+    if not duties:
+        return None
+    on = frozenset({"on", "upon"})
+    on_duty = (h for d in duties if d.i < infinitive.i for h in prep_objects(d, on))
+    on_verb = (h for h in prep_objects(verb, on) if h.i < infinitive.i)
+    return next((h for h in (*on_duty, *on_verb) if party(h) is not None), None)
 
 
 def finite(verb: Token) -> bool:
@@ -1059,13 +1053,14 @@ class ActorReader:
             sent = doc[end - 1].sent
             root = sent.root
             subjects = [c for c in root.children if c.dep_ in SUBJECTS]
-            duty_modal = any(
-                c.dep_ == "aux" and c.lower_ in _DUTY_MODALS for c in root.children
-            ) or (  # "The adviser needs to meet ..."
-                root.lemma_.lower() == "need"
-                and any(c.dep_ == "xcomp" and to_infinitive(c) for c in root.children)
+            duty_modal = duty and (
+                any(c.dep_ == "aux" and c.lower_ in _DUTY_MODALS for c in root.children)
+                or (  # "The adviser needs to meet ..."
+                    root.lemma_.lower() == "need"
+                    and any(c.dep_ == "xcomp" and to_infinitive(c) for c in root.children)
+                )
             )
-            if duty and duty_modal and not subjects:
+            if duty_modal and not subjects:
                 # "If the placement is to proceed the agency must inform": swallowed
                 swallowed = swallowed_subject(root, self.parties.is_party)
                 if swallowed is not None:

@@ -196,8 +196,9 @@ class RecipientReader:
         """Groups named as recipients by ``roles``, the evidence (``role: text``) and the rules
         that read them (in order, each once)."""
         found: list[tuple[Token, Rule]] = []
+        verb_objects = self.objects(verb)
         if "object" in roles and not passive:
-            objects = [(o, OBJECT) for o in self.objects(verb)]
+            objects = [(o, OBJECT) for o in verb_objects]
             objects = objects or [(o, OBJECT_GAP) for o in self.object_gap(verb)]
             objects = objects or [(o, HIDDEN_OBJECT) for o in hidden_objects(verb)]
             found += objects
@@ -212,7 +213,7 @@ class RecipientReader:
         # "work with X", "co-produce the plan with X", "work in partnership with X",
         # "work together with X": the phrase may hang off the verb, its object,
         # a word of the matched span or an adverb of the verb.
-        anchors = [verb, *self.objects(verb), *span_tokens]
+        anchors = [verb, *verb_objects, *span_tokens]
         anchors += [c for c in verb.children if c.dep_ == "advmod"]
         # "notified in writing to X", "informed by letter of ... to X": a manner phrase
         manners = [
@@ -231,7 +232,7 @@ class RecipientReader:
             seen_preps: set[int] = set()
             # what a consider-type term weighs has no partner: "consider a placement with
             # relatives" names no one the weighing is done with
-            weighed = set(self.objects(verb)) if prep == "with" and "object" not in roles else set()
+            weighed = set(verb_objects) if prep == "with" and "object" not in roles else set()
             for token in (a for a in anchors if a not in weighed):
                 for obj in prep_objects(token, frozenset({prep})):
                     if obj.i not in seen_preps:
