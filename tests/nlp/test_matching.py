@@ -139,3 +139,18 @@ def test_can_match_needs_a_whole_pattern_in_the_tokens() -> None:
     # the adverb is the parse's to tell: any word between counts
     assert matcher.can_match(nlp("Staff work sensibly with them."))
     assert not matcher.can_match(nlp("Staff work with them."))  # {1,2}: one word at least
+
+
+def test_can_match_agrees_with_the_cut_patterns_over_the_whole_doc(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The lexicon's own patterns, on every provision of a real Act: trying the cut patterns
+    only where they can start tells the same as spaCy's Matcher of all of them."""
+    from tests.conftest import ACT_PDF, need
+    from textmine.extract import extract
+    from textmine.nlp.lexicon import load_lexicon
+
+    matcher = TermMatcher(nlp.vocab, load_lexicon().terms)
+    assert matcher.triggers is not None
+    docs = [nlp.make_doc(p.text) for p in extract(need(ACT_PDF)).provisions]
+    told = [matcher.can_match(doc) for doc in docs]
+    assert told == [bool(matcher.unparsed(doc)) for doc in docs]
+    assert 0 < sum(told) < len(told)

@@ -22,6 +22,7 @@ rest is then tagged in this process, with a warning.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import queue
@@ -106,6 +107,11 @@ def run_local(
                 stack.callback(reader.close)
                 reader.start(settings)
                 here.load()
+                # the model's objects live as long as the process: moving them out of the
+                # collector's reach keeps them shared with the forked workers (a collection
+                # writes to every object it visits) and makes each collection, here and in
+                # the workers, cheaper
+                gc.freeze()
             pool = stack.enter_context(_pool(settings))
         reading = stack.enter_context(steps.bar("Reading documents", len(jobs)))
         meter = stack.enter_context(steps.meter("Tagging provisions"))

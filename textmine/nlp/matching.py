@@ -99,6 +99,8 @@ class TermMatcher:
         #: The patterns of more than one token that can start with a word (by its hash), in
         #: a Matcher of their own, and the most tokens a match of one of them can cover.
         self.longer: dict[int, tuple[Matcher, int]] = {}
+        #: The same, cut down to the tokenizer's attributes (:meth:`can_match`).
+        self.longer_unparsed: dict[int, tuple[Matcher, int]] = {}
         words: set[str] = set()
         starting: dict[int, list[tuple[TermPattern, int]]] = {}
         bounded = True
@@ -118,15 +120,18 @@ class TermMatcher:
                 continue
             for word in sorted(first):
                 starting.setdefault(vocab.strings.add(word), []).append((term, length))
-        groups: dict[tuple[str, ...], tuple[Matcher, int]] = {}
+        groups: dict[tuple[str, ...], tuple[Matcher, Matcher, int]] = {}
         for start, group in starting.items():
             keys = tuple(term.key for term, _ in group)
             if keys not in groups:  # "have", "has", "had" start the same patterns: one Matcher
-                matcher = Matcher(vocab, validate=True)
+                whole, cut = Matcher(vocab, validate=True), Matcher(vocab, validate=True)
                 for term, _ in group:
-                    matcher.add(term.key, [term.pattern])
-                groups[keys] = (matcher, max(length for _, length in group))
-            self.longer[start] = groups[keys]
+                    whole.add(term.key, [term.pattern])
+                    cut.add(term.key, [unparsed(term.pattern)])
+                groups[keys] = (whole, cut, max(length for _, length in group))
+            whole, cut, most = groups[keys]
+            self.longer[start] = (whole, most)
+            self.longer_unparsed[start] = (cut, most)
         #: Hashes of the words a pattern can start with; ``None`` when some pattern can start
         #: with any word (every pattern is then run over the whole ``Doc``).
         self.triggers: frozenset[int] | None = (
@@ -159,7 +164,19 @@ class TermMatcher:
         return found
 
     def can_match(self, doc: Doc) -> bool:
-        """Whether a pattern can match ``doc`` once it is parsed, told from its tokens alone."""
-        if self.triggers is not None and self.triggers.isdisjoint(doc.to_array(LOWER).tolist()):
-            return False
-        return bool(self.unparsed(doc))
+        """Whether a pattern can match ``doc`` once it is parsed, told from its tokens alone:
+        the cut patterns tried where they can start, as :meth:`__call__` tries the whole ones
+        (``doc`` has no sentences yet, so a window runs to the end of ``doc``, as a match of
+        the cut patterns over all of ``doc`` may)."""
+        if self.triggers is None:
+            return bool(self.unparsed(doc))
+        for i, word in enumerate(doc.to_array(LOWER).tolist()):
+            if word not in self.triggers:
+                continue
+            if word in self.single:
+                return True
+            if word in self.longer_unparsed:
+                matcher, most = self.longer_unparsed[word]
+                if any(s == 0 for _, s, _ in matcher(doc[i : i + most])):
+                    return True
+        return False
