@@ -23,7 +23,10 @@ exact contract fields (text, term, actor, sorted recipients, modality, negated, 
 * ``imposes a duty on X, when ..., to V``: X; ``local authority staff``, ``NHS
   providers``: the body the modifier names; ``engaged in learning``: no occurrence;
 * ``This extends to V-ing`` stands for the sentence before; ``should be assisted to V``:
-  the passive subject does it, under the modal.
+  the passive subject does it, under the modal;
+* prisons are ``other`` (the justice system, as probation is); ``organisations`` in the
+  plural are partners (``professional``), as ``agencies`` are; ``the Chief Inspector of
+  Prisons must``, after an opening phrase the parse ran on into: the inspector.
 """
 
 from __future__ import annotations
@@ -184,6 +187,23 @@ CASES = [
     (
         "Homes should ensure all staff are engaged in on-going learning about their role.",
         [],
+    ),
+    # ---- prisons are of the justice system; organisations in the plural are partners
+    (
+        "The prison establishment should notify the probation service of the release date.",
+        [("notify", "notify", "other", ["other"], "should", False, A)],
+    ),
+    (
+        "Organisations and agencies that work with families should consult them early.",
+        [
+            ("work with", "work with", "professional", ["parent"], "none", False, A),
+            ("consult", "consult", "professional", ["parent"], "should", False, A),
+        ],
+    ),
+    # ---- the head of "X of Y" right before the modal, after an opening phrase
+    (
+        "When preparing the report, the Chief Inspector of Prisons must consult the council.",
+        [("consult", "consult", "other", [LA], "must", False, A)],
     ),
     # ---- "those" picking out some of a noun just named is no person
     (

@@ -54,6 +54,7 @@ __all__ = [
     "previous_subject",
     "reduced_relative",
     "role_holder",
+    "split_coordinate",
     "stranded_subject",
     "swallowed_subject",
     "verbal_subject",
@@ -366,7 +367,8 @@ def swallowed_subject(verb: Token, is_party: Callable[[Token], bool]) -> Token |
     agency must inform``) the parser may read the subject as an object
     inside that phrase and leave the verb without one. A party noun that
     ends right before the verb's modal, and is no subject itself, is the
-    subject.
+    subject; when it ends an ``of`` phrase after a party (``the Chief
+    Inspector of Schools``), that party, the head of the phrase, is.
     """
     if any(c.dep_ in SUBJECTS and not opened_participle(c) for c in verb.children):
         return None
@@ -384,7 +386,34 @@ def swallowed_subject(verb: Token, is_party: Callable[[Token], bool]) -> Token |
         or not is_party(noun)
     ):
         return None
+    # "When devising the Framework the Chief Inspector of Schools must consult": the phrase
+    # before the modal is "the Chief Inspector of Schools", whose head is the inspector
+    owner = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if owner is not None and owner.pos_ in ("NOUN", "PROPN") and is_party(owner):
+        return owner
     return noun
+
+
+def split_coordinate(
+    verb: Token, subject: Token, is_party: Callable[[Token], bool]
+) -> Token | None:
+    """The first of two coordinated subjects, when the parse hung the verb on it.
+
+    In ``A local authority in England and each of its partners must
+    co-operate`` the parser may make the verb a conjunct of the first noun
+    phrase and the second its only subject. A party noun whose ``and`` (or
+    ``or``) stands right before the verb's subject, and that the verb is a
+    conjunct of, is the first of the verb's subjects: the doer, as the first
+    conjunct of coordinated subjects always is.
+    """
+    head = verb.head
+    if verb.dep_ != "conj" or head.pos_ not in ("NOUN", "PROPN") or head.i > subject.i:
+        return None
+    joined = any(
+        c.dep_ == "cc" and c.i == subject.left_edge.i - 1 and c.lower_ in ("and", "or")
+        for c in head.children
+    )
+    return head if joined and is_party(head) else None
 
 
 def verbal_subject(

@@ -57,6 +57,7 @@ from textmine.nlp.grammar.clauses import (
     previous_subject,
     reduced_relative,
     role_holder,
+    split_coordinate,
     stranded_subject,
     swallowed_subject,
     verbal_subject,
@@ -215,6 +216,15 @@ BEFORE_MODAL = rule(
     "A party right before the modal, swallowed by an opening phrase without a comma.",
     example="If the plan is to change the school must inform the parent and explain the decision.",
     expect={"text": "inform", "actor": "education"},
+)
+SPLIT_COORDINATE = rule(
+    "actor.split_coordinate",
+    "actor",
+    "The first of two coordinated subjects, which the parse made the head of the verb "
+    "('A local authority and each of its partners must co-operate').",
+    example="A local authority in England and each of its relevant partners must co-operate "
+    "with the governing body.",
+    expect={"text": "co-operate", "actor": "local_authority"},
 )
 ROLE_HOLDER = rule(
     "actor.role_holder",
@@ -708,6 +718,9 @@ class ActorReader:
             # "persons whom it considers suitable": the parser may make both subjects
             plain = [c for c in subjects if c.tag_ not in ("WDT", "WP")]
             subject = (plain or subjects)[0]
+            first = split_coordinate(token, subject, parties.is_party)
+            if first is not None:  # "A local authority and each of its partners must"
+                return self._via(self.subject(first, SPLIT_COORDINATE), *steps)
             earlier = self.previous_subject(subject) if token != verb else None
             if earlier is not None:  # "Teachers have a role. This involves working with"
                 return self._via(self.subject(earlier, SENTENCE_BEFORE), *steps)
