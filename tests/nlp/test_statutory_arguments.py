@@ -19,7 +19,9 @@ fields (text, term, actor, sorted recipients, modality, negated, voice).
   V-ing ...,`` clause takes the main clause's subject; a subject the parser
   hung on the clause before; a non-party object does not control an
   infinitive; ``including V-ing`` under a noun takes the noun's owner;
-* bare *staff* take the group of the institution named nearest in the unit.
+* bare *staff* take the group of the institution named nearest in the unit;
+* ``the views of, and any representations made by, X``: X; public authorities, devolved
+  ministers and commissioners are ``other``; ``made by X after consulting``: X.
 """
 
 from __future__ import annotations
@@ -358,6 +360,22 @@ CASES = [
     (
         "The council is ready to consult the parents.",
         [("consult", "consult", LA, ["parent"], "none", False, A)],
+    ),
+    # ---- an aside parting "of" from the owner of the views
+    (
+        "The authority must have regard to the views of, and any representations made by, "
+        "the child's parent.",
+        [("have regard to", "have regard to", LA, ["parent"], "must", False, A)],
+    ),
+    # ---- public authorities, a devolved government, a statutory commissioner
+    (
+        "The Welsh Ministers may co-operate with other public authorities in the United Kingdom.",
+        [("co-operate", "cooperate", "other", ["other"], "may", False, A)],
+    ),
+    # ---- a gerund of time after a passive: the agent does it
+    (
+        "The decision must be taken by the local authority after consulting the head teacher.",
+        [("consulting", "consult", LA, ["education"], "none", False, A)],
     ),
 ]
 

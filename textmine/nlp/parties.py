@@ -189,6 +189,15 @@ STAFF_UNPLACED = rule(
     expect={"text": "consult", "actor": "education"},
     doubt="fallback",
 )
+ABBREVIATION = rule(
+    "party.abbreviation",
+    "party",
+    "A short form the document defines in brackets after a party's full name ('Lead "
+    "Safeguarding Partner (LSP)') names that party wherever it stands alone.",
+    example="Each Local Safeguarding Partner (LSP) leads the arrangements. The LSPs should "
+    "consult the schools.",
+    expect={"text": "consult", "actor": "professional"},
+)
 PARTY_NOUN = rule(
     "party.party_noun",
     "party",
@@ -607,6 +616,10 @@ class Parties:
             group, rule = self._workplace(token)
             return Party(group, alias[1], self.np_text(token), plural, rule)
         if alias is None:
+            defined = self.context.abbreviation(token.text) if token.text[:2].isupper() else None
+            if defined is not None:  # "the ASSA", after "Adoption Support Services Adviser (ASSA)"
+                many = plural or token.text.endswith("s")
+                return Party(defined[0], defined[1], self.np_text(token), many, ABBREVIATION)
             if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.cues.party_nouns:
                 # a person or body the aliases do not know ("the committee"): some party, or
                 # the party a conjunct names ("the group or trust": a health body)

@@ -14,7 +14,10 @@ Two readings need the document, not the clause:
   *agencies* in adoption guidance are its adoption agencies;
 * *we* is the document's author where the publishers it names are nearly
   all one (Ofsted in an inspection framework, the Department in school
-  guidance).
+  guidance);
+* a short form the document defines in brackets after a party's full name
+  (``Lead Safeguarding Partner (LSP)``) names that party wherever it stands
+  alone (``the LSPs should``).
 
 :func:`document_context` reads both from the document's text before anything
 is parsed, with the actor lexicon (:class:`DocumentContext`). The tagging
@@ -61,10 +64,21 @@ class DocumentContext:
     heads: tuple[tuple[str, str], ...] = ()
     #: The group of the body that writes *we* (``None``: the document does not tell).
     author: str | None = None
+    #: ``(short form, group, refer)`` of the abbreviations the document defines for parties
+    #: (``Adoption Support Services Adviser (ASSA)``), by the group of the full name.
+    abbreviations: tuple[tuple[str, str, str], ...] = ()
 
     def head_group(self, head: str) -> str | None:
         """The group the document's full names with ``head`` (a singular noun) hold, if any."""
         return dict(self.heads).get(head)
+
+    def abbreviation(self, word: str) -> tuple[str, str] | None:
+        """``(group, refer)`` of the party a short form the document defined names (``ASSA``,
+        or ``ASSAs``), else ``None``."""
+        defined = {short: (group, refer) for short, group, refer in self.abbreviations}
+        if word in defined:
+            return defined[word]
+        return defined.get(word[:-1]) if word.endswith("s") else None
 
     def to_data(self) -> dict[str, Any]:
         """Plain data for ``doc.user_data`` (it crosses process boundaries as msgpack)."""
@@ -75,6 +89,7 @@ class DocumentContext:
             "kind": self.kind,
             "heads": [list(pair) for pair in self.heads],
             "author": self.author,
+            "abbreviations": [list(entry) for entry in self.abbreviations],
         }
 
     @classmethod
@@ -86,6 +101,10 @@ class DocumentContext:
             kind=data.get("kind"),
             heads=tuple((str(h), str(g)) for h, g in data.get("heads") or ()),
             author=data.get("author"),
+            abbreviations=tuple(
+                (str(short), str(group), str(refer))
+                for short, group, refer in data.get("abbreviations") or ()
+            ),
         )
 
 
@@ -229,7 +248,103 @@ def read_context(
         for word, groups in sorted(named.items())
         if (group := _dominant(groups, MIN_HEAD_MENTIONS, MIN_HEAD_SHARE)) is not None
     )
-    return DocumentContext(addressee, said, workplace, kind, heads, _author(texts))
+    return DocumentContext(
+        addressee,
+        said,
+        workplace,
+        kind,
+        heads,
+        _author(texts),
+        _abbreviations(texts, make_doc, matcher),
+    )
+
+
+#: A short form defined in brackets after the full name: ``Lead Member (LM)``, ``(the
+#: 'ASSA')``; or ``(hereafter 'lead safeguarding partner' or 'LSP')``.
+_SHORT = r"[\u2018\u2019'\"\u201c\u201d]?(?P<short>[A-Z]{2,6})s?[\u2018\u2019'\"\u201c\u201d]?"
+_BRACKETED = re.compile(r"\(\s*(?:the\s+)?" + _SHORT + r"\s*\)")
+_HEREAFTER = re.compile(
+    r"\(\s*hereafter\s+[\u2018'\"\u201c](?P<name>[^\u2019'\"\u201d()]{3,80})[\u2019'\"\u201d]"
+    r"\s+or\s+" + _SHORT + r"\s*\)"
+)
+#: Words that end the head of a full name (``Convention | on the Rights of the Child``), and
+#: the groups of generic nouns, which a modifier before them does not make another party.
+_HEAD_ENDS = frozenset({"of", "for", "to", "on", "in", "with", "against"})
+_GENERIC = frozenset({"other", "professional"})
+#: Words a short form skips when its letters are the initials of its full name.
+_UNLETTERED = frozenset({"of", "for", "and", "the", "in", "on", "to", "with", "s", "\u2019s", "'s"})
+
+
+def _abbreviations(
+    texts: Sequence[str], make_doc: Callable[[str], Doc], matcher: PartyMatcher
+) -> tuple[tuple[str, str, str], ...]:
+    """The short forms the document defines for parties, with the group and pronoun class of
+    the alias their full name ends in; a short form defined for parties of two groups, or
+    one the lexicon knows itself, is left out."""
+    found: dict[str, Counter[tuple[str, str]]] = {}
+    for text in texts:
+        if "(" not in text:
+            continue
+        named = [(m.group("short"), m.group("name")) for m in _HEREAFTER.finditer(text)]
+        named += [
+            (m.group("short"), _initialled(text[: m.start()], m.group("short")))
+            for m in _BRACKETED.finditer(text)
+        ]
+        for short, name in named:
+            if not name or len(short) < 2:
+                continue
+            party = _ending_alias(make_doc(name), matcher)
+            if party is not None:
+                found.setdefault(short, Counter())[party] += 1
+    out = []
+    for short, parties in sorted(found.items()):
+        if len(parties) == 1 and _ending_alias(make_doc(short), matcher) is None:
+            (group, refer), _ = parties.most_common(1)[0]
+            out.append((short, group, refer))
+    return tuple(out)
+
+
+def _initialled(before: str, short: str) -> str | None:
+    """The words at the end of ``before`` whose initials spell ``short`` (skipping ``of``,
+    ``and`` ...), as written, else ``None``."""
+    words = re.findall(r"[A-Za-z][\w\u2019'-]*", before)[-3 * len(short) :]
+    letters = list(short)
+    start = None
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if word.lower() in _UNLETTERED:
+            continue
+        if not letters or word[0].upper() != letters[-1]:
+            return None
+        letters.pop()
+        start = index
+        if not letters:
+            break
+    if letters or start is None:
+        return None
+    return " ".join(words[start:])
+
+
+def _ending_alias(doc: Doc, matcher: PartyMatcher) -> tuple[str, str] | None:
+    """``(group, refer)`` of the party a full name names, if it is one: an alias that is the
+    whole name (``Director of Children's Services``), else the longest alias that ends its
+    head, the words before any ``of``/``for``/``to`` (``Local Safeguarding Partner``; not
+    ``Convention on the Rights of the Child``). An alias of a narrower group must then be
+    the whole head: ``Criminal Injuries Compensation Authority`` is no local authority."""
+    matches = [
+        (start, end, matcher.info[match_id]) for match_id, start, end in matcher.matcher(doc)
+    ]
+    whole = [info for start, end, info in matches if start == 0 and end == len(doc)]
+    if whole:
+        return whole[0]
+    head_end = next((t.i for t in doc if t.lower_ in _HEAD_ENDS and t.i > 0), len(doc))
+    best: tuple[int, tuple[str, str]] | None = None
+    for start, end, info in matches:
+        if end == head_end and (best is None or start < best[0]):
+            best = (start, info)
+    if best is None or (best[0] > 0 and best[1][0] not in _GENERIC):
+        return None
+    return best[1]
 
 
 def _first_group(doc: Doc, matcher: PartyMatcher) -> str | None:

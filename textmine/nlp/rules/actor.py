@@ -94,6 +94,10 @@ _DUTY_MODALS = frozenset({"must", "should", "shall", "will"})
 #: Subordinators of a condition or time clause whose subject may be a bare gerund.
 _CONDITIONS = frozenset({"if", "when", "unless", "where", "whenever", "while"})
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "conj", "acl", "relcl"})
+#: Prepositions whose gerund is an adjunct of time or manner of its clause (``after consulting``).
+_ADVERBIAL_PREPOSITIONS = frozenset(
+    {"after", "before", "on", "upon", "without", "following", "when", "while", "whilst"}
+)
 
 #: An actor: ``(group, actor_text, reading)``.
 Actor = tuple[str, str | None, Reading]
@@ -162,7 +166,8 @@ PARTICIPLE_PHRASE = rule(
 MAIN_CLAUSE_AGENT = rule(
     "actor.main_clause_agent",
     "actor",
-    "A participial adjunct of a passive main clause is done by that clause's agent.",
+    "A participial adjunct of a passive main clause (or a gerund after 'after', 'before', "
+    "'without' ...) is done by that clause's agent.",
     example="The plan must be reviewed by the authority, having consulted the parents.",
     expect={"text": "consulted", "actor": "local_authority"},
 )
@@ -334,6 +339,14 @@ STEP_PREPOSITIONAL = rule(
     "A gerund after a preposition is done by the doer of the clause it belongs to.",
     example="The home is responsible for consulting the placing authority.",
     expect={"text": "consulting", "actor": "other"},
+)
+STEP_ADVERBIAL_GERUND = rule(
+    "step.adverbial_gerund",
+    "step",
+    "A gerund after a preposition of time or manner ('after consulting', 'without informing') "
+    "is an adjunct of its clause: done by the clause's subject, or by the agent of a passive.",
+    example="The order is made by the Secretary of State after consulting the Assembly.",
+    expect={"text": "consulting", "actor": "secretary_of_state"},
 )
 STEP_CONDITIONAL_GERUND = rule(
     "step.conditional_gerund",
@@ -686,7 +699,7 @@ class ActorReader:
         noun = participle_subject(token)
         if noun is not None:  # "Staff working with children are expected to consult"
             return self._via(self.subject(noun, PARTICIPLE_PHRASE), *steps)
-        if steps and steps[-1] is STEP_PARTICIPLE and is_passive(token):
+        if steps and steps[-1] in (STEP_PARTICIPLE, STEP_ADVERBIAL_GERUND) and is_passive(token):
             # "the plan must be reviewed by the authority, having consulted ...": the main
             # clause's doer is its agent, not its passive subject
             group, text, reading = self.agent(token)
@@ -953,7 +966,11 @@ class ActorReader:
             if verb.pos_ in ("NOUN", "PROPN") and party(verb) is None:
                 # "authorities have duties, including supporting parents": whoever has them
                 verb = verb_above(verb) or verb
-            return (verb, STEP_PREPOSITIONAL) if verb.pos_ in ("VERB", "AUX") else None
+            if verb.pos_ not in ("VERB", "AUX"):
+                return None
+            if head.lower_ in _ADVERBIAL_PREPOSITIONS and verb == head.head:
+                return verb, STEP_ADVERBIAL_GERUND  # "made by X after consulting": X
+            return verb, STEP_PREPOSITIONAL
         if (
             dep == "pcomp"
             and head.dep_ == "ROOT"

@@ -54,6 +54,11 @@ if TYPE_CHECKING:
 
 __all__ = ["RecipientReader", "owners"]
 
+#: How many tokens an aside parting ``of`` from its object may run (``the views of, and any
+#: work done by, X``), and the dependencies of words that only modify the owner's noun.
+_ASIDE = 12
+_NOUN_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nmod", "case", "nummod"})
+
 OBJECT = rule(
     "recipients.object",
     "recipients",
@@ -506,6 +511,8 @@ def owners(noun: Token) -> list[Token]:
                 for obj in prep_objects(child, frozenset({"by", "from", "of"})):
                     out += conjuncts(obj)
     out += _those_of(noun)
+    if not out:
+        out += _stranded_of(noun)
     if not out and noun.dep_ == "conj":  # "views, wishes and feelings of X": X hangs off a sibling
         head = noun
         for _ in range(MAX_STEPS):
@@ -519,6 +526,29 @@ def owners(noun: Token) -> list[Token]:
             for obj in prep_objects(head, frozenset({"of", "from"})):
                 out += conjuncts(obj)
     return out
+
+
+def _stranded_of(noun: Token) -> list[Token]:
+    """``the views of, and any representations made by, the parent``: the owners after the
+    aside that parts ``of`` from its object (the parser leaves ``of`` without one)."""
+    doc = noun.doc
+    of = noun.i + 1
+    if (
+        of + 2 >= len(doc)
+        or doc[of].lower_ != "of"
+        or doc[of + 1].text != ","
+        or any(c.dep_ == "pobj" for c in doc[of].children)
+    ):
+        return []
+    close = next((t.i for t in doc[of + 2 : of + 2 + _ASIDE] if t.text == ","), None)
+    if close is None:
+        return []
+    for word in doc[close + 1 : close + 1 + _ASIDE]:
+        if word.is_punct:
+            return []
+        if word.pos_ in ("NOUN", "PROPN", "PRON") and word.dep_ not in _NOUN_MODIFIERS:
+            return conjuncts(word)
+    return []
 
 
 def _those_of(noun: Token) -> list[Token]:
