@@ -26,7 +26,10 @@ exact contract fields (text, term, actor, sorted recipients, modality, negated, 
   the passive subject does it, under the modal;
 * prisons are ``other`` (the justice system, as probation is); ``organisations`` in the
   plural are partners (``professional``), as ``agencies`` are; ``the Chief Inspector of
-  Prisons must``, after an opening phrase the parse ran on into: the inspector.
+  Prisons must``, after an opening phrase the parse ran on into: the inspector; and
+  ``..., local authorities and their partners should``: the first conjunct;
+* probation practitioners, secure centres and the specified authorities of a duty are
+  ``other``; ``local authority organisations``: the authority.
 """
 
 from __future__ import annotations
@@ -199,6 +202,25 @@ CASES = [
             ("work with", "work with", "professional", ["parent"], "none", False, A),
             ("consult", "consult", "professional", ["parent"], "should", False, A),
         ],
+    ),
+    (
+        "Probation practitioners and each secure centre should work with the council.",
+        [("work with", "work with", "other", [LA], "should", False, A)],
+    ),
+    (
+        "The duty requires the specified authorities to consult the local health board.",
+        [("consult", "consult", "other", ["health"], "none", False, A)],
+    ),
+    # ---- a body named by its modifier: the organisations of a local authority
+    (
+        "Local authority organisations should inform the school.",
+        [("inform", "inform", LA, ["education"], "should", False, A)],
+    ),
+    # ---- the first of coordinated subjects an opening phrase ran on into
+    (
+        "When choosing the lead practitioner, local authorities and their partners should "
+        "consult the family.",
+        [("consult", "consult", LA, ["parent"], "should", False, A)],
     ),
     # ---- the head of "X of Y" right before the modal, after an opening phrase
     (

@@ -701,8 +701,9 @@ class Parties:
                     text = self.np_text(token)
                     found.append(Party(best[1][0], best[1][1], text, True, MODIFIER))
                     continue
-                # "local authority staff", "NHS England providers": the body the modifier
-                # names in full is the service's own (a body, never a child or a parent)
+                # "local authority staff", "NHS England providers", "health organisations":
+                # the body the modifier names in full is the service's own (a body, never a
+                # child or a parent)
                 whole: tuple[str, str] | None = None
                 for match_id, m_start, m_end in matches:
                     if m_start == 0 and m_end == len(names) - 1:
@@ -710,11 +711,17 @@ class Parties:
                 if (
                     whole is not None
                     and whole[0] in _INSTITUTIONS
-                    and self._person_noun(token)
+                    and (self._person_noun(token) or self._generic_body(token))
                     and token.lemma_.lower() not in _BODIES
                 ):
                     found.append(Party(whole[0], whole[1], self.np_text(token), True, MODIFIER))
         return found
+
+    def _generic_body(self, token: Token) -> bool:
+        """A common noun for bodies of no group of their own (``organisations``, ``agencies``;
+        not a proper name such as ``the Children's Trust Board``)."""
+        alias = self._alias(token) if token.pos_ == "NOUN" else None
+        return alias is not None and alias[0] in GENERIC_GROUPS and alias[1] == "body"
 
     def _is_staff(self, token: Token) -> bool:
         if token.lower_ in _STAFF:

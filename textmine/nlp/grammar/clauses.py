@@ -368,7 +368,8 @@ def swallowed_subject(verb: Token, is_party: Callable[[Token], bool]) -> Token |
     inside that phrase and leave the verb without one. A party noun that
     ends right before the verb's modal, and is no subject itself, is the
     subject; when it ends an ``of`` phrase after a party (``the Chief
-    Inspector of Schools``), that party, the head of the phrase, is.
+    Inspector of Schools``), that party, the head of the phrase, is; when it
+    is the last of coordinated parties, the first is.
     """
     if any(c.dep_ in SUBJECTS and not opened_participle(c) for c in verb.children):
         return None
@@ -386,6 +387,16 @@ def swallowed_subject(verb: Token, is_party: Callable[[Token], bool]) -> Token |
         or not is_party(noun)
     ):
         return None
+    # "local authorities and their partners should": the first of coordinated subjects, not
+    # the object of the opening phrase the parse joined them to ("When allocating the
+    # practitioner, local authorities and their partners should")
+    while (
+        noun.dep_ == "conj"
+        and noun.head.pos_ in ("NOUN", "PROPN")
+        and noun.head.dep_ not in ("dobj", "pobj", "dative")
+        and is_party(noun.head)
+    ):
+        noun = noun.head
     # "When devising the Framework the Chief Inspector of Schools must consult": the phrase
     # before the modal is "the Chief Inspector of Schools", whose head is the inspector
     owner = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
