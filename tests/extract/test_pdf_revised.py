@@ -145,6 +145,18 @@ def test_banner_lines_end_where_their_sentence_ends() -> None:
         "(2) The local authority must consult the child's parent.",
     ]
     assert banner_lines(page) == {1: "banner", 3: "banner", 4: "banner", 5: "banner"}
+    # a print with changes not yet made links to them after the end marker; the subsection
+    # that opens the page right after the box is text, not banner
+    pending = [
+        "2 Own Words Act 2026 (c. 99)",
+        "Document Generated: 2025-04-11",
+        "Changes to legislation: Own Words Act 2026 is up to date with all changes known to be",
+        "in force on or before 11 April 2025. There are changes that may be brought into force",
+        "at a future date. (See end of Document for details) View outstanding changes",
+        "(3) In doing so the authority may, in",
+        "particular—",
+    ]
+    assert banner_lines(pending) == {1: "banner", 2: "banner", 3: "banner", 4: "banner"}
     last = ["Status:", "This version of this Act contains provisions that are prospective."]
     assert banner_lines(last, last_page=True) == {
         0: "changes to legislation",

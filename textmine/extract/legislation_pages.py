@@ -45,7 +45,9 @@ NOTE_ENTRY = re.compile(r"[FMCIEXP]\d{1,4}\s")
 ENACTING = re.compile(r"(?:B\s*)?E\s+IT\s+ENACTED\b")
 _BANNER_GENERATED = re.compile(r"Document Generated:\s*\d{4}-\d{2}-\d{2}\s*")
 _BANNER_CHANGES = re.compile(r"Changes to legislation:")
-_BANNER_END = re.compile(r"\(See end of Document for details\)\s*$")
+#: The end of a revised print's changes box; prints with changes not yet made add a link
+#: to them (``... (See end of Document for details) View outstanding changes``).
+_BANNER_END = re.compile(r"\(See end of Document for details\)(?:\s*View outstanding changes)?\s*$")
 _BANNER_STATUS = re.compile(r"Status:")
 _SENTENCE_END = re.compile(r"\.\s*$")
 #: Lines at the top of a page searched for the banners of a revised print.
