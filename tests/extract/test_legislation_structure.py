@@ -121,3 +121,25 @@ def test_unbalanced_quote_is_closed_at_a_schedule() -> None:
     _, provisions = _parse("act", text, Contents(sections={"1": "Title"}))
     assert [p.ref for p in provisions] == ["s.1(1)", "Sch 1 para 1"]
     assert provisions[0].text == "In section 2 insert “(3) A duty. (2) Another."
+
+
+def test_a_line_a_note_marker_opens_keeps_its_list_open() -> None:
+    """In a revised print a continuation line opened by a note marker ("F43in pursuance of
+    ...") starts where the marker is printed, left of the list: the list stays open, so the
+    inserted item after it ("(fa)") is an item of it."""
+    rows = [
+        (60.0, "BE IT ENACTED by the King’s most Excellent Majesty, as follows:—"),
+        (60.0, "PART 1"),
+        (60.0, "PARTNERS"),
+        (60.0, "1 Partners"),
+        (60.0, "(1) Each of the following is a partner of the authority—"),
+        (80.0, "(a) a school in the area;"),
+        (80.0, "(b) a person providing services ["),
+        (60.0, "\x00in pursuance of section 9 of the Own Words Act 2026] in the area;"),
+        (80.0, "["),
+        (80.0, "\x00(ba) the proprietor of an academy in the area."),
+    ]
+    lines = [Line(page=1, text=text, x0=x0) for x0, text in rows]
+    parser = StructureParser("act", None, revised=True)
+    refs = [p.ref for p in parser.parse(lines) if p.ref is not None]  # not the enacting words
+    assert refs == ["s.1(1)", "s.1(1)(a)", "s.1(1)(b)", "s.1(1)(ba)"]

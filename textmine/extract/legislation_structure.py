@@ -272,7 +272,10 @@ class StructureParser:
             self.pending.append(line)
             return
         self._flush_pending()
-        if not quoted and line.x0 is not None and pat.WORDY.search(text):
+        # a line a note marker opens ("F43in pursuance of ...") starts where the marker is
+        # printed, left of its text: its indent tells nothing about the list it continues
+        marked = self.revised and text.lstrip("[ ").startswith(MARK)
+        if not quoted and line.x0 is not None and pat.WORDY.search(text) and not marked:
             learn = bool(self.current and self.current.lines)
             if self.outline.place(line.x0, learn=learn):
                 self._open_at(line)
