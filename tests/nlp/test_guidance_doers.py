@@ -29,7 +29,9 @@ exact contract fields (text, term, actor, sorted recipients, modality, negated, 
   Prisons must``, after an opening phrase the parse ran on into: the inspector; and
   ``..., local authorities and their partners should``: the first conjunct;
 * probation practitioners, secure centres and the specified authorities of a duty are
-  ``other``; ``local authority organisations``: the authority.
+  ``other``; ``local authority organisations``: the authority;
+* ``Such an assessment must take account of``: the party an earlier sentence of the
+  paragraph says carries the assessment out.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from tests.nlp.helpers import contract_fields
 A = "active"
 P = "passive"
 LA = "local_authority"
+YP = "young_person"
 
 CASES = [
     # ---- they: a single body
@@ -221,6 +224,15 @@ CASES = [
         "When choosing the lead practitioner, local authorities and their partners should "
         "consult the family.",
         [("consult", "consult", LA, ["parent"], "should", False, A)],
+    ),
+    # ---- an assessment as the subject: whoever the paragraph says carries it out
+    (
+        "If a council considers that a young carer may need support, it must carry out an "
+        "assessment. Such an assessment must take account of the young carer's wishes.",
+        [
+            ("considers", "consider", LA, [], "none", False, A),
+            ("take account of", "take into account", LA, [YP], "must", False, A),
+        ],
     ),
     # ---- the head of "X of Y" right before the modal, after an opening phrase
     (

@@ -41,6 +41,7 @@ inherited, see :mod:`textmine.nlp.rules.modality`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from spacy.tokens import Token
 
@@ -191,6 +192,16 @@ SENTENCE_BEFORE = rule(
     "'This involves / means / can be achieved by V-ing': the subject of the sentence before.",
     example="Teachers have a leading role. This involves working with parents.",
     expect={"text": "working with", "actor": "education"},
+    doubt="context",
+)
+ACTIVITY_OWNER = rule(
+    "actor.activity_owner",
+    "actor",
+    "An assessment, review or enquiry as the subject ('The assessment must consider') is done "
+    "by the party an earlier sentence of the paragraph says carries it out.",
+    example="The local authority must carry out an assessment. The assessment must consider "
+    "the views of the parent.",
+    expect={"text": "consider", "actor": "local_authority"},
     doubt="context",
 )
 STRANDED = rule(
@@ -538,6 +549,36 @@ def _owner(noun: Token, party: Callable[[Token], Party | None]) -> Token | None:
     return None
 
 
+#: Activities a party carries out, which guidance makes the subject of what the party does
+#: in them (``The assessment must consider``).
+_ACTIVITIES = frozenset(
+    {"assessment", "review", "enquiry", "inquiry", "investigation", "evaluation", "audit"}
+)
+
+
+def activity_owner(subject: Token, party: Callable[[Token], Any]) -> Token | None:
+    """Who carries out the activity ``subject`` names, from an earlier sentence of its unit:
+    the subject of the verb it is the object of (``the authority must carry out an
+    assessment``), the agent of a passive (``an assessment is made by X``), or a party that
+    modifies it (``children's social care assessments``); the nearest mention first."""
+    if subject.lemma_.lower() not in _ACTIVITIES or party(subject) is not None:
+        return None
+    for earlier in reversed(subject.doc[: subject.sent.start]):
+        if earlier.lemma_.lower() != subject.lemma_.lower():
+            continue
+        holders: list[Token] = []
+        if earlier.dep_ == "dobj":
+            holders += [c for c in earlier.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if earlier.dep_ == "nsubjpass":
+            holders += prep_objects(earlier.head, frozenset({"by"}))
+        holders += prep_objects(earlier, frozenset({"by"}))
+        holders += [c for c in reversed(list(earlier.lefts)) if c.dep_ in ("poss", "compound")]
+        found = next((h for h in holders if party(h) is not None), None)
+        if found is not None:
+            return found
+    return None
+
+
 class ActorReader:
     """Actor reading on one parsed ``Doc`` (see the module docstring)."""
 
@@ -737,6 +778,9 @@ class ActorReader:
             earlier = self.previous_subject(subject) if token != verb else None
             if earlier is not None:  # "Teachers have a role. This involves working with"
                 return self._via(self.subject(earlier, SENTENCE_BEFORE), *steps)
+            owner = activity_owner(subject, parties.party) if token == verb else None
+            if owner is not None:  # "The LA must carry out an assessment. The assessment must"
+                return self._via(self.subject(owner, ACTIVITY_OWNER), *steps)
             return self._via(self.subject(subject, SUBJECT), *steps)
         modal = modal_before_aside(token, self.cues)
         held = (
