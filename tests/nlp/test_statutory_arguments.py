@@ -372,6 +372,15 @@ CASES = [
         "The Welsh Ministers may co-operate with other public authorities in the United Kingdom.",
         [("co-operate", "cooperate", "other", ["other"], "may", False, A)],
     ),
+    # ---- "them" after a preposition: a plural party before a singular subject
+    (
+        "The Secretary of State must consult such persons as the Secretary of State thinks "
+        "fit and must consider any representations made by them.",
+        [
+            ("consult", "consult", "secretary_of_state", ["other"], "must", False, A),
+            ("consider", "consider", "secretary_of_state", ["other"], "must", False, A),
+        ],
+    ),
     # ---- a gerund of time after a passive: the agent does it
     (
         "The decision must be taken by the local authority after consulting the head teacher.",

@@ -928,7 +928,13 @@ class Parties:
                     candidate, found = holder, self.party(holder)
             if found is None or not self._compatible(pronoun, found):
                 continue
-            if not plural or found.plural or candidate.dep_ in SUBJECTS:
+            # a singular subject is taken at once, except for "them" after a preposition
+            # ("representations made by them"), which is most often a plural party's
+            if (
+                not plural
+                or found.plural
+                or (candidate.dep_ in SUBJECTS and pronoun.dep_ != "pobj")
+            ):
                 return candidate
             # "support adopters to meet the child's needs ... help them": among the nouns
             # that are no subject, a plural one before a singular one ("they" for one person
