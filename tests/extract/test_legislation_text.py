@@ -93,6 +93,8 @@ def test_note_markers_and_amendment_brackets() -> None:
     assert clean("M1, makes these Regulations") == ", makes these Regulations"
     # Square brackets that are not amendment marks stay.
     assert clean("[3rd September 2025]") == "[3rd September 2025]"
+    # An opening bracket of the next inserted item, left at the end of an item, goes.
+    assert clean("a probation board for the area; [") == "a probation board for the area;"
     assert (
         mark_note_markers("the M1 motorway section 5(1)(b)")
         == f"the {MARK} motorway section 5(1)(b)"

@@ -123,7 +123,7 @@ def drop_note_marks(text: str) -> str:
     closes one; both go. The space a marker leaves before punctuation goes too
     (``Act 2000 M3 .`` -> ``Act 2000.``).
     """
-    if MARK not in text and "]" not in text:
+    if MARK not in text and "]" not in text and "[" not in text:
         return text
     text = re.sub(r"\[\s*(?=\x00)", "", text)
     text = _drop_unmatched(text, "[", "]")
