@@ -53,7 +53,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from textmine.nlp.context.compose import Composition
-from textmine.nlp.context.document import PARTNERS, DocumentContext, singular
+from textmine.nlp.context.document import GENERIC_GROUPS, PARTNERS, DocumentContext, singular
 from textmine.nlp.grammar.clauses import is_expletive, parenthesised_conjunct, role_holder
 from textmine.nlp.grammar.deps import SUBJECTS
 from textmine.nlp.grammar.syntax import conjuncts, coordination_head, prep_objects, relative_head
@@ -260,8 +260,6 @@ _STAFF = frozenset({"staff"})
 _FIRST_PLURAL = frozenset({"we", "us", "our", "ourselves"})
 #: Who employs the staff (see :data:`EMPLOYER`).
 _EMPLOYERS = frozenset({"employer", "employers"})
-#: Groups a generic noun falls into; a place phrase may name a narrower one.
-GENERIC_GROUPS = frozenset({"other", "professional"})
 #: Heads that name an authority of their own kind, which a modifier does not make another's
 #: (``the education authority`` is a local authority, not a school's; but ``a local
 #: authority adoption agency`` is the authority's).

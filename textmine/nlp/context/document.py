@@ -34,6 +34,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
@@ -45,6 +46,9 @@ __all__ = ["USER_DATA_KEY", "DocumentContext", "context_of", "read_context"]
 
 #: Where the component finds the document context of a ``Doc``.
 USER_DATA_KEY = "textmine"
+#: Groups a generic noun falls into (``organisations``, ``the service``): a place phrase, a
+#: modifier or the document may name a narrower one.
+GENERIC_GROUPS = frozenset({"other", "professional"})
 
 
 @dataclass(frozen=True)
@@ -72,10 +76,14 @@ class DocumentContext:
         """The group the document's full names with ``head`` (a singular noun) hold, if any."""
         return dict(self.heads).get(head)
 
+    @cached_property
+    def _short_forms(self) -> dict[str, tuple[str, str]]:
+        return {short: (group, refer) for short, group, refer in self.abbreviations}
+
     def abbreviation(self, word: str) -> tuple[str, str] | None:
         """``(group, refer)`` of the party a short form the document defined names (``ASSA``,
         or ``ASSAs``), else ``None``."""
-        defined = {short: (group, refer) for short, group, refer in self.abbreviations}
+        defined = self._short_forms
         if word in defined:
             return defined[word]
         return defined.get(word[:-1]) if word.endswith("s") else None
@@ -267,10 +275,8 @@ _HEREAFTER = re.compile(
     r"\(\s*hereafter\s+[\u2018'\"\u201c](?P<name>[^\u2019'\"\u201d()]{3,80})[\u2019'\"\u201d]"
     r"\s+or\s+" + _SHORT + r"\s*\)"
 )
-#: Words that end the head of a full name (``Convention | on the Rights of the Child``), and
-#: the groups of generic nouns, which a modifier before them does not make another party.
+#: Words that end the head of a full name (``Convention | on the Rights of the Child``).
 _HEAD_ENDS = frozenset({"of", "for", "to", "on", "in", "with", "against"})
-_GENERIC = frozenset({"other", "professional"})
 #: Words a short form skips when its letters are the initials of its full name.
 _UNLETTERED = frozenset({"of", "for", "and", "the", "in", "on", "to", "with", "s", "\u2019s", "'s"})
 
@@ -342,7 +348,7 @@ def _ending_alias(doc: Doc, matcher: PartyMatcher) -> tuple[str, str] | None:
     for start, end, info in matches:
         if end == head_end and (best is None or start < best[0]):
             best = (start, info)
-    if best is None or (best[0] > 0 and best[1][0] not in _GENERIC):
+    if best is None or (best[0] > 0 and best[1][0] not in GENERIC_GROUPS):
         return None
     return best[1]
 

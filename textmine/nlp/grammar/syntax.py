@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -11,6 +12,7 @@ from textmine.nlp.grammar.deps import to_infinitive
 
 __all__ = [
     "MAX_STEPS",
+    "activity_owner",
     "comma_participle",
     "conjuncts",
     "coordination_head",
@@ -439,3 +441,33 @@ def _skip_phrase(doc: Doc, i: int, limit: int) -> int:
     while i < limit and doc[i].text not in (",", ";", ".", ":"):
         i += 1
     return i
+
+
+#: Activities a party carries out, which guidance makes the subject of what the party does
+#: in them (``The assessment must consider``).
+_ACTIVITIES = frozenset(
+    {"assessment", "review", "enquiry", "inquiry", "investigation", "evaluation", "audit"}
+)
+
+
+def activity_owner(subject: Token, party: Callable[[Token], Any]) -> Token | None:
+    """Who carries out the activity ``subject`` names, from an earlier sentence of its unit:
+    the subject of the verb it is the object of (``the authority must carry out an
+    assessment``), the agent of a passive (``an assessment is made by X``), or a party that
+    modifies it (``children's social care assessments``); the nearest mention first."""
+    if subject.lemma_.lower() not in _ACTIVITIES or party(subject) is not None:
+        return None
+    for earlier in reversed(subject.doc[: subject.sent.start]):
+        if earlier.lemma_.lower() != subject.lemma_.lower():
+            continue
+        holders: list[Token] = []
+        if earlier.dep_ == "dobj":
+            holders += [c for c in earlier.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if earlier.dep_ == "nsubjpass":
+            holders += prep_objects(earlier.head, frozenset({"by"}))
+        holders += prep_objects(earlier, frozenset({"by"}))
+        holders += [c for c in reversed(list(earlier.lefts)) if c.dep_ in ("poss", "compound")]
+        found = next((h for h in holders if party(h) is not None), None)
+        if found is not None:
+            return found
+    return None

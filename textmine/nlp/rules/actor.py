@@ -41,7 +41,6 @@ inherited, see :mod:`textmine.nlp.rules.modality`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from spacy.tokens import Token
 
@@ -67,6 +66,7 @@ from textmine.nlp.grammar.deps import ACTIVE_SUBJECTS, SUBJECTS, to_infinitive
 from textmine.nlp.grammar.passives import OBJECT_CONTROL as OBJECT_CONTROL_VERBS
 from textmine.nlp.grammar.passives import kept, passive_control
 from textmine.nlp.grammar.syntax import (
+    activity_owner,
     comma_participle,
     coordination_head,
     gerund_subject,
@@ -546,36 +546,6 @@ def _owner(noun: Token, party: Callable[[Token], Party | None]) -> Token | None:
     for child in noun.children:
         if child.dep_ == "poss" and (child.pos_ == "PRON" or party(child) is not None):
             return child
-    return None
-
-
-#: Activities a party carries out, which guidance makes the subject of what the party does
-#: in them (``The assessment must consider``).
-_ACTIVITIES = frozenset(
-    {"assessment", "review", "enquiry", "inquiry", "investigation", "evaluation", "audit"}
-)
-
-
-def activity_owner(subject: Token, party: Callable[[Token], Any]) -> Token | None:
-    """Who carries out the activity ``subject`` names, from an earlier sentence of its unit:
-    the subject of the verb it is the object of (``the authority must carry out an
-    assessment``), the agent of a passive (``an assessment is made by X``), or a party that
-    modifies it (``children's social care assessments``); the nearest mention first."""
-    if subject.lemma_.lower() not in _ACTIVITIES or party(subject) is not None:
-        return None
-    for earlier in reversed(subject.doc[: subject.sent.start]):
-        if earlier.lemma_.lower() != subject.lemma_.lower():
-            continue
-        holders: list[Token] = []
-        if earlier.dep_ == "dobj":
-            holders += [c for c in earlier.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if earlier.dep_ == "nsubjpass":
-            holders += prep_objects(earlier.head, frozenset({"by"}))
-        holders += prep_objects(earlier, frozenset({"by"}))
-        holders += [c for c in reversed(list(earlier.lefts)) if c.dep_ in ("poss", "compound")]
-        found = next((h for h in holders if party(h) is not None), None)
-        if found is not None:
-            return found
     return None
 
 
