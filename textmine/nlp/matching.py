@@ -97,10 +97,9 @@ class TermMatcher:
         #: Keys of the one-word patterns, by the hash of each word they accept.
         self.single: dict[int, list[int]] = {}
         #: The patterns of more than one token that can start with a word (by its hash), in
-        #: a Matcher of their own, and the most tokens a match of one of them can cover.
-        self.longer: dict[int, tuple[Matcher, int]] = {}
-        #: The same, cut down to the tokenizer's attributes (:meth:`can_match`).
-        self.longer_unparsed: dict[int, tuple[Matcher, int]] = {}
+        #: a Matcher of their own, the same cut down to the tokenizer's attributes
+        #: (:meth:`can_match`), and the most tokens a match of one of them can cover.
+        self.longer: dict[int, tuple[Matcher, Matcher, int]] = {}
         words: set[str] = set()
         starting: dict[int, list[tuple[TermPattern, int]]] = {}
         bounded = True
@@ -129,9 +128,7 @@ class TermMatcher:
                     whole.add(term.key, [term.pattern])
                     cut.add(term.key, [unparsed(term.pattern)])
                 groups[keys] = (whole, cut, max(length for _, length in group))
-            whole, cut, most = groups[keys]
-            self.longer[start] = (whole, most)
-            self.longer_unparsed[start] = (cut, most)
+            self.longer[start] = groups[keys]
         #: Hashes of the words a pattern can start with; ``None`` when some pattern can start
         #: with any word (every pattern is then run over the whole ``Doc``).
         self.triggers: frozenset[int] | None = (
@@ -155,7 +152,7 @@ class TermMatcher:
                 word = lower[i]
                 found += [(key, i, i + 1) for key in self.single.get(word, ())]
                 if word in self.longer:
-                    matcher, most = self.longer[word]
+                    matcher, _, most = self.longer[word]
                     window = doc[i : min(i + most, end)]
                     found += [(key, i, i + e) for key, s, e in matcher(window) if s == 0]
                 i = next(pending, None)
@@ -175,8 +172,8 @@ class TermMatcher:
                 continue
             if word in self.single:
                 return True
-            if word in self.longer_unparsed:
-                matcher, most = self.longer_unparsed[word]
-                if any(s == 0 for _, s, _ in matcher(doc[i : i + most])):
+            if word in self.longer:
+                _, cut, most = self.longer[word]
+                if any(s == 0 for _, s, _ in cut(doc[i : i + most])):
                     return True
         return False
