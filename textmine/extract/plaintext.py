@@ -24,7 +24,20 @@ infer one. textmine's own inference:
   stripped to their text; one-line HTML comments and rules (``---``) are
   dropped;
 * a block starting with a backslash is literal: the backslash goes, nothing is
-  inferred (the export escapes body text that would read as a ref or heading).
+  inferred (the export escapes body text that would read as a ref or heading);
+* a metadata header (MultiMarkdown style: a first block of ``Key: value``
+  lines with a ``Title``) is not body: its title is the document's title, and
+  a legislation.gov.uk identifier in it (``.../ukpga/2022/21``, ``.../uksi/...``)
+  makes the kind ``act`` or ``si`` when none was given;
+* a block holding nothing but an outline number labels the next block, as
+  text exported from legislation data prints it (``1.4.a`` on a line of its
+  own, then ``co-operate with ...``): in an Act or SI the number reads as
+  ``s.1(4)(a)`` (``reg.`` for an SI), each dotted part one level down, so an
+  inserted provision's number stays inside its host section (``5.52B.1`` is
+  ``s.5(52B)(1)``); in other text a dotted number is the ref as printed. A
+  later block with no number of its own (the words closing a list, a
+  definition) continues the unit of the last numbered one; a line of seven or
+  more ``#`` marks (the heading of inserted text) is a heading.
 
 A file that starts with :data:`EXPORT_MARKER` is textmine's own export and is
 read literally: no Markdown stripping and no Act-style inference, and heading
@@ -65,6 +78,8 @@ log = logging.getLogger(__name__)
 EXPORT_MARKER = "<!-- textmine text export v1 -->"
 
 _HEADING = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
+#: A heading marked deeper than Markdown allows (inserted text in legislation exports).
+_DEEP_HEADING = re.compile(r"^#{7,}[ \t]+(\S.*?)[ \t]*$")
 _COMMENT = re.compile(r"^<!--.*-->$")
 _RULE = re.compile(r"^(?:-[ \t]*){3,}$|^(?:\*[ \t]*){3,}$|^(?:_[ \t]*){3,}$")
 _PART = re.compile(
@@ -97,6 +112,17 @@ _RESET = -1
 #: Longest numbered heading line (in words) read as a heading rather than text.
 _HEADING_WORDS = 14
 _PREFIX = {"act": "s.", "bill": "cl.", "si": "reg."}
+#: A metadata header line (``Title: ...``, ``Identifier: http://...``).
+_META = re.compile(r"^(?P<key>[A-Za-z][A-Za-z -]{0,30}):[ \t]+(?P<value>\S.*)$")
+#: The document type in a legislation.gov.uk identifier, and the kind it means.
+_LEGISLATION_ID = re.compile(
+    r"legislation\.gov\.uk/(?:id/)?(?P<type>ukpga|asp|anaw|asc|nia|ukla|apni|mnia|"
+    r"uksi|wsi|ssi|nisr|ukdsi|sdsi|nisi)/",
+    re.IGNORECASE,
+)
+_SI_TYPES = frozenset({"uksi", "wsi", "ssi", "nisr", "ukdsi", "sdsi", "nisi"})
+#: A block that is only an outline number: ``1``, ``1.4``, ``1.4.a.ii``, ``5.52B.1``.
+_OUTLINE = re.compile(r"^\d{1,4}[A-Z]{0,4}(?:\.[0-9A-Za-z]{1,12})*$")
 _MD_INLINE = (
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
     (re.compile(r"\[([^\]]+)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"), r"\1"),
@@ -114,9 +140,10 @@ def read(path: Path, *, kind: str | None = None, settings: Settings | None = Non
     del settings  # no options apply yet; kept for the reader interface
     path = Path(path)
     text = decode(path.read_bytes(), path)
-    provisions, title = parse_text([(None, text)], kind=kind or "text")
+    reader = _Reader(kind=kind or "text", infer_kind=kind is None)
+    reader.feed(None, text)
     return build_document(
-        doc=path.stem, kind=kind or "text", path=path, provisions=provisions, title=title
+        doc=path.stem, kind=reader.kind, path=path, provisions=reader.out, title=reader.title
     )
 
 
@@ -166,6 +193,8 @@ class _Reader:
     """The block reader's state: headings in force and the Act-style unit being read."""
 
     kind: str
+    #: whether a metadata header may set the kind (the caller gave none)
+    infer_kind: bool = False
     out: list[Provision] = field(default_factory=list)
     title: str | None = None
     part: str | None = None
@@ -178,6 +207,10 @@ class _Reader:
     subpara: str | None = None
     letter: str | None = None
     fresh: bool = False  # a section heading was just read; unmarked words are its text
+    #: the ref and unit an outline-number block gave the next block
+    label: tuple[str, str] | None = None
+    #: the unit of the last outline-numbered block, which unnumbered blocks continue
+    numbered_unit: str | None = None
 
     def feed(self, page: int | None, text: str) -> None:
         items = list(self._items(page, text))
@@ -186,9 +219,27 @@ class _Reader:
             if item.level == _RESET:
                 self.part = self.chapter = self.heading = None
             elif item.level:
+                self.label = self.numbered_unit = None
                 self._heading(item, following)
-            else:
+            elif not (index == 0 and self._metadata(item)):
                 self._block(item, following)
+
+    def _metadata(self, item: _Item) -> bool:
+        """Read a metadata header (``Title: ...`` lines opening the text); ``False``: none."""
+        if self.out or self.export or self.title is not None:
+            return False
+        fields = [_META.match(line) for line in item.lines]
+        if not all(fields) or not any(f["key"].lower() == "title" for f in fields if f):
+            return False
+        for found in fields:
+            assert found is not None
+            key, value = found["key"].lower(), found["value"].strip()
+            if key == "title":
+                self.title = value
+            legislation = _LEGISLATION_ID.search(value)
+            if legislation and self.infer_kind:
+                self.kind = "si" if legislation["type"].lower() in _SI_TYPES else "act"
+        return True
 
     # --- splitting -------------------------------------------------------
 
@@ -217,6 +268,11 @@ class _Reader:
             if heading and not line.startswith("\\"):
                 close()
                 items.append(_Item(page, len(heading.group(1)), [heading.group(2) or ""]))
+                continue
+            deep = None if self.export else _DEEP_HEADING.match(line)
+            if deep:
+                close()
+                items.append(_Item(page, 6, [deep.group(1)]))
                 continue
             if not self.export:
                 if line.startswith(">"):
@@ -275,13 +331,43 @@ class _Reader:
             self._emit(item.page, ref, rest, unit_of(ref) if ref else None)
             return
         lines = [_strip_markdown(line) for line in item.lines]
+        if len(lines) == 1 and self._outline(lines[0]):
+            return
+        if self.label is not None:
+            ref, unit = self.label
+            self.label = None
+            self._enter(ref)
+            self.numbered_unit = unit
+            self._emit(item.page, ref, _join(lines), unit)
+            return
         ref, rest = split_lead(lines[0])
+        if ref is None and self.numbered_unit is not None:
+            self._emit(item.page, self.numbered_unit, _join(lines), self.numbered_unit)
+            return
         if ref is not None:
             self._enter(ref)
             self._emit(item.page, ref, _join([rest, *lines[1:]]), unit_of(ref))
             return
         nxt = following.lines if following and not following.level else []
         self._act_style(item.page, lines, nxt)
+
+    def _outline(self, line: str) -> bool:
+        """Take a block that is only an outline number as the label of the next block."""
+        if not _OUTLINE.match(line):
+            return False
+        parts = line.split(".")
+        prefix = _PREFIX.get(self.kind)
+        if prefix is None:
+            if len(parts) < 2:
+                return False  # a bare number in other text is text
+            self.label = (line, line)
+            return True
+        ref = prefix + parts[0] + "".join(f"({part})" for part in parts[1:])
+        # the unit is the subsection; lettered paragraphs straight under a section are its own
+        numbered = len(parts) > 1 and parts[1][:1].isdigit()
+        unit = prefix + parts[0] + (f"({parts[1]})" if numbered else "")
+        self.label = (ref, unit)
+        return True
 
     def _act_style(self, page: int | None, lines: list[str], nxt: list[str]) -> None:
         """Read a block line by line, opening sections and subdivisions at their markers."""
