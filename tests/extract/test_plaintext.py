@@ -370,3 +370,119 @@ def test_real_pdf_forced_to_text() -> None:
     assert pages == sorted(pages)  # type: ignore[type-var]
     assert pages[0] == 1 and pages[-1] == 21
     assert "Universal Credit Act 2025" in doc.text
+
+
+# --- legislation data exported as text: a metadata header and outline numbers -----------
+
+#: An Act as legislation data exports print it (written here): a ``Key: value`` header,
+#: Markdown headings, and every provision number on a line of its own.
+OUTLINE_ACT = """Title: Play Services Act 2031
+Date: 2031-05-01
+Identifier: http://www.legislation.gov.uk/ukpga/2031/7
+
+## Play Services Act 2031
+
+###### Duty to plan play services
+
+1
+
+1.1
+
+A council must prepare a play plan for its area.
+
+1.2
+
+In preparing the plan, the council must—
+
+1.2.a
+
+consult the parents of children in the area, and
+
+1.2.a.i
+
+in particular those who care for disabled children, and
+
+1.2.b
+
+have regard to any guidance of the Secretary of State,
+
+and must publish the plan.
+
+###### Amendment of the Parks Act 1990
+
+2
+
+After section 4 of the Parks Act 1990 insert—
+
+########## Play areas
+
+2.4A
+
+2.4A.1
+
+A parks authority must co-operate with the council.
+
+###### Short title
+
+3
+
+This Act may be cited as the Play Services Act 2031.
+"""
+
+
+def test_metadata_header_gives_title_and_kind(tmp_path: Path) -> None:
+    path = tmp_path / "play.txt"
+    path.write_text(OUTLINE_ACT, encoding="utf-8")
+    doc = extract(path)
+    assert doc.kind == "act" and doc.title == "Play Services Act 2031"
+    assert not any("Identifier" in p.text for p in doc)  # the header is not body text
+    si = OUTLINE_ACT.replace("ukpga/2031/7", "uksi/2031/12")
+    path.write_text(si, encoding="utf-8")
+    assert extract(path).kind == "si" and extract(path).refs()[0] == "reg.1(1)"
+    assert extract(path, kind="guidance").kind == "guidance"  # a kind given wins
+
+
+def test_outline_numbers_label_the_next_block(tmp_path: Path) -> None:
+    path = tmp_path / "play.txt"
+    path.write_text(OUTLINE_ACT, encoding="utf-8")
+    rows = [(p.ref, p.unit, p.text) for p in extract(path)]
+    assert rows == [
+        ("s.1(1)", "s.1(1)", "A council must prepare a play plan for its area."),
+        ("s.1(2)", "s.1(2)", "In preparing the plan, the council must—"),
+        ("s.1(2)(a)", "s.1(2)", "consult the parents of children in the area, and"),
+        ("s.1(2)(a)(i)", "s.1(2)", "in particular those who care for disabled children, and"),
+        ("s.1(2)(b)", "s.1(2)", "have regard to any guidance of the Secretary of State,"),
+        # the words closing the list continue its subsection
+        ("s.1(2)", "s.1(2)", "and must publish the plan."),
+        ("s.2", "s.2", "After section 4 of the Parks Act 1990 insert—"),
+        # inserted text stays inside its host section
+        ("s.2(4A)(1)", "s.2(4A)", "A parks authority must co-operate with the council."),
+        ("s.3", "s.3", "This Act may be cited as the Play Services Act 2031."),
+    ]
+    # a heading marked with seven or more # is the inserted section's heading
+    assert [p.heading for p in extract(path)][-2:] == ["Play areas", "Short title"]
+
+
+def test_outline_numbers_in_other_text() -> None:
+    # in guidance a dotted number on its own line is the next block's ref, as printed;
+    # a bare number on a line of its own stays text
+    text = "2.3\n\nSchools should consult parents.\n\n7\n\nSeven steps follow."
+    assert refs_texts(text) == [
+        ("2.3", "Schools should consult parents."),
+        (None, "7"),
+        (None, "Seven steps follow."),
+    ]
+
+
+def test_lettered_paragraph_of_a_regulation_is_in_its_unit(tmp_path: Path) -> None:
+    path = tmp_path / "regs.txt"
+    path.write_text(
+        "Title: The Play Regulations 2031\nIdentifier: http://www.legislation.gov.uk/uksi/2031/3\n\n"
+        "4\n\nThe council must—\n\n4.a\n\nnotify the parent, and\n\n4.b\n\nconsult the school.\n",
+        encoding="utf-8",
+    )
+    assert [(p.ref, p.unit) for p in extract(path)] == [
+        ("reg.4", "reg.4"),
+        ("reg.4(a)", "reg.4"),
+        ("reg.4(b)", "reg.4"),
+    ]

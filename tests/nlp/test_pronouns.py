@@ -24,6 +24,15 @@ A = "active"
 DSL = "the designated safeguarding lead"
 
 CASES = [
+    # a body the lexicon does not know, named by a proper name: "it" stands for it
+    (
+        "The Playwork Institute must publish the matters that it takes into account when it "
+        "decides whether to consult the Secretary of State.",
+        [
+            ("takes into account", "take into account", "other", [], "none", False, A),
+            ("consult", "consult", "other", ["secretary_of_state"], "none", False, A),
+        ],
+    ),
     (
         "If the registered person considers that the child is at risk, they must notify the "
         "police.",

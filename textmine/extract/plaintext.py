@@ -34,9 +34,9 @@ infer one. textmine's own inference:
   own, then ``co-operate with ...``): in an Act or SI the number reads as
   ``s.1(4)(a)`` (``reg.`` for an SI), each dotted part one level down, so an
   inserted provision's number stays inside its host section (``5.52B.1`` is
-  ``s.5(52B)(1)``); in other text a dotted number is the ref as printed. A
-  later block with no number of its own (the words closing a list, a
-  definition) continues the unit of the last numbered one; a line of seven or
+  ``s.5(52B)(1)``), and a later block with no number of its own (the words
+  closing a list, a definition) continues the unit of the last numbered one;
+  in other text a dotted number is the ref as printed. A line of seven or
   more ``#`` marks (the heading of inserted text) is a heading.
 
 A file that starts with :data:`EXPORT_MARKER` is textmine's own export and is
@@ -337,7 +337,8 @@ class _Reader:
             ref, unit = self.label
             self.label = None
             self._enter(ref)
-            self.numbered_unit = unit
+            # in legislation, unnumbered words after a numbered block continue its unit
+            self.numbered_unit = unit if self.kind in _PREFIX else None
             self._emit(item.page, ref, _join(lines), unit)
             return
         ref, rest = split_lead(lines[0])

@@ -92,6 +92,14 @@ PRONOUN = rule(
     expect={"text": "consult", "actor": "local_authority"},
     doubt="pronoun",
 )
+NAMED = rule(
+    "party.named",
+    "party",
+    "A proper name the lexicon does not know is some other party, also when a pronoun or "
+    "'each of' stands for it ('The Institute may, if it considers it appropriate, ...').",
+    example="Barnardo's must consult the parent.",
+    expect={"text": "consult", "actor": "other"},
+)
 FORMER_LATTER = rule(
     "party.former_latter",
     "party",
@@ -441,6 +449,20 @@ class Parties:
         """Whether ``token`` names a party (for the helpers that take a predicate)."""
         return self.party(token) is not None
 
+    def named(self, token: Token) -> Party | None:
+        """A body named by a proper name the lexicon does not know (``the Institute``,
+        ``Ofqual``): some other party; not a word of an instrument's title."""
+        if (
+            token.pos_ != "PROPN"
+            or token.dep_ in ("compound", "poss")
+            or not (token.is_title or token.is_upper)
+            or _in_instrument_title(token)
+            or self.party(token) is not None
+        ):
+            return None
+        plural = token.tag_ == "NNPS"
+        return Party("other", "body", self.np_text(token, coordinated=False), plural, NAMED)
+
     def in_unit(self, token: Token) -> Token | None:
         """The unit's token for a token of a composed clause (``None`` when not copied)."""
         if self.outer is None:
@@ -556,13 +578,13 @@ class Parties:
                 antecedent = self.outer[0].antecedent(unit) if unit is not None else None
             if antecedent is None:
                 return None
-            found = self.party(antecedent)
+            found = self.party(antecedent) or self.named(antecedent)
             if found is None:
                 return None
             return Party(found.group, found.refer, found.text, found.plural, PRONOUN)
         if token.lemma_.lower() in _QUANTIFIERS:  # "each of its partners", "members of the family"
             for obj in prep_objects(token, frozenset({"of"})):
-                found = self.party(obj)
+                found = self.party(obj) or self.named(obj)
                 if found is not None:
                     return found
             for child in token.lefts:  # "family members", "panel members"
@@ -924,6 +946,8 @@ class Parties:
                 holder = role_holder(candidate, self.is_party)
                 if holder is not None:
                     candidate, found = holder, self.party(holder)
+            if found is None and not plural:
+                found = self.named(candidate)  # "The Institute may, if it considers ..."
             if found is None or not self._compatible(pronoun, found):
                 continue
             # a singular subject is taken at once, except for "them" after a preposition

@@ -87,6 +87,22 @@ CASES = [
             ("notify", "notify", "other", "must", False, A),
         ],
     ),
+    # a whole condition clause between the modal and its dash: the items complete the modal
+    (
+        "In reviewing the plan, the council must, unless it is not reasonably practicable— "
+        "(a) seek and have regard to the wishes of the child; and (b) inform the parent.",
+        [
+            ("seek", "seek", "local_authority", "must", False, A),
+            ("have regard to", "have regard to", "local_authority", "must", False, A),
+            ("inform", "inform", "local_authority", "must", False, A),
+        ],
+    ),
+    # a condition still open at the dash: its items complete it, not the modal
+    (
+        "The council must, if it is satisfied that the child— (a) is in need, and (b) has "
+        "no carer, consult the parent.",
+        [("consult", "consult", "local_authority", "must", False, A)],
+    ),
     # a gerund under "including" inside an item: done by whoever does the item
     (
         "The standard requires the registered person to ensure that staff— help each child to "

@@ -27,7 +27,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from textmine.nlp.context.lists import Item, Segment
 
@@ -47,6 +47,26 @@ _POINTER = re.compile(
 )
 #: A preposition before ``the following``: the list elaborates a noun, no verb's argument.
 _AFTER_PREPOSITION = [[word] for word in ("in", "of", "on", "at", "by", "for", "with", "to")]
+#: Words opening a condition or time clause set off after a modal (``must, unless ...``).
+_CONDITIONS = frozenset(
+    {
+        "unless",
+        "if",
+        "where",
+        "when",
+        "whenever",
+        "once",
+        "before",
+        "after",
+        "except",
+        "so",
+        "as",
+        "while",
+        "until",
+    }
+)
+#: Words after which a clause still waits for its items (``if satisfied that the child—``).
+_OPENERS = frozenset({"that", "whether", "who", "which", "whom", "where", "when", "to"})
 #: Words that point at the list rather than open a clause it completes.
 _POINTERS = frozenset({"following", "follows", "below", "these", "those", "this"})
 
@@ -209,9 +229,26 @@ def _modal_end(doc: Doc, lead: Segment) -> int | None:
     if modal is None or modal.i == span.end - 1:
         return None
     rest = doc[modal.i + 1 : span.end]
-    if rest[0].text != "," or any(t.pos_ in ("VERB", "AUX") for t in rest):
+    if rest[0].text != ",":
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in rest) and not _closed_condition(rest[1:]):
         return None
     return modal.idx + len(modal.text)
+
+
+def _closed_condition(aside: Span) -> bool:
+    """Whether an aside between a modal and the mark is a whole condition or time clause
+    (``must, unless it is not reasonably practicable—``), which the items do not complete.
+
+    ``must, if it is satisfied that the child—`` is not closed: its items complete the
+    clause the aside opens (``the child— (a) is ...``), not the modal.
+    """
+    words = [t for t in aside if not (t.is_punct or t.is_space)]
+    if len(words) < 2 or words[0].lower_ not in _CONDITIONS:
+        return False
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
+    after = words[words.index(verbs[-1]) + 1 :] if verbs else words
+    return not any(t.lower_ in _OPENERS or t.dep_ == "mark" for t in after)
 
 
 def _common_capital(doc: Doc, char: int) -> bool:

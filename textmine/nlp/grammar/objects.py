@@ -120,8 +120,8 @@ def shared_object(verb: Token) -> list[Token]:
     """
     if _has_object(verb) or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return []  # a passive's object slot is its subject ("what will be involved and ask them")
-    if any(c.dep_ == "prep" for c in verb.children) and not _stranded(verb):
-        return []
+    if any(c.dep_ == "prep" and c.i > verb.i for c in verb.children) and not _stranded(verb):
+        return []  # a fronted phrase ("In preparing the plan, ... seek and ...") is no object
     found: list[Token] = []
     for conj in conjuncts(verb)[1:]:
         if conj.i < verb.i or conj.pos_ not in ("VERB", "AUX"):

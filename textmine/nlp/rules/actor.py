@@ -75,6 +75,7 @@ from textmine.nlp.grammar.syntax import (
     relative_head,
     verb_above,
 )
+from textmine.nlp.parties import NAMED as PARTY_NAMED
 from textmine.nlp.parties import Parties, Party, PartyMatcher
 from textmine.nlp.rules.registry import Reading, Rule, rule
 from textmine.nlp.rules.voice import voice
@@ -407,13 +408,6 @@ PARTY_UNRESOLVED = rule(
     example="They must consult the parent.",
     expect={"text": "consult", "actor": "unspecified"},
     doubt="pronoun",
-)
-PARTY_NAMED = rule(
-    "party.named",
-    "party",
-    "A proper name the lexicon does not know is some other party.",
-    example="Barnardo's must consult the parent.",
-    expect={"text": "consult", "actor": "other"},
 )
 PARTY_POSSESSOR = rule(
     "party.possessor",
@@ -1037,7 +1031,7 @@ class ActorReader:
         if token.pos_ == "PRON" or token.tag_ in ("WDT", "WP"):
             reading = Reading("unspecified", found_by, party=PARTY_UNRESOLVED, token=token.text)
             return "unspecified", token.text, reading
-        if token.pos_ == "PROPN":  # a named body the lexicon does not know
+        if parties.named(token) is not None:  # a named body the lexicon does not know
             text = parties.np_text(token, coordinated=True)
             return "other", text, Reading("other", found_by, party=PARTY_NAMED, token=token.text)
         agent = parties.agent_noun(token)
