@@ -30,6 +30,36 @@ LA = "local_authority"
 YP = "young_person"
 
 CASES = [
+    # ---- drafting of Acts (issue 14, after the first score of S31)
+    # the infinitive of a judgement clause takes the noun before the clause as its object
+    (
+        "The Board must consult any bodies the Board considers it appropriate to consult.",
+        [
+            ("consult", "consult", "other", ["other"], "must", False, A),
+            ("considers", "consider", "other", [], "none", False, A),
+            ("consult", "consult", "other", ["other"], "none", False, A),
+        ],
+    ),
+    # "one another" as object: each party consults the other
+    (
+        "The trust and the Secretary of State must consult one another before the order.",
+        [("consult", "consult", "health", ["secretary_of_state"], "must", False, A)],
+    ),
+    # persons a provision names by letters
+    (
+        "If K is notified that P has died, P's gametes must be disposed of.",
+        [("notified", "notify", "unspecified", ["other"], "none", False, P)],
+    ),
+    # a regulator is no local authority
+    (
+        "The appropriate regulatory authority must consult the Secretary of State.",
+        [("consult", "consult", "other", ["secretary_of_state"], "must", False, A)],
+    ),
+    # an aside's participle that took the modal: "must, having done that, consult"
+    (
+        "The council must, having done that, consult the parent.",
+        [("consult", "consult", LA, ["parent"], "must", False, A)],
+    ),
     # ---- the lead's four hand-found errors
     (
         "Local authorities must ensure that children, their parents and young people are "

@@ -447,6 +447,15 @@ class PartnershipTerms:
                 lead_doer = reader.actors.lead_in_doer()
                 if lead_doer is not None:
                     actor, actor_text, actor_r = lead_doer
+                    lead_modal = (
+                        modality_rules.lead_in_modality(
+                            anchor, reader.parties.doc, reader.outer[1].item_start, cues
+                        )
+                        if modal_r.rule is modality_rules.NO_MODAL
+                        else None
+                    )
+                    if lead_modal is not None:  # "must— (b) having done that, consult"
+                        modal_r = lead_modal
             if actor_r.rule is actor_rules.NO_SUBJECT:
                 lead = next(iter(span.doc.sents)) if reader.outer is not None else None
                 if is_imperative(item, lead):

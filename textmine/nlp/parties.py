@@ -213,6 +213,14 @@ PARTY_NOUN = rule(
     example="The supervisor must notify the court.",
     expect={"text": "notify", "actor": "other"},
 )
+LETTER = rule(
+    "party.letter",
+    "party",
+    "A person a provision names by a capital letter ('P renews consent by informing K') "
+    "is some party (the party a document's bracketed definition gives, where it gives one).",
+    example="P may at any time notify K that P withdraws consent.",
+    expect={"text": "notify", "actor": "other"},
+)
 CONJUNCT = rule(
     "party.conjunct",
     "party",
@@ -400,6 +408,19 @@ class PartyMatcher:
 _INSTRUMENTS = frozenset({"act", "acts", "regulations", "order", "rules", "measure", "bill"})
 #: Small words that may stand inside such a name.
 _NAME_WORDS = frozenset({"and", "of", "for", "the", "in", "to", "with", "(", ")", "&", ","})
+
+
+def _is_letter_name(token: Token) -> bool:
+    """``P``, ``K``: a capital letter standing alone as a noun phrase naming a person."""
+    return (
+        len(token.text) == 1
+        and token.text.isupper()
+        and token.text not in ("I", "A")
+        and token.pos_ in ("PROPN", "NOUN")
+        and token.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "pobj", "conj", "appos")
+        and not any(c.dep_ in ("det", "amod", "compound") for c in token.lefts)
+        and not (token.i > 0 and token.nbor(-1).text == "(")
+    )
 
 
 def _in_instrument_title(token: Token) -> bool:
@@ -649,6 +670,8 @@ class Parties:
                         text = self.np_text(token, coordinated=True)
                         return Party(found.group, found.refer, text, plural, CONJUNCT)
                 return Party("other", "any", self.np_text(token), plural, PARTY_NOUN)
+            if _is_letter_name(token):  # "P informs K": persons a provision names by letters
+                return Party("other", "person", token.text, False, LETTER)
             return None
         return Party(alias[0], alias[1], self.np_text(token), plural, ALIAS)
 

@@ -47,7 +47,8 @@ def test_each_rules_example(nlp: Any, rule: Rule) -> None:
     doc = nlp(rule.example)
     expect = dict(rule.expect)
     text = expect.pop("text")
-    found = [s for s in doc.spans["partnership"] if s.text == text]
+    nth = expect.pop("nth", 0)  # which occurrence of the text the example is about
+    found = [s for s in doc.spans["partnership"] if s.text == text][nth:]
     if expect.pop("absent", False):
         assert not found, f"{rule.name}: {text!r} should not be an occurrence"
         return

@@ -67,6 +67,8 @@ _CONDITIONS = frozenset(
 )
 #: Words after which a clause still waits for its items (``if satisfied that the child—``).
 _OPENERS = frozenset({"that", "whether", "who", "which", "whom", "where", "when", "to"})
+#: A real sentence boundary inside a lead-in: a stop and a space, or a line break.
+_STOP = re.compile(r"[.;:?!][\"\u201d\u2019)]?\s+|\n")
 #: Words that point at the list rather than open a clause it completes.
 _POINTERS = frozenset({"following", "follows", "below", "these", "those", "this"})
 
@@ -268,6 +270,12 @@ def sentence_start(doc: Doc, lead: Segment) -> int:
     if span is None or not len(span):
         return lead.start
     start = span[-1].sent.start_char
+    if start > lead.start and doc.text[start].islower():
+        # a sentence the parser opened inside the lead-in, at a word in lower case ("Before
+        # requiring X to act the Commission | must—"): the clause runs from the last stop
+        before = doc.text[lead.start : start]
+        stops = list(_STOP.finditer(before))
+        return lead.start + stops[-1].end() if stops else lead.start
     if start < lead.start and lead.label is not None:
         return lead.start  # "(1) An agreement must—": a label or glyph opens the clause
     if start < lead.start:

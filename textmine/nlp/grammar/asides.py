@@ -59,7 +59,9 @@ def _stranded(modal: Token, verb: Token) -> bool:
         return True
     head = modal.head
     inside = any(c.dep_ in ALL_SUBJECTS and c.i > modal.i for c in head.children)
-    return modal.i < head.i < verb.i and not inside and head.pos_ != "VERB"
+    # "must, having done that, consult": the aside's own verb took the modal
+    stolen = head.dep_ == "advcl" and head.head == verb
+    return modal.i < head.i < verb.i and not inside and (head.pos_ != "VERB" or stolen)
 
 
 def subject_before_aside(verb: Token, is_party: Callable[[Token], bool]) -> Token | None:

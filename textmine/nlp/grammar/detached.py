@@ -27,8 +27,11 @@ MAX_EXAMPLE_GAP = 6
 
 def reciprocal(token: Token) -> bool:
     """``each other``, ``one another``: the parties are the subject's own conjuncts."""
-    return (token.lower_ == "other" and any(c.lower_ == "each" for c in token.lefts)) or (
-        token.lower_ == "another" and any(c.lower_ == "one" for c in token.lefts)
+    return (
+        (token.lower_ == "other" and any(c.lower_ == "each" for c in token.lefts))
+        or (token.lower_ == "another" and any(c.lower_ == "one" for c in token.lefts))
+        # "consult one another" parsed with "one" as the head
+        or (token.lower_ == "one" and any(c.lower_ == "another" for c in token.rights))
     )
 
 

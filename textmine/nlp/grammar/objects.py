@@ -42,6 +42,7 @@ __all__ = [
     "aside_object",
     "gap_object",
     "hidden_objects",
+    "judgement_gap",
     "kept_object",
     "next_noun",
     "post_nominal_head",
@@ -301,3 +302,45 @@ def hidden_objects(verb: Token) -> list[Token]:
     ):
         found += finder(verb)
     return found
+
+
+#: Adjectives of a judgement clause whose infinitive leaves its object to the noun before
+#: (``any persons the board considers it appropriate to consult``).
+_JUDGED = frozenset(
+    {"appropriate", "necessary", "fit", "desirable", "expedient", "proper", "suitable"}
+)
+#: Verbs of judging that such a clause is the object of.
+_JUDGING = frozenset({"consider", "think", "determine", "believe", "decide", "judge"})
+#: Words between the noun and the judging clause's subject.
+_GAP_WORDS = frozenset({"as", "that", "whom", "which", "who"})
+
+
+def judgement_gap(verb: Token) -> list[Token]:
+    """``any persons NHS England considers it appropriate to consult``: the noun the
+    judgement clause follows is the object of an infinitive that has none.
+
+    The parser seldom makes such a clause a relative clause (it often
+    coordinates *considers* with the main verb), so the noun is found by
+    position: the word before the judging verb's subject (past ``as``,
+    ``that``, ``whom``), when it is a noun.
+    """
+    if _has_object(verb) or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    judged = verb.head
+    if verb.dep_ not in ("advcl", "xcomp", "ccomp") or judged.lemma_.lower() not in _JUDGED:
+        return []
+    judging = judged.head
+    if judged.dep_ not in ("ccomp", "xcomp", "oprd", "acomp") or (
+        judging.lemma_.lower() not in _JUDGING
+    ):
+        return []
+    subject = next((c for c in judging.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    i = subject.left_edge.i - 1
+    while i >= 0 and verb.doc[i].lower_ in _GAP_WORDS:
+        i -= 1
+    noun = verb.doc[i] if i >= 0 else None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.i >= verb.i:
+        return []
+    return conjuncts(noun)

@@ -605,10 +605,40 @@ class ActorReader:
         if not len(doc):
             return None
         root = next(iter(doc.sents)).root
-        for child in root.children:
-            if child.dep_ in ACTIVE_SUBJECTS and not is_expletive(child):
-                group, text, reading = self.actor_of(child, LEAD_IN)
-                return (group, text, reading) if group != "unspecified" else None
+        subject = next(
+            (c for c in root.children if c.dep_ in ACTIVE_SUBJECTS and not is_expletive(c)),
+            None,
+        )
+        if subject is None:  # the parse hung the lead-in's subject elsewhere: its modal's
+            subject = self._lead_modal_subject()
+        if subject is not None:
+            group, text, reading = self.actor_of(subject, LEAD_IN)
+            return (group, text, reading) if group != "unspecified" else None
+        return None
+
+    def _lead_modal_subject(self) -> Token | None:
+        """The subject of the modal that ends a composed clause's lead-in (``Before requiring
+        X to act the Commission must—``: whatever the parse made of the opening phrase, the
+        party right before the modal is its subject)."""
+        outer = self.parties.outer
+        if outer is None:
+            return None
+        item_start = outer[1].item_start
+        doc = self.parties.doc
+        modals = [t for t in doc if t.tag_ == "MD" and t.idx < item_start]
+        if not modals:
+            return None
+        modal = modals[-1]
+        for child in (*modal.head.children, *modal.children):
+            if child.dep_ in ACTIVE_SUBJECTS and child.i < modal.i and not is_expletive(child):
+                return child
+        before = doc[modal.i - 1] if modal.i else None
+        if (
+            before is not None
+            and before.pos_ in ("NOUN", "PROPN")
+            and self.parties.is_party(before)
+        ):
+            return before
         return None
 
     def actor_of(self, token: Token, found_by: Rule) -> Actor:

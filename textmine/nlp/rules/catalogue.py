@@ -27,6 +27,9 @@ def rules_text(rules: list[Rule]) -> str:
     for rule in rules:
         expect = dict(rule.expect)
         text = expect.pop("text")
+        nth = expect.pop("nth", 0)
+        if nth:  # the example holds the text more than once
+            text = f"{text} (occurrence {nth + 1})"
         gives = (
             "no occurrence"
             if expect.pop("absent", False)

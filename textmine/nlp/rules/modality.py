@@ -50,7 +50,7 @@ voice by :mod:`textmine.nlp.rules.voice`.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from textmine.nlp.grammar.adjuncts import (
     adverbial_participle,
@@ -120,6 +120,16 @@ NO_MODAL = rule(
     "No modal governs the term (purpose infinitives, subordinate clauses).",
     example="Where the authority consults the parent, it must record the views.",
     expect={"text": "consults", "modality": "none"},
+)
+LEAD_IN = rule(
+    "modality.lead_in",
+    "modality",
+    "A list item's verb that the parse cut off from the modal its lead-in ends with takes "
+    "that modal ('must— ... (b) having done that, consult').",
+    example="Before requiring NHS England to make an order under subsection (1) the Care "
+    "Quality Commission must— (a) consult the Secretary of State and NHS England, and (b) "
+    "having done that, consult— (i) the trust, and (ii) any integrated care board.",
+    expect={"text": "consult", "modality": "must", "nth": 1},
 )
 NOMINAL = rule(
     "modality.nominal",
@@ -488,3 +498,15 @@ def _relative_purpose(need: Token, infinitive: Token) -> bool:
         c.dep_ == "prep" and not any(g.dep_ in ("pobj", "pcomp") for g in c.children)
         for c in infinitive.children
     )
+
+
+def lead_in_modality(verb: Token, lead: Doc, item_start: int, cues: Cues) -> Reading | None:
+    """The modal that ends the lead-in of the composed clause ``lead`` (its item starts at
+    ``item_start``), for ``verb``, a term's bare verb the parse left without it (``None``
+    for an infinitive, a participle or a gerund, which no lead-in modal governs)."""
+    if verb.tag_ != "VB" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    modals = [t for t in lead if t.tag_ == "MD" and t.idx < item_start]
+    if not modals or modals[-1].lower_ not in cues.modals:
+        return None
+    return Reading(cues.modals[modals[-1].lower_], LEAD_IN, token=modals[-1].text)

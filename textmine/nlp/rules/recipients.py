@@ -35,7 +35,7 @@ from spacy.tokens import Token
 
 from textmine.nlp.grammar.deps import ACTIVE_SUBJECTS, to_infinitive
 from textmine.nlp.grammar.detached import examples, marker_object, pied_piped, reciprocal
-from textmine.nlp.grammar.objects import hidden_objects
+from textmine.nlp.grammar.objects import hidden_objects, judgement_gap
 from textmine.nlp.grammar.passives import adverbial_participle, kept, passive_holders
 from textmine.nlp.grammar.syntax import (
     MAX_STEPS,
@@ -252,9 +252,12 @@ class RecipientReader:
             found += [(o, role) for o in pied_piped(verb, prep, self._names_party)]
         if "views" in roles:
             found += [(o, VIEWS) for o in self.view_owners(verb, span_tokens, passive)]
-        mutual = [t for t, role in found if role is WITH and reciprocal(t)]
+        mutual = [t for t, role in found if role in (WITH, OBJECT) and reciprocal(t)]
         if mutual:  # "A and B must co-operate with each other": as "work together"
+            objects_mutual = any(role is OBJECT and t in mutual for t, role in found)
             found = [(t, role) for t, role in found if t not in mutual]
+            if objects_mutual and not passive:  # "A and B must consult one another"
+                found += [(o, CO_SUBJECT) for o in self.co_subjects(verb)]
         if found:  # "... relevant persons may be notified, for example, the police, ..."
             found += [(o, EXAMPLE) for o in examples([*span_tokens, *(t for t, _ in found)])]
         partners = (WITH,)
@@ -306,7 +309,12 @@ class RecipientReader:
         return [Party("other", "body", text, token.tag_ == "NNPS", NAMED)]
 
     def object_gap(self, verb: Token) -> list[Token]:
-        """``the persons it has consulted``: the relative clause's head is the object."""
+        """``the persons it has consulted``: the relative clause's head is the object; so in
+        ``any persons the board considers it appropriate to consult`` (see
+        :func:`judgement_gap`)."""
+        judged = judgement_gap(verb)
+        if judged:
+            return judged
         if any(c.dep_ in ("prep", "ccomp", "xcomp") for c in verb.children):
             return []
         if not any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children):

@@ -12,9 +12,9 @@ as a party (``party.alias``, ``party.pronoun``), where recipients are read
 in declaration order, which is the order the readers try them in.
 
 Each rule carries an example sentence and what the tagger must give on it
-(``expect``: the occurrence by its ``text``, and field values); the test
-suite tags every example and checks both the values and that the rule is
-among those ``--explain`` names (``tests/nlp/rules/test_registry.py``).
+(``expect``: the occurrence by its ``text``, ``nth`` when the text recurs, and field
+values); the test suite tags every example and checks both the values and that the
+rule is among those ``--explain`` names (``tests/nlp/rules/test_registry.py``).
 ``textmine rules`` prints the registry. A rule may also name a *doubt*: the
 reason a row decided by it deserves an analyst's look first (``fallback``,
 ``pronoun``, ``context``, ``imperative``, ``no_doer``, ``sense``), which
