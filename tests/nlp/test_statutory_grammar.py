@@ -55,6 +55,27 @@ CASES = [
         "The appropriate regulatory authority must consult the Secretary of State.",
         [("consult", "consult", "other", ["secretary_of_state"], "must", False, A)],
     ),
+    # ---- after the first score of S32
+    # "must, or must not," offers both: the first alternative is read
+    (
+        "The regulations may list the matters which must, or must not, be taken into account.",
+        [("taken into account", "take into account", "unspecified", [], "must", False, P)],
+    ),
+    # a name with "and" in it is one party; a Health and Wellbeing Board is the council's
+    (
+        "The trust must consult each relevant Health and Wellbeing Board.",
+        [("consult", "consult", "health", [LA], "must", False, A)],
+    ),
+    # an opening gerund phrase without a comma: the party before the modal is the subject
+    (
+        "Before exercising the power under section 4 NHS England must consult the trust.",
+        [("consult", "consult", "health", ["health"], "must", False, A)],
+    ),
+    # a term in the bracketed heading of a cited provision is no occurrence
+    (
+        "In section 7 of the Play Act 2030 (duty to consult parents), omit subsection (2).",
+        [],
+    ),
     # an aside's participle that took the modal: "must, having done that, consult"
     (
         "The council must, having done that, consult the parent.",

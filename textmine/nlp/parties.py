@@ -465,6 +465,11 @@ class Parties:
         self.doers: Callable[[Token], set[int]] = lambda verb: set()
         self._parties: dict[int, Party | None] = {}
         self._aliases: dict[int, tuple[str, str] | None] = {}
+        #: conjuncts that are words of their head's name ("Wellbeing Board" of "Health and
+        #: Wellbeing Board"), not parties of their own
+        self._in_name: set[int] = set()
+        #: where the alias a head's name matched starts
+        self._alias_start: dict[int, int] = {}
 
     def is_party(self, token: Token) -> bool:
         """Whether ``token`` names a party (for the helpers that take a predicate)."""
@@ -555,6 +560,18 @@ class Parties:
             length = m_end - m_start
             if best is None or length > best[0]:
                 best = (length, self.matcher.info[match_id])
+                self._alias_start[token.i] = start + m_start
+        conj = next((c for c in token.children if c.dep_ == "conj"), None)
+        if best is None and conj is not None:
+            # a name with "and" in it that the parse read as a coordination ("the Health
+            # and Wellbeing Board"): an alias from the token through its conjunct
+            for match_id, m_start, m_end in self.matcher.matcher(
+                self.doc[start : conj.right_edge.i + 1]
+            ):
+                longer = best is None or m_end - m_start > best[0]
+                if start + m_start <= token.i and start + m_end > conj.i and longer:
+                    best = (m_end - m_start, self.matcher.info[match_id])
+                    self._in_name.add(conj.i)
         if best is None and token.pos_ in ("VERB", "ADJ") and token.dep_ in ("csubj", "nsubj"):
             # a mis-parsed head word ("Governing/csubj bodies/dobj ... must have regard"):
             # an alias that starts at the token
@@ -576,6 +593,10 @@ class Parties:
 
     def _party(self, token: Token) -> Party | None:
         lower = token.lower_
+        if token.dep_ == "conj" and token.head != token:
+            self._alias(token.head)
+            if token.i in self._in_name:  # a word of its head's name: the head's party
+                return self.party(token.head)
         if token.tag_ in ("WDT", "WP", "WP$") and lower in self.cues.relatives:
             head = relative_head(token)
             found = self.party(head) if head is not None else None
@@ -617,8 +638,11 @@ class Parties:
         if lower in _FIRST_PLURAL and token.pos_ == "PRON" and self.context.author is not None:
             return Party(self.context.author, "body", token.text, True, AUTHOR)
         alias = self._alias(token)
+        named_from = self._alias_start.get(token.i, token.i) if alias is not None else token.i
         coordinated = any(
-            c.dep_ in ("compound", "nmod", "amod") and any(g.dep_ == "conj" for g in c.children)
+            c.dep_ in ("compound", "nmod", "amod")
+            and any(g.dep_ == "conj" for g in c.children)
+            and c.left_edge.i < named_from  # not words of the name ("Health and Wellbeing")
             for c in token.lefts
         )
         if alias is not None and (alias[0] in GENERIC_GROUPS or coordinated):

@@ -72,6 +72,18 @@ def _whether_or_not(cue: Token) -> bool:
     return any(t.lower_ == "whether" for t in cue.doc[start : cue.i])
 
 
+def _alternative(cue: Token) -> bool:
+    """``which must, or must not, be taken into account``, ``may or may not``: a negated
+    modal offered as the second of two alternatives; the first, positive, one is read."""
+    words = [t for t in cue.doc[max(cue.sent.start, cue.i - 5) : cue.i] if t.text != ","]
+    return (
+        len(words) >= 3
+        and words[-1].tag_ == "MD"
+        and words[-2].lower_ == "or"
+        and words[-3].tag_ == "MD"
+    )
+
+
 def _negation_cue(token: Token, cues: Cues) -> Token | None:
     # "must not, unless ..., inform": the parser may hang the cue off the auxiliary
     auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
@@ -80,6 +92,7 @@ def _negation_cue(token: Token, cues: Cues) -> Token | None:
             (child.dep_ == "neg" or child.lower_ in cues.negations)
             and not _not_only(child)
             and not _whether_or_not(child)
+            and not _alternative(child)
         ):
             return child
         if child.dep_ in ("nsubj", "nsubjpass") and cues.negation_determiners:

@@ -89,6 +89,15 @@ OBJECT_LEMMAS = rule(
     example="The home should seek to ensure that the child is safe.",
     expect={"text": "seek", "absent": True},
 )
+CITED_HEADING = rule(
+    "sense.cited_heading",
+    "sense",
+    "A term in the bracketed heading of a cited provision is no occurrence ('In section 15 "
+    "(duty to co-operate), omit ...').",
+    example="In section 15 of the Play Act 2030 (duty to co-operate with councils), omit "
+    "subsection (7).",
+    expect={"text": "co-operate", "absent": True},
+)
 FRONTED_PREP = rule(
     "sense.fronted_prep",
     "sense",
@@ -212,6 +221,57 @@ def _after_lead_in_dash(token: Token) -> bool:
         and token.doc[i - 2].whitespace_ == ""
         and not token.doc[i - 2].is_punct
     )
+
+
+#: A cited provision right before a bracket: ``section 15``, ``section 2 of the Health Act
+#: 2009``, ``Schedule 3``, ``regulation 4(2)``, ``paragraph 9 of Schedule 1``.
+_CITATION = re.compile(
+    r"\b(?:sections?|subsections?|regulations?|paragraphs?|sub-paragraphs?|Schedules?|"
+    r"articles?|rules?|Part|Chapter)\s+[0-9A-Z]+[0-9A-Za-z]*(?:\([0-9A-Za-z]+\))*"
+    r"(?:\s+(?:and|to|or)\s+[0-9A-Z]+[0-9A-Za-z]*(?:\([0-9A-Za-z]+\))*)?"
+    r"(?:\s+of\s+(?:Schedule\s+[0-9A-Z]+|the\s+[A-Z][^()]{0,100}?\s(?:Act|Regulations|Order|"
+    r"Rules|Measure)(?:\s+\(?[A-Za-z]+\)?)?\s+\d{4}))?\s*$"
+)
+
+
+#: First words of a bracket that is a clause or an aside, not a cited provision's heading.
+_NOT_HEADING = frozenset(
+    {
+        "which",
+        "that",
+        "who",
+        "whose",
+        "where",
+        "when",
+        "if",
+        "and",
+        "or",
+        "as",
+        "see",
+        "but",
+        "being",
+        "so",
+        "unless",
+        "including",
+        "in",
+        "for",
+        "whether",
+    }
+)
+
+
+def in_cited_heading(token: Token) -> bool:
+    """Whether ``token`` stands in the bracketed heading that follows a cited provision
+    (``section 15 of the Domestic Abuse Act 2021 (duty to co-operate with ...)``)."""
+    text = token.doc.text
+    start = max(token.sent.start_char, token.idx - 200)
+    opened = text.rfind("(", start, token.idx)
+    if opened < 0 or ")" in text[opened : token.idx]:
+        return False
+    words = text[opened + 1 : token.idx].split()
+    if words and words[0].lower().strip(",") in _NOT_HEADING:
+        return False  # "section 4 (which requires it to consult ...)": a clause, no heading
+    return _CITATION.search(text, max(0, opened - 160), opened) is not None
 
 
 def in_title(token: Token) -> bool:
@@ -460,6 +520,8 @@ def check(span: Span, anchor: Token, constraint: Mapping[str, Any], reader: Read
         or _before_address(anchor)
     ):
         return TITLE
+    if in_cited_heading(anchor):
+        return CITED_HEADING
     if constraint.get("nominal") and (
         anchor.pos_ in ("VERB", "AUX") or anchor.tag_.startswith("VB")
     ):
