@@ -55,6 +55,22 @@ CASES = [
         "The appropriate regulatory authority must consult the Secretary of State.",
         [("consult", "consult", "other", ["secretary_of_state"], "must", False, A)],
     ),
+    # ---- after the first score of S34
+    # text an amendment inserts is read as sentences of its own, not as the amending
+    # words' items; its own lead-ins still lead its items
+    (
+        "In section 9, for subsection (3) substitute—\n(3) The regulator must notify the "
+        "trustees of the decision.",
+        [("notify", "notify", "other", ["other"], "must", False, A)],
+    ),
+    (
+        "After subsection (1) insert—\n(1A) The Secretary of State must—\n(a) consult the "
+        "housing ombudsman, and\n(b) inform the council.",
+        [
+            ("consult", "consult", "secretary_of_state", ["other"], "must", False, A),
+            ("inform", "inform", "secretary_of_state", [LA], "must", False, A),
+        ],
+    ),
     # ---- after the first score of S32
     # "must, or must not," offers both: the first alternative is read
     (

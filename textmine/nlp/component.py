@@ -51,7 +51,13 @@ from spacy.symbols import NORM, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from textmine.contract import LABEL_FIELDS
-from textmine.nlp.context.compose import Composition, compose, find_pointer, sentence_start
+from textmine.nlp.context.compose import (
+    Composition,
+    completing_chain,
+    compose,
+    find_pointer,
+    sentence_start,
+)
 from textmine.nlp.context.document import DocumentContext, context_of, read_context
 from textmine.nlp.context.lists import Item, Segment, list_items
 from textmine.nlp.lexicon import Lexicon, TermPattern, load_lexicon
@@ -199,7 +205,7 @@ class PartnershipTerms:
         already composed from an item (``composed``) only the lists the item
         itself leads in are read so.
         """
-        items = [item for item in every if item.chain] if not composed else []
+        items = [it for it in every if completing_chain(doc.text, it)] if not composed else []
         deferred: dict[int, Item] = {}
         leads: dict[int, tuple[Segment, list[tuple[int, int, int]]]] = {}
         own: list[tuple[int, int, int]] = []

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from textmine.nlp.context.lists import Item, Segment
 
-__all__ = ["Composition", "compose", "find_pointer", "sentence_start"]
+__all__ = ["Composition", "completing_chain", "compose", "find_pointer", "sentence_start"]
 
 #: Subject pronouns that end an embedded clause's lead-in (``ensure that they:``).
 _SUBJECT_PRONOUNS = frozenset({"they", "he", "she", "it", "we", "you", "i"})
@@ -69,6 +69,11 @@ _CONDITIONS = frozenset(
 _OPENERS = frozenset({"that", "whether", "who", "which", "whom", "where", "when", "to"})
 #: A real sentence boundary inside a lead-in: a stop and a space, or a line break.
 _STOP = re.compile(r"[.;:?!][\"\u201d\u2019)]?\s+|\n")
+#: The end of an amending lead-in, whose items are the text it inserts (``insert—``,
+#: ``substitute—``, ``there is inserted—``).
+_AMENDING = re.compile(
+    r"\b(?:insert|substitute|add|(?:is|are) (?:inserted|substituted|added))\s*$", re.IGNORECASE
+)
 #: Words that point at the list rather than open a clause it completes.
 _POINTERS = frozenset({"following", "follows", "below", "these", "those", "this"})
 
@@ -143,13 +148,15 @@ def compose(
     copied after the item, so that a term of the item finds its listed
     arguments; the item's own words remain the region its terms are read from.
     """
-    if not item.chain:
-        return None
     text = doc.text
+    chain = completing_chain(text, item)
+    if not chain:
+        return None
+    amended = len(chain) < len(item.chain)
     spans: list[tuple[int, int]] = []
-    for depth, lead in enumerate(item.chain):
+    for depth, lead in enumerate(chain):
         assert lead.mark is not None
-        start = sentence_start(doc, lead) if depth == 0 else lead.start
+        start = sentence_start(doc, lead) if depth == 0 and not amended else lead.start
         end = _modal_end(doc, lead) or len(text[: lead.mark].rstrip())
         if end > start:
             spans.append((start, end))
@@ -164,9 +171,7 @@ def compose(
         rest = (pointer.end(), last_end)
     elif pointer is not None:
         spans[-1] = (last_start, pointer.start())
-    keep_colon = pointer is None and (
-        _nominal_end(doc, item.chain[-1]) or _verb_after_copula(doc, item)
-    )
+    keep_colon = pointer is None and (_nominal_end(doc, chain[-1]) or _verb_after_copula(doc, item))
     out: list[str] = []
     pieces: list[tuple[int, int, int]] = []
     length = 0
@@ -206,6 +211,22 @@ def compose(
         item_start,
         item_start + min(segment.end - segment.start, len(words)),
     )
+
+
+def completing_chain(text: str, item: Item) -> tuple[Segment, ...]:
+    """The lead-ins ``item`` completes: those after the last amending one.
+
+    ``after subsection (1) insert— (1A) The board must— (a) consult ...``: the
+    text an amendment inserts does not complete the amending words (it is
+    read as sentences of its own), but its own lead-ins it does.
+    """
+    amended = [i for i, lead in enumerate(item.chain) if _AMENDING.search(_lead_words(text, lead))]
+    return item.chain[amended[-1] + 1 :] if amended else item.chain
+
+
+def _lead_words(text: str, lead: Segment) -> str:
+    assert lead.mark is not None
+    return text[lead.start : lead.mark].rstrip()
 
 
 def _modal_end(doc: Doc, lead: Segment) -> int | None:
