@@ -993,8 +993,9 @@ class Parties:
                 holder = role_holder(candidate, self.is_party)
                 if holder is not None:
                     candidate, found = holder, self.party(holder)
-            if found is None and not plural:
-                found = self.named(candidate)  # "The Institute may, if it considers ..."
+            if found is None and (not plural or candidate.tag_ == "NNPS"):
+                # "The Institute may, if it considers ...", "the Commissioners ... they"
+                found = self.named(candidate)
             if found is None or not self._compatible(pronoun, found):
                 continue
             # a singular subject is taken at once, except for "them" after a preposition
