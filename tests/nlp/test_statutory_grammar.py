@@ -55,6 +55,22 @@ CASES = [
         "The appropriate regulatory authority must consult the Secretary of State.",
         [("consult", "consult", "other", ["secretary_of_state"], "must", False, A)],
     ),
+    # ---- after the first score of S36
+    # "inform X that ...": the telling sense whatever X is
+    (
+        "The Ministers must inform the procurement subgroup that they have given a direction.",
+        [("inform", "inform", "other", ["other"], "must", False, A)],
+    ),
+    # a contracting authority is any public body that awards contracts
+    (
+        "A contracting authority must notify the Secretary of State of the contract.",
+        [("notify", "notify", "other", ["secretary_of_state"], "must", False, A)],
+    ),
+    # "require the contractor to inform": the object of a verb of control, a person noun
+    (
+        "The regulations may require the contractor to inform the council.",
+        [("inform", "inform", "other", [LA], "none", False, A)],
+    ),
     # ---- after the first score of S34
     # text an amendment inserts is read as sentences of its own, not as the amending
     # words' items; its own lead-ins still lead its items

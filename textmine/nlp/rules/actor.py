@@ -891,7 +891,15 @@ class ActorReader:
         if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
             # object control: "encourage parents to participate", "require the body to consult"
             objects = [c for c in head.children if c.dep_ == "dobj" and c.i < token.i]
-            if objects and (objects[0].pos_ == "PRON" or party(objects[0]) is not None):
+            if objects and (
+                objects[0].pos_ == "PRON"
+                or party(objects[0]) is not None
+                # "require the contractor to inform": a person noun the lexicon lacks
+                or (
+                    head.lemma_.lower() in OBJECT_CONTROL_VERBS
+                    and self.parties.agent_noun(objects[0]) is not None
+                )
+            ):
                 return objects[0], OBJECT_CONTROL
             owner = _owner(objects[-1], party) if objects else None
             if owner is not None and objects[-1].right_edge.i + 2 >= token.i:
@@ -933,7 +941,15 @@ class ActorReader:
         if dep == "advcl" and to_inf and head.lemma_.lower() in OBJECT_CONTROL_VERBS:
             # "will support the care leaver to participate": the object, as with an xcomp
             objects = [c for c in head.children if c.dep_ == "dobj" and c.i < token.i]
-            if objects and (objects[0].pos_ == "PRON" or party(objects[0]) is not None):
+            if objects and (
+                objects[0].pos_ == "PRON"
+                or party(objects[0]) is not None
+                # "require the contractor to inform": a person noun the lexicon lacks
+                or (
+                    head.lemma_.lower() in OBJECT_CONTROL_VERBS
+                    and self.parties.agent_noun(objects[0]) is not None
+                )
+            ):
                 return objects[0], OBJECT_CONTROL
         if dep == "advcl" and to_inf and head.pos_ in ("VERB", "AUX"):
             duty_holder = _duty_on(head, token, party)

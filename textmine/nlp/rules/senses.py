@@ -559,6 +559,7 @@ def check(span: Span, anchor: Token, constraint: Mapping[str, Any], reader: Read
             heads
             and not any(_names_party(h, reader) for h in heads)
             and not _person_like(heads[0], reader)
+            and not _tells(anchor)
         ):
             return PARTY_IF_OBJECT  # "to inform their early help offer", "informed by evidence"
         if not heads and (_wh_complement(anchor) or _gerund_complement(anchor)):
@@ -576,6 +577,16 @@ def check(span: Span, anchor: Token, constraint: Mapping[str, Any], reader: Read
             if not any(_names_party(h, reader) for h in heads):
                 return OBJECT_PARTY
     return None
+
+
+def _tells(anchor: Token) -> bool:
+    """``inform the subgroup that ...``, ``informed of the decision``: the telling sense,
+    whatever the object (a that-clause or an ``of``/``about`` phrase of what is told)."""
+    return any(
+        (c.dep_ == "ccomp" and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children))
+        or (c.dep_ == "prep" and c.lower_ in ("of", "about"))
+        for c in anchor.children
+    )
 
 
 def _wh_complement(anchor: Token) -> bool:
