@@ -55,6 +55,18 @@ CASES = [
         "The appropriate regulatory authority must consult the Secretary of State.",
         [("consult", "consult", "other", ["secretary_of_state"], "must", False, A)],
     ),
+    # ---- after the first score of S37
+    # a horizontal bar printed for the lead-in dash
+    (
+        "In preparing the code, the Secretary of State must consult\u2015 (a) the Commissioner, "
+        "and (b) the council.",
+        [("consult", "consult", "secretary_of_state", [LA, "other"], "must", False, A)],
+    ),
+    # a body named by an acronym the lexicon lacks, and "it" for it
+    (
+        "The IBCA may appoint such committees as it considers appropriate.",
+        [("considers", "consider", "other", [], "none", False, A)],
+    ),
     # ---- after the first score of S36
     # "inform X that ...": the telling sense whatever X is
     (

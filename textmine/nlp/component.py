@@ -96,7 +96,7 @@ SPANS_KEY = "partnership"
 #: ``Span`` extensions: the labelled fields, the provision ref, the explanation, the doubts.
 EXTENSIONS: tuple[str, ...] = (*LABEL_FIELDS, "ref", "rule", "doubts", "sentence")
 _HYPHENS = ("-", "\u2010", "\u2011")
-_LEAD_IN_SUFFIX = "(?::-$)"
+_LEAD_IN_SUFFIX = "(?::-$|\u2015$)"
 #: Words that open a subordinate clause: a line opening with one is never a clause of its own.
 _SUBORDINATORS = frozenset(
     {"if", "where", "when", "whether", "unless", "while", "whilst", "because", "that", "who"}
@@ -660,7 +660,8 @@ def keep_paired_pronouns(nlp: Language) -> None:
 
 
 def split_lead_in_mark(nlp: Language) -> None:
-    """Split the lead-in mark ``:-`` off the word before it (``This might involve:-``).
+    """Split the lead-in marks ``:-`` and ``―`` (a horizontal bar printed for a dash) off the
+    word before it (``This might involve:-``, ``must consult―``).
 
     The English tokenizer keeps ``involve:-`` as one token, so the verb is lost
     and the list after it has no lead-in; as a suffix the mark is its own token.

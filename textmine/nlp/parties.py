@@ -53,7 +53,13 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from textmine.nlp.context.compose import Composition
-from textmine.nlp.context.document import GENERIC_GROUPS, PARTNERS, DocumentContext, singular
+from textmine.nlp.context.document import (
+    COLLECTIVE_HEADS,
+    GENERIC_GROUPS,
+    PARTNERS,
+    DocumentContext,
+    singular,
+)
 from textmine.nlp.grammar.clauses import is_expletive, parenthesised_conjunct, role_holder
 from textmine.nlp.grammar.deps import SUBJECTS
 from textmine.nlp.grammar.syntax import conjuncts, coordination_head, prep_objects, relative_head
@@ -212,6 +218,16 @@ PARTY_NOUN = rule(
     "A noun of a person or body the aliases do not know ('the committee') is some party.",
     example="The supervisor must notify the court.",
     expect={"text": "notify", "actor": "other"},
+)
+DEFINED = rule(
+    "party.defined",
+    "party",
+    "A collective party term the document defines ('the \u201crelevant authorities\u201d are— "
+    "(a) the local policing body, ...') names the group of the first party its definition "
+    "lists (not partners: partners of several groups are professionals).",
+    example="In this section the \u201crelevant authorities\u201d are— (a) the chief officer "
+    "of police, and (b) the local authority. The relevant authorities must consult the school.",
+    expect={"text": "consult", "actor": "other"},
 )
 LETTER = rule(
     "party.letter",
@@ -475,11 +491,28 @@ class Parties:
         """Whether ``token`` names a party (for the helpers that take a predicate)."""
         return self.party(token) is not None
 
+    def _defined(self, token: Token) -> Party | None:
+        """The party a collective term the document defines names (``relevant authorities``)."""
+        if not self.context.definitions or singular(token.lemma_.lower()) not in COLLECTIVE_HEADS:
+            return None
+        start, _ = self.np_bounds(token)
+        words = [
+            t.lower_
+            for t in self.doc[start : token.i + 1]
+            if t.dep_ not in ("det", "predet", "poss") and t.lower_ not in ("such", "each", "any")
+        ]
+        found = self.context.defined(" ".join(words))
+        if found is None:
+            return None
+        plural = token.tag_ in ("NNS", "NNPS")
+        return Party(found[0], found[1], self.np_text(token), plural, DEFINED)
+
     def named(self, token: Token) -> Party | None:
         """A body named by a proper name the lexicon does not know (``the Institute``,
         ``Ofqual``): some other party; not a word of an instrument's title."""
+        acronym = token.is_upper and token.is_alpha and len(token) >= 3  # "the IBCA"
         if (
-            token.pos_ != "PROPN"
+            (token.pos_ != "PROPN" and not (acronym and token.pos_ == "NOUN"))
             or token.dep_ in ("compound", "poss")
             or not (token.is_title or token.is_upper)
             or _in_instrument_title(token)
@@ -645,6 +678,9 @@ class Parties:
             and c.left_edge.i < named_from  # not words of the name ("Health and Wellbeing")
             for c in token.lefts
         )
+        defined = self._defined(token)
+        if defined is not None:  # "the relevant authorities", as the document defines them
+            return defined
         if alias is not None and (alias[0] in GENERIC_GROUPS or coordinated):
             # "health and education staff", "health and social care professionals": the first
             named = self._modifier_parties(token)

@@ -71,6 +71,18 @@ class DocumentContext:
     #: ``(short form, group, refer)`` of the abbreviations the document defines for parties
     #: (``Adoption Support Services Adviser (ASSA)``), by the group of the full name.
     abbreviations: tuple[tuple[str, str, str], ...] = ()
+    #: ``(term, group, refer)`` of the collective party terms the document defines
+    #: (``the "relevant authorities" are— (a) the local policing body, ...``), by the
+    #: first party the definition lists.
+    definitions: tuple[tuple[str, str, str], ...] = ()
+
+    def defined(self, term: str) -> tuple[str, str] | None:
+        """``(group, refer)`` of the party a defined collective term (``relevant
+        authorities``, singular or plural) names, else ``None``."""
+        for word, group, refer in self.definitions:
+            if singular(term) == singular(word):
+                return group, refer
+        return None
 
     def head_group(self, head: str) -> str | None:
         """The group the document's full names with ``head`` (a singular noun) hold, if any."""
@@ -98,6 +110,7 @@ class DocumentContext:
             "heads": [list(pair) for pair in self.heads],
             "author": self.author,
             "abbreviations": [list(entry) for entry in self.abbreviations],
+            "definitions": [list(entry) for entry in self.definitions],
         }
 
     @classmethod
@@ -112,6 +125,10 @@ class DocumentContext:
             abbreviations=tuple(
                 (str(short), str(group), str(refer))
                 for short, group, refer in data.get("abbreviations") or ()
+            ),
+            definitions=tuple(
+                (str(term), str(group), str(refer))
+                for term, group, refer in data.get("definitions") or ()
             ),
         )
 
@@ -264,6 +281,7 @@ def read_context(
         heads,
         _author(texts),
         _abbreviations(texts, make_doc, matcher),
+        _definitions(texts, make_doc, matcher),
     )
 
 
@@ -329,6 +347,51 @@ def _initialled(before: str, short: str) -> str | None:
     if letters or start is None:
         return None
     return " ".join(words[start:])
+
+
+#: Head words of collective party terms whose group a document's own definition decides
+#: (not *partners*: partners of several groups are professionals, by the contract).
+COLLECTIVE_HEADS = frozenset({"authority", "body", "organisation", "agency"})
+#: A defined term and the start of its definition: ``"relevant authorities" means``, ``the
+#: "relevant partners" of a council are—``.
+_DEFINITION = re.compile(
+    r"[\u201c\"\u2018']\s*(?P<term>[a-z][a-z -]{2,50}?)\s*[\u201d\"\u2019']"
+    r"[^.;:\u2014\u201c\"]{0,60}?\s(?:means|are|is|includes)\b\s*[\u2014\u2013-]?\s*"
+)
+#: A list label opening a definition's first item.
+_FIRST_LABEL = re.compile(r"^\s*\(?[a-z0-9]{1,3}\)\s*")
+
+
+def _definitions(
+    texts: Sequence[str], make_doc: Callable[[str], Doc], matcher: PartyMatcher
+) -> tuple[tuple[str, str, str], ...]:
+    """The collective party terms the document defines (a term whose last word is one of
+    :data:`COLLECTIVE_HEADS`), with the group of the first body their definition names; a
+    term defined for two groups is left out."""
+    found: dict[str, Counter[tuple[str, str]]] = {}
+    for index, text in enumerate(texts):
+        for match in _DEFINITION.finditer(text):
+            term = " ".join(match.group("term").split())
+            if singular(term.split()[-1]) not in COLLECTIVE_HEADS or len(term.split()) < 2:
+                continue
+            rest = text[match.end() : match.end() + 160]
+            if not rest.strip() and index + 1 < len(texts):  # the items are the next provisions
+                rest = texts[index + 1][:160]
+            rest = _FIRST_LABEL.sub("", rest)
+            doc = make_doc(rest.split(";")[0])
+            # the first body the definition names ("in relation to a child, the local
+            # authority ..." defines an authority, not a child)
+            matches = sorted(
+                (m for m in matcher.matcher(doc) if matcher.info[m[0]][1] == "body"),
+                key=lambda m: (m[1], m[1] - m[2]),
+            )
+            if matches:
+                found.setdefault(term, Counter())[matcher.info[matches[0][0]]] += 1
+    return tuple(
+        (term, *parties.most_common(1)[0][0])
+        for term, parties in sorted(found.items())
+        if len(parties) == 1
+    )
 
 
 def _ending_alias(doc: Doc, matcher: PartyMatcher) -> tuple[str, str] | None:

@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 #: Marks that end a lead-in.
-LEAD_MARKS: tuple[str, ...] = (":-", "\u2014", "\u2013", ":")
+LEAD_MARKS: tuple[str, ...] = (":-", "\u2014", "\u2013", "\u2015", ":")
 #: A label or glyph opening a segment; a label may be glued to the word after it.
 _OPENER = re.compile(
     r"[ \t]*(?:\((?P<label>[0-9]{1,3}[A-Z]{0,2}|[a-z]{1,3}|[A-Z]{1,2})\)[ \t]*"
@@ -55,7 +55,7 @@ _OPENER = re.compile(
 #: Where a label opens a new segment inside a line: after a lead-in mark or ``;``
 #: (``; and``, ``; or``), with or without a space, before ``(x)``.
 _INLINE = re.compile(
-    r"(?:[\u2014\u2013:]|[;,](?:[ \t]+(?:and|or))?|[ \t](?:and|or))[ \t]*"
+    r"(?:[\u2014\u2013\u2015:]|[;,](?:[ \t]+(?:and|or))?|[ \t](?:and|or))[ \t]*"
     r"(?=\((?:[0-9]{1,3}[A-Z]{0,2}|[a-z]{1,3})\))"
     # a numbered subsection after a full stop: "... of that section). (2) If ..."
     r"|[.][\"'\u201d\u2019)]*[ \t]+(?=\([0-9]{1,3}[A-Z]{0,2}\)[ \t])"
@@ -68,7 +68,7 @@ _REFERENCE = re.compile(
     re.IGNORECASE,
 )
 #: A lead-in dash glued to the word before it and followed by more of the line.
-_GLUED_DASH = re.compile(r"(?<=[\w)])[\u2014\u2013](?=[ \t]*\S)")
+_GLUED_DASH = re.compile(r"(?<=[\w)])[\u2014\u2013\u2015](?=[ \t]*\S)")
 #: The end of a run-on item: ``;``, ``; and``, ``; or``.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*[ \t]+(?=[A-Z\u2018\u201c(])")
 _STEP = re.compile(r";(?:[ \t]+(?:and|or)\b)?[ \t]*(?=\S)")

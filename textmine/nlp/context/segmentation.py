@@ -61,7 +61,7 @@ def neutral_bullets(doc: Doc) -> Doc:
     return doc
 
 
-_DASHES = frozenset({"-", "\u2013", "\u2014"})
+_DASHES = frozenset({"-", "\u2013", "\u2014", "\u2015"})
 #: Nouns a letter labels (``Annex B``, ``Part A``): ``Annex B. Schools should ...`` ends a
 #: sentence, though the tokenizer keeps the full stop on the letter as in an initial.
 _LETTERED = frozenset(
