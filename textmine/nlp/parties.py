@@ -678,9 +678,9 @@ class Parties:
             and c.left_edge.i < named_from  # not words of the name ("Health and Wellbeing")
             for c in token.lefts
         )
-        defined = self._defined(token)
-        if defined is not None:  # "the relevant authorities", as the document defines them
-            return defined
+        by_definition = self._defined(token)
+        if by_definition is not None:  # "the relevant authorities", as the document defines them
+            return by_definition
         if alias is not None and (alias[0] in GENERIC_GROUPS or coordinated):
             # "health and education staff", "health and social care professionals": the first
             named = self._modifier_parties(token)
