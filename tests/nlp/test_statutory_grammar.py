@@ -55,6 +55,12 @@ CASES = [
         "The appropriate regulatory authority must consult the Secretary of State.",
         [("consult", "consult", "other", ["secretary_of_state"], "must", False, A)],
     ),
+    # ---- after the first score of S38
+    # an opening gerund without a comma, and an aside after the modal
+    (
+        "Before giving a direction the Department must, if practicable, consult the trust.",
+        [("consult", "consult", "secretary_of_state", ["health"], "must", False, A)],
+    ),
     # ---- after the first score of S37
     # a horizontal bar printed for the lead-in dash
     (

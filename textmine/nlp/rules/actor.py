@@ -782,7 +782,7 @@ class ActorReader:
                 (
                     c
                     for c in [*modal.children, *modal.head.children]
-                    if c.dep_ in SUBJECTS and c.i < modal.i
+                    if c.dep_ in SUBJECTS and c.i < modal.i and not opened_participle(c)
                 ),
                 None,
             )
