@@ -55,6 +55,17 @@ CASES = [
         "The appropriate regulatory authority must consult the Secretary of State.",
         [("consult", "consult", "other", ["secretary_of_state"], "must", False, A)],
     ),
+    # ---- after the first score of S39
+    # of two alternative modals, the first
+    (
+        "Nothing limits the matters which the board must or may take into account.",
+        [("take into account", "take into account", "other", [], "must", False, A)],
+    ),
+    # a by-agent after a manner phrase; prisoners are parties
+    (
+        "Before 2003 the prisoner was notified in writing by the Secretary of State.",
+        [("notified", "notify", "secretary_of_state", ["other"], "none", False, P)],
+    ),
     # ---- after the first score of S38
     # an opening gerund without a comma, and an aside after the modal
     (

@@ -511,6 +511,8 @@ class Parties:
         """A body named by a proper name the lexicon does not know (``the Institute``,
         ``Ofqual``): some other party; not a word of an instrument's title."""
         acronym = token.is_upper and token.is_alpha and len(token) >= 3  # "the IBCA"
+        if any(ch.isdigit() for ch in token.text):
+            return None  # "(5E) Where ...": an inserted provision's number, no name
         if (
             (token.pos_ != "PROPN" and not (acronym and token.pos_ == "NOUN"))
             or token.dep_ in ("compound", "poss")

@@ -657,7 +657,8 @@ class ActorReader:
             for obj in prep_objects(token, frozenset({"by"})):
                 return self.subject(obj, BY_AGENT)
             # "informed of the decision by the authority": the agent hangs off the object
-            for inner in prep_objects(token, frozenset({"of", "about"})):
+            # "notified in writing by the Secretary of State": after a manner phrase
+            for inner in prep_objects(token, frozenset({"of", "about", "in"})):
                 for obj in prep_objects(inner, frozenset({"by"})):
                     if self.parties.party(obj) is not None:
                         return self.subject(obj, BY_AGENT)

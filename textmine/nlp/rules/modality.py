@@ -181,11 +181,17 @@ _NOUN_SLOTS = frozenset({"pobj", "dobj", "attr", "acomp", "nsubj", "nsubjpass", 
 
 
 def own_modal(verb: Token, cues: Cues) -> Token | None:
-    """The modal auxiliary attached to ``verb`` itself (``must``, ``need`` ...)."""
+    """The modal auxiliary attached to ``verb`` itself (``must``, ``need`` ...); of two
+    alternatives (``must or may take into account``), the first."""
     for child in verb.children:
-        if child.dep_ in ("aux", "auxpass") and child.lower_ in cues.modals:
-            return child
-        if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in cues.modals:
+        if child.dep_ in ("aux", "auxpass") and (
+            child.lower_ in cues.modals or child.lemma_.lower() in cues.modals
+        ):
+            doc = child.doc
+            if child.i >= 2 and doc[child.i - 1].lower_ in ("or", "and"):
+                first = doc[child.i - 2]
+                if first.tag_ == "MD" and first.lower_ in cues.modals:
+                    return first
             return child
     return None
 
