@@ -501,6 +501,18 @@ class Parties:
         """Whether ``token`` names a party (for the helpers that take a predicate)."""
         return self.party(token) is not None
 
+    def phrase_party(self, start: int, end: int) -> Party | None:
+        """The party the alias that ends the words ``doc[start:end]`` names (for a noun
+        phrase the parse broke up: ``the governing/amod body/compound notifies/NNS``)."""
+        best: tuple[int, tuple[str, str]] | None = None
+        for match_id, m_start, m_end in self.matcher.matcher(self.doc[start:end]):
+            if start + m_end == end and (best is None or m_end - m_start > best[0]):
+                best = (m_end - m_start, self.matcher.info[match_id])
+        if best is None:
+            return None
+        text = self.doc[start:end].text
+        return Party(best[1][0], best[1][1], text, self.doc[end - 1].tag_ == "NNS", ALIAS)
+
     def _defined(self, token: Token) -> Party | None:
         """The party a collective term the document defines names (``relevant authorities``)."""
         if not self.context.definitions or singular(token.lemma_.lower()) not in COLLECTIVE_HEADS:

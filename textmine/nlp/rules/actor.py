@@ -180,6 +180,14 @@ VERBAL_SUBJECT = rule(
     example="Governing bodies of maintained schools must consult parents.",
     expect={"text": "consult", "actor": "education"},
 )
+COMPOUND_SUBJECT = rule(
+    "actor.compound_subject",
+    "actor",
+    "A verb the tagger read as a noun ('if the governing body notifies/NNS the Commission') "
+    "has the party it made the verb's compound for its subject.",
+    example="The removal takes effect if the governing body notifies the Commission.",
+    expect={"text": "notifies", "actor": "education"},
+)
 SUBJECT = rule(
     "actor.subject",
     "actor",
@@ -747,6 +755,13 @@ class ActorReader:
         misread = verbal_subject(token, parties.is_party, self.modifiers)
         if misread is not None:  # "Governing bodies ... have a duty to consult"
             return self._via(self.subject(misread, VERBAL_SUBJECT), *steps)
+        if token.pos_ == "NOUN" and not any(c.dep_ in SUBJECTS for c in token.children):
+            lefts = list(token.lefts)
+            compound = [c for c in lefts if c.dep_ == "compound" and parties.is_party(c)]
+            named = parties.phrase_party(lefts[0].i, compound[-1].i + 1) if compound else None
+            if named is not None:  # "if the governing body notifies/NNS": the words before
+                reading = Reading(named.group, COMPOUND_SUBJECT, party=named.rule, token=token.text)
+                return self._via((named.group, named.text, reading), *steps)
         subjects = [
             c
             for c in token.children

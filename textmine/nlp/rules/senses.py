@@ -330,6 +330,25 @@ def _titled(token: Token, titles: tuple[tuple[str, ...], ...], capitalised: bool
     return False
 
 
+#: Term word forms that are never nouns, whatever the tagger says (it reads ``notifies``
+#: after a noun as a plural noun).
+_VERB_ONLY = frozenset(
+    {
+        "notify",
+        "notifies",
+        "notifying",
+        "informs",
+        "consults",
+        "involves",
+        "engages",
+        "participates",
+        "collaborates",
+        "co-operates",
+        "cooperates",
+    }
+)
+
+
 def is_verbal(token: Token, *, predicative: bool = False) -> bool:
     """Whether ``token`` is used as a verb (a mis-tagged noun counts when it acts as one).
 
@@ -341,6 +360,8 @@ def is_verbal(token: Token, *, predicative: bool = False) -> bool:
     """
     if _item_verb(token) or _coordinated_verb(token):
         return True
+    if token.lower_ in _VERB_ONLY and token.dep_ not in ("amod", "compound"):
+        return True  # "if the governing body notifies/NNS the Commission": never a noun
     if _among_adjectives(token):
         return False  # "a calm, considered and appropriate response"
     if token.lower_.endswith("ed") and kept(token) is not None:
