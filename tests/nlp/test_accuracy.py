@@ -38,12 +38,15 @@ SPLITS = ("dev", "heldout")
 #: ``test_component_parity.py``, on the rows it tags anyway, and checked for existence here.
 LABELLED = (*SPLITS, "firstlook")
 #: What the tagger has reached on the held-out split (measured, rounded down):
-#: a regression guard.
+#: a regression guard. Recipients went from 231 of 262 to 231 of 263 (0.882 to 0.878)
+#: when commit 71928d4 (the telling sense of "inform X that ...", more party nouns)
+#: found one more occurrence, whose recipients are wrong; none that was right became
+#: wrong. Actor is 238 of 263 (0.905).
 FLOOR = {
     "precision": 0.95,
     "recall": 0.96,
-    "actor": 0.89,
-    "recipients": 0.88,
+    "actor": 0.90,
+    "recipients": 0.87,
     "modality": 0.98,
     "negated": 0.99,
     "voice": 0.99,

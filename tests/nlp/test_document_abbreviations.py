@@ -54,3 +54,27 @@ def test_a_short_form_of_two_groups_or_one_the_lexicon_knows_is_left_out() -> No
 def test_the_context_carries_its_short_forms_across_processes() -> None:
     context = _context("Each Lead Safeguarding Partner (LSP) chairs the group.")
     assert DocumentContext.from_data(context.to_data()) == context
+
+
+# --- collective body terms a document defines ---------------------------------------------
+
+
+def test_a_defined_collective_term_takes_the_first_body_it_lists() -> None:
+    context = _context(
+        "The \u201crelevant authorities\u201d for an area are\u2014",
+        "(a) the chief officer of police for the area, and",
+        "(b) the local authority for the area.",
+        "In this Part \u201cpartner bodies\u201d means the integrated care boards for the area.",
+    )
+    assert context.defined("relevant authorities") == ("other", "body")
+    assert context.defined("relevant authority") == ("other", "body")
+    assert context.defined("partner body") == ("health", "body")
+
+
+def test_words_about_a_term_do_not_define_it() -> None:
+    context = _context(
+        "References to \u201cplacing authorities\u201d are modified to include the Board.",
+        "A child \u201clooked after by a local authority\u201d is one in its care.",
+        "\u201crelevant partners\u201d means the police and the council.",
+    )
+    assert context.definitions == ()  # partners are professionals by the contract

@@ -517,6 +517,8 @@ class Parties:
         """The party a collective term the document defines names (``relevant authorities``)."""
         if not self.context.definitions or singular(token.lemma_.lower()) not in COLLECTIVE_HEADS:
             return None
+        if self._alias(token) is not None and self._alias_start.get(token.i, token.i) < token.i:
+            return None  # the lexicon knows the whole name ("responsible commissioning body")
         start, _ = self.np_bounds(token)
         words = [
             t.lower_
@@ -540,6 +542,7 @@ class Parties:
             or token.dep_ in ("compound", "poss")
             or not (token.is_title or token.is_upper)
             or _in_instrument_title(token)
+            or token.lower_ in _INSTRUMENTS  # "the ... Regulations 2015 provide that they"
             or self.party(token) is not None
         ):
             return None

@@ -385,9 +385,12 @@ COLLECTIVE_HEADS = frozenset({"authority", "body", "organisation", "agency"})
 #: A defined term and the start of its definition: ``"relevant authorities" means``, ``the
 #: "relevant partners" of a council are—``.
 _DEFINITION = re.compile(
-    r"[\u201c\"\u2018']\s*(?P<term>[a-z][a-z -]{2,50}?)\s*[\u201d\"\u2019']"
-    r"[^.;:\u2014\u201c\"]{0,60}?\s(?:means|are|is|includes)\b\s*[\u2014\u2013-]?\s*"
+    r"[\u201c\"\u2018']\s*(?:the\s+)?(?P<term>[a-z][a-z -]{2,50}?)\s*[\u201d\"\u2019']"
+    r"[^.;:\u2014\u201c\"]{0,60}?\s(?:means|are|is)\b"
+    r"(?:\s*[\u2014\u2013\u2015:]\s*|\s+(?=(?:a|an|the|any|each|every)\s))"
 )
+#: Words that make a quoted phrase no party term (``looked-after by a local authority``).
+_NOT_TERM_WORDS = frozenset({"by", "of", "in", "to", "for", "with", "a", "an", "the", "or"})
 #: A list label opening a definition's first item.
 _FIRST_LABEL = re.compile(r"^\s*\(?[a-z0-9]{1,3}\)\s*")
 
@@ -402,7 +405,12 @@ def _definitions(
     for index, text in enumerate(texts):
         for match in _DEFINITION.finditer(text):
             term = " ".join(match.group("term").split())
-            if singular(term.split()[-1]) not in COLLECTIVE_HEADS or len(term.split()) < 2:
+            words = term.split()
+            if (
+                singular(words[-1]) not in COLLECTIVE_HEADS
+                or len(words) < 2
+                or any(w in _NOT_TERM_WORDS for w in words)
+            ):
                 continue
             rest = text[match.end() : match.end() + 160]
             if not rest.strip() and index + 1 < len(texts):  # the items are the next provisions
