@@ -55,6 +55,22 @@ CASES = [
         "The appropriate regulatory authority must consult the Secretary of State.",
         [("consult", "consult", "other", ["secretary_of_state"], "must", False, A)],
     ),
+    # ---- after the first scores of S40-S44
+    # a bare instruction in brackets takes nothing from the clause outside
+    (
+        "Nothing in this section permits a disclosure which would breach the law (but in "
+        "deciding whether it would do so, take into account the duties in this Part).",
+        [("take into account", "take into account", "unspecified", [], "none", False, A)],
+    ),
+    # a fire and rescue authority is no council; a verb the tagger reads as a noun
+    (
+        "The regulator must consult the fire and rescue authority for the area.",
+        [("consult", "consult", "other", ["other"], "must", False, A)],
+    ),
+    (
+        "The removal takes effect if the governing body notifies the Commission.",
+        [("notifies", "notify", "education", ["other"], "none", False, A)],
+    ),
     # ---- after the first score of S39
     # of two alternative modals, the first
     (

@@ -44,6 +44,7 @@ __all__ = [
     "MAX_ASIDE",
     "MAX_FRONTED",
     "ROLE_NOUNS",
+    "bracketed_apart",
     "for_subject",
     "fronted_subject",
     "is_expletive",
@@ -312,7 +313,7 @@ def parenthesised_conjunct(verb: Token) -> Token | None:
             head = token.head
             if head.pos_ not in ("VERB", "AUX") or head.i >= i or head == verb:
                 return None
-            return head
+            return None if bracketed_apart(head, verb) else head
     return None
 
 
@@ -485,3 +486,23 @@ def _word_before_first(verb: Token, accept: Callable[[Token], bool]) -> Token | 
         return None
     first = min(found, key=lambda t: t.i)
     return verb.doc[first.i - 1] if first.i >= 2 else None
+
+
+def bracketed_apart(first: Token, second: Token) -> bool:
+    """Whether ``second`` is a bare instruction inside a bracket opened after ``first``
+    (``the processing would contravene ... (but in determining whether it would, take into
+    account ...)``): it takes no doer, modal or negation from the clause outside. A
+    bracketed clause that goes on with the subject (``(and in some cases is prohibited
+    from ...)``) is not one."""
+    if second.tag_ != "VB" or any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in second.children
+    ):
+        return False
+    low, high = sorted((first.i, second.i))
+    depth = 0
+    for token in first.doc[low + 1 : high]:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")" and depth:
+            depth -= 1
+    return depth > 0

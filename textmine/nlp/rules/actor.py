@@ -47,6 +47,7 @@ from spacy.tokens import Token
 from textmine.nlp.grammar.adjuncts import adverbial_participle, whether_clause
 from textmine.nlp.grammar.asides import modal_before_aside, subject_before_aside
 from textmine.nlp.grammar.clauses import (
+    bracketed_apart,
     for_subject,
     fronted_subject,
     is_expletive,
@@ -888,7 +889,7 @@ class ActorReader:
         across = parenthesised_conjunct(token)
         if across is not None:  # "must have regard to X and, so far as ..., involve Y"
             return across, STEP_CONJ_ASIDE
-        if dep == "conj":
+        if dep == "conj" and not bracketed_apart(head, token):
             lower = misplaced_conjunct(token) or modal_parallel(token) or item_top(token)
             return lower or head, STEP_CONJ
         to_inf = to_infinitive(token)

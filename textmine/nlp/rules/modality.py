@@ -60,7 +60,7 @@ from textmine.nlp.grammar.adjuncts import (
     whether_clause,
 )
 from textmine.nlp.grammar.asides import modal_before_aside
-from textmine.nlp.grammar.clauses import parenthesised_conjunct
+from textmine.nlp.grammar.clauses import bracketed_apart, parenthesised_conjunct
 from textmine.nlp.grammar.deps import ALL_SUBJECTS, to_infinitive
 from textmine.nlp.grammar.passives import OBJECT_CONTROL, kept, list_continuation, passive_control
 from textmine.nlp.grammar.syntax import (
@@ -237,6 +237,8 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, Rule] | None:
     across = parenthesised_conjunct(verb)
     if across is not None:
         return across, LINK_CONJ  # "must consult X and, where appropriate, involve Y"
+    if dep == "conj" and bracketed_apart(head, verb):
+        return None  # "(but in determining whether it would, take into account ...)"
     if (
         dep == "conj"
         and (not _has_subject(verb) or clause_read_relative(verb))
