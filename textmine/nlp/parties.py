@@ -716,7 +716,18 @@ class Parties:
         by_definition = self._defined(token)
         if by_definition is not None:  # "the relevant authorities", as the document defines them
             return by_definition
-        if alias is not None and (alias[0] in GENERIC_GROUPS or coordinated):
+        # "the principal accountable person": an alias that names the modifiers too (none
+        # stands before it, as "Health and" does in "Health and social care professionals")
+        whole_name = (
+            alias is not None
+            and named_from < token.i
+            and all(
+                c.left_edge.i >= named_from
+                for c in token.lefts
+                if c.dep_ in ("compound", "amod", "nmod")
+            )
+        )
+        if alias is not None and not whole_name and (alias[0] in GENERIC_GROUPS or coordinated):
             # "health and education staff", "health and social care professionals": the first
             named = self._modifier_parties(token)
             if named:
