@@ -229,16 +229,6 @@ DEFINED = rule(
     "of police, and (b) the local authority. The relevant authorities must consult the school.",
     expect={"text": "consult", "actor": "other"},
 )
-HOME_MINISTERS = rule(
-    "party.home_ministers",
-    "party",
-    "Devolved ministers a document names far more often than the Secretary of State (the "
-    "Welsh Ministers of a Welsh Act) are its government, the Secretary of State's group.",
-    example="The Welsh Ministers must consult the council. The Welsh Ministers may issue "
-    "guidance. The Welsh Ministers must publish it. The Welsh Ministers must review it. The "
-    "Welsh Ministers must lay a report.",
-    expect={"text": "consult", "actor": "secretary_of_state"},
-)
 LETTER = rule(
     "party.letter",
     "party",
@@ -705,14 +695,6 @@ class Parties:
             and c.left_edge.i < named_from  # not words of the name ("Health and Wellbeing")
             for c in token.lefts
         )
-        home = self.context.home_ministers
-        if (
-            home is not None
-            and lower == "ministers"
-            and token.i > 0
-            and self.doc[token.i - 1].lower_ == home
-        ):  # "the Welsh Ministers" in a Welsh Act: its government
-            return Party("secretary_of_state", "body", self.np_text(token), True, HOME_MINISTERS)
         by_definition = self._defined(token)
         if by_definition is not None:  # "the relevant authorities", as the document defines them
             return by_definition

@@ -75,9 +75,6 @@ class DocumentContext:
     #: (``the "relevant authorities" are— (a) the local policing body, ...``), by the
     #: first party the definition lists.
     definitions: tuple[tuple[str, str, str], ...] = ()
-    #: The devolved ministers the document is the law or guidance of (``welsh``,
-    #: ``scottish``): they play the Secretary of State's part in it (``None``: no such).
-    home_ministers: str | None = None
 
     def defined(self, term: str) -> tuple[str, str] | None:
         """``(group, refer)`` of the party a defined collective term (``relevant
@@ -114,7 +111,6 @@ class DocumentContext:
             "author": self.author,
             "abbreviations": [list(entry) for entry in self.abbreviations],
             "definitions": [list(entry) for entry in self.definitions],
-            "home_ministers": self.home_ministers,
         }
 
     @classmethod
@@ -134,7 +130,6 @@ class DocumentContext:
                 (str(term), str(group), str(refer))
                 for term, group, refer in data.get("definitions") or ()
             ),
-            home_ministers=data.get("home_ministers"),
         )
 
 
@@ -287,32 +282,7 @@ def read_context(
         _author(texts),
         _abbreviations(texts, make_doc, matcher),
         _definitions(texts, make_doc, matcher),
-        _home_ministers(texts),
     )
-
-
-#: How often a document must name devolved ministers, and how many times more often than
-#: the Secretary of State, for them to be its government.
-MIN_MINISTER_MENTIONS = 5
-MINISTER_DOMINANCE = 3
-_MINISTERS = re.compile(r"\b(Welsh|Scottish) Ministers\b")
-_SECRETARY = re.compile(r"\bSecretary of State\b")
-
-
-def _home_ministers(texts: Sequence[str]) -> str | None:
-    """The devolved ministers a document names far more often than the Secretary of State
-    (a Welsh or Scottish Act, or guidance under one): its own government."""
-    found: Counter[str] = Counter()
-    secretary = 0
-    for text in texts:
-        found.update(m.group(1).lower() for m in _MINISTERS.finditer(text))
-        secretary += len(_SECRETARY.findall(text))
-    if not found:
-        return None
-    ministers, count = found.most_common(1)[0]
-    if count >= MIN_MINISTER_MENTIONS and count >= MINISTER_DOMINANCE * max(secretary, 1):
-        return ministers
-    return None
 
 
 #: A short form defined in brackets after the full name: ``Lead Member (LM)``, ``(the
