@@ -880,6 +880,22 @@ class ActorReader:
 
     # ------------------------------------------------------------ steps
 
+    def _controller(self, verb: Token, objects: list[Token]) -> Token | None:
+        """The object of a verb of control that does its infinitive: a pronoun or a party,
+        or, after a verb of control proper, a person noun the lexicon lacks ("require the
+        contractor to inform")."""
+        if not objects:
+            return None
+        first = objects[0]
+        if first.pos_ == "PRON" or self.parties.party(first) is not None:
+            return first
+        if (
+            verb.lemma_.lower() in OBJECT_CONTROL_VERBS
+            and self.parties.agent_noun(first) is not None
+        ):
+            return first
+        return None
+
     def _step(self, token: Token) -> tuple[Token, Rule] | None:
         """One step up from a verb without a doer of its own, and the rule taking it."""
         party = self.parties.party
@@ -908,16 +924,9 @@ class ActorReader:
         if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
             # object control: "encourage parents to participate", "require the body to consult"
             objects = [c for c in head.children if c.dep_ == "dobj" and c.i < token.i]
-            if objects and (
-                objects[0].pos_ == "PRON"
-                or party(objects[0]) is not None
-                # "require the contractor to inform": a person noun the lexicon lacks
-                or (
-                    head.lemma_.lower() in OBJECT_CONTROL_VERBS
-                    and self.parties.agent_noun(objects[0]) is not None
-                )
-            ):
-                return objects[0], OBJECT_CONTROL
+            controller = self._controller(head, objects)
+            if controller is not None:
+                return controller, OBJECT_CONTROL
             owner = _owner(objects[-1], party) if objects else None
             if owner is not None and objects[-1].right_edge.i + 2 >= token.i:
                 # "determine the applicant's suitability to work with": the noun's infinitive
@@ -931,9 +940,6 @@ class ActorReader:
                 return head, STEP_CONTROL  # "it is prepared to involve": on to the copula
         if dep == "acomp" and head.pos_ in ("VERB", "AUX"):
             # "the extent to which it is prepared to involve": the copula's subject
-            return head, STEP_CONTROL
-            # "use the results to help inform the plan": a thing cannot do it, the
-            # governing verb's doer does
             return head, STEP_CONTROL
         if (
             dep == "ccomp"
@@ -958,16 +964,9 @@ class ActorReader:
         if dep == "advcl" and to_inf and head.lemma_.lower() in OBJECT_CONTROL_VERBS:
             # "will support the care leaver to participate": the object, as with an xcomp
             objects = [c for c in head.children if c.dep_ == "dobj" and c.i < token.i]
-            if objects and (
-                objects[0].pos_ == "PRON"
-                or party(objects[0]) is not None
-                # "require the contractor to inform": a person noun the lexicon lacks
-                or (
-                    head.lemma_.lower() in OBJECT_CONTROL_VERBS
-                    and self.parties.agent_noun(objects[0]) is not None
-                )
-            ):
-                return objects[0], OBJECT_CONTROL
+            controller = self._controller(head, objects)
+            if controller is not None:
+                return controller, OBJECT_CONTROL
         if dep == "advcl" and to_inf and head.pos_ in ("VERB", "AUX"):
             duty_holder = _duty_on(head, token, party)
             if duty_holder is not None:  # "imposes a duty on the court, when ..., to consider"
