@@ -486,3 +486,31 @@ def test_lettered_paragraph_of_a_regulation_is_in_its_unit(tmp_path: Path) -> No
         ("reg.4(a)", "reg.4"),
         ("reg.4(b)", "reg.4"),
     ]
+
+
+def test_schedules_of_a_legislation_export_are_counted(tmp_path: Path) -> None:
+    path = tmp_path / "play.txt"
+    text = OUTLINE_ACT + (
+        "\n## Schedules\n\nPlay inspectors\n\nSection 1\n\n1\n\nAn inspector must consult the "
+        "council.\n\n1.2\n\nThe council must co-\noperate with the inspector.\n\n"
+        "Transitional provision\n\n(introduced by section 3)\n\n1\n\nThe old plans lapse.\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    rows = [(p.ref, p.part, p.heading, p.text) for p in extract(path)][-3:]
+    assert rows == [
+        ("Sch 1 para 1", "Schedule 1", "Play inspectors", "An inspector must consult the council."),
+        # a word broken at a line-end hyphen is joined
+        (
+            "Sch 1 para 1(2)",
+            "Schedule 1",
+            "Play inspectors",
+            "The council must co-operate with the inspector.",
+        ),
+        ("Sch 2 para 1", "Schedule 2", "Transitional provision", "The old plans lapse."),
+    ]
+
+
+def test_invisible_characters_are_dropped() -> None:
+    assert refs_texts("2.1\n\nSchools must con\u200dsult\u2060 parents.") == [
+        ("2.1", "Schools must consult parents.")
+    ]

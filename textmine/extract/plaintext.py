@@ -37,7 +37,14 @@ infer one. textmine's own inference:
   ``s.5(52B)(1)``), and a later block with no number of its own (the words
   closing a list, a definition) continues the unit of the last numbered one;
   in other text a dotted number is the ref as printed. A line of seven or
-  more ``#`` marks (the heading of inserted text) is a heading.
+  more ``#`` marks (the heading of inserted text) is a heading. In an Act or
+  SI a schedule opens with its title line and the line naming the section
+  that introduces it (``Section 13``, ``(introduced by section 24)``); the
+  export gives no schedule numbers, so they are counted, and outline numbers
+  read as ``Sch 1 para 2(ia)``;
+* invisible format characters (zero-width spaces and joiners, word joiners,
+  byte-order marks) are dropped, and a word broken at a line-end hyphen
+  (``co-`` then ``operate``) is joined without a space.
 
 A file that starts with :data:`EXPORT_MARKER` is textmine's own export and is
 read literally: no Markdown stripping and no Act-style inference, and heading
@@ -121,6 +128,16 @@ _LEGISLATION_ID = re.compile(
     re.IGNORECASE,
 )
 _SI_TYPES = frozenset({"uksi", "wsi", "ssi", "nisr", "ukdsi", "sdsi", "nisi"})
+#: The heading over an export's schedules, and the line naming the section that
+#: introduces a schedule (``Section 13``, ``Sections 4 and 5``).
+_SCHEDULES = re.compile(r"^schedules?$", re.IGNORECASE)
+_INTRODUCED_BY = re.compile(
+    r"^\(?(?:(?:as\s+)?introduced\s+by\s+)?sections?\s+\d+[A-Z]*(?:\(\d+[A-Z]*\))*"
+    r"(?:\s*(?:,|and|to)\s*\d+[A-Z]*(?:\(\d+[A-Z]*\))*)*\)?\.?$",
+    re.IGNORECASE,
+)
+#: Invisible format characters that text exports leave inside words.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 #: A block that is only an outline number: ``1``, ``1.4``, ``1.4.a.ii``, ``5.52B.1``.
 _OUTLINE = re.compile(r"^\d{1,4}[A-Z]{0,4}(?:\.[0-9A-Za-z]{1,12})*$")
 _MD_INLINE = (
@@ -211,6 +228,9 @@ class _Reader:
     label: tuple[str, str] | None = None
     #: the unit of the last outline-numbered block, which unnumbered blocks continue
     numbered_unit: str | None = None
+    #: schedules of a legislation export: None before any, then the number of the
+    #: schedule being read (0 after a "Schedules" heading until the first one opens)
+    schedule: int | None = None
 
     def feed(self, page: int | None, text: str) -> None:
         items = list(self._items(page, text))
@@ -255,7 +275,7 @@ class _Reader:
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         for raw in text.split("\n"):
-            line = raw.strip()
+            line = _INVISIBLE.sub("", raw).strip()
             if line == EXPORT_MARKER:
                 close()
                 self.export = True
@@ -300,6 +320,10 @@ class _Reader:
         text = _strip_markdown(re.sub(r"[ \t]+#+$", "", text)).strip()
         if not text:
             return
+        if self.kind in _PREFIX and _SCHEDULES.match(text):
+            self.schedule, self.part, self.chapter, self.heading = 0, text, None, None
+            self._end_section()
+            return
         if _PART.match(text) or _SCHEDULE.match(text):
             self.part, self.chapter, self.heading = text, None, None
             self._end_section()
@@ -331,6 +355,8 @@ class _Reader:
             self._emit(item.page, ref, rest, unit_of(ref) if ref else None)
             return
         lines = [_strip_markdown(line) for line in item.lines]
+        if self.kind in _PREFIX and self._schedule_title(lines, following):
+            return
         if len(lines) == 1 and self._outline(lines[0]):
             return
         if self.label is not None:
@@ -352,6 +378,21 @@ class _Reader:
         nxt = following.lines if following and not following.level else []
         self._act_style(item.page, lines, nxt)
 
+    def _schedule_title(self, lines: list[str], following: _Item | None) -> bool:
+        """Open the next schedule at its title line (the block before ``Section 13``) and
+        read past the ``Section 13`` line; ``False`` for any other block."""
+        if self.schedule and len(lines) == 1 and _INTRODUCED_BY.match(lines[0]):
+            return True  # the section that introduces the schedule just opened
+        after = following.lines if following is not None and not following.level else []
+        if len(lines) == 1 and len(after) == 1 and _INTRODUCED_BY.match(after[0]):
+            self.schedule = (self.schedule or 0) + 1
+            self.part = f"Schedule {self.schedule}"
+            self.heading = lines[0]
+            self.label = self.numbered_unit = None
+            self._end_section()
+            return True
+        return False
+
     def _outline(self, line: str) -> bool:
         """Take a block that is only an outline number as the label of the next block."""
         if not _OUTLINE.match(line):
@@ -363,6 +404,8 @@ class _Reader:
                 return False  # a bare number in other text is text
             self.label = (line, line)
             return True
+        if self.schedule:  # "Sch 2 para 3(1)(a)": a schedule's paragraph
+            prefix = f"Sch {self.schedule} para "
         ref = prefix + parts[0] + "".join(f"({part})" for part in parts[1:])
         # the unit is the subsection; lettered paragraphs straight under a section are its own
         numbered = len(parts) > 1 and parts[1][:1].isdigit()
@@ -522,8 +565,22 @@ def _join(lines: list[str]) -> str:
             or bool(_BULLET_LINE.match(line) or _MARKER.match(line))
             or (listing and line[:1].isupper() and not ends_mid_phrase(before))
         )
+        if not step and _broken_word(before, line):  # "co-" then "operate"
+            out += line
+            continue
         out += ("\n" if step else " ") + line
     return out
+
+
+def _broken_word(before: str, line: str) -> bool:
+    """Whether ``before`` ends with a word broken at a hyphen that ``line`` completes."""
+    return (
+        before.endswith("-")
+        and len(before) > 2
+        and before[-2].isalpha()
+        and not before[-3:-1].isspace()
+        and line[:1].islower()
+    )
 
 
 def _strip_markdown(line: str) -> str:
