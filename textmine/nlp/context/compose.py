@@ -18,6 +18,13 @@ embedded subject: ``should:``, ``might involve:``, ``ensure that:``,
 ``ensure that they:``) is joined to its item by a space, and the item's first
 word loses the capital it had only for opening a line (``Working with`` reads
 ``working with``; a proper name keeps it).
+
+A modal followed by an aside leads its items as the bare modal: an aside with
+no verb (``must, subject to paragraph (5)—``) or a whole condition clause
+(``must, unless it is not reasonably practicable—``). The words of an amending
+lead-in (``after subsection (1) insert—``) lead nothing: the text it inserts
+is read as it stands, and only its own lead-ins compose
+(:func:`completing_chain`).
 """
 
 from __future__ import annotations
