@@ -70,6 +70,7 @@ from typing import TYPE_CHECKING
 from textmine.extract.decoding import decode
 from textmine.extract.document import Document, Provision, build_document
 from textmine.extract.labels import split_glued_labels
+from textmine.extract.legislation_refs import TOP_PREFIX, format_ref
 from textmine.extract.refs import split_lead, unit_of
 from textmine.settings import Settings
 from textmine.text import ends_mid_phrase
@@ -118,7 +119,8 @@ _MD_CHARS = re.compile(r"[!\[<`*_~]")
 _RESET = -1
 #: Longest numbered heading line (in words) read as a heading rather than text.
 _HEADING_WORDS = 14
-_PREFIX = {"act": "s.", "bill": "cl.", "si": "reg."}
+#: The top-level ref prefix of each legislation kind (``s.``, ``cl.``, ``reg.``).
+_PREFIX = TOP_PREFIX
 #: A metadata header line (``Title: ...``, ``Identifier: http://...``).
 _META = re.compile(r"^(?P<key>[A-Za-z][A-Za-z -]{0,30}):[ \t]+(?P<value>\S.*)$")
 #: The document type in a legislation.gov.uk identifier, and the kind it means.
@@ -397,20 +399,20 @@ class _Reader:
         """Take a block that is only an outline number as the label of the next block."""
         if not _OUTLINE.match(line):
             return False
-        parts = line.split(".")
-        prefix = _PREFIX.get(self.kind)
-        if prefix is None:
-            if len(parts) < 2:
+        number, *labels = line.split(".")
+        if self.kind not in _PREFIX:
+            if not labels:
                 return False  # a bare number in other text is text
             self.label = (line, line)
             return True
-        if self.schedule:  # "Sch 2 para 3(1)(a)": a schedule's paragraph
-            prefix = f"Sch {self.schedule} para "
-        ref = prefix + parts[0] + "".join(f"({part})" for part in parts[1:])
+        # "Sch 2 para 3(1)(a)": a schedule's paragraph
+        schedule = str(self.schedule) if self.schedule else None
         # the unit is the subsection; lettered paragraphs straight under a section are its own
-        numbered = len(parts) > 1 and parts[1][:1].isdigit()
-        unit = prefix + parts[0] + (f"({parts[1]})" if numbered else "")
-        self.label = (ref, unit)
+        sub = labels[:1] if labels and labels[0][:1].isdigit() else []
+        self.label = (
+            format_ref(self.kind, number, labels, schedule=schedule),
+            format_ref(self.kind, number, sub, schedule=schedule),
+        )
         return True
 
     def _act_style(self, page: int | None, lines: list[str], nxt: list[str]) -> None:
