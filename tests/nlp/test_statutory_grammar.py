@@ -23,6 +23,7 @@ import pytest
 
 from tests.nlp.helpers import contract_fields
 from textmine.nlp.component import SPANS_KEY
+from textmine.nlp.context.document import USER_DATA_KEY, DocumentContext
 
 A = "active"
 P = "passive"
@@ -30,6 +31,37 @@ LA = "local_authority"
 YP = "young_person"
 
 CASES = [
+    # ---- drafting of Acts (issue 14, after the first score of S47)
+    # a mixed-case acronym names a body; "Authority" ending a proper name is no council
+    (
+        "The OfS must consider the interests of students.",
+        [("consider", "consider", "other", [], "must", False, A)],
+    ),
+    (
+        "The Secretary of State must consult the Competition and Markets Authority.",
+        [("consult", "consult", "secretary_of_state", ["other"], "must", False, A)],
+    ),
+    # a provider of education or training is an education body, also where a defined
+    # provider term is one ("relevant provider" means a provider of ... training ...)
+    (
+        "In this section “relevant provider” means a provider of further education or "
+        "training which is established in England. The relevant provider must co-operate "
+        "with the employer representative body.",
+        [("co-operate", "cooperate", "education", ["other"], "must", False, A)],
+    ),
+    (
+        "The relevant provider must co-operate with the employer representative body.",
+        [("co-operate", "cooperate", "other", ["other"], "must", False, A)],
+    ),
+    # an item opening with an adverbial phrase still completes the lead-in's modal
+    (
+        "The governing body must— (a) review its courses each year, and (b) in light of "
+        "that review, consider how it can work with employers.",
+        [
+            ("consider", "consider", "education", [], "must", False, A),
+            ("work with", "work with", "education", ["other"], "can", False, A),
+        ],
+    ),
     # ---- drafting of Acts (issue 14, after the first score of S31)
     # the infinitive of a judgement clause takes the noun before the clause as its object
     (
@@ -480,3 +512,35 @@ def test_plural_pronoun_names_every_member_of_its_antecedent(nlp) -> None:
     doc = nlp("The school must consult the parent and the social worker and consider their advice.")
     consider = next(s for s in doc.spans[SPANS_KEY] if s._.term == "consider")
     assert sorted(consider._.recipients) == ["parent", "social_care"]
+
+
+def _as_act(nlp, text: str) -> list[tuple]:
+    """(text, actor, recipients) of each occurrence, the text read as part of an Act."""
+    doc = nlp.make_doc(text)
+    doc.user_data[USER_DATA_KEY] = DocumentContext(kind="act").to_data()
+    for _, step in nlp.pipeline:
+        doc = step(doc)
+    return [(s.text, s._.actor, sorted(s._.recipients)) for s in doc.spans[SPANS_KEY]]
+
+
+def test_a_single_word_name_is_a_body_in_legislation_only(nlp) -> None:
+    text = "Where the Institute has notified Ofqual of a decision, it must also inform Ofqual."
+    assert _as_act(nlp, text) == [
+        ("notified", "other", ["other"]),
+        ("inform", "other", ["other"]),
+    ]
+    # guidance names people by first name ("work with Amy"): no party
+    assert [f[3] for f in contract_fields(nlp, "The adviser must work with Amy.")] == [[]]
+
+
+def test_a_duty_or_review_as_subject_takes_its_holder_in_legislation_only(nlp) -> None:
+    act = (
+        "(1) The regulator must review each decision it makes on an application. "
+        "(2) The duty to consult the applicant does not apply where the decision is urgent."
+    )
+    assert _as_act(nlp, act) == [("consult", "other", ["other"])]
+    guidance = (
+        "The local authority must keep the plan up to date. "
+        "Each review should consider the views of the parents."
+    )
+    assert [f[2] for f in contract_fields(nlp, guidance)] == ["unspecified"]

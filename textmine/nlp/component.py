@@ -446,26 +446,43 @@ class PartnershipTerms:
         # "(c) keep the child informed": a list item's doer is the keeper's
         keeper = reader.actors.keeper(anchor) if passive else None
         item, item_passive = (keeper, False) if keeper is not None else (anchor, passive)
-        if not nominal and actor_r.rule is actor_rules.NO_SUBJECT and not item_passive:
-            if reader.outer is not None:
-                # a list item read in its composed clause, its verb still without a doer
-                # ("We can help you in the following ways: Informing you ..."): the lead-in's
-                lead_doer = reader.actors.lead_in_doer()
-                if lead_doer is not None:
-                    actor, actor_text, actor_r = lead_doer
-                    lead_modal = (
-                        modality_rules.lead_in_modality(
-                            anchor, reader.parties.doc, reader.outer[1].item_start, cues
-                        )
-                        if modal_r.rule is modality_rules.NO_MODAL
-                        else None
+        if (
+            not nominal
+            and actor_r.rule is actor_rules.NO_SUBJECT
+            and not item_passive
+            and reader.outer is not None
+        ):
+            # a list item read in its composed clause, its verb still without a doer
+            # ("We can help you in the following ways: Informing you ..."): the lead-in's
+            lead_doer = reader.actors.lead_in_doer()
+            if lead_doer is not None:
+                actor, actor_text, actor_r = lead_doer
+                lead_modal = (
+                    modality_rules.lead_in_modality(
+                        anchor, reader.parties.doc, reader.outer[1].item_start, cues
                     )
-                    if lead_modal is not None:  # "must— (b) having done that, consult"
-                        modal_r = lead_modal
-            if actor_r.rule is actor_rules.NO_SUBJECT:
-                lead = next(iter(span.doc.sents)) if reader.outer is not None else None
-                if is_imperative(item, lead):
-                    actor, actor_text, actor_r = _addressee(reader.context, item)
+                    if modal_r.rule is modality_rules.NO_MODAL
+                    else None
+                )
+                if lead_modal is not None:  # "must— (b) having done that, consult"
+                    modal_r = lead_modal
+        if (
+            reader.outer is not None
+            and not nominal
+            and not item_passive
+            and modal_r.rule is modality_rules.NO_MODAL
+            and modality_rules.opens_item(anchor, reader.outer[1].item_start)
+        ):  # "must— (b) in light of that review, consider": the parse lost the modal
+            modal_r = (
+                modality_rules.lead_in_modality(
+                    anchor, reader.parties.doc, reader.outer[1].item_start, cues
+                )
+                or modal_r
+            )
+        if not nominal and actor_r.rule is actor_rules.NO_SUBJECT and not item_passive:
+            lead = next(iter(span.doc.sents)) if reader.outer is not None else None
+            if is_imperative(item, lead):
+                actor, actor_text, actor_r = _addressee(reader.context, item)
         recipients, evidence, found_by = reader.recipients.read(
             anchor, list(span), pattern.roles, passive
         )

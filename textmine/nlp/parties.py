@@ -456,6 +456,11 @@ def _in_instrument_title(token: Token) -> bool:
     return False
 
 
+def _acronym(text: str) -> bool:
+    """``IBCA``, ``OfS``: a capital first and at least two capitals in all."""
+    return text[0].isupper() and sum(ch.isupper() for ch in text) >= 2
+
+
 class Parties:
     """Party reading on one parsed ``Doc``, with per-Doc caches.
 
@@ -524,13 +529,14 @@ class Parties:
     def named(self, token: Token) -> Party | None:
         """A body named by a proper name the lexicon does not know (``the Institute``,
         ``Ofqual``): some other party; not a word of an instrument's title."""
-        acronym = token.is_upper and token.is_alpha and len(token) >= 3  # "the IBCA"
+        # "the IBCA"; also a mixed-case one ("the OfS", "DfE")
+        acronym = token.is_alpha and len(token) >= 3 and _acronym(token.text)
         if any(ch.isdigit() for ch in token.text):
             return None  # "(5E) Where ...": an inserted provision's number, no name
         if (
             (token.pos_ != "PROPN" and not (acronym and token.pos_ == "NOUN"))
             or token.dep_ in ("compound", "poss")
-            or not (token.is_title or token.is_upper)
+            or not (token.is_title or token.is_upper or acronym)
             or _in_instrument_title(token)
             or token.lower_ in _INSTRUMENTS  # "the ... Regulations 2015 provide that they"
             or self.party(token) is not None
@@ -698,6 +704,10 @@ class Parties:
         by_definition = self._defined(token)
         if by_definition is not None:  # "the relevant authorities", as the document defines them
             return by_definition
+        if alias is not None and named_from == token.i and self._named_authority(token):
+            # "the Competition and Markets Authority": a body of its own, not a council
+            plural = token.tag_ == "NNPS"
+            return Party("other", "body", self.np_text(token, coordinated=True), plural, NAMED)
         # "the principal accountable person": an alias that names the modifiers too (none
         # stands before it, as "Health and" does in "Health and social care professionals")
         whole_name = (
@@ -762,6 +772,20 @@ class Parties:
                 return Party("other", "person", token.text, False, LETTER)
             return None
         return Party(alias[0], alias[1], self.np_text(token), plural, ALIAS)
+
+    @staticmethod
+    def _named_authority(token: Token) -> bool:
+        """``Authority`` at the end of a proper name the lexicon does not know (``the
+        Financial Conduct Authority``): the bare word reads as a local authority only in
+        lower case or alone (``the authority``, ``the Authority``)."""
+        return (
+            token.lower_ in ("authority", "authorities")
+            and token.is_title
+            and any(
+                c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN" and c.is_title
+                for c in token.lefts
+            )
+        )
 
     def agent_noun(self, token: Token) -> Party | None:
         """A subject noun read as a person by its ending (``the employer``, ``a clinician``).

@@ -351,7 +351,7 @@ def _initialled(before: str, short: str) -> str | None:
 
 #: Head words of collective party terms whose group a document's own definition decides
 #: (not *partners*: partners of several groups are professionals, by the contract).
-COLLECTIVE_HEADS = frozenset({"authority", "body", "organisation", "agency"})
+COLLECTIVE_HEADS = frozenset({"authority", "body", "organisation", "agency", "provider"})
 #: A defined term and the start of its definition: ``"relevant authorities" means``, ``the
 #: "relevant partners" of a council are—``.
 _DEFINITION = re.compile(

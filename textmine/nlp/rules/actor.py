@@ -63,7 +63,7 @@ from textmine.nlp.grammar.clauses import (
     swallowed_subject,
     verbal_subject,
 )
-from textmine.nlp.grammar.deps import ACTIVE_SUBJECTS, SUBJECTS, to_infinitive
+from textmine.nlp.grammar.deps import ACTIVE_SUBJECTS, SUBJECTS, provision_label, to_infinitive
 from textmine.nlp.grammar.passives import OBJECT_CONTROL as OBJECT_CONTROL_VERBS
 from textmine.nlp.grammar.passives import kept, passive_control
 from textmine.nlp.grammar.syntax import (
@@ -78,6 +78,7 @@ from textmine.nlp.grammar.syntax import (
 )
 from textmine.nlp.parties import NAMED as PARTY_NAMED
 from textmine.nlp.parties import Parties, Party, PartyMatcher
+from textmine.nlp.rules.imperative import ADDRESSED_KINDS
 from textmine.nlp.rules.registry import Reading, Rule, rule
 from textmine.nlp.rules.voice import voice
 
@@ -89,6 +90,15 @@ MAX_CHAIN = 12
 _SUBJECTS_OF_PLANS = frozenset({"child", "young_person", "parent"})
 #: Subjects naming a purpose, not a doer: ``The purposes of a review are to ...``.
 _PURPOSES = frozenset({"purpose", "aim", "objective", "object", "intention", "goal"})
+#: Subjects naming a duty, power or activity whose holder the unit names before: ``(2) The
+#: duty to consult ... does not apply``, ``The review must take account of ...``.
+_HELD = frozenset(
+    {
+        "duty", "power", "function", "review", "inspection", "assessment", "evaluation",
+        "inquiry", "enquiry", "investigation", "audit", "strategy", "support", "facility",
+        "procedure", "arrangement",
+    }
+)  # fmt: skip
 #: Passives whose subject receives the means to act: ``is given the chance to take part``.
 _GIVING = frozenset({"give", "provide", "offer", "afford", "grant"})
 _ITEM_MARKS = frozenset({";", ":", "\u2014", "\u2013"})
@@ -443,6 +453,18 @@ PARTY_EARLIER = rule(
     expect={"text": "notify", "actor": "professional"},
     doubt="context",
 )
+PARTY_FUNCTION_HOLDER = rule(
+    "party.function_holder",
+    "party",
+    "A duty, power, function or activity with no holder named as the subject ('The duty to "
+    "consult ... does not apply', 'The review must take account of') is, in legislation, the "
+    "doer the earlier subsections put a duty on.",
+    example="(1) The local authority must review its arrangements each year. (2) The duty to "
+    "consult the parents does not apply where the child is over 16.",
+    expect={"text": "consult", "actor": "local_authority"},
+    doubt="context",
+    kind="act",
+)
 PARTY_RELATIVE_HEAD = rule(
     "party.relative_head",
     "party",
@@ -771,6 +793,7 @@ class ActorReader:
             and not is_expletive(c)
             and not (c.dep_ == "csubj" and c.tag_ in ("VBN", "VBD"))
             and not opened_participle(c)
+            and not provision_label(c)  # "insert— (2A) For ..., the Secretary of State must"
         ] or reduced_relative(token)
         if not subjects:  # "The agency should, wherever possible, seek": hung on the modal
             on_modal = modal_subject(token)
@@ -1130,6 +1153,16 @@ class ActorReader:
             earlier = self._earlier_subject(token)
             if earlier is not None:
                 return self._via(self.subject(earlier, found_by), PARTY_EARLIER)
+        if (
+            token.lemma_.lower() in _HELD
+            and token.dep_ in SUBJECTS
+            and (parties.context.kind or "text") not in ADDRESSED_KINDS
+        ):
+            # "(2) The duty to consult ... does not apply": in legislation, the holder its
+            # section names before (guidance's "the review should consider" is a meeting's)
+            holder = self._earlier_subject(token, duty=True)
+            if holder is not None:
+                return self._via(self.subject(holder, found_by), PARTY_FUNCTION_HOLDER)
         # an inanimate subject ("This evaluation should inform ...") names no party
         text = parties.np_text(token, coordinated=True)
         return (

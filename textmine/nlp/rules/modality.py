@@ -508,6 +508,18 @@ def _relative_purpose(need: Token, infinitive: Token) -> bool:
     )
 
 
+def opens_item(verb: Token, item_start: int) -> bool:
+    """``verb`` is the main verb of a composed clause's item (or coordinated with it), with
+    no subject of its own in the item: the verb the lead-in's modal governs (``must— (b) in
+    light of that review, consider``), not one of a clause inside the item."""
+    top = verb
+    while top.dep_ == "conj" and top.head.idx >= item_start:
+        top = top.head
+    if top.idx < item_start or (top.dep_ != "ROOT" and top.head.idx >= item_start):
+        return False
+    return not any(c.dep_ in ALL_SUBJECTS and c.idx >= item_start for c in top.children)
+
+
 def lead_in_modality(verb: Token, lead: Doc, item_start: int, cues: Cues) -> Reading | None:
     """The modal that ends the lead-in of the composed clause ``lead`` (its item starts at
     ``item_start``), for ``verb``, a term's bare verb the parse left without it (``None``

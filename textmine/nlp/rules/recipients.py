@@ -47,6 +47,7 @@ from textmine.nlp.grammar.syntax import (
 )
 from textmine.nlp.lexicon import Cues
 from textmine.nlp.parties import Party
+from textmine.nlp.rules.imperative import ADDRESSED_KINDS
 from textmine.nlp.rules.registry import Rule, rule
 
 if TYPE_CHECKING:
@@ -301,8 +302,11 @@ class RecipientReader:
         ):
             return []
         phrase = [t for t in token.subtree if t.i <= token.i]
-        if len(phrase) == 1 and not token.is_upper:
-            return []  # "work with Amy": a person's name, not a body (bodies: "the YOT")
+        addressed = (self.parties.context.kind or "text") in ADDRESSED_KINDS
+        if len(phrase) == 1 and not token.is_upper and addressed:
+            # "work with Amy": a person's name in guidance, not a body (bodies: "the YOT");
+            # legislation names no one by a first name ("notify Ofqual")
+            return []
         if any(t.like_num or t.text in ("\u201c", "\u201d", '"') for t in phrase):
             return []  # "the Children Act 1989", a quoted title
         text = token.doc[phrase[0].i : token.i + 1].text

@@ -67,6 +67,9 @@ class Rule:
     example: str
     expect: Mapping[str, Any]
     doubt: str | None = None
+    #: The document kind the example is read as (``act``; ``None``: a document of its own),
+    #: for rules that hold in one kind of document only.
+    kind: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The rule as plain data (``textmine rules --format json``)."""
@@ -79,6 +82,8 @@ class Rule:
         }
         if self.doubt:
             out["doubt"] = self.doubt
+        if self.kind:
+            out["kind"] = self.kind
         return out
 
 
@@ -129,9 +134,10 @@ def rule(
     example: str,
     expect: Mapping[str, Any],
     doubt: str | None = None,
+    kind: str | None = None,
 ) -> Rule:
     """Declare a rule in :data:`RULES` and return it."""
-    return RULES.add(Rule(name, field, description, example, dict(expect), doubt))
+    return RULES.add(Rule(name, field, description, example, dict(expect), doubt, kind))
 
 
 @dataclass(frozen=True)
