@@ -144,6 +144,7 @@ def test_alias_phrases_match_as_the_token_patterns_do() -> None:
     )
     doc = NLP.make_doc(text)
     for doclike in (doc, doc[3:25], doc[10:]):
-        expected = sorted(set(tokens(doclike)), key=lambda m: (m[1], m[2], m[0]))
-        assert PARTIES.matcher(doclike) == expected
+        found = PARTIES.matcher(doclike)
+        assert sorted(found) == sorted(set(tokens(doclike)))
+        assert found == sorted(found, key=lambda m: (m[1], m[2]))  # in reading order
     assert PARTIES.matcher(doc)  # not vacuous

@@ -343,7 +343,8 @@ CASES = [
     (
         "Schools should collaborate with one another and work closely with health services.",
         [
-            ("collaborate", "collaborate", "education", [], "should", False, "active"),
+            # each school collaborates with the others
+            ("collaborate", "collaborate", "education", ["education"], "should", False, "active"),
             ("work closely with", "work with", "education", ["health"], "should", False, "active"),
         ],
     ),

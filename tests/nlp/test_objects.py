@@ -124,7 +124,11 @@ CASES = [
         [("involve", "involve", ["other"], "should", A)],
     ),
     # ---- reciprocal objects name the subject's own parties
-    ("Partners should engage with each other.", [("engage", "engage", [], "should", A)]),
+    # each partner engages with the others (the contract's reciprocal duty)
+    (
+        "Partners should engage with each other.",
+        [("engage", "engage", ["professional"], "should", A)],
+    ),
     # ---- not occurrences: entails, activities, seek to, nouns
     ("This involves visiting the child at home.", []),
     ("The plan involves a review of the arrangements and the support offered.", []),

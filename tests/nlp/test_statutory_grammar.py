@@ -53,6 +53,39 @@ CASES = [
         "The relevant provider must co-operate with the employer representative body.",
         [("co-operate", "cooperate", "other", ["other"], "must", False, A)],
     ),
+    # ---- after the first score of S48
+    # "confer powers on X to V": X does it, also where the parse hung the infinitive on X
+    (
+        "The Secretary of State may by regulations confer powers on a prescribed person to "
+        "collaborate with a specified authority.",
+        [("collaborate", "collaborate", "other", ["other"], "none", False, A)],
+    ),
+    # a verb that neither gives nor imposes the power does not negate it
+    (
+        "This section does not affect any power to collaborate apart from this section.",
+        [("collaborate", "collaborate", "unspecified", [], "none", False, A)],
+    ),
+    # "with each other" after a plural subject of one kind: the others of that kind
+    (
+        "Two or more specified authorities may collaborate with each other to prevent crime.",
+        [("collaborate", "collaborate", "other", ["other"], "may", False, A)],
+    ),
+    # a bare "the authority" / "the body" takes up the fuller mention before it
+    (
+        "If a local policing body acts in relation to the functions of a specified authority, "
+        "the authority must co-operate with the body.",
+        [("co-operate", "cooperate", "other", ["other"], "must", False, A)],
+    ),
+    # a term defined in brackets after a noun phrase with coordinated kinds: the first kind
+    (
+        "An educational, prison or youth custody authority (a “relevant authority”) may "
+        "consult the police. A relevant authority must consult each prison authority and "
+        "each youth custody authority.",
+        [
+            ("consult", "consult", "education", ["other"], "may", False, A),
+            ("consult", "consult", "education", ["other"], "must", False, A),
+        ],
+    ),
     # an item opening with an adverbial phrase still completes the lead-in's modal
     (
         "The governing body must— (a) review its courses each year, and (b) in light of "

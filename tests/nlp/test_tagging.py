@@ -189,6 +189,27 @@ def test_user_lexicon_adds_a_term_without_code(nlp, tmp_path: Path) -> None:
     ]
 
 
+def test_a_user_lexicon_line_overrides_a_bundled_alias_of_the_same_words(
+    nlp, tmp_path: Path
+) -> None:
+    from textmine.nlp.lexicon import load_lexicon
+    from textmine.nlp.pipeline import load_pipeline
+
+    source = Path(load_lexicon().source)
+    for name in ("terms.jsonl", "actors.jsonl", "cues.jsonl"):
+        shutil.copy(source / name, tmp_path / name)
+    # the bundled lexicon reads "ombudsman" as some other party; a later line regroups it
+    entry = {"group": "ombudsman", "id": "my_ombudsman", "refer": "body",
+             "pattern": [{"LOWER": "ombudsman"}]}  # fmt: skip
+    with (tmp_path / "actors.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(entry) + "\n")
+    settings = Settings(lexicon_dir=tmp_path)
+    text = "The ombudsman should consult the school about the plan."
+    for model, group in ((nlp, "other"), (load_pipeline(settings), "ombudsman")):
+        rows = tag_document(document(prov(text, "1.2")), nlp=model, settings=settings)
+        assert [r["actor"] for r in rows] == [group]
+
+
 def test_collapse_maps_offsets() -> None:
     text, mapping = collapse("  a \n b\t\tc  ")
     assert text == "a b c"

@@ -219,6 +219,15 @@ PARTY_NOUN = rule(
     example="The supervisor must notify the court.",
     expect={"text": "notify", "actor": "other"},
 )
+DEFINITE = rule(
+    "party.definite_description",
+    "party",
+    "'the authority', 'the body' with no words of its own names the party of the fuller "
+    "mention before it in the unit ('a specified authority ... the authority').",
+    example="If a specified authority asks for help, the authority must co-operate with the "
+    "school.",
+    expect={"text": "co-operate", "actor": "other"},
+)
 DEFINED = rule(
     "party.defined",
     "party",
@@ -375,8 +384,12 @@ class AliasMatcher:
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.orth = PhraseMatcher(vocab, attr="ORTH")
         self.tokens = Matcher(vocab, validate=True)
+        #: match id -> order of declaration: of two aliases over the same words, the one
+        #: declared later comes first (a user lexicon's line over a bundled one)
+        self._order: dict[int, int] = {}
 
     def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
+        self._order[self.vocab.strings.add(key)] = len(self._order)
         spelt = _spellings(pattern)
         if spelt is None:
             self.tokens.add(key, [pattern])
@@ -398,7 +411,7 @@ class AliasMatcher:
         found |= {(m, s - shift, e - shift) for m, s, e in self.orth(doclike)}
         if len(self.tokens):
             found |= set(self.tokens(doclike))
-        return sorted(found, key=lambda m: (m[1], m[2], m[0]))
+        return sorted(found, key=lambda m: (m[1], m[2], -self._order.get(m[0], 0), m[0]))
 
 
 class PartyMatcher:
@@ -456,6 +469,10 @@ def _in_instrument_title(token: Token) -> bool:
     return False
 
 
+#: Bare heads a statute uses to take up a body it named in full (``the authority``).
+_TAKEN_UP = frozenset({"authority", "body", "provider", "organisation", "agency"})
+
+
 def _acronym(text: str) -> bool:
     """``IBCA``, ``OfS``: a capital first and at least two capitals in all."""
     return text[0].isupper() and sum(ch.isupper() for ch in text) >= 2
@@ -507,6 +524,25 @@ class Parties:
             return None
         text = self.doc[start:end].text
         return Party(best[1][0], best[1][1], text, self.doc[end - 1].tag_ == "NNS", ALIAS)
+
+    def _fuller_mention(self, token: Token) -> Token | None:
+        """The nearest earlier mention in the unit, with words of its own, of the body a bare
+        ``the authority`` / ``the body`` takes up (``a specified authority``)."""
+        lemma = token.lemma_.lower()
+        if (
+            lemma not in _TAKEN_UP
+            or token.pos_ != "NOUN"
+            or token.tag_ != "NN"
+            or [c.lower_ for c in token.lefts] != ["the"]
+            or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights)
+        ):
+            return None
+        for earlier in reversed(self.doc[: token.i]):
+            if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":
+                continue
+            if any(c.dep_ in ("amod", "compound", "nmod") for c in earlier.lefts):
+                return earlier
+        return None
 
     def _defined(self, token: Token) -> Party | None:
         """The party a collective term the document defines names (``relevant authorities``)."""
@@ -680,6 +716,11 @@ class Parties:
             if found is None:
                 return None
             return Party(found.group, found.refer, found.text, found.plural, PRONOUN)
+        fuller = self._fuller_mention(token)
+        if fuller is not None:  # "a specified authority ... the authority must co-operate"
+            found = self.party(fuller)
+            if found is not None:
+                return Party(found.group, found.refer, self.np_text(token), found.plural, DEFINITE)
         if token.lemma_.lower() in _QUANTIFIERS:  # "each of its partners", "members of the family"
             for obj in prep_objects(token, frozenset({"of"})):
                 found = self.party(obj) or self.named(obj)

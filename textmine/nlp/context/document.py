@@ -359,6 +359,13 @@ _DEFINITION = re.compile(
     r"[^.;:\u2014\u201c\"]{0,60}?\s(?:means|are|is)\b"
     r"(?:\s*[\u2014\u2013\u2015:]\s*|\s+(?=(?:a|an|the|any|each|every)\s))"
 )
+#: A term defined in brackets after the noun phrase it names: ``An educational, prison or
+#: youth custody authority (a "relevant authority")``.
+_BRACKETED_DEFINITION = re.compile(
+    r"\b(?i:a|an|the|any|each|every)\s+(?P<np>[A-Za-z][A-Za-z ,-]{2,80}?)\s*\(\s*"
+    r"(?:(?:a|an|the)\s+)?[\u201c\"\u2018']\s*(?P<term>[a-z][a-z -]{2,50}?)\s*"
+    r"[\u201d\"\u2019']\s*\)"
+)
 #: Words that make a quoted phrase no party term (``looked-after by a local authority``).
 _NOT_TERM_WORDS = frozenset({"by", "of", "in", "to", "for", "with", "a", "an", "the", "or"})
 #: A list label opening a definition's first item.
@@ -395,11 +402,37 @@ def _definitions(
             )
             if matches:
                 found.setdefault(term, Counter())[matcher.info[matches[0][0]]] += 1
+        for match in _BRACKETED_DEFINITION.finditer(text):
+            term = " ".join(match.group("term").split())
+            named = _first_kind(match.group("np"), make_doc, matcher)
+            if singular(term.split()[-1]) in COLLECTIVE_HEADS and named is not None:
+                found.setdefault(term, Counter())[named] += 1
     return tuple(
         (term, *parties.most_common(1)[0][0])
         for term, parties in sorted(found.items())
         if len(parties) == 1
     )
+
+
+def _first_kind(
+    phrase: str, make_doc: Callable[[str], Doc], matcher: PartyMatcher
+) -> tuple[str, str] | None:
+    """``(group, refer)`` of the first kind of body a noun phrase names: with coordinated
+    modifiers, the first modifier with the head (``educational, prison or youth custody
+    authority``: an educational authority), else an alias that ends the phrase."""
+    words = phrase.replace(",", " ").split()
+    if not words:
+        return None
+    for candidate in (f"{words[0]} {words[-1]}", " ".join(words)):
+        doc = make_doc(candidate)
+        ending = [
+            (start, matcher.info[match_id])
+            for match_id, start, end in matcher.matcher(doc)
+            if end == len(doc) and matcher.info[match_id][1] == "body"
+        ]
+        if ending:
+            return min(ending)[1]
+    return None
 
 
 def _ending_alias(doc: Doc, matcher: PartyMatcher) -> tuple[str, str] | None:

@@ -999,6 +999,13 @@ class ActorReader:
             if head.pos_ in ("NOUN", "PROPN", "ADJ"):
                 if dep == "acl" and party(head) is not None:  # "requires the body to consult"
                     return head, OBJECT_CONTROL
+                if (
+                    head.dep_ == "pobj"
+                    and head.head.lower_ in ("on", "upon")
+                    and party(head) is not None
+                ):  # "confer powers on a prescribed person to collaborate": the parse hung
+                    # the infinitive on the party the powers are conferred on
+                    return head, OF_PARTY
                 for obj in prep_objects(head, frozenset({"of", "on"})):
                     if party(obj) is not None:
                         return obj, OF_PARTY

@@ -35,8 +35,8 @@ CUE = rule(
 GOVERNING_VERB = rule(
     "negation.governing_verb",
     "negated",
-    "'Nothing in this section requires the authority to consult': the verb governing the "
-    "infinitive's noun is negated.",
+    "'Nothing in this section requires the authority to consult': the verb that gives or "
+    "imposes the infinitive's noun is negated (not 'does not affect any power to').",
     example="Nothing in this section gives the school a duty to inform the parents.",
     expect={"text": "inform", "negated": True},
 )
@@ -55,6 +55,17 @@ NONE = rule(
     example="The authority must consult the parent not later than 15 days after the request.",
     expect={"text": "consult", "negated": False},
 )
+
+
+#: Verbs that give, impose or hold the duty or power an infinitive completes (``Nothing ...
+#: requires / gives the school a duty to inform``); not ``does not affect any power to``.
+_BESTOWING = frozenset(
+    {
+        "require", "give", "impose", "confer", "place", "put", "create", "have", "grant",
+        "authorise", "authorize", "entitle", "oblige", "empower", "allow", "permit", "enable",
+        "need", "expect", "ask", "force", "compel",
+    }
+)  # fmt: skip
 
 
 def _not_only(cue: Token) -> bool:
@@ -128,6 +139,7 @@ def negation(verb: Token, cues: Cues) -> Reading:
         and to_infinitive(verb)
         and verb.head.dep_ == "dobj"
         and verb.head.head != verb.head
+        and verb.head.head.lemma_.lower() in _BESTOWING
     ):
         cue = _negation_cue(verb.head.head, cues)
         if cue is not None:

@@ -146,6 +146,14 @@ CO_SUBJECT = rule(
     example="The school and the local authority must work together.",
     expect={"text": "work together", "recipients": ["local_authority"]},
 )
+EACH_OTHER = rule(
+    "recipients.each_other",
+    "recipients",
+    "'with each other' after a plural subject that names one kind of party: each works "
+    "with the others of its kind.",
+    example="The specified authorities must collaborate with each other.",
+    expect={"text": "collaborate", "recipients": ["other"]},
+)
 SERIAL = rule(
     "recipients.serial_member",
     "recipients",
@@ -257,8 +265,13 @@ class RecipientReader:
         if mutual:  # "A and B must co-operate with each other": as "work together"
             objects_mutual = any(role is OBJECT and t in mutual for t, role in found)
             found = [(t, role) for t, role in found if t not in mutual]
-            if objects_mutual and not passive:  # "A and B must consult one another"
-                found += [(o, CO_SUBJECT) for o in self.co_subjects(verb)]
+            others = self.co_subjects(verb) if not passive else []
+            if objects_mutual:  # "A and B must consult one another"
+                found += [(o, CO_SUBJECT) for o in others]
+            subject = self.subject(verb) if not passive else None
+            if not others and subject is not None and subject.tag_ in ("NNS", "NNPS"):
+                # "The specified authorities must collaborate with each other"
+                found.append((subject, EACH_OTHER))
         if found:  # "... relevant persons may be notified, for example, the police, ..."
             found += [(o, EXAMPLE) for o in examples([*span_tokens, *(t for t, _ in found)])]
         partners = (WITH,)
@@ -343,6 +356,12 @@ class RecipientReader:
 
     def co_subjects(self, verb: Token) -> list[Token]:
         """The subject's conjuncts after the first (its partners in a joint action)."""
+        subject = self.subject(verb)
+        return conjuncts(subject)[1:] if subject is not None else []
+
+    def subject(self, verb: Token) -> Token | None:
+        """The active subject of ``verb``, or of the verb it is coordinated with or completes
+        (``must make arrangements to work together``: the arrangements' maker)."""
         token = verb
         for _ in range(MAX_STEPS):
             subjects = [c for c in token.children if c.dep_ in ACTIVE_SUBJECTS]
@@ -351,11 +370,11 @@ class RecipientReader:
                 token = token.head  # "must make arrangements to work together"
                 continue
             if subjects:
-                return conjuncts(subjects[0])[1:]
+                return subjects[0]
             if token.dep_ not in ("conj", "xcomp") or token.head == token:
-                return []
+                return None
             token = token.head
-        return []
+        return None
 
     def objects(self, verb: Token) -> list[Token]:
         """Direct objects of ``verb`` with their conjuncts (or a following conjunct's)."""
