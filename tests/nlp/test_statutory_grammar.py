@@ -86,6 +86,37 @@ CASES = [
             ("consult", "consult", "education", ["other"], "must", False, A),
         ],
     ),
+    # ---- after the first score of S49
+    # the term's own agent is its doer, not the owner of what it seeks
+    (
+        "The officer must be satisfied that there are no other means of obtaining the "
+        "information sought by the authorised person.",
+        [("sought", "seek", "other", [], "none", False, P)],
+    ),
+    # a Northern Ireland department named in a UK Act is not the Secretary of State's
+    (
+        "The Secretary of State must consult the Department of Justice in Northern Ireland.",
+        [("consult", "consult", "secretary_of_state", ["other"], "must", False, A)],
+    ),
+    # a bare verb the tagger read as a present after an aside completes the lead-in's modal
+    (
+        "The authorised person must, to be satisfied that the exercise of the power is "
+        "proportionate— (a) have regard to the matters in subsection (10), and (b) be "
+        "satisfied that there are no other means.",
+        [("have regard to", "have regard to", "other", [], "must", False, A)],
+    ),
+    # a verb read as a plural noun takes the phrase after it as its object
+    (
+        "Where a review partner— (a) notifies the Secretary of State that the review partner "
+        "is under a duty to arrange a review, but (b) decides otherwise, the partner must "
+        "tell the Secretary of State.",
+        [("notifies", "notify", "professional", ["secretary_of_state"], "none", False, A)],
+    ),
+    # a provision's persons named by letters, "A" among them
+    (
+        "A must inform B that the order has been made.",
+        [("inform", "inform", "other", ["other"], "must", False, A)],
+    ),
     # an item opening with an adverbial phrase still completes the lead-in's modal
     (
         "The governing body must— (a) review its courses each year, and (b) in light of "

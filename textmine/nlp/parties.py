@@ -441,11 +441,15 @@ _NAME_WORDS = frozenset({"and", "of", "for", "the", "in", "to", "with", "(", ")"
 
 def _is_letter_name(token: Token) -> bool:
     """``P``, ``K``: a capital letter standing alone as a noun phrase naming a person."""
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    # "A must, unless A considers ...": the letter A, not the article, before a verb
+    article = token.text == "A" and (after is None or after.tag_ not in ("MD", "VBZ", "VBD"))
     return (
         len(token.text) == 1
         and token.text.isupper()
-        and token.text not in ("I", "A")
-        and token.pos_ in ("PROPN", "NOUN")
+        and token.text != "I"
+        and not article
+        and (token.pos_ in ("PROPN", "NOUN") or token.text == "A")
         and token.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "pobj", "conj", "appos")
         and not any(c.dep_ in ("det", "amod", "compound") for c in token.lefts)
         and not (token.i > 0 and token.nbor(-1).text == "(")

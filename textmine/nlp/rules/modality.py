@@ -524,7 +524,11 @@ def lead_in_modality(verb: Token, lead: Doc, item_start: int, cues: Cues) -> Rea
     """The modal that ends the lead-in of the composed clause ``lead`` (its item starts at
     ``item_start``), for ``verb``, a term's bare verb the parse left without it (``None``
     for an infinitive, a participle or a gerund, which no lead-in modal governs)."""
-    if verb.tag_ != "VB" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    # the bare form, which the tagger may read as a present (``must, to be satisfied ...—
+    # (a) have/VBP regard to``)
+    if verb.tag_ not in ("VB", "VBP") or any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
         return None
     modals = [t for t in lead if t.tag_ == "MD" and t.idx < item_start]
     if not modals or modals[-1].lower_ not in cues.modals:

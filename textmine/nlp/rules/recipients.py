@@ -380,7 +380,9 @@ class RecipientReader:
         """Direct objects of ``verb`` with their conjuncts (or a following conjunct's)."""
         out: list[Token] = []
         for child in verb.children:
-            if child.dep_ in ("dobj", "dative", "iobj"):
+            if child.dep_ in ("dobj", "dative", "iobj") or (
+                child.dep_ == "appos" and verb.pos_ == "NOUN" and child.i > verb.i
+            ):  # "a review partner notifies/NNS the Secretary of State/appos": a misread verb
                 out += conjuncts(child)
             elif child.dep_ == "prep" and child.lower_ == "in" and not out:
                 # "inform in writing the local authority": the object read as the gerund's
@@ -505,7 +507,10 @@ class RecipientReader:
         found = self.owners_of(heads)
         if not found and not passive:  # "seek, and have regard to, the views of X"
             found = self.owners_of(hidden_objects(verb))
-        return found
+        # "the information sought by the authorised person": the term's own agent is its
+        # doer, never the owner of what it seeks
+        agents = {a.i for b in prep_objects(verb, frozenset({"by"})) for a in conjuncts(b)}
+        return [t for t in found if t.i not in agents]
 
     def owners_of(self, heads: list[Token]) -> list[Token]:
         """Owners of the views-nouns among ``heads`` (or their ``of`` objects)."""
