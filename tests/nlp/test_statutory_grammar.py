@@ -117,6 +117,30 @@ CASES = [
         "A must inform B that the order has been made.",
         [("inform", "inform", "other", ["other"], "must", False, A)],
     ),
+    # ---- after the first score of S50
+    # judges, constables and children's hearings are courts', police and tribunals' people
+    (
+        "The sheriff must, in considering whether to take the steps, have regard to the "
+        "rights of the person.",
+        [
+            ("considering", "consider", "other", [], "none", False, A),
+            ("have regard to", "have regard to", "other", [], "must", False, A),
+        ],
+    ),
+    (
+        "A constable may remove the child if, having considered the other options, the "
+        "constable is satisfied. The children’s hearing must have due regard to that need.",
+        [
+            ("considered", "consider", "other", [], "none", False, A),
+            ("have due regard to", "have regard to", "other", [], "must", False, A),
+        ],
+    ),
+    # a person term the document defines by a list takes the first kind listed
+    (
+        "In this section “relevant person” means— (a) a local authority, (b) a health board. "
+        "Reports are to be published as the relevant person considers appropriate.",
+        [("considers", "consider", "local_authority", [], "none", False, A)],
+    ),
     # an item opening with an adverbial phrase still completes the lead-in's modal
     (
         "The governing body must— (a) review its courses each year, and (b) in light of "

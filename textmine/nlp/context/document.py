@@ -349,9 +349,10 @@ def _initialled(before: str, short: str) -> str | None:
     return " ".join(words[start:])
 
 
-#: Head words of collective party terms whose group a document's own definition decides
-#: (not *partners*: partners of several groups are professionals, by the contract).
-COLLECTIVE_HEADS = frozenset({"authority", "body", "organisation", "agency", "provider"})
+#: Head words of party terms whose group a document's own definition decides (``"relevant
+#: authorities" are— ...``, ``"relevant person" means— (a) a local authority``); not
+#: *partners*: partners of several groups are professionals, by the contract.
+COLLECTIVE_HEADS = frozenset({"authority", "body", "organisation", "agency", "provider", "person"})
 #: A defined term and the start of its definition: ``"relevant authorities" means``, ``the
 #: "relevant partners" of a council are—``.
 _DEFINITION = re.compile(
