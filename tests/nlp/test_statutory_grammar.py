@@ -141,6 +141,33 @@ CASES = [
         "Reports are to be published as the relevant person considers appropriate.",
         [("considers", "consider", "local_authority", [], "none", False, A)],
     ),
+    # ---- after the first score of S51
+    # "The purposes of a review are to— (a) consider": the doer the section names before,
+    # a proper name too, also for the items of a list
+    (
+        "(1) A Minister of the Crown must review the statement. (5) The purposes of a review "
+        "under this section are to— (a) consider whether the missions are effective, and (b) "
+        "consider whether to revise them.",
+        [
+            ("consider", "consider", "other", [], "none", False, A),
+            ("consider", "consider", "other", [], "none", False, A),
+        ],
+    ),
+    # a judgement has no partner: the with-phrase is another word's
+    (
+        "A Minister of the Crown must carry out such consultation as the Minister considers "
+        "appropriate with the devolved authorities.",
+        [("considers", "consider", "other", [], "none", False, A)],
+    ),
+    # "the authority" takes up a singular mention only
+    (
+        "The Minister must consult the devolved authorities. The authority must consider "
+        "whether the plan works.",
+        [
+            ("consult", "consult", "other", ["local_authority"], "must", False, A),
+            ("consider", "consider", "local_authority", [], "must", False, A),
+        ],
+    ),
     # an item opening with an adverbial phrase still completes the lead-in's modal
     (
         "The governing body must— (a) review its courses each year, and (b) in light of "

@@ -542,8 +542,8 @@ class Parties:
         ):
             return None
         for earlier in reversed(self.doc[: token.i]):
-            if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":
-                continue
+            if earlier.lemma_.lower() != lemma or earlier.tag_ != "NN":
+                continue  # a singular mention: "the authority" takes up no "authorities"
             if any(c.dep_ in ("amod", "compound", "nmod") for c in earlier.lefts):
                 return earlier
         return None

@@ -1186,7 +1186,12 @@ class ActorReader:
         subject of a control verb (``The adviser is required to meet ...``). With ``duty``,
         only a sentence that puts a duty on its subject counts (``The agency must act ...``,
         ``The IRO is required to ...``), not one that describes it (``IROs have a role``).
+        A clause composed from a list item looks in the unit it was composed from.
         """
+        if self.outer is not None and token.doc is self.parties.doc:
+            unit = self.parties.in_unit(token)
+            if unit is not None:
+                return self.outer._earlier_subject(unit, duty=duty)
         doc = token.doc
         end = token.sent.start
         while end > 0:
@@ -1213,10 +1218,15 @@ class ActorReader:
                     doer = (doer and first.dep_ == "nsubjpass" and controls) or (
                         first.dep_ in ACTIVE_SUBJECTS and root.lemma_.lower() != "be" and duty_modal
                     )
-                if doer and self.parties.party(first) is not None:
+                if doer and self._names_doer(first):
                     return first
             end = sent.start
         return None
+
+    def _names_doer(self, token: Token) -> bool:
+        """Whether a subject names a party: one the lexicon knows or a proper name (``a
+        Minister of the Crown``, ``the Institute``)."""
+        return self.parties.party(token) is not None or self.parties.named(token) is not None
 
     def _sentence_before(self, token: Token) -> Token | None:
         """The main subject of the sentence before ``token``'s when it names a party; through

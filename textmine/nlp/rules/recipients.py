@@ -240,8 +240,11 @@ class RecipientReader:
         if not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
             # "engage or work productively with them": the phrase is shared
             anchors += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        judging = _judgement(verb)
         for prep, role in PREPOSITIONS.items():
-            if prep not in roles:
+            if prep not in roles or (judging and prep == "with"):
+                # "such consultation as the Minister considers appropriate with the devolved
+                # authorities": a judgement has no partner; the phrase is another word's
                 continue
             seen_preps: set[int] = set()
             # what a consider-type term weighs has no partner: "consider a placement with
@@ -531,6 +534,17 @@ class RecipientReader:
             for noun in nouns:
                 found += owners(noun)
         return found
+
+
+def _judgement(verb: Token) -> bool:
+    """``considers appropriate``, ``considers it necessary``, ``considers that ...``: the
+    judging sense, whose complement is an adjective or a that-clause."""
+    return any(
+        c.dep_ in ("acomp", "oprd")
+        or (c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
+        or (c.dep_ == "dobj" and c.lower_ == "it")
+        for c in verb.children
+    )
 
 
 def owners(noun: Token) -> list[Token]:
