@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from textmine.nlp.component import SPANS_KEY
+from textmine.nlp.context.document import USER_DATA_KEY, DocumentContext
 
 
 def parsed(vocab: Vocab, rows: str) -> Doc:
@@ -22,6 +23,17 @@ def parsed(vocab: Vocab, rows: str) -> Doc:
         deps=[f[4] for f in fields],
         heads=[int(f[5]) for f in fields],
     )
+
+
+def read_as(nlp: Any, text: str, kind: str | None) -> Doc:
+    """``text`` run through the pipeline as part of a document of ``kind`` (``act``), the
+    way the driver tells the component (``None``: a document of its own)."""
+    doc = nlp.make_doc(text)
+    if kind is not None:
+        doc.user_data[USER_DATA_KEY] = DocumentContext(kind=kind).to_data()
+    for _, step in nlp.pipeline:
+        doc = step(doc)
+    return doc
 
 
 def contract_fields(nlp: Any, text: str, *, sort_recipients: bool = True) -> list[tuple]:

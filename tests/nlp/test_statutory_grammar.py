@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.nlp.helpers import contract_fields
+from tests.nlp.helpers import contract_fields, read_as
 from textmine.nlp.component import SPANS_KEY
-from textmine.nlp.context.document import USER_DATA_KEY, DocumentContext
 
 A = "active"
 P = "passive"
@@ -631,10 +630,7 @@ def test_plural_pronoun_names_every_member_of_its_antecedent(nlp) -> None:
 
 def _as_act(nlp, text: str) -> list[tuple]:
     """(text, actor, recipients) of each occurrence, the text read as part of an Act."""
-    doc = nlp.make_doc(text)
-    doc.user_data[USER_DATA_KEY] = DocumentContext(kind="act").to_data()
-    for _, step in nlp.pipeline:
-        doc = step(doc)
+    doc = read_as(nlp, text, "act")
     return [(s.text, s._.actor, sorted(s._.recipients)) for s in doc.spans[SPANS_KEY]]
 
 

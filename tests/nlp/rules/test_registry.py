@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from tests.nlp.helpers import read_as
 from textmine.nlp import component  # noqa: F401  (registers every rule)
-from textmine.nlp.context.document import USER_DATA_KEY, DocumentContext
 from textmine.nlp.rules.registry import DOUBTS, FIELDS, RULES, Rule
 
 
@@ -45,11 +45,7 @@ def test_the_registry_is_full_and_well_formed() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("rule", list(RULES), ids=lambda r: r.name)
 def test_each_rules_example(nlp: Any, rule: Rule) -> None:
-    doc = nlp.make_doc(rule.example)
-    if rule.kind is not None:  # read as a document of that kind, as the driver tells it
-        doc.user_data[USER_DATA_KEY] = DocumentContext(kind=rule.kind).to_data()
-    for _, step in nlp.pipeline:
-        doc = step(doc)
+    doc = read_as(nlp, rule.example, rule.kind)
     expect = dict(rule.expect)
     text = expect.pop("text")
     nth = expect.pop("nth", 0)  # which occurrence of the text the example is about
