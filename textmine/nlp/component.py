@@ -69,9 +69,9 @@ from textmine.nlp.rules import modality as modality_rules
 from textmine.nlp.rules import negation as negation_rules
 from textmine.nlp.rules import voice as voice_rules
 from textmine.nlp.rules.imperative import (
-    ADDRESSED_KINDS,
     IMPERATIVE,
     NO_ADDRESSEE,
+    addresses_reader,
     is_imperative,
 )
 from textmine.nlp.rules.modality import modality
@@ -517,7 +517,7 @@ class PartnershipTerms:
 
 def _addressee(context: DocumentContext, verb: Token) -> tuple[str, str | None, Reading]:
     """The actor of an imperative: the document's addressee, where it says whom it is for."""
-    if context.addressee is not None and (context.kind or "text") in ADDRESSED_KINDS:
+    if context.addressee is not None and addresses_reader(context):
         extra = {"said": context.addressee_text} if context.addressee_text else {}
         reading = Reading(context.addressee, IMPERATIVE, token=verb.text, extra=extra)
         return context.addressee, None, reading

@@ -78,7 +78,7 @@ from textmine.nlp.grammar.syntax import (
 )
 from textmine.nlp.parties import NAMED as PARTY_NAMED
 from textmine.nlp.parties import Parties, Party, PartyMatcher
-from textmine.nlp.rules.imperative import ADDRESSED_KINDS
+from textmine.nlp.rules.imperative import addresses_reader
 from textmine.nlp.rules.registry import Reading, Rule, rule
 from textmine.nlp.rules.voice import voice
 
@@ -1163,7 +1163,7 @@ class ActorReader:
         if (
             token.lemma_.lower() in _HELD
             and token.dep_ in SUBJECTS
-            and (parties.context.kind or "text") not in ADDRESSED_KINDS
+            and not addresses_reader(parties.context)
         ):
             # "(2) The duty to consult ... does not apply": in legislation, the holder its
             # section names before (guidance's "the review should consider" is a meeting's)

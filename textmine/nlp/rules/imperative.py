@@ -15,6 +15,7 @@ reader.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
@@ -22,10 +23,20 @@ from textmine.nlp.grammar.deps import has_subject
 from textmine.nlp.grammar.syntax import imperative_compound
 from textmine.nlp.rules.registry import rule
 
-__all__ = ["ADDRESSED_KINDS", "IMPERATIVE", "NO_ADDRESSEE", "is_imperative"]
+if TYPE_CHECKING:
+    from textmine.nlp.context.document import DocumentContext
+
+__all__ = ["ADDRESSED_KINDS", "IMPERATIVE", "NO_ADDRESSEE", "addresses_reader", "is_imperative"]
 
 #: Document kinds whose imperatives address a reader (not legislation).
 ADDRESSED_KINDS = frozenset({"guidance", "text"})
+
+
+def addresses_reader(context: DocumentContext) -> bool:
+    """Whether the document is of a kind that addresses a reader (guidance, or plain text
+    of no known kind), not legislation."""
+    return (context.kind or "text") in ADDRESSED_KINDS
+
 
 IMPERATIVE = rule(
     "actor.imperative",

@@ -47,7 +47,7 @@ from textmine.nlp.grammar.syntax import (
 )
 from textmine.nlp.lexicon import Cues
 from textmine.nlp.parties import Party
-from textmine.nlp.rules.imperative import ADDRESSED_KINDS
+from textmine.nlp.rules.imperative import addresses_reader
 from textmine.nlp.rules.registry import Rule, rule
 
 if TYPE_CHECKING:
@@ -318,7 +318,7 @@ class RecipientReader:
         ):
             return []
         phrase = [t for t in token.subtree if t.i <= token.i]
-        addressed = (self.parties.context.kind or "text") in ADDRESSED_KINDS
+        addressed = addresses_reader(self.parties.context)
         if len(phrase) == 1 and not token.is_upper and addressed:
             # "work with Amy": a person's name in guidance, not a body (bodies: "the YOT");
             # legislation names no one by a first name ("notify Ofqual")
