@@ -176,6 +176,44 @@ CASES = [
             ("work with", "work with", "education", ["other"], "can", False, A),
         ],
     ),
+    # ---- after the first score of S56 (sixth session)
+    # a relative clause with no relative word: the subject nearer the verb does it, and
+    # the modal of the clause around it does not carry
+    (
+        "The Minister must make whatever changes to the scheme the Minister considers necessary.",
+        [("considers", "consider", "other", [], "none", False, A)],
+    ),
+    # "take ... into account" with a participle inside its object
+    (
+        "Having taken any objections made by the parent into account, the council must decide "
+        "the matter.",
+        [
+            (
+                "taken any objections made by the parent into account",
+                "take into account",
+                "local_authority",
+                ["parent"],
+                "must",
+                False,
+                A,
+            )
+        ],
+    ),
+    # the bracketed heading of a cited section, also after "4B (2)" or an Act's short form
+    (
+        "The panel may review the use of the power under section 7C (3) (power to consult "
+        "local councils).",
+        [],
+    ),
+    (
+        "In section 12A of SSFA (arrangements notified to the council), omit subsection (4).",
+        [],
+    ),
+    # "they" in a clause under its own sentence's subject, a named body
+    (
+        "The Commission must publish the rules in such form as they consider appropriate.",
+        [("consider", "consider", "other", [], "none", False, A)],
+    ),
     # ---- drafting of Acts (issue 14, after the first score of S31)
     # the infinitive of a judgement clause takes the noun before the clause as its object
     (

@@ -47,6 +47,7 @@ CONSTRAINTS: dict[str, type] = {
     "predicative": bool,  # a participle tagged adjective after "be" is the passive ("is involved")
     "fronted_prep": str,  # a relative phrase stands before the anchor ("with whom they work")
     "not_in_activity": bool,  # not "involved in violence", "engaged in regulated activity"
+    "not_hired": bool,  # not "employed or engaged by the council" (taken on to work)
     "no_gerund_complement": bool,  # not "may involve challenging managers" (entail)
     "party_if_object": bool,  # an object, if any, names a party (not "inform the offer")
 }

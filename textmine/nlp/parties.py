@@ -1126,8 +1126,11 @@ class Parties:
                 holder = role_holder(candidate, self.is_party)
                 if holder is not None:
                     candidate, found = holder, self.party(holder)
-            if found is None and (not plural or candidate.tag_ == "NNPS"):
-                # "The Institute may, if it considers ...", "the Commissioners ... they"
+            if found is None and (
+                not plural or candidate.tag_ == "NNPS" or _governs(candidate, pronoun)
+            ):
+                # "The Institute may, if it considers ...", "the Commissioners ... they", "the
+                # Commission must arrange ... as they consider appropriate"
                 found = self.named(candidate)
             if found is None or not self._compatible(pronoun, found):
                 continue
@@ -1254,3 +1257,19 @@ def _main_clause(verb: Token) -> bool:
     while verb.dep_ == "conj" and verb.head != verb:
         verb = verb.head
     return verb.dep_ == "ROOT"
+
+
+def _governs(subject: Token, pronoun: Token) -> bool:
+    """Whether ``subject`` is the subject of a clause that holds ``pronoun`` through no
+    coordination: in ``the Commission must arrange for the code to be published in such
+    manner as they consider appropriate`` the Commission's clause holds *they*."""
+    if subject.dep_ not in SUBJECTS:
+        return False
+    token = pronoun
+    while token.head != token:
+        if token.dep_ == "conj":
+            return False
+        token = token.head
+        if token == subject.head:
+            return True
+    return False

@@ -45,6 +45,7 @@ __all__ = [
     "MAX_FRONTED",
     "ROLE_NOUNS",
     "bracketed_apart",
+    "contact_relative",
     "for_subject",
     "fronted_subject",
     "is_expletive",
@@ -81,6 +82,32 @@ ROLE_NOUNS = frozenset(
 _CONJUNCTIONS = frozenset({"and", "or", "but"})
 #: Verbs that place a duty with its holder: ``the responsibility ... lies with X``.
 _RESTS = frozenset({"lie", "rest", "remain", "sit", "stay"})
+
+
+def contact_relative(verb: Token) -> Token | None:
+    """The antecedent of a relative clause with no relative word that the parser gave two
+    subjects: in ``make whatever changes to the draft the Secretary of State considers
+    necessary`` both ``changes`` and ``Secretary`` hang off ``considers``. The subject nearer
+    the verb is its subject; the first names what the clause is about."""
+    before = [
+        c
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i and c.tag_ not in ("WDT", "WP")
+    ]
+    if len(before) < 2:
+        return None
+    first, second = before[0], before[-1]
+    ends = first.right_edge
+    if (
+        first.pos_ not in ("NOUN", "PROPN")
+        or ends.i + 1 != second.left_edge.i  # "X and Y must", "X (“RA1”) may"
+        or ends.is_punct
+        or ends.pos_ in ("ADP", "CCONJ")  # "an authority for a ... area— (a) may"
+        or second.left_edge.is_punct
+        or any(c.dep_ in ("relcl", "acl") for c in first.children)  # "partners that arranged it"
+    ):
+        return None
+    return first
 
 
 def is_expletive(token: Token) -> bool:

@@ -48,6 +48,7 @@ from textmine.nlp.grammar.adjuncts import adverbial_participle, whether_clause
 from textmine.nlp.grammar.asides import modal_before_aside, subject_before_aside
 from textmine.nlp.grammar.clauses import (
     bracketed_apart,
+    contact_relative,
     for_subject,
     fronted_subject,
     is_expletive,
@@ -806,6 +807,8 @@ class ActorReader:
             # "persons whom it considers suitable": the parser may make both subjects
             plain = [c for c in subjects if c.tag_ not in ("WDT", "WP")]
             subject = (plain or subjects)[0]
+            if contact_relative(token) == subject:  # "whatever changes the authority considers"
+                subject = plain[-1]
             first = split_coordinate(token, subject, parties.is_party)
             if first is not None:  # "A local authority and each of its partners must"
                 return self._via(self.subject(first, SPLIT_COORDINATE), *steps)

@@ -60,7 +60,7 @@ from textmine.nlp.grammar.adjuncts import (
     whether_clause,
 )
 from textmine.nlp.grammar.asides import modal_before_aside
-from textmine.nlp.grammar.clauses import bracketed_apart, parenthesised_conjunct
+from textmine.nlp.grammar.clauses import bracketed_apart, contact_relative, parenthesised_conjunct
 from textmine.nlp.grammar.deps import ALL_SUBJECTS, to_infinitive
 from textmine.nlp.grammar.passives import OBJECT_CONTROL, kept, list_continuation, passive_control
 from textmine.nlp.grammar.syntax import (
@@ -228,8 +228,8 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, Rule] | None:
     clauses carry no modal in.
     """
     head = verb.head
-    if head == verb:
-        return None
+    if head == verb or contact_relative(verb) is not None:
+        return None  # a relative clause ("whatever changes the authority considers necessary")
     dep = verb.dep_
     continued = list_continuation(verb)
     if continued is not None:

@@ -112,6 +112,23 @@ NOT_IN_ACTIVITY = rule(
     example="Some children may be involved in violence outside the home.",
     expect={"text": "involved", "absent": True},
 )
+HIRED = rule(
+    "sense.hired",
+    "sense",
+    "'engage' meaning take on to work (coordinated with 'employ' or 'appoint', or said of "
+    "work for pay) is no partnership.",
+    example="The organiser is employed or engaged by a candidate at the election.",
+    expect={"text": "engaged", "absent": True},
+)
+QUOTED = rule(
+    "sense.quoted",
+    "sense",
+    "A term word in quotation marks of its own is a word mentioned (a definition or an "
+    "amendment), not used ('a person who is \u201cinvolved\u201d').",
+    example="In this section, a reference to a person who is \u201cengaged\u201d by another "
+    "person includes a volunteer.",
+    expect={"text": "engaged", "absent": True},
+)
 PARTY_IF_OBJECT = rule(
     "sense.party_if_object",
     "sense",
@@ -224,13 +241,15 @@ def _after_lead_in_dash(token: Token) -> bool:
 
 
 #: A cited provision right before a bracket: ``section 15``, ``section 2 of the Health Act
-#: 2009``, ``Schedule 3``, ``regulation 4(2)``, ``paragraph 9 of Schedule 1``.
+#: 2009``, ``Schedule 3``, ``regulation 4(2)`` (or ``4 (2)``), ``paragraph 9 of Schedule 1``,
+#: ``section 94A of PPERA`` (an Act by its short form), ``section 3 of that Act``.
 _CITATION = re.compile(
     r"\b(?:sections?|subsections?|regulations?|paragraphs?|sub-paragraphs?|Schedules?|"
-    r"articles?|rules?|Part|Chapter)\s+[0-9A-Z]+[0-9A-Za-z]*(?:\([0-9A-Za-z]+\))*"
-    r"(?:\s+(?:and|to|or)\s+[0-9A-Z]+[0-9A-Za-z]*(?:\([0-9A-Za-z]+\))*)?"
+    r"articles?|rules?|Part|Chapter)\s+[0-9A-Z]+[0-9A-Za-z]*(?:\s?\([0-9A-Za-z]+\))*"
+    r"(?:\s+(?:and|to|or)\s+[0-9A-Z]+[0-9A-Za-z]*(?:\s?\([0-9A-Za-z]+\))*)?"
     r"(?:\s+of\s+(?:Schedule\s+[0-9A-Z]+|the\s+[A-Z][^()]{0,100}?\s(?:Act|Regulations|Order|"
-    r"Rules|Measure)(?:\s+\(?[A-Za-z]+\)?)?\s+\d{4}))?\s*$"
+    r"Rules|Measure)(?:\s+\(?[A-Za-z]+\)?)?\s+\d{4}|that\s+(?:Act|Order|Measure)|"
+    r"the\s+\d{4}\s+(?:Act|Regulations|Order)|[A-Z]{2,10}))?\s*$"
 )
 
 
@@ -513,13 +532,19 @@ def _tail_attached(span: Span, anchor: Token) -> bool:
 
     ``take the views of the child and the carers into account`` hangs
     together; in ``take steps and bring the records into account`` the tail
-    belongs to *bring*.
+    belongs to *bring*. A participle or relative clause inside the anchor's
+    object is no other verb: the parser may hang the tail on it (``taken any
+    representations made by the person into account``).
     """
     token = span[-1]
     for _ in range(_MAX_CHAIN):
         if token == anchor:
             return True
-        if token.head == token or (token != span[-1] and token.pos_ in ("VERB", "AUX")):
+        if token.head == token or (
+            token != span[-1]
+            and token.pos_ in ("VERB", "AUX")
+            and not (token.dep_ in ("acl", "relcl") and anchor.is_ancestor(token))
+        ):
             return False
         token = token.head
     return False
@@ -543,6 +568,8 @@ def check(span: Span, anchor: Token, constraint: Mapping[str, Any], reader: Read
         return TITLE
     if in_cited_heading(anchor):
         return CITED_HEADING
+    if _quoted(span):
+        return QUOTED
     if constraint.get("nominal") and (
         anchor.pos_ in ("VERB", "AUX") or anchor.tag_.startswith("VB")
     ):
@@ -574,6 +601,8 @@ def check(span: Span, anchor: Token, constraint: Mapping[str, Any], reader: Read
         return FRONTED_PREP  # a relative pronoun only ("with whom they work", not "With consent")
     if constraint.get("not_in_activity") and _in_activity(anchor, reader):
         return NOT_IN_ACTIVITY  # "children involved in violence", "engaged in employment"
+    if constraint.get("not_hired") and _hired(anchor):
+        return HIRED  # "employed or engaged by a candidate", "engaged otherwise than for payment"
     if constraint.get("party_if_object"):
         heads = _object_heads(anchor, reader, frozenset())
         if (
@@ -674,6 +703,39 @@ def _in_activity(anchor: Token, reader: Reader) -> bool:
                     c.dep_ == "prep" and c.lower_ == "with" for c in anchor.children
                 ) and not reader.recipients.objects(anchor)
     return False
+
+
+#: Verbs of taking someone on to work: ``employed or engaged by``.
+_HIRING = frozenset({"employ", "appoint", "hire", "recruit", "retain", "contract", "second"})
+#: What work is done for when ``engaged`` means hired: ``otherwise than for payment``.
+_PAY = frozenset({"payment", "pay", "remuneration", "reward", "wage", "salary", "fee"})
+_OPENING_QUOTES = frozenset({"\u201c", "\u2018", '"', "'"})
+_CLOSING_QUOTES = frozenset({"\u201d", "\u2019", '"', "'"})
+
+
+def _hired(anchor: Token) -> bool:
+    """``engaged`` meaning taken on to work: coordinated with a verb of hiring (``employed
+    or engaged by the council``), or said of work done for pay (``engaged otherwise than
+    for payment``)."""
+    coordinated = [*anchor.conjuncts]
+    if any(c.lemma_.lower() in _HIRING for c in coordinated):
+        return True
+    return any(
+        t.dep_ == "pobj" and t.head.lower_ == "for" and t.lemma_.lower() in _PAY
+        for t in anchor.subtree
+    )
+
+
+def _quoted(span: Span) -> bool:
+    """Whether the term's words stand alone in quotation marks (``who is \u201cengaged\u201d
+    by``)."""
+    doc = span.doc
+    return (
+        span.start > 0
+        and span.end < len(doc)
+        and doc[span.start - 1].text in _OPENING_QUOTES
+        and doc[span.end].text in _CLOSING_QUOTES
+    )
 
 
 def _after_aside(anchor: Token) -> Token | None:
