@@ -214,6 +214,29 @@ CASES = [
         "The Commission must publish the rules in such form as they consider appropriate.",
         [("consider", "consider", "other", [], "none", False, A)],
     ),
+    # ---- after the first score of S57
+    # "by" and a gerund after a participle is no agent: the doer of the verb above does it
+    (
+        "The trust must require each school to co-operate with the council in the steps set "
+        "out in the plan by— (a) sharing its data, and (b) consulting the council's officers.",
+        [
+            ("co-operate", "cooperate", "education", ["local_authority"], "none", False, A),
+            ("consulting", "consult", "education", ["local_authority"], "none", False, A),
+        ],
+    ),
+    # "invite X for the area to V": the object does it, not the area
+    (
+        "The council may invite the Local Medical Committee for the area to participate in "
+        "the review.",
+        [("participate", "participate", "health", [], "may", False, A)],
+    ),
+    # "who" hung on a place inside the party's phrase stands for the party
+    (
+        "A network means a group of schools working in a district who agree to collaborate.",
+        [("collaborate", "collaborate", "education", [], "none", False, A)],
+    ),
+    # providers "involved in health and care" name a sector, not a partnership
+    ("The board includes providers involved in health and care in the county.", []),
     # ---- drafting of Acts (issue 14, after the first score of S31)
     # the infinitive of a judgement clause takes the noun before the clause as its object
     (

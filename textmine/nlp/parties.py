@@ -694,7 +694,7 @@ class Parties:
             if token.i in self._in_name:  # a word of its head's name: the head's party
                 return self.party(token.head)
         if token.tag_ in ("WDT", "WP", "WP$") and lower in self.cues.relatives:
-            head = relative_head(token)
+            head = relative_head(token, self.is_party)
             found = self.party(head) if head is not None else None
             if found is None or head is None:
                 return None

@@ -94,12 +94,39 @@ def _possessed_participle(verb: Token) -> list[Token]:
     return objects if possessed or bare else []
 
 
-def relative_head(token: Token) -> Token | None:
+def relative_head(token: Token, is_party: Callable[[Token], bool] | None = None) -> Token | None:
     """The noun a relative clause modifies, for its relative pronoun.
 
     Where the parse has no relative clause above the pronoun (a list lead-in
     ``staff who— ...`` breaks it up), the noun right before the pronoun.
+    With ``is_party``, *who* and *whom* stand for a party: where the parser hung
+    the clause on a place or thing inside the party's noun phrase (``providers
+    involved in care in a locality who agree``), the party that phrase is on.
     """
+    head = _relative_head(token)
+    if head is None or is_party is None or token.lower_ not in ("who", "whom"):
+        return head
+    node = head
+    for _ in range(MAX_STEPS):
+        member = next((o for o in prep_objects(node, frozenset({"of"})) if is_party(o)), None)
+        if member is not None and (node.lemma_.lower() in _GROUPINGS or not is_party(node)):
+            return member  # "a group of local providers": the providers
+        if is_party(node):
+            return node
+        if node.dep_ == "pobj" and node.head.dep_ == "prep":
+            node = node.head.head
+        elif node.dep_ in ("acl", "relcl", "conj"):
+            node = node.head
+        else:
+            break
+    return head
+
+
+#: Nouns that name a set of parties by its members (``a group of schools``).
+_GROUPINGS = frozenset({"group", "network", "consortium", "cluster", "number", "range"})
+
+
+def _relative_head(token: Token) -> Token | None:
     node = token
     for _ in range(MAX_STEPS):
         if node.dep_ in ("relcl", "acl") and node.head != node:

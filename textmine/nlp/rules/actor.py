@@ -510,6 +510,23 @@ def _duty_on(verb: Token, infinitive: Token, party: Callable[[Token], object]) -
     return next((h for h in (*on_duty, *on_verb) if party(h) is not None), None)
 
 
+def _for_subject(verb: Token) -> Token | None:
+    """The subject of ``for X to V`` (:func:`~textmine.nlp.grammar.clauses.for_subject`),
+    unless the *for* phrase only modifies the object of a verb of object control: in
+    ``invite the committee for the area to participate`` the committee participates."""
+    noun = for_subject(verb)
+    if noun is None:
+        return None
+    on = noun.head.head
+    if on.dep_ == "dobj" and on.head.lemma_.lower() in OBJECT_CONTROL_VERBS:
+        return None
+    if on.lemma_.lower() in OBJECT_CONTROL_VERBS and any(
+        c.dep_ == "dobj" and c.i < noun.i for c in on.children
+    ):
+        return None
+    return noun
+
+
 def finite(verb: Token) -> bool:
     """``are not participating``: a progressive with its auxiliary is no participial adjunct."""
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ != "TO" for c in verb.children)
@@ -716,7 +733,7 @@ class ActorReader:
         if doer is not None and (doer.pos_ == "PRON" or parties.party(doer) is not None):
             # "the importance of the child participating"; not "at risk of harm, taking ..."
             return self.subject(doer, GERUND_SUBJECT)
-        doer = for_subject(verb)
+        doer = _for_subject(verb)
         if doer is not None:  # "arrangements for staff to consult"
             return self.subject(doer, FOR_SUBJECT)
         token, steps = verb, list[Rule]()
@@ -728,7 +745,7 @@ class ActorReader:
                 continue
             if found_here is not None:
                 return found_here
-            doer = for_subject(token) if token != verb else None
+            doer = _for_subject(token) if token != verb else None
             if doer is not None:  # "arrange for the panel to be ready to consider"
                 return self._via(self.subject(doer, FOR_SUBJECT), *steps)
             nxt = self._step(token)
@@ -1055,6 +1072,19 @@ class ActorReader:
             and not any(c.dep_ in (*SUBJECTS, "aux", "mark") for c in token.children)
         ):
             return head, STEP_PARTICIPLE  # "as it considers appropriate having regard to"
+        if (
+            dep == "pcomp"
+            and head.lower_ == "by"
+            and token.tag_ == "VBG"
+            and head.head.dep_ in ("acl", "relcl")
+            and head.head.tag_ == "VBN"
+        ):
+            # "engage in the processes outlined in the framework by— (b) engaging with": a
+            # gerund is no agent of the participle; the by-phrase says how the doer of the
+            # verb above does it
+            verb = verb_above(head.head.head)
+            if verb is not None:
+                return verb, STEP_ADVERBIAL_GERUND
         if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
             # "the school's arrangements for engaging with": the possessor does it
             owners = [c for c in head.head.children if c.dep_ == "poss"]
@@ -1108,7 +1138,7 @@ class ActorReader:
         if token.doc is not parties.doc and self.outer is not None:
             return self.outer._party_of(token, found_by)
         if token.tag_ in ("WDT", "WP") and token.lower_ in self.cues.relatives:
-            head = relative_head(token)
+            head = relative_head(token, parties.is_party)
             if head is not None and parties.party(head) is None:
                 return self._via(self.subject(head, found_by), PARTY_RELATIVE_HEAD)
         found = parties.party(token)
