@@ -237,6 +237,39 @@ CASES = [
     ),
     # providers "involved in health and care" name a sector, not a partnership
     ("The board includes providers involved in health and care in the county.", []),
+    # ---- after the first score of S58 (local guidance)
+    # a capitalised event or document is no body: "the Exit Interview will inform"
+    (
+        "The Exit Interview will inform the police about any risk.",
+        [("inform", "inform", "unspecified", ["other"], "will", False, A)],
+    ),
+    # "they" inside a relative clause's own clause stands for what "who" stands for
+    (
+        "The social worker should explain the plan to the young person, who may refuse help if "
+        "they consider the plan unfair.",
+        [("consider", "consider", "young_person", [], "none", False, A)],
+    ),
+    # a central government department is the Secretary of State's
+    (
+        "The Home Office must be notified of the decision.",
+        [("notified", "notify", "unspecified", ["secretary_of_state"], "must", False, P)],
+    ),
+    # an item opening with a participle phrase completes the lead-in's modal
+    (
+        "The social worker must:\nvisit the child;\nDepending on the risk, consult the police.",
+        [("consult", "consult", "social_care", ["other"], "must", False, A)],
+    ),
+    # "partnership working", "multi-agency working" are nouns; "the agency working" is not
+    ("Joint partnership working with families is effective.", []),
+    (
+        "The agency working with the family must consult the school.",
+        [
+            ("working with", "work with", "other", ["parent"], "none", False, A),
+            ("consult", "consult", "other", ["education"], "must", False, A),
+        ],
+    ),
+    # an episode involving children is an event about them
+    ("Professionals should respond to missing episodes involving children.", []),
     # ---- drafting of Acts (issue 14, after the first score of S31)
     # the infinitive of a judgement clause takes the noun before the clause as its object
     (

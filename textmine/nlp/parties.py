@@ -434,6 +434,30 @@ class PartyMatcher:
 
 
 #: Last words of the name of an instrument (``the Children Act 1989``).
+#: Capitalised names of events and documents, which are no bodies (``the Home Return
+#: Interview will inform the police``, ``the Plan should consider``).
+_NOT_BODIES = frozenset(
+    {
+        "interview",
+        "meeting",
+        "conference",
+        "plan",
+        "form",
+        "report",
+        "review",
+        "assessment",
+        "protocol",
+        "policy",
+        "procedure",
+        "framework",
+        "strategy",
+        "guidance",
+        "statement",
+        "notice",
+        "scheme",
+        "programme",
+    }
+)
 _INSTRUMENTS = frozenset({"act", "acts", "regulations", "order", "rules", "measure", "bill"})
 #: Small words that may stand inside such a name.
 _NAME_WORDS = frozenset({"and", "of", "for", "the", "in", "to", "with", "(", ")", "&", ","})
@@ -579,6 +603,8 @@ class Parties:
             or not (token.is_title or token.is_upper or acronym)
             or _in_instrument_title(token)
             or token.lower_ in _INSTRUMENTS  # "the ... Regulations 2015 provide that they"
+            or token.lemma_.lower() in _NOT_BODIES  # "the Home Return Interview will inform"
+            or token.lemma_.lower() in self.cues.activities
             or self.party(token) is not None
         ):
             return None
@@ -1116,6 +1142,10 @@ class Parties:
             if plural and candidate.dep_ == "conj":
                 # "the parent and the head teacher ... their views": the whole coordination
                 candidate = coordination_head(candidate)
+            in_subject_slot = candidate.dep_ in SUBJECTS
+            if candidate.tag_ in ("WDT", "WP") and candidate.lower_ in self.cues.relatives:
+                # "the child, who may stop talking if they consider": what *who* stands for
+                candidate = relative_head(candidate, self.is_party) or candidate
             if candidate.pos_ == "PRON" or candidate.i in excluded:
                 continue
             if candidate.lemma_.lower() in not_them:
@@ -1136,11 +1166,7 @@ class Parties:
                 continue
             # a singular subject is taken at once, except for "them" after a preposition
             # ("representations made by them"), which is most often a plural party's
-            if (
-                not plural
-                or found.plural
-                or (candidate.dep_ in SUBJECTS and pronoun.dep_ != "pobj")
-            ):
+            if not plural or found.plural or (in_subject_slot and pronoun.dep_ != "pobj"):
                 return candidate
             # "support adopters to meet the child's needs ... help them": among the nouns
             # that are no subject, a plural one before a singular one ("they" for one person

@@ -517,7 +517,20 @@ def opens_item(verb: Token, item_start: int) -> bool:
         top = top.head
     if top.idx < item_start or (top.dep_ != "ROOT" and top.head.idx >= item_start):
         return False
-    return not any(c.dep_ in ALL_SUBJECTS and c.idx >= item_start for c in top.children)
+    return not any(
+        c.dep_ in ALL_SUBJECTS and c.idx >= item_start and not _opening_participle(c, top)
+        for c in top.children
+    )
+
+
+def _opening_participle(subject: Token, verb: Token) -> bool:
+    """A participle phrase set off by a comma that the parser made the verb's subject
+    (``Depending on the level of risk, consider ...``): an adverbial, no subject."""
+    return (
+        subject.dep_ == "csubj"
+        and subject.tag_ == "VBG"
+        and any(t.text == "," for t in subject.doc[subject.right_edge.i + 1 : verb.i])
+    )
 
 
 def lead_in_modality(verb: Token, lead: Doc, item_start: int, cues: Cues) -> Reading | None:

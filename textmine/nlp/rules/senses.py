@@ -556,7 +556,7 @@ def check(span: Span, anchor: Token, constraint: Mapping[str, Any], reader: Read
         constraint.get("verbal")
         and not is_verbal(anchor, predicative=bool(constraint.get("predicative")))
         and not (imperative_compound(anchor) and reader.parties.party(anchor.head) is not None)
-    ):
+    ) or (constraint.get("verbal") and _working_noun(anchor, reader)):
         return VERBAL
     # a composed clause lower-cases its item's first word: read the title's case in the unit
     shown = reader.parties.in_unit(anchor) or anchor
@@ -703,6 +703,22 @@ def _in_activity(anchor: Token, reader: Reader) -> bool:
                     c.dep_ == "prep" and c.lower_ == "with" for c in anchor.children
                 ) and not reader.recipients.objects(anchor)
     return False
+
+
+#: Words that make ``working`` after them a noun: ``partnership working``, ``joint working``.
+_WORKING_NOUN_BEFORE = frozenset({"partnership", "agency", "sector", "practice", "system"})
+
+
+def _working_noun(anchor: Token, reader: Reader) -> bool:
+    """``working`` as a noun after an adjective or a noun of kind (``joint partnership
+    working with families``, ``multi-agency working``), not a participle after the party
+    that works (``staff working with children``)."""
+    if anchor.lower_ != "working" or anchor.i == 0:
+        return False
+    before = anchor.nbor(-1)
+    if before.lower_ in _WORKING_NOUN_BEFORE:  # a bare noun of kind, not "the agency working"
+        return not any(c.dep_ in ("det", "poss") for c in before.children)
+    return before.tag_ == "JJ" and reader.parties.party(before) is None
 
 
 #: Verbs of taking someone on to work: ``employed or engaged by``.
