@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from textmine.nlp.component import SPANS_KEY
-from textmine.nlp.context.document import USER_DATA_KEY, DocumentContext
+from textmine.nlp.context.document import USER_DATA_KEY
 
 
 def parsed(vocab: Vocab, rows: str) -> Doc:
@@ -29,8 +29,9 @@ def read_as(nlp: Any, text: str, kind: str | None) -> Doc:
     """``text`` run through the pipeline as part of a document of ``kind`` (``act``), the
     way the driver tells the component (``None``: a document of its own)."""
     doc = nlp.make_doc(text)
-    if kind is not None:
-        doc.user_data[USER_DATA_KEY] = DocumentContext(kind=kind).to_data()
+    if kind is not None:  # the context the driver reads from the document's text
+        context = nlp.get_pipe("partnership_terms").read_context([text], kind)
+        doc.user_data[USER_DATA_KEY] = context.to_data()
     for _, step in nlp.pipeline:
         doc = step(doc)
     return doc

@@ -270,6 +270,13 @@ CASES = [
     ),
     # an episode involving children is an event about them
     ("Professionals should respond to missing episodes involving children.", []),
+    # ---- after the first score of S59 (local guidance)
+    # a line of a table of contents is no occurrence; a sentence ending in a number is one
+    ("Principles for working with parents and carers 33\nSupporting children 35", []),
+    (
+        "The school must work with parents for 12",
+        [("work with", "work with", "education", ["parent"], "must", False, A)],
+    ),
     # ---- drafting of Acts (issue 14, after the first score of S31)
     # the infinitive of a judgement clause takes the noun before the clause as its object
     (

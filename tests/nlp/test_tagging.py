@@ -297,3 +297,16 @@ def test_pieces_where_no_whole_pattern_can_match_are_not_parsed(nlp) -> None:  #
     pieces = [(p.text, p) for p in tagging.units(document)]
     kept = list(tagging._worth_parsing(nlp, iter(pieces), [{}]))
     assert [piece.provisions[0].ref for _, piece in kept] == ["1.2", "1.3"]
+
+
+def test_you_is_the_reader_the_audience_statement_names_else_no_party(nlp) -> None:
+    """A document's *you* is its reader: the addressee of its audience statement, and no
+    party where it states none; the bundled young person holds for single sentences."""
+    told = document(
+        prov("This guidance is for schools in England."),
+        prov("You must consult parents before the review."),
+        kind="guidance_pdf",
+    )
+    untold = document(prov("You must consult parents before the review."), kind="guidance_pdf")
+    assert [r["actor"] for r in tag_document(told, nlp=nlp)] == ["education"]
+    assert [r["actor"] for r in tag_document(untold, nlp=nlp)] == ["unspecified"]

@@ -166,6 +166,16 @@ APPOSITION = rule(
     "and inform the parents.",
     expect={"text": "inform", "actor": "education"},
 )
+READER = rule(
+    "party.reader",
+    "party",
+    "In a document, 'you' is its reader: the party its audience statement names, and no "
+    "party where it names none (the bundled 'you' is a young person in single sentences "
+    "only).",
+    example="This guidance is for schools in England. You must consult parents about the plan.",
+    expect={"text": "consult", "actor": "education"},
+    kind="guidance",
+)
 AUTHOR = rule(
     "party.author",
     "party",
@@ -299,6 +309,8 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _STAFF = frozenset({"staff"})
 #: The first person plural: the document's author (see :data:`AUTHOR`).
 _FIRST_PLURAL = frozenset({"we", "us", "our", "ourselves"})
+#: The second person: a document's reader (see :data:`READER`).
+_SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves"})
 #: Who employs the staff (see :data:`EMPLOYER`).
 _EMPLOYERS = frozenset({"employer", "employers"})
 #: Heads that name an authority of their own kind, which a modifier does not make another's
@@ -603,7 +615,7 @@ class Parties:
             or not (token.is_title or token.is_upper or acronym)
             or _in_instrument_title(token)
             or token.lower_ in _INSTRUMENTS  # "the ... Regulations 2015 provide that they"
-            or token.lemma_.lower() in _NOT_BODIES  # "the Home Return Interview will inform"
+            or singular(token.lower_) in _NOT_BODIES  # "the Home Return Interview will inform"
             or token.lemma_.lower() in self.cues.activities
             or self.party(token) is not None
         ):
@@ -764,6 +776,14 @@ class Parties:
                     return Party(found.group, found.refer, self.np_text(token), plural, MEMBERS)
         if lower in _FIRST_PLURAL and token.pos_ == "PRON" and self.context.author is not None:
             return Party(self.context.author, "body", token.text, True, AUTHOR)
+        if lower in _SECOND_PERSON and token.pos_ == "PRON" and self.context.kind is not None:
+            # a document's "you" is its reader: whom its audience statement names, if any
+            addressee = self.context.addressee
+            return (
+                Party(addressee, "any", token.text, False, READER)
+                if addressee is not None
+                else None
+            )
         alias = self._alias(token)
         named_from = self._alias_start.get(token.i, token.i) if alias is not None else token.i
         coordinated = any(

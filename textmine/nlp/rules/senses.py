@@ -57,7 +57,8 @@ TITLE = rule(
     "sense",
     "A term word in the title of a cited publication is no occurrence: a capitalised one, or "
     "one between a colon and the title's web address in brackets ('...: a guide for "
-    "organisations which work with children (example.org.uk)').",
+    "organisations which work with children (example.org.uk)'); nor is one in a line of a "
+    "table of contents ('Working with parents 33').",
     example="Schools should follow Working Together to Safeguard Children.",
     expect={"text": "Working Together", "absent": True},
 )
@@ -312,6 +313,25 @@ def in_title(token: Token) -> bool:
     return before.text not in _ITEM_MARKS
 
 
+#: A line of a table of contents: a heading, then its page number (after leader dots).
+_CONTENTS_LINE = re.compile(r"^(?P<heading>[^\n]{3,160}?)(?:\s*\.{3,}\s*|\s+)\d{1,3}$")
+
+
+def _contents_entry(token: Token) -> bool:
+    """Whether ``token`` stands in a line of a table of contents (``Working with parents and
+    carers 33``): a line of its own that ends in a page number, with no sentence in it."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    found = _CONTENTS_LINE.match(line)
+    if found is None or any(ch in found.group("heading") for ch in ".;:?!"):
+        return False
+    words = token.doc.char_span(start, end if end >= 0 else len(text), alignment_mode="expand")
+    # a heading has no finite verb ("The school must work with parents for 12" is a sentence)
+    return words is not None and not any(t.tag_ in ("MD", "VBZ", "VBP", "VBD") for t in words)
+
+
 #: A web address given in brackets after a cited title (``(farrer.co.uk)``, ``(GOV.UK)``).
 _ADDRESS = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:uk|com|org|net|gov|int|eu|io)$", re.I)
 
@@ -564,6 +584,7 @@ def check(span: Span, anchor: Token, constraint: Mapping[str, Any], reader: Read
         in_title(anchor)
         or _titled(anchor, reader.cues.titles, shown.is_title)
         or _before_address(anchor)
+        or _contents_entry(anchor)
     ):
         return TITLE
     if in_cited_heading(anchor):
