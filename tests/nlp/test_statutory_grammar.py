@@ -277,6 +277,11 @@ CASES = [
         "The school must work with parents for 12",
         [("work with", "work with", "education", ["parent"], "must", False, A)],
     ),
+    # ---- after the first score of S60
+    (
+        "Anybody working with children must report concerns.",
+        [("working with", "work with", "professional", ["child"], "none", False, A)],
+    ),
     # ---- drafting of Acts (issue 14, after the first score of S31)
     # the infinitive of a judgement clause takes the noun before the clause as its object
     (

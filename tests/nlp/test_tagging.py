@@ -305,8 +305,24 @@ def test_you_is_the_reader_the_audience_statement_names_else_no_party(nlp) -> No
     told = document(
         prov("This guidance is for schools in England."),
         prov("You must consult parents before the review."),
-        kind="guidance_pdf",
+        kind="guidance",
     )
-    untold = document(prov("You must consult parents before the review."), kind="guidance_pdf")
+    untold = document(prov("You must consult parents before the review."), kind="guidance")
     assert [r["actor"] for r in tag_document(told, nlp=nlp)] == ["education"]
     assert [r["actor"] for r in tag_document(untold, nlp=nlp)] == ["unspecified"]
+
+
+def test_an_audience_the_guidance_says_it_supports_is_its_reader(nlp) -> None:
+    """ "This guidance will support professionals to ..." states whom it is for: its
+    imperatives and its *you* are theirs."""
+    doc = document(
+        prov("This guidance will support professionals working with families to decide well."),
+        prov("If needs are identified, consider completing an assessment."),
+        prov("Where possible, you should seek consent from the family."),
+        kind="guidance",
+    )
+    rows = [r for r in tag_document(doc, nlp=nlp) if r["term"] != "work with"]
+    assert [(r["text"], r["actor"]) for r in rows] == [
+        ("consider", "professional"),
+        ("seek", "professional"),
+    ]

@@ -150,12 +150,15 @@ _DOCUMENT = (
     r"|publication|framework|policy)"
 )
 #: "This guidance is for ...", "This statutory guide is aimed at ...", "It is intended for
-#: ...", "This guidance should be read and followed by ...", "guidance to X about ...".
+#: ...", "This guidance should be read and followed by ...", "guidance to X about ...",
+#: "this guidance will support X to ...".
 _AUDIENCE = re.compile(
     r"\b(?:(?:this|the|it)\s+(?:is\s+(?:a\s+)?)?" + _DOCUMENT + r"?\s*"
     r"(?:is|has\s+been)\s+(?:(?:written|issued|produced|intended|aimed|designed|published|"
     r"primarily|mainly|principally|mostly)\s+)*(?:for|at)"
     r"|should\s+be\s+read\s+(?:and\s+followed\s+)?by"
+    r"|(?:this|the)\s+" + _DOCUMENT + r"\s+(?:will|should|aims\s+to|is\s+(?:designed|intended)"
+    r"\s+to)\s+(?:support|help|assist|enable|guide)"
     r"|(?:provid\w+|giv\w+|offer\w+)\s+(?:statutory\s+)?guidance\s+(?:to|for)"
     r"|is\s+statutory\s+guidance\s+for)\s*:?\s+(?P<who>[^.;]{3,300})",
     re.IGNORECASE,
