@@ -28,8 +28,8 @@ def test_party_cues_in_bundled_lexicon() -> None:
     assert {"guidance", "plan", "assessment", "process", "section", "arrangement"}.isdisjoint(
         cues.party_nouns
     )
-    assert cues.party_suffixes == ("er", "or", "ist", "ian", "ant")
-    assert {"order", "offer", "number", "register", "list"} <= cues.party_suffix_exceptions
+    assert cues.party_suffixes == ("er", "or", "ist", "ian", "ant", "ee")
+    assert {"order", "offer", "number", "register", "list", "degree"} <= cues.party_suffix_exceptions
 
 
 def test_cue_defaults_are_empty() -> None:

@@ -282,6 +282,17 @@ CASES = [
         "Anybody working with children must report concerns.",
         [("working with", "work with", "professional", ["child"], "none", False, A)],
     ),
+    # ---- after the first score of S62: a cited heading after a capitalised "Section"
+    ("Section 12 (2) (duty to consult the panel) does not apply to a review.", []),
+    # the object of a telling verb named by a person noun is the one told
+    (
+        "The contracting authority must notify the payee of its decision.",
+        [("notify", "notify", "other", ["other"], "must", False, A)],
+    ),
+    (
+        "The school must consult the register before the review.",
+        [("consult", "consult", "education", [], "must", False, A)],
+    ),
     # ---- drafting of Acts (issue 14, after the first score of S31)
     # the infinitive of a judgement clause takes the noun before the clause as its object
     (

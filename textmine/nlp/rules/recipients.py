@@ -294,6 +294,11 @@ class RecipientReader:
         rules: list[Rule] = []
         for token, role in found:
             named = self.parties.parties(token) or self._named_body(token)
+            if not named and role is OBJECT:
+                # "inform the supplier", "notify the payee": the one told, a person by the
+                # noun's ending
+                told = self.parties.agent_noun(token)
+                named = [told] if told is not None else []
             for party in named:
                 if party.group not in groups:
                     groups.append(party.group)

@@ -245,8 +245,9 @@ def _after_lead_in_dash(token: Token) -> bool:
 #: 2009``, ``Schedule 3``, ``regulation 4(2)`` (or ``4 (2)``), ``paragraph 9 of Schedule 1``,
 #: ``section 94A of PPERA`` (an Act by its short form), ``section 3 of that Act``.
 _CITATION = re.compile(
-    r"\b(?:sections?|subsections?|regulations?|paragraphs?|sub-paragraphs?|Schedules?|"
-    r"articles?|rules?|Part|Chapter)\s+[0-9A-Z]+[0-9A-Za-z]*(?:\s?\([0-9A-Za-z]+\))*"
+    r"\b(?:[Ss]ections?|[Ss]ubsections?|[Rr]egulations?|[Pp]aragraphs?|[Ss]ub-paragraphs?|"
+    r"Schedules?|[Aa]rticles?|[Rr]ules?|Part|Chapter)\s+[0-9A-Z]+[0-9A-Za-z]*"
+    r"(?:\s?\([0-9A-Za-z]+\))*"
     r"(?:\s+(?:and|to|or)\s+[0-9A-Z]+[0-9A-Za-z]*(?:\s?\([0-9A-Za-z]+\))*)?"
     r"(?:\s+of\s+(?:Schedule\s+[0-9A-Z]+|the\s+[A-Z][^()]{0,100}?\s(?:Act|Regulations|Order|"
     r"Rules|Measure)(?:\s+\(?[A-Za-z]+\)?)?\s+\d{4}|that\s+(?:Act|Order|Measure)|"
