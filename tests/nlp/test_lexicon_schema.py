@@ -29,7 +29,14 @@ def test_party_cues_in_bundled_lexicon() -> None:
         cues.party_nouns
     )
     assert cues.party_suffixes == ("er", "or", "ist", "ian", "ant", "ee")
-    assert {"order", "offer", "number", "register", "list", "degree"} <= cues.party_suffix_exceptions
+    assert {
+        "order",
+        "offer",
+        "number",
+        "register",
+        "list",
+        "degree",
+    } <= cues.party_suffix_exceptions
 
 
 def test_cue_defaults_are_empty() -> None:

@@ -293,6 +293,11 @@ CASES = [
         "The school must consult the register before the review.",
         [("consult", "consult", "education", [], "must", False, A)],
     ),
+    # ---- after the first score of S61: a caregiver is a parent or carer
+    (
+        "Caregivers fully engage with services for the child.",
+        [("engage", "engage", "parent", ["other"], "none", False, A)],
+    ),
     # ---- drafting of Acts (issue 14, after the first score of S31)
     # the infinitive of a judgement clause takes the noun before the clause as its object
     (

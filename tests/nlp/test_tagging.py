@@ -326,3 +326,19 @@ def test_an_audience_the_guidance_says_it_supports_is_its_reader(nlp) -> None:
         ("consider", "professional"),
         ("seek", "professional"),
     ]
+
+
+def test_guidance_for_families_and_professionals_instructs_the_professionals(nlp) -> None:
+    """An audience statement that names children or families first and professionals after
+    them addresses its instructions to the professionals; one for families alone, to them."""
+
+    def imperative_actor(audience: str) -> str:
+        doc = document(prov(audience), prov("Consider the frequency of the risk."), kind="guidance")
+        return next(r["actor"] for r in tag_document(doc, nlp=nlp) if r["text"] == "Consider")
+
+    assert imperative_actor("This guidance is for children, families and professionals.") == (
+        "professional"
+    )
+    assert imperative_actor("This guidance is for parents and carers of disabled children.") == (
+        "parent"
+    )

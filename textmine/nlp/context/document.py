@@ -461,8 +461,14 @@ def _ending_alias(doc: Doc, matcher: PartyMatcher) -> tuple[str, str] | None:
     return best[1]
 
 
+#: Groups of the families a document may also be written for.
+_FAMILY = frozenset({"child", "young_person", "parent"})
+
+
 def _first_group(doc: Doc, matcher: PartyMatcher) -> str | None:
-    """The group of the (longest) alias the words ``doc`` open with, after a determiner.
+    """The group of the (longest) alias the words ``doc`` open with, after a determiner;
+    where that names children or families and the list goes on to name others, the first
+    of those, whom its instructions are for.
 
     ``governing bodies of maintained schools ...`` names an addressee;
     ``everyone involved in the adoption of children`` or ``all those involved
@@ -474,7 +480,18 @@ def _first_group(doc: Doc, matcher: PartyMatcher) -> str | None:
     if opening < len(doc) and doc[opening].lower_ in _ANYONE:
         return None
     best: tuple[int, str] | None = None
-    for match_id, start, end in matcher.matcher(doc):
+    matches = matcher.matcher(doc)
+    for match_id, start, end in matches:
         if start == opening and (best is None or end - start > best[0]):
             best = (end - start, matcher.info[match_id][0])
-    return best[1] if best else None
+    if best is None or best[1] not in _FAMILY:
+        return best[1] if best else None
+    # "guidance for children, families and professionals": its instructions are for the
+    # professionals the list goes on to name
+    verb = next((t.i for t in doc if t.pos_ in ("VERB", "AUX") and t.i > opening), len(doc))
+    later = sorted(
+        (start, matcher.info[match_id][0])
+        for match_id, start, end in matches
+        if opening < start < verb and matcher.info[match_id][0] not in _FAMILY
+    )
+    return later[0][1] if later else best[1]
