@@ -298,6 +298,23 @@ CASES = [
         "Caregivers fully engage with services for the child.",
         [("engage", "engage", "parent", ["other"], "none", False, A)],
     ),
+    # ---- after the first score of S63
+    # "considers" is never a noun, whatever the tagger says; the words before it name the doer
+    (
+        "The Minister may withhold details of matters that the Secretary of State considers "
+        "would harm national security.",
+        [("considers", "consider", "secretary_of_state", [], "none", False, A)],
+    ),
+    # "the steps ... are— (a) to V": done by whoever the section says takes the steps
+    (
+        "(2) The council must take the steps set out in subsection (3). (3) The steps referred "
+        "to in subsection (2) are— (a) to notify the parent of the decision, and (b) to "
+        "consider any representations.",
+        [
+            ("notify", "notify", "local_authority", ["parent"], "none", False, A),
+            ("consider", "consider", "local_authority", [], "none", False, A),
+        ],
+    ),
     # ---- drafting of Acts (issue 14, after the first score of S31)
     # the infinitive of a judgement clause takes the noun before the clause as its object
     (

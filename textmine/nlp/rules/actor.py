@@ -90,7 +90,9 @@ MAX_CHAIN = 12
 #: Group tokens a possessed subject may not be done by: a plan about a child is not theirs.
 _SUBJECTS_OF_PLANS = frozenset({"child", "young_person", "parent"})
 #: Subjects naming a purpose, not a doer: ``The purposes of a review are to ...``.
-_PURPOSES = frozenset({"purpose", "aim", "objective", "object", "intention", "goal"})
+_PURPOSES = frozenset(
+    {"purpose", "aim", "objective", "object", "intention", "goal", "step", "action", "measure"}
+)  # "(3) The steps referred to in subsection (2) are— (a) to notify ..."
 #: Subjects naming a duty, power or activity whose holder the unit names before: ``(2) The
 #: duty to consult ... does not apply``, ``The review must take account of ...``.
 _HELD = frozenset(
@@ -798,8 +800,14 @@ class ActorReader:
             return self._via(self.subject(misread, VERBAL_SUBJECT), *steps)
         if token.pos_ == "NOUN" and not any(c.dep_ in SUBJECTS for c in token.children):
             lefts = list(token.lefts)
-            compound = [c for c in lefts if c.dep_ == "compound" and parties.is_party(c)]
-            named = parties.phrase_party(lefts[0].i, compound[-1].i + 1) if compound else None
+            compound = [
+                c for c in lefts if c.dep_ in ("compound", "nmod") and parties.is_party(c)
+            ]  # "matters that the Secretary of State considers/NNS would be": "of State" too
+            named = (
+                parties.phrase_party(lefts[0].i, compound[-1].right_edge.i + 1)
+                if compound
+                else None
+            )
             if named is not None:  # "if the governing body notifies/NNS": the words before
                 reading = Reading(named.group, COMPOUND_SUBJECT, party=named.rule, token=token.text)
                 return self._via((named.group, named.text, reading), *steps)

@@ -385,6 +385,9 @@ _VERB_ONLY = frozenset(
         "collaborates",
         "co-operates",
         "cooperates",
+        "considers",
+        "advises",
+        "seeks",
     }
 )
 
