@@ -268,8 +268,14 @@ CASES = [
             ("consult", "consult", "other", ["education"], "must", False, A),
         ],
     ),
-    # an episode involving children is an event about them
+    # an episode involving children is an event about them; professionals involved in one
+    # are still involved
     ("Professionals should respond to missing episodes involving children.", []),
+    (
+        "The person who finds the child should update the professionals who have been "
+        "involved in the episode.",
+        [("involved", "involve", "unspecified", ["professional"], "none", False, P)],
+    ),
     # ---- after the first score of S59 (local guidance)
     # a line of a table of contents is no occurrence; a sentence ending in a number is one
     ("Principles for working with parents and carers 33\nSupporting children 35", []),

@@ -689,6 +689,12 @@ def _gerund_complement(anchor: Token) -> bool:
     return False
 
 
+#: Events and situations that involve their participants (``missing episodes involving
+#: children``); a party involved *in* one is still involved (``the professionals involved in
+#: the episode``).
+_EVENTS = frozenset({"episode", "case", "situation", "event", "occasion", "dispute"})
+
+
 def _in_activity(anchor: Token, reader: Reader) -> bool:
     """``involved in violence``, ``engaged in regulated activity``: the ``in`` phrase names an
     activity, conduct, employment or event (``cues.jsonl``), and no party is worked with
@@ -696,8 +702,8 @@ def _in_activity(anchor: Token, reader: Reader) -> bool:
     ``abuse involving children``, ``incidents involving pupils``: an activity or event that
     involves a party concerns it."""
     activities = reader.cues.activities
-    if anchor.dep_ in ("acl", "relcl") and anchor.head.lemma_.lower() in activities:
-        return True  # "reports of abuse involving children with SEND"
+    if anchor.dep_ in ("acl", "relcl") and anchor.head.lemma_.lower() in activities | _EVENTS:
+        return True  # "reports of abuse involving children with SEND", "episodes involving"
     after = _after_aside(anchor)
     if (
         after is not None
