@@ -375,16 +375,22 @@ _SUBORDINATORS = frozenset(
 
 
 def opened_participle(token: Token) -> bool:
-    """A gerund the parser made a clause's subject that is an adverbial clause opened by
-    a subordinator (``When using a supply agency, schools should inform``): no subject."""
+    """A gerund the parser made a clause's subject that is an adverbial clause: opened by
+    a subordinator (``When using a supply agency, schools should inform``), or a
+    participle phrase set off by a comma before its verb (``Depending on the risk,
+    consult ...``): no subject."""
     if token.dep_ != "csubj" or token.tag_ != "VBG":
         return False
     before = token.nbor(-1) if token.i > token.sent.start else None
-    return any(
-        c.i < token.i and c.lower_ in _SUBORDINATORS and c.dep_ in ("advmod", "mark", "prep")
-        for c in token.children
-    ) or (  # "Before exercising the power NHS England must": the preposition its sibling
-        before is not None and before.lower_ in _SUBORDINATORS and before.dep_ == "prep"
+    return (
+        any(
+            c.i < token.i and c.lower_ in _SUBORDINATORS and c.dep_ in ("advmod", "mark", "prep")
+            for c in token.children
+        )
+        or (  # "Before exercising the power NHS England must": the preposition its sibling
+            before is not None and before.lower_ in _SUBORDINATORS and before.dep_ == "prep"
+        )
+        or any(t.text == "," for t in token.doc[token.right_edge.i + 1 : token.head.i])
     )
 
 

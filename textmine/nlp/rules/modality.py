@@ -60,7 +60,12 @@ from textmine.nlp.grammar.adjuncts import (
     whether_clause,
 )
 from textmine.nlp.grammar.asides import modal_before_aside
-from textmine.nlp.grammar.clauses import bracketed_apart, contact_relative, parenthesised_conjunct
+from textmine.nlp.grammar.clauses import (
+    bracketed_apart,
+    contact_relative,
+    opened_participle,
+    parenthesised_conjunct,
+)
 from textmine.nlp.grammar.deps import ALL_SUBJECTS, to_infinitive
 from textmine.nlp.grammar.passives import OBJECT_CONTROL, kept, list_continuation, passive_control
 from textmine.nlp.grammar.syntax import (
@@ -518,18 +523,8 @@ def opens_item(verb: Token, item_start: int) -> bool:
     if top.idx < item_start or (top.dep_ != "ROOT" and top.head.idx >= item_start):
         return False
     return not any(
-        c.dep_ in ALL_SUBJECTS and c.idx >= item_start and not _opening_participle(c, top)
+        c.dep_ in ALL_SUBJECTS and c.idx >= item_start and not opened_participle(c)
         for c in top.children
-    )
-
-
-def _opening_participle(subject: Token, verb: Token) -> bool:
-    """A participle phrase set off by a comma that the parser made the verb's subject
-    (``Depending on the level of risk, consider ...``): an adverbial, no subject."""
-    return (
-        subject.dep_ == "csubj"
-        and subject.tag_ == "VBG"
-        and any(t.text == "," for t in subject.doc[subject.right_edge.i + 1 : verb.i])
     )
 
 
