@@ -66,7 +66,15 @@ from textmine.nlp.grammar.syntax import conjuncts, coordination_head, prep_objec
 from textmine.nlp.lexicon import Cues, Lexicon
 from textmine.nlp.rules.registry import Rule, rule
 
-__all__ = ["ANTECEDENT_WINDOW", "GENERIC_GROUPS", "Parties", "Party", "PartyMatcher"]
+__all__ = [
+    "ANTECEDENT_WINDOW",
+    "GENERIC_GROUPS",
+    "NOT_BODIES",
+    "Parties",
+    "Party",
+    "PartyMatcher",
+    "names_no_body",
+]
 
 #: How far back (in tokens) a pronoun's antecedent is looked for: earlier subsections of a
 #: section are in reach.
@@ -445,31 +453,29 @@ class PartyMatcher:
         )
 
 
-#: Last words of the name of an instrument (``the Children Act 1989``).
-#: Capitalised names of events and documents, which are no bodies (``the Home Return
-#: Interview will inform the police``, ``the Plan should consider``).
-_NOT_BODIES = frozenset(
+#: Capitalised words that name no body: instruments and their parts, documents, events
+#: and months (``the Home Return Interview will inform the police``, ``the Plan should
+#: consider``, ``notify Schedule 2``); see :func:`names_no_body`.
+NOT_BODIES = frozenset(
     {
-        "interview",
-        "meeting",
-        "conference",
-        "plan",
-        "form",
-        "report",
-        "review",
-        "assessment",
-        "protocol",
-        "policy",
-        "procedure",
-        "framework",
-        "strategy",
-        "guidance",
-        "statement",
-        "notice",
-        "scheme",
-        "programme",
+        "act", "acts", "regulation", "regulations", "order", "rules", "code", "guidance",
+        "schedule", "part", "chapter", "section", "annex", "appendix", "paragraph", "bill",
+        "framework", "policy", "plan", "strategy", "standard", "standards", "directive",
+        "convention", "report", "review", "handbook", "charter", "protocol", "practice",
+        "interview", "meeting", "conference", "form", "assessment", "procedure",
+        "statement", "notice", "scheme", "programme",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december",
     }
-)
+)  # fmt: skip
+
+
+def names_no_body(token: Token) -> bool:
+    """Whether a capitalised word names no body, whatever its case (:data:`NOT_BODIES`)."""
+    return token.lower_ in NOT_BODIES or singular(token.lower_) in NOT_BODIES
+
+
+#: Last words of the name of an instrument (``the Children Act 1989``).
 _INSTRUMENTS = frozenset({"act", "acts", "regulations", "order", "rules", "measure", "bill"})
 #: Small words that may stand inside such a name.
 _NAME_WORDS = frozenset({"and", "of", "for", "the", "in", "to", "with", "(", ")", "&", ","})
@@ -615,7 +621,7 @@ class Parties:
             or not (token.is_title or token.is_upper or acronym)
             or _in_instrument_title(token)
             or token.lower_ in _INSTRUMENTS  # "the ... Regulations 2015 provide that they"
-            or singular(token.lower_) in _NOT_BODIES  # "the Home Return Interview will inform"
+            or names_no_body(token)  # "the Home Return Interview will inform"
             or token.lemma_.lower() in self.cues.activities
             or self.party(token) is not None
         ):

@@ -46,7 +46,7 @@ from textmine.nlp.grammar.syntax import (
     serial_members,
 )
 from textmine.nlp.lexicon import Cues
-from textmine.nlp.parties import Party
+from textmine.nlp.parties import Party, names_no_body
 from textmine.nlp.rules.imperative import addresses_reader
 from textmine.nlp.rules.registry import Rule, rule
 
@@ -176,17 +176,6 @@ NONE = rule(
     example="The authority must consider the plan.",
     expect={"text": "consider", "recipients": []},
 )
-#: Heads of proper names that name a document, a part of one or a date, never a party.
-_NOT_BODIES = frozenset(
-    {
-        "act", "acts", "regulation", "regulations", "order", "rules", "code", "guidance",
-        "schedule", "part", "chapter", "section", "annex", "appendix", "paragraph", "bill",
-        "framework", "policy", "plan", "strategy", "standard", "standards", "directive",
-        "convention", "report", "review", "handbook", "charter", "protocol", "practice",
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december",
-    }
-)  # fmt: skip
 #: The prepositions of a term's roles and the rule that reads each.
 PREPOSITIONS: dict[str, Rule] = {"with": WITH, "to": TO, "from": FROM}
 #: Roles whose parties may continue in a serial list the parse split.
@@ -316,7 +305,7 @@ class RecipientReader:
         does not know, read as some other party (see :data:`NAMED`)."""
         if (
             token.pos_ != "PROPN"
-            or token.lower_ in _NOT_BODIES
+            or names_no_body(token)
             or not token.is_alpha
             or not token.text[0].isupper()
             or len(token) < 2
