@@ -90,9 +90,12 @@ MAX_CHAIN = 12
 #: Group tokens a possessed subject may not be done by: a plan about a child is not theirs.
 _SUBJECTS_OF_PLANS = frozenset({"child", "young_person", "parent"})
 #: Subjects naming a purpose, not a doer: ``The purposes of a review are to ...``.
-_PURPOSES = frozenset(
+#: Subjects whose listed items say what the doer the section named before does: ``(4) The
+#: purposes of a review are— (b) to consider``, ``(3) The steps referred to in subsection
+#: (2) are— (a) to notify``.
+_LISTED_TASKS = frozenset(
     {"purpose", "aim", "objective", "object", "intention", "goal", "step", "action", "measure"}
-)  # "(3) The steps referred to in subsection (2) are— (a) to notify ..."
+)
 #: Subjects naming a duty, power or activity whose holder the unit names before: ``(2) The
 #: duty to consult ... does not apply``, ``The review must take account of ...``.
 _HELD = frozenset(
@@ -1195,7 +1198,7 @@ class ActorReader:
         holder = role_holder(token, parties.is_party)
         if holder is not None:  # "The role of the personal adviser is to consult"
             return self._via(self.subject(holder, found_by), PARTY_ROLE)
-        if token.lemma_.lower() in _PURPOSES and token.dep_ in SUBJECTS:
+        if token.lemma_.lower() in _LISTED_TASKS and token.dep_ in SUBJECTS:
             # "(4) The purposes of a review under this section are— (b) to consider": the
             # doer the section names in the subsections before
             earlier = self._earlier_subject(token)
