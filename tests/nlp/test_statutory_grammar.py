@@ -321,6 +321,44 @@ CASES = [
             ("consider", "consider", "local_authority", [], "none", False, A),
         ],
     ),
+    # ---- after the first scores of S67-S69
+    # in "considers it appropriate to V" the one who judges does V ("it" stands for the
+    # infinitive), also where the parse makes "it" the adjective's subject
+    (
+        "In this Part “listed bodies” means the Board and any other body the Secretary of "
+        "State considers it appropriate to consult.",
+        [
+            ("considers", "consider", "secretary_of_state", [], "none", False, A),
+            ("consult", "consult", "secretary_of_state", [], "none", False, A),
+        ],
+    ),
+    # the kind of member comes before the owner they are members of
+    (
+        "The panel must take into account the views of the family members of the pupil.",
+        [("take into account", "take into account", "other", ["parent"], "must", False, A)],
+    ),
+    # a person noun after "to" is told ("notified to the examiner"), as an object is
+    (
+        "A complaint notified to the examiner under section 3 may be withdrawn.",
+        [("notified", "notify", "unspecified", ["other"], "none", False, P)],
+    ),
+    # verbs that engage or tell someone for a task control the infinitive, in both voices
+    (
+        "Tutors must be employed to work directly with the college.",
+        [("work directly with", "work with", "education", ["education"], "must", False, A)],
+    ),
+    (
+        "The council may commission a charity to consult young carers.",
+        [("consult", "consult", "other", ["young_person"], "may", False, A)],
+    ),
+    # persons or individuals working with a child are practitioners, as people are
+    (
+        "The manager must notify the persons working with the young person about the move.",
+        [
+            ("notify", "notify", "other", ["professional"], "must", False, A),
+            ("working with", "work with", "professional", [YP], "none", False, A),
+        ],
+    ),
     # ---- drafting of Acts (issue 14, after the first score of S31)
     # the infinitive of a judgement clause takes the noun before the clause as its object
     (

@@ -769,17 +769,19 @@ class Parties:
             found = self.party(fuller)
             if found is not None:
                 return Party(found.group, found.refer, self.np_text(token), found.plural, DEFINITE)
-        if token.lemma_.lower() in _QUANTIFIERS:  # "each of its partners", "members of the family"
-            for obj in prep_objects(token, frozenset({"of"})):
-                found = self.party(obj) or self.named(obj)
-                if found is not None:
-                    return found
-            for child in token.lefts:  # "family members", "panel members"
+        if token.lemma_.lower() in _QUANTIFIERS:
+            # "family members", "panel members": the modifier says what kind of member, also
+            # before an of-object ("family members of the person killed" are family)
+            for child in token.lefts:
                 found = self.party(child) if child.dep_ == "compound" else None
                 alias = self._alias(token)
                 if found is not None and (alias is None or alias[0] in GENERIC_GROUPS):
                     plural = token.tag_ in ("NNS", "NNPS")
                     return Party(found.group, found.refer, self.np_text(token), plural, MEMBERS)
+            for obj in prep_objects(token, frozenset({"of"})):  # "each of its partners"
+                found = self.party(obj) or self.named(obj)
+                if found is not None:
+                    return found
         if lower in _FIRST_PLURAL and token.pos_ == "PRON" and self.context.author is not None:
             return Party(self.context.author, "body", token.text, True, AUTHOR)
         if lower in _SECOND_PERSON and token.pos_ == "PRON" and self.context.kind is not None:

@@ -134,7 +134,15 @@ def is_expletive(token: Token) -> bool:
         return (
             right is not None and right.dep_ in ("acomp", "oprd", "ccomp") and right.pos_ == "ADJ"
         )
-    return False
+    # "considers it appropriate to consult" parsed as a small clause: *it* the adjective's
+    # subject, the infinitive it stands for hung on the adjective
+    return (
+        token.dep_ == "nsubj"
+        and head.pos_ == "ADJ"
+        and head.dep_ in ("ccomp", "oprd", "xcomp")
+        and head.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("xcomp", "advcl", "ccomp") for c in head.children)
+    )
 
 
 def reduced_relative(verb: Token) -> list[Token]:

@@ -35,9 +35,28 @@ __all__ = [
     "passive_holders",
 ]
 
-#: Verbs whose object is the doer of their infinitive (``may ask the authority to consult``).
+#: Verbs whose object is the doer of their infinitive (``may ask the authority to consult``),
+#: among them verbs that engage someone for a task (``appoint a person to consult``,
+#: ``assessors must be contracted to work with the centre``) and verbs of telling someone
+#: what to do (``advise parents to seek advice``).
 OBJECT_CONTROL = frozenset(
     {
+        "appoint",
+        "employ",
+        "contract",
+        "commission",
+        "recruit",
+        "train",
+        "fund",
+        "designate",
+        "nominate",
+        "instruct",
+        "tell",
+        "remind",
+        "urge",
+        "advise",
+        "equip",
+        "persuade",
         "ask",
         "request",
         "require",

@@ -988,6 +988,10 @@ class ActorReader:
         if dep == "xcomp" and head.pos_ == "ADJ":
             # "information that would make them unsuitable to work with children"
             held = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i]
+            if held and is_expletive(held[0]) and head.head.pos_ in ("VERB", "AUX"):
+                # "any person the Secretary of State considers it appropriate to consult":
+                # the one who judges does it
+                return head.head, STEP_CONTROL
             if held and (held[0].pos_ == "PRON" or party(held[0]) is not None):
                 return held[0], OBJECT_CONTROL
             if head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):

@@ -283,9 +283,9 @@ class RecipientReader:
         rules: list[Rule] = []
         for token, role in found:
             named = self.parties.parties(token) or self._named_body(token)
-            if not named and role is OBJECT:
-                # "inform the supplier", "notify the payee": the one told, a person by the
-                # noun's ending
+            if not named and role in (OBJECT, TO):
+                # "inform the supplier", "notify the payee", "an offence notified to the
+                # prosecutor": the one told, a person by the noun's ending
                 told = self.parties.agent_noun(token)
                 named = [told] if told is not None else []
             for party in named:
