@@ -351,6 +351,18 @@ CASES = [
         "The council may commission a charity to consult young carers.",
         [("consult", "consult", "other", ["young_person"], "may", False, A)],
     ),
+    # a fronted "In + gerund" phrase belongs to the main clause, also where the parse hung it
+    # inside the gerund's own whether-clause
+    (
+        "In considering, for the purposes of section 12(2)(b), whether the conditions giving "
+        "rise to the use of a suspension ground are continuing, a licensing authority may have "
+        "regard to the following matters— (a) any steps the holder has taken; (b) any training "
+        "completed.",
+        [
+            ("considering", "consider", LA, [], "none", False, A),
+            ("have regard to", "have regard to", LA, [], "may", False, A),
+        ],
+    ),
     # persons or individuals working with a child are practitioners, as people are
     (
         "The manager must notify the persons working with the young person about the move.",

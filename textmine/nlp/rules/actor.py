@@ -488,6 +488,33 @@ _PICKING_OUT = frozenset(
 )
 
 
+def _fronted_into(preposition: Token, verb: Token) -> Token | None:
+    """The main verb of a sentence that opens with ``In/After/On + gerund`` whose parse hung
+    the phrase inside the gerund's own complement.
+
+    In ``In considering, for the purposes of section 5, whether the circumstances are
+    continuing, an authority may have regard to ...`` the parser may attach *In* to
+    *continuing*; a fronted adverbial belongs to the clause after its closing comma, whose
+    subject does the gerund.
+    """
+    if preposition.lower_ not in _ADVERBIAL_PREPOSITIONS | {"in"}:
+        return None
+    sentence = preposition.sent
+    opening = [t for t in sentence if not t.is_punct and not t.like_num and t.is_alpha]
+    if not opening or opening[0] != preposition:
+        return None
+    root = sentence.root
+    if root == verb or root.pos_ not in ("VERB", "AUX") or root.i < preposition.i:
+        return None
+    if not any(c.dep_ in SUBJECTS for c in root.children):
+        return None
+    # the verb the phrase hangs on lies between the gerund and the main clause's subject
+    subject = next(c for c in root.children if c.dep_ in SUBJECTS)
+    if not preposition.i < verb.i < subject.left_edge.i:
+        return None
+    return root
+
+
 def _anaphoric(head: Token) -> bool:
     """``those`` picking out some of a noun named before it (``particularly those``)."""
     before = head.doc[head.i - 1] if head.i else None
@@ -1118,6 +1145,9 @@ class ActorReader:
                 return None
             if head.lower_ in _ADVERBIAL_PREPOSITIONS and verb == head.head:
                 return verb, STEP_ADVERBIAL_GERUND  # "made by X after consulting": X
+            main = _fronted_into(head, verb)
+            if main is not None:
+                return main, STEP_ADVERBIAL_GERUND
             return verb, STEP_PREPOSITIONAL
         if (
             dep == "pcomp"
