@@ -363,6 +363,19 @@ CASES = [
             ("have regard to", "have regard to", LA, [], "may", False, A),
         ],
     ),
+    # ---- after the first scores of S70-S72
+    # "no longer" negates also where the parse hung the infinitive on the phrase
+    (
+        "Revocation means that— (a) the approved vehicle in question is no longer to be "
+        "considered such for the purposes of sections 4, 7 and 9, and (b) the register is "
+        "amended.",
+        [("considered", "consider", "unspecified", [], "none", True, P)],
+    ),
+    # bodies that represent an interest are other, not partners in practice
+    (
+        "The Minister must consult such representative organisations as the Minister thinks fit.",
+        [("consult", "consult", "other", ["other"], "must", False, A)],
+    ),
     # persons or individuals working with a child are practitioners, as people are
     (
         "The manager must notify the persons working with the young person about the move.",

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SI_PDF, need
+from tests.nlp.helpers import contract_fields
 from textmine.contract import EXTRA_FIELDS, OCCURRENCE_FIELDS
 from textmine.extract.document import Document, Provision, build_document
 from textmine.nlp.tagging import (
@@ -310,6 +311,23 @@ def test_you_is_the_reader_the_audience_statement_names_else_no_party(nlp) -> No
     untold = document(prov("You must consult parents before the review."), kind="guidance")
     assert [r["actor"] for r in tag_document(told, nlp=nlp)] == ["education"]
     assert [r["actor"] for r in tag_document(untold, nlp=nlp)] == ["unspecified"]
+
+
+def test_we_is_the_author_the_document_makes_clear_else_no_party(nlp) -> None:
+    """A document's *we* is its author where the publishers it names make it clear, and no
+    party where they do not (as with an unresolved pronoun); the bundled local authority
+    holds for single sentences."""
+    named = document(
+        *(prov(f"Ofsted inspects the service in area {n}.") for n in range(10)),
+        prov("We will consult the registered person."),
+        kind="guidance",
+    )
+    unnamed = document(prov("We will consult the registered person."), kind="guidance")
+    assert [r["actor"] for r in tag_document(named, nlp=nlp)] == ["other"]
+    assert [r["actor"] for r in tag_document(unnamed, nlp=nlp)] == ["unspecified"]
+    assert [f[2] for f in contract_fields(nlp, "We will consult the young person.")] == [
+        "local_authority"
+    ]
 
 
 def test_an_audience_the_guidance_says_it_supports_is_its_reader(nlp) -> None:

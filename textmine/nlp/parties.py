@@ -187,8 +187,10 @@ READER = rule(
 AUTHOR = rule(
     "party.author",
     "party",
-    "'We' is the document's author where the publishers it names are nearly all one (at least "
-    "ten names, four in five of one group: Ofsted in an inspection framework).",
+    "In a document, 'we' is its author where the publishers it names are nearly all one (at "
+    "least ten names, four in five of one group: Ofsted in an inspection framework), and no "
+    "party where they are not (the bundled 'we' is a local authority in single sentences "
+    "only).",
     example="Ofsted inspects homes. Ofsted reports. Ofsted registers. Ofsted visits. Ofsted "
     "acts. Ofsted decides. Ofsted publishes. Ofsted reviews. Ofsted checks. Ofsted writes. We "
     "will consult the registered person.",
@@ -782,8 +784,13 @@ class Parties:
                 found = self.party(obj) or self.named(obj)
                 if found is not None:
                     return found
-        if lower in _FIRST_PLURAL and token.pos_ == "PRON" and self.context.author is not None:
-            return Party(self.context.author, "body", token.text, True, AUTHOR)
+        if lower in _FIRST_PLURAL and token.pos_ == "PRON":
+            # a document's "we" is its author where the document makes it clear, else no
+            # party (the bundled local authority holds for single sentences only)
+            if self.context.author is not None:
+                return Party(self.context.author, "body", token.text, True, AUTHOR)
+            if self.context.kind is not None:
+                return None
         if lower in _SECOND_PERSON and token.pos_ == "PRON" and self.context.kind is not None:
             # a document's "you" is its reader: whom its audience statement names, if any
             addressee = self.context.addressee

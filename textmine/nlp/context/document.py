@@ -14,7 +14,8 @@ Two readings need the document, not the clause:
   *agencies* in adoption guidance are its adoption agencies;
 * *we* is the document's author where the publishers it names are nearly
   all one (Ofsted in an inspection framework, the Department in school
-  guidance);
+  guidance), and no party where the document does not make its author clear
+  (as an unresolved pronoun is);
 * a short form the document defines in brackets after a party's full name
   (``Lead Safeguarding Partner (LSP)``) names that party wherever it stands
   alone (``the LSPs should``).

@@ -132,6 +132,12 @@ def negation(verb: Token, cues: Cues) -> Reading:
         cue = next((c for c in verb.head.children if c.dep_ == "neg"), None)
         if cue is not None and not _whether_or_not(cue):  # "not suitable to work with children"
             return Reading(True, CUE, token=cue.text)
+    if verb.dep_ == "xcomp" and verb.head.dep_ in ("advmod", "npadvmod") and cues.negation_phrases:
+        # "is no longer to be considered": the parse hung the infinitive on the phrase
+        phrase = verb.head
+        words = tuple(t.lower_ for t in phrase.doc[phrase.left_edge.i : phrase.i + 1])
+        if words in cues.negation_phrases:
+            return Reading(True, CUE, token=phrase.text)
     # "Nothing in this section requires the authority to consult": the verb governing
     # the infinitive's noun is negated
     if (
