@@ -371,6 +371,16 @@ CASES = [
         "amended.",
         [("considered", "consider", "unspecified", [], "none", True, P)],
     ),
+    # a fronted gerund is done by the subject of a passive verb of control ("are expected
+    # to"), which is the one who acts; of another passive, by its agent only
+    (
+        "On notifying the police of the missing child, carers are expected to keep searching.",
+        [("notifying", "notify", "parent", ["other"], "none", False, A)],
+    ),
+    (
+        "After consulting the parent, the plan must be amended.",
+        [("consulting", "consult", "unspecified", ["parent"], "none", False, A)],
+    ),
     # bodies that represent an interest are other, not partners in practice
     (
         "The Minister must consult such representative organisations as the Minister thinks fit.",

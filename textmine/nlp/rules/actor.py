@@ -488,6 +488,14 @@ _PICKING_OUT = frozenset(
 )
 
 
+def _controlled_passive(verb: Token) -> bool:
+    """``staff are expected to search``, ``the panel is required to decide``: a passive verb of
+    control whose subject does its infinitive, and so the main clause's action."""
+    return passive_control(verb) and any(
+        c.dep_ in ("xcomp", "advcl") and to_infinitive(c) for c in verb.children
+    )
+
+
 def _fronted_into(preposition: Token, verb: Token) -> Token | None:
     """The main verb of a sentence that opens with ``In/After/On + gerund`` whose parse hung
     the phrase inside the gerund's own complement.
@@ -816,9 +824,15 @@ class ActorReader:
         noun = participle_subject(token)
         if noun is not None:  # "Staff working with children are expected to consult"
             return self._via(self.subject(noun, PARTICIPLE_PHRASE), *steps)
-        if steps and steps[-1] in (STEP_PARTICIPLE, STEP_ADVERBIAL_GERUND) and is_passive(token):
+        if (
+            steps
+            and steps[-1] in (STEP_PARTICIPLE, STEP_ADVERBIAL_GERUND)
+            and is_passive(token)
+            and not _controlled_passive(token)
+        ):
             # "the plan must be reviewed by the authority, having consulted ...": the main
-            # clause's doer is its agent, not its passive subject
+            # clause's doer is its agent, not its passive subject (but "on notifying the
+            # police, staff are expected to search": the passive subject acts)
             group, text, reading = self.agent(token)
             if reading.rule is BY_AGENT:
                 reading = Reading(
