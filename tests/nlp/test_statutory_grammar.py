@@ -852,6 +852,19 @@ def _as_act(nlp, text: str) -> list[tuple]:
     return [(s.text, s._.actor, sorted(s._.recipients)) for s in doc.spans[SPANS_KEY]]
 
 
+def test_a_quoted_label_names_the_party_it_stands_for_in_an_act(nlp) -> None:
+    """A quoted label in brackets after a party ("LA1") names that party."""
+    labelled = (
+        "(2) If a licensing authority (“LA1”) proposes to suspend a licence granted in the "
+        "area of another licensing authority (“LA2”), LA1 must notify LA2 that it proposes "
+        "to do so. (3) If LA1 does not suspend the licence, LA1 must notify LA2 of that fact."
+    )
+    assert _as_act(nlp, labelled) == [
+        ("notify", "local_authority", ["local_authority"]),
+        ("notify", "local_authority", ["local_authority"]),
+    ]
+
+
 def test_a_single_word_name_is_a_body_in_legislation_only(nlp) -> None:
     text = "Where the Institute has notified Ofqual of a decision, it must also inform Ofqual."
     assert _as_act(nlp, text) == [

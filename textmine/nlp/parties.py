@@ -227,7 +227,8 @@ ABBREVIATION = rule(
     "party.abbreviation",
     "party",
     "A short form the document defines in brackets after a party's full name ('Lead "
-    "Safeguarding Partner (LSP)') names that party wherever it stands alone.",
+    "Safeguarding Partner (LSP)'), or a label a provision gives a party in quotes ('a "
+    "licensing authority (\u201cLA1\u201d)'), names that party wherever it stands alone.",
     example="Each Local Safeguarding Partner (LSP) leads the arrangements. The LSPs should "
     "consult the schools.",
     expect={"text": "consult", "actor": "professional"},

@@ -17,8 +17,9 @@ Two readings need the document, not the clause:
   guidance), and no party where the document does not make its author clear
   (as an unresolved pronoun is);
 * a short form the document defines in brackets after a party's full name
-  (``Lead Safeguarding Partner (LSP)``) names that party wherever it stands
-  alone (``the LSPs should``).
+  (``Lead Safeguarding Partner (LSP)``), or a label a provision gives a party
+  in quotes (``a licensing authority ("LA1")``), names that party wherever it
+  stands alone (``the LSPs should``, ``LA1 must notify LA2``).
 
 :func:`document_context` reads both from the document's text before anything
 is parsed, with the actor lexicon (:class:`DocumentContext`). The tagging
@@ -297,6 +298,12 @@ _HEREAFTER = re.compile(
     r"\(\s*hereafter\s+[\u2018'\"\u201c](?P<name>[^\u2019'\"\u201d()]{3,80})[\u2019'\"\u201d]"
     r"\s+or\s+" + _SHORT + r"\s*\)"
 )
+#: A label a provision gives a party in quotes and brackets after naming it: ``an
+#: enforcement authority ("LA1")``, ``a different authority ("LA2")``.
+_LABELLED = re.compile(
+    r"\b(?i:a|an|the|any|another|each)\s+(?P<name>[A-Za-z][A-Za-z -]{1,60}?)\s*\(\s*"
+    r"[\u2018'\"\u201c](?P<short>[A-Z]{1,4}\d{0,2})[\u2019'\"\u201d]\s*\)"
+)
 #: Words that end the head of a full name (``Convention | on the Rights of the Child``).
 _HEAD_ENDS = frozenset({"of", "for", "to", "on", "in", "with", "against"})
 #: Words a short form skips when its letters are the initials of its full name.
@@ -318,6 +325,11 @@ def _abbreviations(
             (m.group("short"), _initialled(text[: m.start()], m.group("short")))
             for m in _BRACKETED.finditer(text)
         ]
+        for m in _LABELLED.finditer(text):  # a common noun phrase: its head's group
+            kind = _first_kind(m.group("name"), make_doc, matcher)
+            short = m.group("short")
+            if kind is not None and len(short) >= 2:  # not "A", the article
+                found.setdefault(short, Counter())[kind] += 1
         for short, name in named:
             if not name or len(short) < 2:
                 continue
@@ -400,7 +412,8 @@ def _definitions(
             rest = _FIRST_LABEL.sub("", rest)
             doc = make_doc(rest.split(";")[0])
             # the first body the definition names ("in relation to a child, the local
-            # authority ..." defines an authority, not a child)
+            # authority ..." defines an authority, not a child; not the Secretary of State,
+            # who mostly prescribes or designates the persons a definition names)
             matches = sorted(
                 (m for m in matcher.matcher(doc) if matcher.info[m[0]][1] == "body"),
                 key=lambda m: (m[1], m[1] - m[2]),
