@@ -386,6 +386,11 @@ CASES = [
         "The Minister must consult such representative organisations as the Minister thinks fit.",
         [("consult", "consult", "other", ["other"], "must", False, A)],
     ),
+    # ---- after the first scores of S76-S78: a registrar and a company are parties
+    (
+        "The company must notify the registrar of any change to its address.",
+        [("notify", "notify", "other", ["other"], "must", False, A)],
+    ),
     # persons or individuals working with a child are practitioners, as people are
     (
         "The manager must notify the persons working with the young person about the move.",
