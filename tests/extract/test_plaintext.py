@@ -510,6 +510,24 @@ def test_schedules_of_a_legislation_export_are_counted(tmp_path: Path) -> None:
     ]
 
 
+def test_a_list_item_citing_a_section_is_no_schedule_title(tmp_path: Path) -> None:
+    """``4.2.b`` then ``section 9.``: the item's text, not a schedule's title and its
+    "introduced by" line; the body goes on as sections."""
+    path = tmp_path / "play.txt"
+    path.write_text(
+        "Title: Play Services Act 2031\nIdentifier: http://www.legislation.gov.uk/ukpga/2031/7"
+        "\n\n4\n\n4.2\n\nThe provisions are—\n\n4.2.a\n\nPart 1;\n\n4.2.b\n\nsection 9."
+        "\n\n4.3\n\nThe council must consult the school.\n",
+        encoding="utf-8",
+    )
+    assert [(p.ref, p.text) for p in extract(path)] == [
+        ("s.4(2)", "The provisions are—"),
+        ("s.4(2)(a)", "Part 1;"),
+        ("s.4(2)(b)", "section 9."),
+        ("s.4(3)", "The council must consult the school."),
+    ]
+
+
 def test_invisible_characters_are_dropped() -> None:
     assert refs_texts("2.1\n\nSchools must con\u200dsult\u2060 parents.") == [
         ("2.1", "Schools must consult parents.")

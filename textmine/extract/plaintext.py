@@ -382,7 +382,13 @@ class _Reader:
 
     def _schedule_title(self, lines: list[str], following: _Item | None) -> bool:
         """Open the next schedule at its title line (the block before ``Section 13``) and
-        read past the ``Section 13`` line; ``False`` for any other block."""
+        read past the ``Section 13`` line; ``False`` for any other block.
+
+        A block an outline number labels is that item's text, and an outline number is no
+        title: ``44.3.b`` then ``section 88.`` is a list item citing a section.
+        """
+        if self.label is not None or _OUTLINE.match(lines[0]):
+            return False
         if self.schedule and len(lines) == 1 and _INTRODUCED_BY.match(lines[0]):
             return True  # the section that introduces the schedule just opened
         after = following.lines if following is not None and not following.level else []
