@@ -380,8 +380,10 @@ STEP_PREPOSITIONAL = rule(
 STEP_ADVERBIAL_GERUND = rule(
     "step.adverbial_gerund",
     "step",
-    "A gerund after a preposition of time or manner ('after consulting', 'without informing') "
-    "is an adjunct of its clause: done by the clause's subject, or by the agent of a passive.",
+    "A gerund after a preposition of time or manner ('after consulting', 'without informing'), "
+    "also one that opens the sentence ('In considering ..., the panel may'), is an adjunct of "
+    "its clause: done by the clause's subject, by the agent of a passive, or by the subject of "
+    "a passive verb of control ('staff are expected to').",
     example="The order is made by the Secretary of State after consulting the Assembly.",
     expect={"text": "consulting", "actor": "secretary_of_state"},
 )
