@@ -391,6 +391,14 @@ CASES = [
         "The company must notify the registrar of any change to its address.",
         [("notify", "notify", "other", ["other"], "must", False, A)],
     ),
+    # a where-clause with no comma after it, which the parse made the clausal subject beside
+    # the real one, is an adjunct
+    (
+        "Where the Secretary of State proposes to issue a code of practice the Secretary of "
+        "State must— (a) lay a draft before Parliament, (b) consider any objections made to "
+        "it, and (c) publish the code.",
+        [("consider", "consider", "secretary_of_state", [], "must", False, A)],
+    ),
     # persons or individuals working with a child are practitioners, as people are
     (
         "The manager must notify the persons working with the young person about the move.",

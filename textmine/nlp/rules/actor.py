@@ -867,6 +867,10 @@ class ActorReader:
             and not opened_participle(c)
             and not provision_label(c)  # "insert— (2A) For ..., the Secretary of State must"
         ] or reduced_relative(token)
+        if any(c.dep_ != "csubj" for c in subjects):
+            # "Where the Secretary of State proposes ... the Secretary of State must consider":
+            # a clause the parse made a clausal subject beside a nominal one is an adjunct
+            subjects = [c for c in subjects if c.dep_ != "csubj"]
         if not subjects:  # "The agency should, wherever possible, seek": hung on the modal
             on_modal = modal_subject(token)
             subjects = [on_modal] if on_modal is not None else []
