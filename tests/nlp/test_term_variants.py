@@ -23,6 +23,19 @@ YP = "young_person"
 
 
 CASES = [
+    # ---- "into" printed as two words, as local documents often have it
+    (
+        "The manager must take the wishes of the young person in to account.",
+        [
+            (
+                "take the wishes of the young person in to account",
+                "take into account",
+                [YP],
+                "must",
+                A,
+            )
+        ],
+    ),
     # ---- "work with" variants: any adverbs, coordinated adverbs, "together" after adverbs
     (
         "The school should work closely and constructively with the child's parents.",
