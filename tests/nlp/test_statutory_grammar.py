@@ -366,9 +366,8 @@ CASES = [
     # ---- after the first scores of S70-S72
     # "no longer" negates also where the parse hung the infinitive on the phrase
     (
-        "Revocation means that— (a) the approved vehicle in question is no longer to be "
-        "considered such for the purposes of sections 4, 7 and 9, and (b) the register is "
-        "amended.",
+        "Cancellation means that— (a) the registered building concerned is no longer to be "
+        "considered such for the purposes of Part 2, and (b) the entry is removed.",
         [("considered", "consider", "unspecified", [], "none", True, P)],
     ),
     # a fronted gerund is done by the subject of a passive verb of control ("are expected
@@ -394,7 +393,7 @@ CASES = [
     # a where-clause with no comma after it, which the parse made the clausal subject beside
     # the real one, is an adjunct
     (
-        "Where the Secretary of State proposes to issue a code of practice the Secretary of "
+        "Where the Secretary of State intends to publish a code of practice the Secretary of "
         "State must— (a) lay a draft before Parliament, (b) consider any objections made to "
         "it, and (c) publish the code.",
         [("consider", "consider", "secretary_of_state", [], "must", False, A)],
@@ -868,9 +867,9 @@ def _as_act(nlp, text: str) -> list[tuple]:
 def test_a_quoted_label_names_the_party_it_stands_for_in_an_act(nlp) -> None:
     """A quoted label in brackets after a party ("LA1") names that party."""
     labelled = (
-        "(2) If a licensing authority (“LA1”) proposes to suspend a licence granted in the "
-        "area of another licensing authority (“LA2”), LA1 must notify LA2 that it proposes "
-        "to do so. (3) If LA1 does not suspend the licence, LA1 must notify LA2 of that fact."
+        "(2) Where a licensing authority (“LA1”) intends to suspend a licence granted by "
+        "another licensing authority (“LA2”), LA1 must notify LA2 before it acts. (3) If LA1 "
+        "decides to keep the licence in force, LA1 must notify LA2 of its decision."
     )
     assert _as_act(nlp, labelled) == [
         ("notify", "local_authority", ["local_authority"]),
