@@ -44,13 +44,16 @@ from spacy.tokens import Doc
 if TYPE_CHECKING:
     from textmine.nlp.parties import PartyMatcher
 
-__all__ = ["USER_DATA_KEY", "DocumentContext", "context_of", "read_context"]
+__all__ = ["FAMILY_GROUPS", "USER_DATA_KEY", "DocumentContext", "context_of", "read_context"]
 
 #: Where the component finds the document context of a ``Doc``.
 USER_DATA_KEY = "textmine"
 #: Groups a generic noun falls into (``organisations``, ``the service``): a place phrase, a
 #: modifier or the document may name a narrower one.
 GENERIC_GROUPS = frozenset({"other", "professional"})
+#: The contract's groups of children and families: whom a document may also be written for,
+#: and who a plan about a child is not done by.
+FAMILY_GROUPS = frozenset({"child", "young_person", "parent"})
 
 
 @dataclass(frozen=True)
@@ -475,10 +478,6 @@ def _ending_alias(doc: Doc, matcher: PartyMatcher) -> tuple[str, str] | None:
     return best[1]
 
 
-#: Groups of the families a document may also be written for.
-_FAMILY = frozenset({"child", "young_person", "parent"})
-
-
 def _first_group(doc: Doc, matcher: PartyMatcher) -> str | None:
     """The group of the (longest) alias the words ``doc`` open with, after a determiner;
     where that names children or families and the list goes on to name others, the first
@@ -498,7 +497,7 @@ def _first_group(doc: Doc, matcher: PartyMatcher) -> str | None:
     for match_id, start, end in matches:
         if start == opening and (best is None or end - start > best[0]):
             best = (end - start, matcher.info[match_id][0])
-    if best is None or best[1] not in _FAMILY:
+    if best is None or best[1] not in FAMILY_GROUPS:
         return best[1] if best else None
     # "guidance for children, families and professionals": its instructions are for the
     # professionals the list goes on to name
@@ -506,6 +505,6 @@ def _first_group(doc: Doc, matcher: PartyMatcher) -> str | None:
     later = sorted(
         (start, matcher.info[match_id][0])
         for match_id, start, end in matches
-        if opening < start < verb and matcher.info[match_id][0] not in _FAMILY
+        if opening < start < verb and matcher.info[match_id][0] not in FAMILY_GROUPS
     )
     return later[0][1] if later else best[1]

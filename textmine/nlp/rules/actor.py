@@ -44,6 +44,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from textmine.nlp.context.document import FAMILY_GROUPS
 from textmine.nlp.grammar.adjuncts import adverbial_participle, whether_clause
 from textmine.nlp.grammar.asides import modal_before_aside, subject_before_aside
 from textmine.nlp.grammar.clauses import (
@@ -87,8 +88,6 @@ __all__ = ["MAX_CHAIN", "Actor", "ActorReader", "finite", "is_passive"]
 
 #: Longest walk up the tree (keeps a 5,000-token sentence linear).
 MAX_CHAIN = 12
-#: Group tokens a possessed subject may not be done by: a plan about a child is not theirs.
-_SUBJECTS_OF_PLANS = frozenset({"child", "young_person", "parent"})
 #: Subjects naming a purpose, not a doer: ``The purposes of a review are to ...``.
 #: Subjects whose listed items say what the doer the section named before does: ``(4) The
 #: purposes of a review are— (b) to consider``, ``(3) The steps referred to in subsection
@@ -510,8 +509,8 @@ def _fronted_into(preposition: Token, verb: Token) -> Token | None:
     if preposition.lower_ not in _ADVERBIAL_PREPOSITIONS | {"in"}:
         return None
     sentence = preposition.sent
-    opening = [t for t in sentence if not t.is_punct and not t.like_num and t.is_alpha]
-    if not opening or opening[0] != preposition:
+    # the first word, past labels and numbers ("(4) In considering ...")
+    if next((t for t in sentence if t.is_alpha and not t.like_num), None) != preposition:
         return None
     root = sentence.root
     if root == verb or root.pos_ not in ("VERB", "AUX") or root.i < preposition.i:
@@ -1246,8 +1245,9 @@ class ActorReader:
             )
         ]
         owner = parties.party(owners[0]) if owners else None
-        if owner is not None and owner.group not in _SUBJECTS_OF_PLANS:
+        if owner is not None and owner.group not in FAMILY_GROUPS:
             # "The home's procedures must take into account": the body whose instrument it is
+            # (a plan about a child is not the child's)
             return self._via(self.subject(owners[0], found_by), PARTY_POSSESSOR)
         holder = role_holder(token, parties.is_party)
         if holder is not None:  # "The role of the personal adviser is to consult"
