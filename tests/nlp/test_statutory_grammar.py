@@ -30,6 +30,35 @@ LA = "local_authority"
 YP = "young_person"
 
 CASES = [
+    # ---- bodies of economic regulation (eighth session, before S79-S81 were scored)
+    # a body's acronym the parse tags a common noun is a party told ("inform the OFR")
+    (
+        "The undertaking must inform the OFR of any merger it proposes.",
+        [("inform", "inform", "other", ["other"], "must", False, A)],
+    ),
+    # an undertaking (a business) is a party, as subject and as the one informed
+    (
+        "The regulator must inform the undertaking of the reasons for its decision.",
+        [("inform", "inform", "other", ["other"], "must", False, A)],
+    ),
+    # a verb of control passes its infinitive to a body's acronym ("require the OFR to")
+    (
+        "The regulations may require the OFR to consult the panel.",
+        [("consult", "consult", "other", ["other"], "none", False, A)],
+    ),
+    # a relative clause's head is what its verb consults, beside an adjunct with an object
+    (
+        "The OFR need not consult any person it has consulted in the previous year.",
+        [
+            ("consult", "consult", "other", ["other"], "need", True, A),
+            ("consulted", "consult", "other", ["other"], "none", False, A),
+        ],
+    ),
+    # "It is the duty of X to V" with X an acronym: X does it
+    (
+        "It is the duty of the OPA to consult the Secretary of State before issuing a code.",
+        [("consult", "consult", "other", ["secretary_of_state"], "none", False, A)],
+    ),
     # ---- drafting of Acts (issue 14, after the first score of S47)
     # a mixed-case acronym names a body; "Authority" ending a proper name is no council
     (

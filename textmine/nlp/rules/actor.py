@@ -922,7 +922,7 @@ class ActorReader:
             (
                 h
                 for c in token.children
-                if c.dep_ == "attr" and (h := role_holder(c, parties.is_party)) is not None
+                if c.dep_ == "attr" and (h := role_holder(c, self._names_doer)) is not None
             ),
             None,
         )
@@ -989,10 +989,9 @@ class ActorReader:
         first = objects[0]
         if first.pos_ == "PRON" or self.parties.party(first) is not None:
             return first
-        if (
-            verb.lemma_.lower() in OBJECT_CONTROL_VERBS
-            and self.parties.agent_noun(first) is not None
-        ):
+        if verb.lemma_.lower() in OBJECT_CONTROL_VERBS and (
+            self.parties.agent_noun(first) is not None or self.parties.named(first) is not None
+        ):  # "require the contractor to inform", "does not require the OFR to consult"
             return first
         return None
 

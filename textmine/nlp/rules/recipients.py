@@ -302,7 +302,11 @@ class RecipientReader:
 
     def _named_body(self, token: Token) -> list[Party]:
         """``Social Work England``, ``the Welsh Ministers``: a proper-name phrase the lexicon
-        does not know, read as some other party (see :data:`NAMED`)."""
+        does not know, read as some other party (see :data:`NAMED`); also a body's acronym
+        the parse tagged a common noun (``inform the CMA``)."""
+        if token.pos_ == "NOUN":
+            acronym = self.parties.named(token)
+            return [acronym] if acronym is not None else []
         if (
             token.pos_ != "PROPN"
             or names_no_body(token)
@@ -329,7 +333,13 @@ class RecipientReader:
         judged = judgement_gap(verb)
         if judged:
             return judged
-        if any(c.dep_ in ("prep", "ccomp", "xcomp") for c in verb.children):
+        if any(
+            c.dep_ in ("ccomp", "xcomp")
+            # a stranded preposition takes the gap ("the matters it has consulted on"); an
+            # adjunct with its own object does not ("any person it consulted in that year")
+            or (c.dep_ == "prep" and not any(g.dep_ in ("pobj", "pcomp") for g in c.children))
+            for c in verb.children
+        ):
             return []
         if not any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children):
             return []

@@ -805,8 +805,17 @@ _CONDUCT = frozenset(
 
 
 def _person_like(token: Token, reader: Reader) -> bool:
-    """A noun that may name someone the lexicon does not know: a proper name, an agent noun."""
-    return token.pos_ == "PROPN" or reader.parties.agent_noun(token) is not None
+    """A noun that may name someone the lexicon does not know: a proper name, an agent noun,
+    a body's acronym (``inform the CMA``, which the parse may tag a common noun; not one a
+    party owns, ``the child's PEP``, which is a thing)."""
+    return (
+        token.pos_ == "PROPN"
+        or reader.parties.agent_noun(token) is not None
+        or (
+            reader.parties.named(token) is not None
+            and not any(c.dep_ == "poss" for c in token.children)
+        )
+    )
 
 
 def _names_party(token: Token, reader: Reader) -> bool:
