@@ -56,6 +56,15 @@ CASES = [
         "Informing you about awards you can enter",
         [("Informing", "inform", LA, ["young_person"], "none", False, A)],
     ),
+    # text after labelled items that opens with "and" goes on with their lead-in: the
+    # lead-in's subject and its own modal
+    (
+        "Before making an order, the Secretary of State must publish a notice—\n"
+        "(a) describing the proposed order, and\n"
+        "(b) specifying a period within which objections may be made,\n"
+        "and must consider any objections duly made.",
+        [("consider", "consider", "secretary_of_state", [], "must", False, A)],
+    ),
     # "making sure that all staff:" with no modal anywhere; staff with no institution
     # named are school staff (guidelines)
     (

@@ -54,6 +54,12 @@ CASES = [
             ("consulted", "consult", "other", ["other"], "none", False, A),
         ],
     ),
+    # a body's acronym the parse made a compound of "considers/NNS" is its subject
+    (
+        "The OFR may accept a commitment as to any effect that the OFR considers has "
+        "resulted from the change.",
+        [("considers", "consider", "other", [], "none", False, A)],
+    ),
     # "It is the duty of X to V" with X an acronym: X does it
     (
         "It is the duty of the OPA to consult the Secretary of State before issuing a code.",

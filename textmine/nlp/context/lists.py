@@ -26,8 +26,12 @@ opens a list; a labelled segment continues the open list whose labels it
 follows (``(b)`` after ``(a)``, closing any list opened inside ``(a)``), or
 starts the items of the newest list; an unlabelled segment is an item of an
 open unlabelled list (guidance bullets without glyphs) until an item ends
-with a full stop, and closes labelled lists. Each item records its *chain*:
-the lead-ins that govern it, outermost first.
+with a full stop, and closes labelled lists; one that opens with *and*, *or*
+or *but* and a lower-case word goes on with the lead-in of the outermost
+labelled list (``the Secretary of State must give notice— (a) ...; (b) ...,``
+then the line ``and must consider any representations``) and is read as an
+item of it. Each item records its *chain*: the lead-ins that govern it,
+outermost first.
 """
 
 from __future__ import annotations
@@ -196,6 +200,9 @@ class _List:
     clauses: bool = False
 
 
+#: Text after labelled items that goes on with their lead-in's clause (``and must
+#: consider ...``): a coordinator, then a lower-case word.
+_CONTINUATION = re.compile(r"(?:and|or|but)[ \t]+[a-z]")
 #: Last words of a lead-in whose items are clauses (``ensure that:``, ``only if—``).
 _COMPLEMENTISERS = frozenset(
     {"that", "where", "if", "when", "whether", "unless", "who", "which", "whom", "because"}
@@ -229,6 +236,21 @@ def list_items(text: str, is_clause: Callable[[int, int], bool] | None = None) -
             if segment.lead:  # a clause that opens a list of its own, inside this one
                 stack.append(_List(segment, clauses=_expects_clauses(text, segment)))
             continue  # a sentence among the bullets, not one of them
+        labelled = next(
+            (d for d, open_list in enumerate(stack) if open_list.style not in (None, "none")),
+            None,
+        )
+        if (
+            segment.label is None
+            and labelled is not None
+            and not stack[labelled].clauses
+            and _CONTINUATION.match(words)
+        ):
+            # "the Secretary of State must give notice— (a) ...; (b) ..., and must consider
+            # any representations": text after the items completes the list's lead-in
+            items.append(Item(segment, (stack[labelled].lead,)))
+            del stack[labelled:]
+            continue
         parent = _place(segment, stack, _shape(words))
         if parent is not None:
             items.append(Item(segment, tuple(open_list.lead for open_list in stack)))

@@ -853,6 +853,15 @@ class ActorReader:
                 if compound
                 else None
             )
+            if named is None:  # "effects that the OFR considers/NNS have resulted": a body's
+                # acronym or proper name the lexicon does not know
+                names = [
+                    n
+                    for c in lefts
+                    if c.dep_ in ("compound", "nmod")
+                    and (n := parties.named(c, compound=True)) is not None
+                ]
+                named = names[-1] if names else None
             if named is not None:  # "if the governing body notifies/NNS": the words before
                 reading = Reading(named.group, COMPOUND_SUBJECT, party=named.rule, token=token.text)
                 return self._via((named.group, named.text, reading), *steps)
