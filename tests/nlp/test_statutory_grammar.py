@@ -60,6 +60,17 @@ CASES = [
         "resulted from the change.",
         [("considers", "consider", "other", [], "none", False, A)],
     ),
+    # a term word in the title of an instrument cited with its date is no occurrence
+    (
+        "Commission Decision of 3 May 2029 on notifying a third country of its listing "
+        "(2029/C 12/04).",
+        [],
+    ),
+    # a national or devolved authority is no local authority
+    (
+        "The relevant national authority must consult the devolved authorities.",
+        [("consult", "consult", "other", ["other"], "must", False, A)],
+    ),
     # "It is the duty of X to V" with X an acronym: X does it
     (
         "It is the duty of the OPA to consult the Secretary of State before issuing a code.",

@@ -314,6 +314,26 @@ def in_title(token: Token) -> bool:
     return before.text not in _ITEM_MARKS
 
 
+#: The opening of a dated instrument's title, up to the date (``Commission Implementing
+#: Decision (EU) 2015/123 of 12 December 2014``): its title runs on after the date.
+_DATED_INSTRUMENT = re.compile(
+    r"\b(?:Decision|Regulation|Directive|Recommendation)\b[^.;:()\u2014]{0,40}?"
+    r"(?:\([A-Z]{2,3}\)[^.;:()\u2014]{0,30}?)?\bof \d{1,2} [A-Z][a-z]+ \d{4}\b"
+)
+#: What ends such a title: a bracket (its number), a stop, a semicolon, a colon or a dash.
+_TITLE_END = re.compile(r"[(.;:\u2014]")
+
+
+def _dated_instrument_title(token: Token) -> bool:
+    """A term word in the title of an instrument cited with its date (``Commission Decision
+    of 12 December 2014 on notifying a third country ...``), the way European instruments
+    are cited: the title runs from the date to a bracket or the end of the sentence."""
+    sentence = token.sent
+    before = token.doc.text[sentence.start_char : token.idx]
+    ends = [m.end() for m in _DATED_INSTRUMENT.finditer(before)]
+    return bool(ends) and not _TITLE_END.search(before[ends[-1] :])
+
+
 #: A line of a table of contents: a heading, then its page number (after leader dots).
 _CONTENTS_LINE = re.compile(r"^(?P<heading>[^\n]{3,160}?)(?:\s*\.{3,}\s*|\s+)\d{1,3}$")
 
@@ -589,6 +609,7 @@ def check(span: Span, anchor: Token, constraint: Mapping[str, Any], reader: Read
         or _titled(anchor, reader.cues.titles, shown.is_title)
         or _before_address(anchor)
         or _contents_entry(anchor)
+        or _dated_instrument_title(anchor)
     ):
         return TITLE
     if in_cited_heading(anchor):
