@@ -204,12 +204,13 @@ CASES = [
         "appropriate with the devolved authorities.",
         [("considers", "consider", "other", [], "none", False, A)],
     ),
-    # "the authority" takes up a singular mention only
+    # "the authority" takes up a singular mention only (devolved authorities are no local
+    # authorities; the bare "the authority" that does not take them up is one)
     (
         "The Minister must consult the devolved authorities. The authority must consider "
         "whether the plan works.",
         [
-            ("consult", "consult", "other", ["local_authority"], "must", False, A),
+            ("consult", "consult", "other", ["other"], "must", False, A),
             ("consider", "consider", "local_authority", [], "must", False, A),
         ],
     ),
