@@ -66,6 +66,12 @@ CASES = [
         "(2029/C 12/04).",
         [],
     ),
+    # ... but a clause of the citing sentence after the title is read
+    (
+        "Commission Regulation of 3 May 2029 on tariffs applies, and the board must notify "
+        "the Secretary of State.",
+        [("notify", "notify", "other", ["secretary_of_state"], "must", False, A)],
+    ),
     # a national or devolved authority is no local authority
     (
         "The relevant national authority must consult the devolved authorities.",

@@ -58,7 +58,8 @@ TITLE = rule(
     "A term word in the title of a cited publication is no occurrence: a capitalised one, or "
     "one between a colon and the title's web address in brackets ('...: a guide for "
     "organisations which work with children (example.org.uk)'); nor is one in a line of a "
-    "table of contents ('Working with parents 33').",
+    "table of contents ('Working with parents 33'), or in the title of an instrument cited "
+    "with its date ('Commission Decision of 3 May 2029 on notifying ...').",
     example="Schools should follow Working Together to Safeguard Children.",
     expect={"text": "Working Together", "absent": True},
 )
@@ -320,8 +321,9 @@ _DATED_INSTRUMENT = re.compile(
     r"\b(?:Decision|Regulation|Directive|Recommendation)\b[^.;:()\u2014]{0,40}?"
     r"(?:\([A-Z]{2,3}\)[^.;:()\u2014]{0,30}?)?\bof \d{1,2} [A-Z][a-z]+ \d{4}\b"
 )
-#: What ends such a title: a bracket (its number), a stop, a semicolon, a colon or a dash.
-_TITLE_END = re.compile(r"[(.;:\u2014]")
+#: What ends such a title: a bracket (its number), a stop, a semicolon, a colon, a dash, or
+#: a modal (a clause of the citing sentence: "... of 3 May 2029, and the board must notify").
+_TITLE_END = re.compile(r"[(.;:\u2014]|\b(?:must|shall|should|may|will|can)\b")
 
 
 def _dated_instrument_title(token: Token) -> bool:
