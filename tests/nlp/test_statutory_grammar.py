@@ -60,6 +60,18 @@ CASES = [
         "resulted from the change.",
         [("considers", "consider", "other", [], "none", False, A)],
     ),
+    # a set-off participle the parse made a clausal subject belongs to that verb: its modal
+    # and its doer ("knows, or having regard to X ought to know")
+    (
+        "A person commits an offence if the person knows, or having regard to other facts "
+        "known to the person ought reasonably to know, that the item is stolen.",
+        [("having regard to", "have regard to", "other", [], "should", False, A)],
+    ),
+    # ... a gerund opening its sentence stays its subject, with no modal
+    (
+        "Involving parents will improve the plan.",
+        [("Involving", "involve", "unspecified", ["parent"], "none", False, A)],
+    ),
     # a term word in the title of an instrument cited with its date is no occurrence
     (
         "Commission Decision of 3 May 2029 on notifying a third country of its listing "

@@ -29,6 +29,7 @@ from textmine.nlp.grammar.deps import to_infinitive
 
 __all__ = [
     "adverbial_participle",
+    "clausal_subject_participle",
     "clause_read_relative",
     "perfect_participle",
     "raised_infinitive",
@@ -76,6 +77,32 @@ def adverbial_participle(verb: Token) -> Token | None:
         return None
     governor = prep.head
     return governor if governor.pos_ in ("VERB", "AUX") and governor.i < verb.i else None
+
+
+def clausal_subject_participle(verb: Token) -> Token | None:
+    """The verb a set-off participle belongs to when the parse made it that verb's clausal
+    subject, or ``None``.
+
+    In ``the person knows, or having regard to other facts ought reasonably to know,
+    that ...`` the parser may make *having* the clausal subject of *ought*. A bare ``-ing``
+    word (no determiner, possessor, subject, auxiliary or marker) that follows a comma or a
+    coordinator, on a verb with no nominal subject of its own, is an adjunct of that verb; a
+    gerund that opens its sentence (``Involving parents will help``) stays its subject.
+    """
+    head = verb.head
+    if verb.dep_ != "csubj" or verb.tag_ != "VBG" or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(
+        c.dep_ in ("det", "poss", "nsubj", "nsubjpass", "aux", "auxpass", "mark")
+        for c in verb.children
+    ):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return None
+    start = verb.left_edge.i
+    if start == 0 or verb.doc[start - 1].lower_ not in (",", "or", "and"):
+        return None
+    return head if head.i > verb.i else None
 
 
 def raised_infinitive(verb: Token) -> Token | None:

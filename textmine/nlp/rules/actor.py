@@ -45,7 +45,11 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from textmine.nlp.context.document import FAMILY_GROUPS
-from textmine.nlp.grammar.adjuncts import adverbial_participle, whether_clause
+from textmine.nlp.grammar.adjuncts import (
+    adverbial_participle,
+    clausal_subject_participle,
+    whether_clause,
+)
 from textmine.nlp.grammar.asides import modal_before_aside, subject_before_aside
 from textmine.nlp.grammar.clauses import (
     bracketed_apart,
@@ -1029,6 +1033,9 @@ class ActorReader:
             and not any(c.dep_ in SUBJECTS for c in token.children)
         ):  # "schools will inform parents unless ..., if informing a parent is likely to"
             return (head.head if head.dep_ == "advcl" else head), STEP_CONDITIONAL_GERUND
+        clausal = clausal_subject_participle(token)
+        if clausal is not None:  # "knows, or having regard to X ought to know": an adjunct
+            return clausal, STEP_PARTICIPLE
         if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
             # object control: "encourage parents to participate", "require the body to consult"
             objects = [c for c in head.children if c.dep_ == "dobj" and c.i < token.i]

@@ -54,6 +54,7 @@ from spacy.tokens import Doc, Token
 
 from textmine.nlp.grammar.adjuncts import (
     adverbial_participle,
+    clausal_subject_participle,
     clause_read_relative,
     perfect_participle,
     raised_infinitive,
@@ -342,6 +343,9 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, Rule] | None:
         if whether_clause(head) and head.head.pos_ in ("VERB", "AUX"):
             return head.head, LINK_PARTICIPLE  # "must assess whether X is at risk, taking ..."
         return head, LINK_PARTICIPLE
+    clausal = clausal_subject_participle(verb)
+    if clausal is not None:
+        return clausal, LINK_PARTICIPLE  # "knows, or having regard to X ought to know"
     if (
         dep == "advcl"
         and verb.tag_ == "VBN"
