@@ -963,3 +963,35 @@ def test_a_duty_or_review_as_subject_takes_its_holder_in_legislation_only(nlp) -
         "Each review should consider the views of the parents."
     )
     assert [f[2] for f in contract_fields(nlp, guidance)] == ["unspecified"]
+
+
+def test_a_requirement_as_subject_takes_its_holder_in_legislation(nlp) -> None:
+    """ "The requirement to consult under subsection (1)" is the duty (1) put on its holder."""
+    act = (
+        "(1) Before making rules, the regulator must consult the panel. "
+        "(2) The requirement to consult under subsection (1) does not apply in an emergency."
+    )
+    assert _as_act(nlp, act) == [("consult", "other", ["other"]), ("consult", "other", [])]
+
+
+def test_an_infinitive_after_a_word_qualifying_a_party_is_the_partys(nlp) -> None:
+    """ "firms eligible to participate", "persons entitled to participate"; a passive after
+    such a word stays agentless."""
+    assert [
+        f[2]
+        for f in contract_fields(
+            nlp, "The scheme must list the firms eligible to participate in the trial."
+        )
+    ] == ["other"]
+    assert [
+        f[2]
+        for f in contract_fields(
+            nlp, "Persons entitled to participate in the scheme must register."
+        )
+    ] == ["other"]
+    assert [
+        f[2]
+        for f in contract_fields(
+            nlp, "The board must write to each person entitled to be consulted on the plan."
+        )
+    ] == ["unspecified"]

@@ -103,7 +103,8 @@ _LISTED_TASKS = frozenset(
 #: duty to consult ... does not apply``, ``The review must take account of ...``.
 _HELD = frozenset(
     {
-        "duty", "power", "function", "review", "inspection", "assessment", "evaluation",
+        "duty", "requirement", "obligation", "responsibility", "power", "function", "review",
+        "inspection", "assessment", "evaluation",
         "inquiry", "enquiry", "investigation", "audit", "strategy", "support", "facility",
         "procedure", "arrangement",
     }
@@ -299,6 +300,14 @@ OF_PARTY = rule(
     "X does it.",
     example="The Act places a duty on the local authority to consult the parent.",
     expect={"text": "consult", "actor": "local_authority"},
+)
+NOUN_QUALIFIED = rule(
+    "actor.noun_qualified",
+    "actor",
+    "An infinitive after an adjective or passive participle that qualifies a party noun is "
+    "done by that party ('firms eligible to participate', 'persons entitled to be consulted').",
+    example="The scheme must list the firms eligible to participate in the trial.",
+    expect={"text": "participate", "actor": "other"},
 )
 FRONTED = rule(
     "actor.fronted_participle",
@@ -536,6 +545,28 @@ def _anaphoric(head: Token) -> bool:
         and before is not None
         and (before.lower_ in _PICKING_OUT or before.text == ",")
     )
+
+
+#: Passive participles that qualify a party for an infinitive (``persons entitled to``).
+_QUALIFYING = frozenset({"entitle", "eligible", "authorise", "authorize"})
+
+
+def _qualified_noun(word: Token, party: Callable[[Token], object]) -> Token | None:
+    """The party noun an adjective or passive participle after it qualifies for an infinitive
+    (``firms eligible to participate``, ``persons entitled/required to``), or ``None``."""
+    noun = word.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i > word.i or party(noun) is None:
+        return None
+    if word.pos_ == "ADJ" and word.dep_ == "amod":
+        return noun
+    lemma = word.lemma_.lower()
+    if (
+        word.tag_ == "VBN"
+        and word.dep_ == "acl"
+        and (lemma in _QUALIFYING or lemma in OBJECT_CONTROL_VERBS)
+    ):
+        return noun
+    return None
 
 
 #: Nouns of a duty or power that a verb places on a party (``places a duty on X to V``).
@@ -800,7 +831,7 @@ class ActorReader:
             item_verb = self._item_verb(token, target)
             if item_verb is not None:  # the step would leave the list item: its own verb
                 target, step = item_verb, STEP_ITEM
-            if step in (OBJECT_CONTROL, ACL_HEAD, OF_PARTY):
+            if step in (OBJECT_CONTROL, ACL_HEAD, OF_PARTY, NOUN_QUALIFIED):
                 return self._via(self.subject(target, step), *steps)
             if step is STEP_PURPOSE:
                 if depth > 3:
@@ -1046,6 +1077,9 @@ class ActorReader:
             if owner is not None and objects[-1].right_edge.i + 2 >= token.i:
                 # "determine the applicant's suitability to work with": the noun's infinitive
                 return owner, OF_PARTY
+        qualified = _qualified_noun(head, party) if dep == "xcomp" else None
+        if qualified is not None:  # "firms eligible to participate", "persons entitled to"
+            return qualified, NOUN_QUALIFIED
         if dep == "xcomp" and head.pos_ == "ADJ":
             # "information that would make them unsuitable to work with children"
             held = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i]
