@@ -72,6 +72,27 @@ CASES = [
         "Involving parents will improve the plan.",
         [("Involving", "involve", "unspecified", ["parent"], "none", False, A)],
     ),
+    # a past participle right after an argument noun, read as a clause of its own, is a
+    # reduced relative on that noun: passive, the noun consulted, no modal
+    (
+        "The regulator must send a copy of the decision to each person consulted.",
+        [("consulted", "consult", "unspecified", ["other"], "none", False, P)],
+    ),
+    # a national body whose name ends in Council is no local council; a fire and rescue
+    # authority is a body of its own
+    (
+        "The Sentencing Council must consult the fire and rescue authority.",
+        [("consult", "consult", "other", ["other"], "must", False, A)],
+    ),
+    # an electoral registration officer is a council's officer; "the officer" takes it up
+    (
+        "Where the registration officer considers that the application is incomplete, the "
+        "officer must inform the applicant.",
+        [
+            ("considers", "consider", LA, [], "none", False, A),
+            ("inform", "inform", LA, ["other"], "must", False, A),
+        ],
+    ),
     # a term word in the title of an instrument cited with its date is no occurrence
     (
         "Commission Decision of 3 May 2029 on notifying a third country of its listing "
@@ -995,3 +1016,22 @@ def test_an_infinitive_after_a_word_qualifying_a_party_is_the_partys(nlp) -> Non
             nlp, "The board must write to each person entitled to be consulted on the plan."
         )
     ] == ["unspecified"]
+
+
+def test_a_modified_authority_is_no_council_where_the_document_is_not_about_councils(
+    nlp,
+) -> None:
+    """ "the appropriate authority" of rules that never speak of local government is some
+    other body; where the document speaks of local authorities it stays a council."""
+    rules = (
+        "(1) The appropriate authority must record the complaint. (2) The appropriate "
+        "authority must notify the complainant. (3) The appropriate authority must consult "
+        "the Commissioner."
+    )
+    assert {actor for _, actor, _ in _as_act(nlp, rules)} == {"other"}
+    councils = (
+        "(1) The local authority must assess the child. (2) The local authority must keep "
+        "the plan under review. (3) The local authority must tell the parent. (4) The "
+        "relevant authority must consult the parent."
+    )
+    assert [actor for _, actor, _ in _as_act(nlp, councils)] == ["local_authority"]

@@ -249,6 +249,18 @@ DEFINITE = rule(
     "school.",
     expect={"text": "co-operate", "actor": "other"},
 )
+MODIFIED_AUTHORITY = rule(
+    "party.modified_authority",
+    "party",
+    "An authority named by a modifier the lexicon has no alias for ('the appropriate "
+    "authority') is some other body in a document that speaks of such authorities far more "
+    "than of local government (a regulator's Act, service police rules).",
+    example="(1) The appropriate authority must record the complaint. (2) The appropriate "
+    "authority must notify the complainant. (3) The appropriate authority must consult the "
+    "Commissioner.",
+    expect={"text": "consult", "actor": "other"},
+    kind="si",
+)
 DEFINED = rule(
     "party.defined",
     "party",
@@ -519,7 +531,7 @@ def _in_instrument_title(token: Token) -> bool:
 
 
 #: Bare heads a statute uses to take up a body it named in full (``the authority``).
-_TAKEN_UP = frozenset({"authority", "body", "provider", "organisation", "agency"})
+_TAKEN_UP = frozenset({"authority", "body", "provider", "organisation", "agency", "officer"})
 
 
 def _acronym(text: str) -> bool:
@@ -814,6 +826,15 @@ class Parties:
         by_definition = self._defined(token)
         if by_definition is not None:  # "the relevant authorities", as the document defines them
             return by_definition
+        if (
+            alias is not None
+            and named_from == token.i
+            and self.context.authority_group is not None
+            and self._modified_authority(token)
+        ):  # "the appropriate authority" of a document that is not about local government
+            plural = token.tag_ in ("NNS", "NNPS")
+            group = self.context.authority_group
+            return Party(group, "body", self.np_text(token), plural, MODIFIED_AUTHORITY)
         if alias is not None and named_from == token.i and self._named_authority(token):
             # "the Competition and Markets Authority": a body of its own, not a council
             plural = token.tag_ == "NNPS"
@@ -882,6 +903,18 @@ class Parties:
                 return Party("other", "person", token.text, False, LETTER)
             return None
         return Party(alias[0], alias[1], self.np_text(token), plural, ALIAS)
+
+    @staticmethod
+    def _modified_authority(token: Token) -> bool:
+        """``authority`` after a lower-case modifier of its own (``the appropriate
+        authority``, ``a licensing authority``), not ``local``."""
+        return token.lower_ in ("authority", "authorities") and any(
+            c.dep_ in ("amod", "compound", "nmod")
+            and c.i < token.i
+            and c.is_lower
+            and c.lower_ != "local"
+            for c in token.lefts
+        )
 
     @staticmethod
     def _named_authority(token: Token) -> bool:

@@ -80,6 +80,10 @@ class DocumentContext:
     #: (``the "relevant authorities" are— (a) the local policing body, ...``), by the
     #: first party the definition lists.
     definitions: tuple[tuple[str, str, str], ...] = ()
+    #: The group of an authority named by a modifier of its own (``the appropriate
+    #: authority``) where the document speaks of such authorities far more than of local
+    #: authorities: ``other`` (``None``: the bare word keeps the lexicon's local authority).
+    authority_group: str | None = None
 
     def defined(self, term: str) -> tuple[str, str] | None:
         """``(group, refer)`` of the party a defined collective term (``relevant
@@ -116,6 +120,7 @@ class DocumentContext:
             "author": self.author,
             "abbreviations": [list(entry) for entry in self.abbreviations],
             "definitions": [list(entry) for entry in self.definitions],
+            "authority_group": self.authority_group,
         }
 
     @classmethod
@@ -135,6 +140,7 @@ class DocumentContext:
                 (str(term), str(group), str(refer))
                 for term, group, refer in data.get("definitions") or ()
             ),
+            authority_group=data.get("authority_group"),
         )
 
 
@@ -290,7 +296,56 @@ def read_context(
         _author(texts),
         _abbreviations(texts, make_doc, matcher),
         _definitions(texts, make_doc, matcher),
+        _authority_group(texts, make_doc, matcher),
     )
+
+
+#: An authority named by a lower-case modifier (``the appropriate authority``, ``a licensing
+#: authority``), not a local one (``local housing authority``).
+_MODIFIED_AUTHORITY = re.compile(r"(?<!local )\b([a-z]+) authorit(?:y|ies)\b")
+#: Mentions of local government: ``local (education) authority``, ``county council``.
+_LOCAL_GOVERNMENT = re.compile(
+    r"\blocal (?:[a-z]+ )?authorit|\b(?:county|district|borough|city|parish|town) councils?\b",
+    re.IGNORECASE,
+)
+#: Words before ``authority`` that do not name a kind of authority.
+_NO_KIND = frozenset(
+    {
+        "the", "a", "an", "that", "this", "each", "every", "any", "such", "other", "its", "their",
+        "which", "no", "same", "one", "either", "neither", "whose", "his", "her", "and", "or",
+        "lawful", "legal", "general", "statutory", "delegated",
+    }
+)  # fmt: skip
+#: Fewest mentions of such authorities that make them the document's, and how many times
+#: the document's mentions of local government they must outnumber.
+MIN_MODIFIED_AUTHORITIES = 3
+MODIFIED_AUTHORITY_RATIO = 2
+
+
+def _authority_group(
+    texts: Sequence[str], make_doc: Callable[[str], Doc], matcher: PartyMatcher
+) -> str | None:
+    """``other`` where the document speaks of authorities named by a modifier the lexicon
+    has no alias for (``the appropriate authority`` of service police complaints, ``the
+    relevant authority`` of a regulator) more than :data:`MODIFIED_AUTHORITY_RATIO` times as
+    often as of local government, at least :data:`MIN_MODIFIED_AUTHORITIES` times; else
+    ``None`` (a children's services document's ``relevant authority`` is a council)."""
+    own_alias: dict[str, bool] = {}
+    modified = local = 0
+    for text in texts:
+        local += len(_LOCAL_GOVERNMENT.findall(text))
+        for match in _MODIFIED_AUTHORITY.finditer(text):
+            word = match.group(1)
+            if word in _NO_KIND:
+                continue
+            if word not in own_alias:  # "responsible authority", "health authority": an alias
+                doc = make_doc(f"{word} authority")
+                own_alias[word] = any(s == 0 for _, s, _ in matcher.matcher(doc))
+            if not own_alias[word]:
+                modified += 1
+    if modified >= MIN_MODIFIED_AUTHORITIES and modified > MODIFIED_AUTHORITY_RATIO * local:
+        return "other"
+    return None
 
 
 #: A short form defined in brackets after the full name: ``Lead Member (LM)``, ``(the

@@ -31,6 +31,7 @@ __all__ = [
     "adverbial_participle",
     "clausal_subject_participle",
     "clause_read_relative",
+    "participle_after_argument",
     "perfect_participle",
     "raised_infinitive",
     "whether_clause",
@@ -140,3 +141,24 @@ def clause_read_relative(verb: Token) -> bool:
         and any(c.dep_ == "nsubj" and c.i == verb.i - 1 for c in verb.children)
         and not any(c.dep_ in ("aux", "auxpass", "dobj", "mark") for c in verb.children)
     )
+
+
+def participle_after_argument(verb: Token) -> Token | None:
+    """The noun of ``send a copy to each person consulted``, ``give all persons consulted a
+    reasonable time``: a past participle right after a noun that is an argument of another
+    word, which the parser read as a clause of its own (a conjunct, a complement) with no
+    subject, auxiliary or marker. It is a reduced relative on that noun: passive, the noun
+    its subject."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.i == 0 or verb.left_edge.i != verb.i:
+        return None
+    if verb.dep_ not in ("conj", "ccomp", "advcl", "dep", "xcomp", "relcl"):
+        return None
+    if any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "cc") and c.i < verb.i
+        for c in verb.children
+    ):
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("dobj", "pobj", "dative"):
+        return None
+    return noun if noun.head != verb else None

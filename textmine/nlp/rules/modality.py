@@ -56,6 +56,7 @@ from textmine.nlp.grammar.adjuncts import (
     adverbial_participle,
     clausal_subject_participle,
     clause_read_relative,
+    participle_after_argument,
     perfect_participle,
     raised_infinitive,
     whether_clause,
@@ -237,6 +238,8 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, Rule] | None:
     if head == verb or contact_relative(verb) is not None:
         return None  # a relative clause ("whatever changes the authority considers necessary")
     dep = verb.dep_
+    if participle_after_argument(verb) is not None:
+        return None  # "a copy to each person consulted": a reduced relative carries no modal
     continued = list_continuation(verb)
     if continued is not None:
         return continued, LINK_CONJ  # "the importance of listening to, involving and ..."

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from textmine.nlp.grammar.adjuncts import participle_after_argument
 from textmine.nlp.grammar.deps import ACTIVE_SUBJECTS, to_infinitive
 from textmine.nlp.grammar.detached import examples, marker_object, pied_piped, reciprocal
 from textmine.nlp.grammar.objects import hidden_objects, judgement_gap
@@ -458,6 +459,9 @@ class RecipientReader:
                 return [o for c in keep.children if c.dep_ == "dobj" for o in conjuncts(c)]
             if token.dep_ in ("acl", "relcl") and token.head != token:
                 return conjuncts(token.head)
+            misread = participle_after_argument(token)
+            if misread is not None:  # "a copy to each person consulted": a reduced relative
+                return conjuncts(misread)
             if token.dep_ == "amod" and token.head.i < token.i:
                 return conjuncts(token.head)  # "all those involved": a reduced relative
             main = adverbial_participle(token)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from textmine.nlp.grammar.adjuncts import clause_read_relative
+from textmine.nlp.grammar.adjuncts import clause_read_relative, participle_after_argument
 from textmine.nlp.grammar.deps import has_subject
 from textmine.nlp.grammar.passives import adverbial_participle, kept, list_continuation
 from textmine.nlp.lexicon import Cues
@@ -105,7 +105,8 @@ def voice(verb: Token, cues: Cues) -> Reading:
             token.dep_ == "acl" or (token.dep_ == "amod" and token.head.i < token.i)
         ):  # "the professionals involved", "everyone involved" (read as amod)
             return Reading("passive", REDUCED_RELATIVE, tuple(shared), token=token.text)
-        if clause_read_relative(token):  # "Other people involved, such as ..., should"
+        if clause_read_relative(token) or participle_after_argument(token) is not None:
+            # "Other people involved, such as ..., should", "a copy to each person consulted"
             return Reading("passive", REDUCED_RELATIVE, tuple(shared), token=token.text)
         if adverbial_participle(token) is not None:  # "When consulted about the draft, ..."
             return Reading("passive", ADVERBIAL, tuple(shared), token=token.text)
