@@ -93,6 +93,14 @@ CASES = [
             ("inform", "inform", LA, ["other"], "must", False, A),
         ],
     ),
+    # a participle set in a that-clause of judgement belongs to the one who judges, with
+    # that verb's modal (here none), not to the clause's "it would be unreasonable"
+    (
+        "Where the investigator is satisfied that, having regard to the circumstances of the "
+        "person, it would be unreasonable to require an interview, the investigator may give "
+        "a written notice.",
+        [("having regard to", "have regard to", "other", [], "none", False, A)],
+    ),
     # a term word in the title of an instrument cited with its date is no occurrence
     (
         "Commission Decision of 3 May 2029 on notifying a third country of its listing "

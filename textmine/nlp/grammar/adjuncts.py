@@ -25,12 +25,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from textmine.nlp.grammar.deps import to_infinitive
+from textmine.nlp.grammar.clauses import is_expletive
+from textmine.nlp.grammar.deps import SUBJECTS, to_infinitive
 
 __all__ = [
     "adverbial_participle",
     "clausal_subject_participle",
     "clause_read_relative",
+    "judging_verb",
     "participle_after_argument",
     "perfect_participle",
     "raised_infinitive",
@@ -129,6 +131,24 @@ def whether_clause(verb: Token) -> bool:
     return verb.dep_ == "ccomp" and any(
         c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children
     )
+
+
+def judging_verb(clause: Token) -> Token | None:
+    """The verb that takes a complement clause stating a judgement rather than an act, or
+    ``None``: ``(assess) whether each child is at risk``, ``(is satisfied) that it would be
+    unreasonable``. A participle set in such a clause (``that, having regard to X, it would
+    be unreasonable``) belongs to that verb, the one who judges; through an adjective
+    (``is satisfied that``) the verb is the adjective's."""
+    judged = whether_clause(clause) or (
+        clause.dep_ == "ccomp"
+        and any(c.dep_ in SUBJECTS and is_expletive(c) for c in clause.children)
+    )
+    if not judged:
+        return None
+    verb = clause.head
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
 def clause_read_relative(verb: Token) -> bool:

@@ -48,7 +48,7 @@ from textmine.nlp.context.document import FAMILY_GROUPS
 from textmine.nlp.grammar.adjuncts import (
     adverbial_participle,
     clausal_subject_participle,
-    whether_clause,
+    judging_verb,
 )
 from textmine.nlp.grammar.asides import modal_before_aside, subject_before_aside
 from textmine.nlp.grammar.clauses import (
@@ -1170,10 +1170,11 @@ class ActorReader:
                 return adverbial, STEP_PARTICIPLE  # "at least once in each period taking ..."
             return head, ACL_HEAD
         if dep == "advcl" and token.tag_ in ("VBG", "VBN") and not finite(token):
-            if whether_clause(head) and head.head.pos_ in ("VERB", "AUX"):
+            judge = judging_verb(head)
+            if judge is not None:
                 # "assess whether each child is at risk, taking into account ...": the
                 # assessor takes it into account, not the subject of the whether-clause
-                return head.head, STEP_PARTICIPLE
+                return judge, STEP_PARTICIPLE
             return head, STEP_PARTICIPLE
         if (
             dep == "ccomp"

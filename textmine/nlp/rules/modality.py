@@ -56,10 +56,10 @@ from textmine.nlp.grammar.adjuncts import (
     adverbial_participle,
     clausal_subject_participle,
     clause_read_relative,
+    judging_verb,
     participle_after_argument,
     perfect_participle,
     raised_infinitive,
-    whether_clause,
 )
 from textmine.nlp.grammar.asides import modal_before_aside
 from textmine.nlp.grammar.clauses import (
@@ -343,8 +343,9 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, Rule] | None:
         and not _after_semicolon(verb)
     ):
         # "must assess each case, taking into account ...", "..., having consulted ..."
-        if whether_clause(head) and head.head.pos_ in ("VERB", "AUX"):
-            return head.head, LINK_PARTICIPLE  # "must assess whether X is at risk, taking ..."
+        judge = judging_verb(head)
+        if judge is not None:
+            return judge, LINK_PARTICIPLE  # "must assess whether X is at risk, taking ..."
         return head, LINK_PARTICIPLE
     clausal = clausal_subject_participle(verb)
     if clausal is not None:
