@@ -84,14 +84,19 @@ CASES = [
         "The Sentencing Council must consult the fire and rescue authority.",
         [("consult", "consult", "other", ["other"], "must", False, A)],
     ),
-    # an electoral registration officer is a council's officer; "the officer" takes it up
+    # "the officer" takes up the fuller mention before it (here a local authority's)
     (
-        "Where the registration officer considers that the application is incomplete, the "
+        "Where the designated officer considers that the application is incomplete, the "
         "officer must inform the applicant.",
         [
             ("considers", "consider", LA, [], "none", False, A),
             ("inform", "inform", LA, ["other"], "must", False, A),
         ],
+    ),
+    # a scheme actuary is a party; a financial institution is no school
+    (
+        "The scheme actuary must inform the financial institution of the decision.",
+        [("inform", "inform", "other", ["other"], "must", False, A)],
     ),
     # a participle set in a that-clause of judgement belongs to the one who judges, with
     # that verb's modal (here none), not to the clause's "it would be unreasonable"

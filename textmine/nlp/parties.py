@@ -261,6 +261,16 @@ MODIFIED_AUTHORITY = rule(
     expect={"text": "consult", "actor": "other"},
     kind="si",
 )
+MINISTER_TITLE = rule(
+    "party.minister_title",
+    "party",
+    "A word of the department a minister's title names ('the Secretary of State for "
+    "Levelling Up, Housing and Communities', read by the parse as its own subject) stands "
+    "for the minister.",
+    example="The data must be sent in such form as the Secretary of State for Levelling Up, "
+    "Housing and Communities may have notified to the officer.",
+    expect={"text": "notified", "actor": "secretary_of_state"},
+)
 DEFINED = rule(
     "party.defined",
     "party",
@@ -530,6 +540,29 @@ def _in_instrument_title(token: Token) -> bool:
     return False
 
 
+#: Words that may stand between the words of a department's name in a minister's title.
+_TITLE_JOINS = frozenset({",", "and", "&"})
+
+
+def _minister_of_title(token: Token) -> Token | None:
+    """The ``Secretary`` of ``the Secretary of State for Levelling Up, Housing and
+    Communities`` when ``token`` is a later word of the department's name (the parse may make
+    it a subject of its own), else ``None``."""
+    if not token.is_title or token.pos_ not in ("PROPN", "NOUN"):
+        return None
+    doc = token.doc
+    i = token.i - 1
+    seen_join = False
+    while i >= 3 and (doc[i].is_title or doc[i].lower_ in _TITLE_JOINS):
+        seen_join = seen_join or doc[i].lower_ in _TITLE_JOINS
+        i -= 1
+    if not seen_join or doc[i].lower_ != "for":
+        return None
+    if [t.lower_ for t in doc[i - 3 : i]] == ["secretary", "of", "state"]:
+        return doc[i - 3]
+    return None
+
+
 #: Bare heads a statute uses to take up a body it named in full (``the authority``).
 _TAKEN_UP = frozenset({"authority", "body", "provider", "organisation", "agency", "officer"})
 
@@ -765,6 +798,11 @@ class Parties:
             return None  # "it is essential"
         if _in_instrument_title(token):
             return None  # "the Children Act 1989": a title, not the children
+        minister = _minister_of_title(token)
+        if minister is not None:  # "Secretary of State for Levelling Up, Housing/nsubj and"
+            found = self.party(minister)
+            if found is not None:
+                return Party(found.group, found.refer, found.text, False, MINISTER_TITLE)
         stands_for = self.former_or_latter(token)
         if stands_for is not None:  # "the former should consult"
             found = self.party(stands_for)
