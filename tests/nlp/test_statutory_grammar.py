@@ -93,6 +93,28 @@ CASES = [
             ("inform", "inform", LA, ["other"], "must", False, A),
         ],
     ),
+    # a participle the parse coordinated with a prepositional adjunct belongs to that
+    # adjunct's verb, with its doer and modal
+    (
+        "The trustees must connect the scheme by the deadline, in compliance with the "
+        "standards and having regard to the guidance.",
+        [("having regard to", "have regard to", "other", [], "must", False, A)],
+    ),
+    # "inform the X of its right": the telling sense also where the parse hung the "of"
+    # phrase on the object; a repository (a party of financial regulation) is told
+    (
+        "The regulator must inform the repository of its right to refer the matter.",
+        [("inform", "inform", "other", ["other"], "must", False, A)],
+    ),
+    (
+        "The board must inform the widget maker of its right to appeal.",
+        [("inform", "inform", "other", ["other"], "must", False, A)],
+    ),
+    # an electoral registration officer is by statute an officer of the council
+    (
+        "The registration officer must notify the applicant.",
+        [("notify", "notify", LA, ["other"], "must", False, A)],
+    ),
     # a scheme actuary is a party; a financial institution is no school
     (
         "The scheme actuary must inform the financial institution of the decision.",

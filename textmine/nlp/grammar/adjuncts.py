@@ -34,6 +34,7 @@ __all__ = [
     "clause_read_relative",
     "judging_verb",
     "participle_after_argument",
+    "participle_beside_phrase",
     "perfect_participle",
     "raised_infinitive",
     "whether_clause",
@@ -182,3 +183,16 @@ def participle_after_argument(verb: Token) -> Token | None:
     if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("dobj", "pobj", "dative"):
         return None
     return noun if noun.head != verb else None
+
+
+def participle_beside_phrase(verb: Token) -> Token | None:
+    """The verb a participle belongs to when the parse coordinated it with a prepositional
+    adjunct of that verb (``must connect the scheme, in compliance with the standards and
+    having regard to the guidance``), else ``None``."""
+    phrase = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "conj" or phrase.dep_ != "prep":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in verb.children):
+        return None
+    governor = phrase.head
+    return governor if governor.pos_ in ("VERB", "AUX") else None

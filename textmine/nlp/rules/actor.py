@@ -49,6 +49,7 @@ from textmine.nlp.grammar.adjuncts import (
     adverbial_participle,
     clausal_subject_participle,
     judging_verb,
+    participle_beside_phrase,
 )
 from textmine.nlp.grammar.asides import modal_before_aside, subject_before_aside
 from textmine.nlp.grammar.clauses import (
@@ -1048,6 +1049,9 @@ class ActorReader:
         across = parenthesised_conjunct(token)
         if across is not None:  # "must have regard to X and, so far as ..., involve Y"
             return across, STEP_CONJ_ASIDE
+        beside = participle_beside_phrase(token)
+        if beside is not None:  # "in compliance with X and having regard to Y"
+            return beside, STEP_PARTICIPLE
         if dep == "conj" and not bracketed_apart(head, token):
             lower = misplaced_conjunct(token) or modal_parallel(token) or item_top(token)
             return lower or head, STEP_CONJ

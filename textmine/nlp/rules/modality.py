@@ -58,6 +58,7 @@ from textmine.nlp.grammar.adjuncts import (
     clause_read_relative,
     judging_verb,
     participle_after_argument,
+    participle_beside_phrase,
     perfect_participle,
     raised_infinitive,
 )
@@ -238,6 +239,9 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, Rule] | None:
     if head == verb or contact_relative(verb) is not None:
         return None  # a relative clause ("whatever changes the authority considers necessary")
     dep = verb.dep_
+    beside = participle_beside_phrase(verb)
+    if beside is not None:
+        return beside, LINK_PARTICIPLE  # "in compliance with X and having regard to Y"
     if participle_after_argument(verb) is not None:
         return None  # "a copy to each person consulted": a reduced relative carries no modal
     continued = list_continuation(verb)

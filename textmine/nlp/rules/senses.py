@@ -32,7 +32,7 @@ from textmine.nlp.context.segmentation import BULLET_GLYPHS
 from textmine.nlp.grammar.detached import reciprocal
 from textmine.nlp.grammar.objects import hidden_objects, next_noun
 from textmine.nlp.grammar.passives import kept, passive_holders
-from textmine.nlp.grammar.syntax import conjuncts, imperative_compound
+from textmine.nlp.grammar.syntax import conjuncts, imperative_compound, prep_objects
 from textmine.nlp.rules.registry import Rule, rule
 from textmine.nlp.rules.voice import voice
 
@@ -677,13 +677,31 @@ def check(span: Span, anchor: Token, constraint: Mapping[str, Any], reader: Read
     return None
 
 
+#: What one is told of (``inform the body of its right``), where the parse hung the ``of``
+#: phrase on the object: a fact, not a thing the verb would shape.
+_TOLD = frozenset(
+    {
+        "right", "decision", "reason", "outcome", "result", "date", "fact", "proposal",
+        "intention", "change", "detail", "effect", "consequence", "determination", "finding",
+        "receipt", "identity", "existence", "availability", "progress", "action",
+    }
+)  # fmt: skip
+
+
 def _tells(anchor: Token) -> bool:
     """``inform the subgroup that ...``, ``informed of the decision``: the telling sense,
-    whatever the object (a that-clause or an ``of``/``about`` phrase of what is told)."""
-    return any(
+    whatever the object (a that-clause or an ``of``/``about`` phrase of what is told, also
+    one the parse hung on the object: ``inform the body of its right``)."""
+    if any(
         (c.dep_ == "ccomp" and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children))
         or (c.dep_ == "prep" and c.lower_ in ("of", "about"))
         for c in anchor.children
+    ):
+        return True
+    return any(
+        obj.dep_ == "dobj" and told.lemma_.lower() in _TOLD
+        for obj in anchor.children
+        for told in prep_objects(obj, frozenset({"of", "about"}))
     )
 
 
