@@ -115,6 +115,11 @@ CASES = [
         "The registration officer must notify the applicant.",
         [("notify", "notify", LA, ["other"], "must", False, A)],
     ),
+    # a body's acronym as possessor of a noun owns its for-gerund
+    (
+        "The notice must state the OFR's reasons for considering that the scheme is unsafe.",
+        [("considering", "consider", "other", [], "none", False, A)],
+    ),
     # a scheme actuary is a party; a financial institution is no school
     (
         "The scheme actuary must inform the financial institution of the decision.",

@@ -656,19 +656,19 @@ class Parties:
         plural = token.tag_ in ("NNS", "NNPS")
         return Party(found[0], found[1], self.np_text(token), plural, DEFINED)
 
-    def named(self, token: Token, *, compound: bool = False) -> Party | None:
+    def named(self, token: Token, *, modifier: bool = False) -> Party | None:
         """A body named by a proper name the lexicon does not know (``the Institute``,
         ``Ofqual``): some other party; not a word of an instrument's title. With
-        ``compound``, also a name the parse made a compound of the noun after it (``the OFR
-        considers/NNS``, where that noun is a verb misread)."""
+        ``modifier``, also a name in a modifier's place: a compound of the noun after it
+        (``the OFR considers/NNS``, where that noun is a verb misread) or a possessor (``the
+        OFR's reasons for considering``)."""
         # "the IBCA"; also a mixed-case one ("the OfS", "DfE")
         acronym = token.is_alpha and len(token) >= 3 and _acronym(token.text)
         if any(ch.isdigit() for ch in token.text):
             return None  # "(5E) Where ...": an inserted provision's number, no name
         if (
             (token.pos_ != "PROPN" and not (acronym and token.pos_ == "NOUN"))
-            or token.dep_ == "poss"
-            or (token.dep_ == "compound" and not compound)
+            or (token.dep_ in ("compound", "poss") and not modifier)
             or not (token.is_title or token.is_upper or acronym)
             or _in_instrument_title(token)
             or token.lower_ in _INSTRUMENTS  # "the ... Regulations 2015 provide that they"

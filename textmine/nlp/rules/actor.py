@@ -210,6 +210,15 @@ COMPOUND_SUBJECT = rule(
     example="The removal takes effect if the governing body notifies the Commission.",
     expect={"text": "notifies", "actor": "education"},
 )
+OF_PHRASE_SUBJECT = rule(
+    "actor.of_phrase_subject",
+    "actor",
+    "A verb the tagger read as the noun of an of-phrase ('where the originator of a scheme "
+    "notifies/NNS the OFR') has the party the phrase follows for its subject.",
+    example="Where the originator of a scheme notifies the regulator that the scheme is "
+    "closed, the regulator must publish a notice.",
+    expect={"text": "notifies", "actor": "other"},
+)
 SUBJECT = rule(
     "actor.subject",
     "actor",
@@ -895,12 +904,20 @@ class ActorReader:
                     n
                     for c in lefts
                     if c.dep_ in ("compound", "nmod")
-                    and (n := parties.named(c, compound=True)) is not None
+                    and (n := parties.named(c, modifier=True)) is not None
                 ]
                 named = names[-1] if names else None
             if named is not None:  # "if the governing body notifies/NNS": the words before
                 reading = Reading(named.group, COMPOUND_SUBJECT, party=named.rule, token=token.text)
                 return self._via((named.group, named.text, reading), *steps)
+            owner = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+            if (
+                owner is not None
+                and token.tag_ == "NNS"
+                and token.head.dep_ == "prep"
+                and parties.party(owner) is not None
+            ):  # "where the originator of a scheme notifies/NNS the OFR"
+                return self._via(self.subject(owner, OF_PHRASE_SUBJECT), *steps)
         subjects = [
             c
             for c in token.children
@@ -1203,7 +1220,10 @@ class ActorReader:
         if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
             # "the school's arrangements for engaging with": the possessor does it
             owners = [c for c in head.head.children if c.dep_ == "poss"]
-            if owners and party(owners[0]) is not None:
+            if owners and (
+                party(owners[0]) is not None
+                or self.parties.named(owners[0], modifier=True) is not None
+            ):  # also a body's acronym: "the OFR's reasons for considering"
                 return owners[0], ACL_HEAD
         if dep == "pcomp" and head.dep_ == "prep":
             verb = head.head
@@ -1274,7 +1294,7 @@ class ActorReader:
         if token.pos_ == "PRON" or token.tag_ in ("WDT", "WP"):
             reading = Reading("unspecified", found_by, party=PARTY_UNRESOLVED, token=token.text)
             return "unspecified", token.text, reading
-        if parties.named(token) is not None:  # a named body the lexicon does not know
+        if parties.named(token, modifier=True) is not None:  # a named body the lexicon lacks
             text = parties.np_text(token, coordinated=True)
             return "other", text, Reading("other", found_by, party=PARTY_NAMED, token=token.text)
         agent = parties.agent_noun(token)
