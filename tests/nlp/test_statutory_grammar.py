@@ -1075,3 +1075,17 @@ def test_a_modified_authority_is_no_council_where_the_document_is_not_about_coun
         "relevant authority must consult the parent."
     )
     assert [actor for _, actor, _ in _as_act(nlp, councils)] == ["local_authority"]
+
+
+def test_a_name_or_short_form_the_document_defines_takes_the_group_of_what_it_names(
+    nlp,
+) -> None:
+    """ "the Authority" defined as a named Authority is no council; a short form defined as
+    a tribunal (or as a common noun phrase) takes that group."""
+    rules = (
+        "(1) In these Regulations “the Authority” means the Gas and Electricity Markets "
+        "Authority; “VTW” means the Valuation Tribunal for Wales; “VO” means the valuation "
+        "officer. (2) The Authority must notify the applicant. (3) The VTW must consider the "
+        "appeal. (4) The VO must inform the appellant."
+    )
+    assert [actor for _, actor, _ in _as_act(nlp, rules)] == ["other", "tribunal", "other"]

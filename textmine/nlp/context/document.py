@@ -294,10 +294,83 @@ def read_context(
         kind,
         heads,
         _author(texts),
-        _abbreviations(texts, make_doc, matcher),
-        _definitions(texts, make_doc, matcher),
+        *_named_definitions(
+            texts,
+            make_doc,
+            matcher,
+            _abbreviations(texts, make_doc, matcher),
+            _definitions(texts, make_doc, matcher),
+        ),
         _authority_group(texts, make_doc, matcher),
     )
+
+
+#: A capitalised name or short form a document defines by a proper name: ``"the
+#: Authority" means the Gas and Electricity Markets Authority``, ``"VTW" means the
+#: Valuation Tribunal for Wales``.
+_NAME_DEFINITION = re.compile(
+    r"[\u201c\"]\s*(?:the\s+)?(?P<term>[A-Z][A-Za-z]{1,20})\s*[\u201d\"]\s+means\s+"
+    r"(?:an?\s+|the\s+)?(?P<name>[A-Z][\w\u2019'-]*(?:\s+(?:[A-Z][\w\u2019'-]*|and|of|for|the))*"
+    r"|[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})"
+)
+
+
+def _name_group(
+    name: str, make_doc: Callable[[str], Doc], matcher: PartyMatcher
+) -> tuple[str, str]:
+    """``(group, refer)`` of a body a proper name names: the alias that ends its head (the
+    words before any ``of``/``for``/``to``), except that a name ending in a local
+    authority's word (``Gas and Electricity Markets Authority``) is some other body, as is a
+    name that ends in no alias."""
+    doc = make_doc(name)
+    if name[:1].islower():  # "the valuation officer": the kind of party the phrase names
+        return _first_kind(name, make_doc, matcher) or ("other", "body")
+    head_end = next((t.i for t in doc if t.lower_ in _HEAD_ENDS and t.i > 0), len(doc))
+    ending = [
+        (start, matcher.info[match_id])
+        for match_id, start, end in matcher.matcher(doc)
+        if end == head_end
+    ]
+    if not ending:
+        return "other", "body"
+    start, (group, refer) = min(ending)
+    if group == "local_authority" and start > 0:
+        return "other", "body"
+    return group, refer
+
+
+def _named_definitions(
+    texts: Sequence[str],
+    make_doc: Callable[[str], Doc],
+    matcher: PartyMatcher,
+    abbreviations: tuple[tuple[str, str, str], ...],
+    definitions: tuple[tuple[str, str, str], ...],
+) -> tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str], ...]]:
+    """The abbreviations and collective terms, with those the document defines by a proper
+    name added (:data:`_NAME_DEFINITION`): a short form in capitals (``VTW``) among the
+    abbreviations, a capitalised collective word (``the Authority``) among the definitions,
+    each by the group of the body it names (a short form may also stand for a common noun
+    phrase: ``"VO" means the valuation officer``); what is already there, or defined for two
+    groups, is kept as it is."""
+    found: dict[str, Counter[tuple[str, str]]] = {}
+    for text in texts:
+        for match in _NAME_DEFINITION.finditer(text):
+            term, name = match.group("term"), match.group("name")
+            if name[:1].islower() and not term.isupper():
+                continue  # a collective word defined by a description: _definitions reads it
+            found.setdefault(term, Counter())[_name_group(name, make_doc, matcher)] += 1
+    shorts = {short for short, _, _ in abbreviations}
+    terms = {term for term, _, _ in definitions}
+    more_short, more_terms = [], []
+    for term, parties in sorted(found.items()):
+        if len(parties) != 1:
+            continue
+        (group, refer), _ = parties.most_common(1)[0]
+        if term.isupper() and len(term) >= 2 and term not in shorts:
+            more_short.append((term, group, refer))
+        elif singular(term.lower()) in COLLECTIVE_HEADS and term.lower() not in terms:
+            more_terms.append((term.lower(), group, refer))
+    return abbreviations + tuple(more_short), definitions + tuple(more_terms)
 
 
 #: An authority named by a lower-case modifier (``the appropriate authority``, ``a licensing
