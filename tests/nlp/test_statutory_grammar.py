@@ -133,6 +133,12 @@ CASES = [
         "a written notice.",
         [("having regard to", "have regard to", "other", [], "none", False, A)],
     ),
+    # a term in the bracketed heading of a section cited "of the Act" is no occurrence
+    (
+        "The following events must be reported under section 16 of the Act (duty to notify "
+        "Regulator).",
+        [],
+    ),
     # a term word in the title of an instrument cited with its date is no occurrence
     (
         "Commission Decision of 3 May 2029 on notifying a third country of its listing "

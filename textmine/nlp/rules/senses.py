@@ -252,7 +252,8 @@ _CITATION = re.compile(
     r"(?:\s+(?:and|to|or)\s+[0-9A-Z]+[0-9A-Za-z]*(?:\s?\([0-9A-Za-z]+\))*)?"
     r"(?:\s+of\s+(?:Schedule\s+[0-9A-Z]+|the\s+[A-Z][^()]{0,100}?\s(?:Act|Regulations|Order|"
     r"Rules|Measure)(?:\s+\(?[A-Za-z]+\)?)?\s+\d{4}|that\s+(?:Act|Order|Measure)|"
-    r"the\s+\d{4}\s+(?:Act|Regulations|Order)|[A-Z]{2,10}))?\s*$"
+    r"the\s+\d{4}\s+(?:Act|Regulations|Order)|(?:the|this)\s+(?:Act|Order|Measure)|"
+    r"these\s+(?:Regulations|Rules)|[A-Z]{2,10}))?\s*$"
 )
 
 
