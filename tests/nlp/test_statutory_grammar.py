@@ -1095,3 +1095,12 @@ def test_a_name_or_short_form_the_document_defines_takes_the_group_of_what_it_na
         "appeal. (4) The VO must inform the appellant."
     )
     assert [actor for _, actor, _ in _as_act(nlp, rules)] == ["other", "tribunal", "other"]
+
+
+def test_a_verb_misread_as_a_noun_takes_a_defined_short_form_before_it(nlp) -> None:
+    """ "the OFR considers/NNS", where the document defines "the OFR": the defined party."""
+    rules = (
+        "(1) In this Part “the OFR” means the Office for Fair Rules. (2) The OFR may accept a "
+        "commitment as to any effect that the OFR considers has resulted from the change."
+    )
+    assert [actor for text, actor, _ in _as_act(nlp, rules) if text == "considers"] == ["other"]

@@ -898,6 +898,8 @@ class ActorReader:
                 if compound
                 else None
             )
+            if named is None and compound:  # a party the document defines ("the CMA")
+                named = parties.party(compound[-1])
             if named is None:  # "effects that the OFR considers/NNS have resulted": a body's
                 # acronym or proper name the lexicon does not know
                 names = [
