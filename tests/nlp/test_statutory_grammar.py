@@ -120,6 +120,11 @@ CASES = [
         "The notice must state the OFR's reasons for considering that the scheme is unsafe.",
         [("considering", "consider", "other", [], "none", False, A)],
     ),
+    # a medical examiner is a doctor; "the examiner" takes up the fuller mention
+    (
+        "If the medical examiner is satisfied, the examiner must notify the registrar.",
+        [("notify", "notify", "health", ["other"], "must", False, A)],
+    ),
     # a scheme actuary is a party; a financial institution is no school
     (
         "The scheme actuary must inform the financial institution of the decision.",

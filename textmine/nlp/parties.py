@@ -564,7 +564,9 @@ def _minister_of_title(token: Token) -> Token | None:
 
 
 #: Bare heads a statute uses to take up a body it named in full (``the authority``).
-_TAKEN_UP = frozenset({"authority", "body", "provider", "organisation", "agency", "officer"})
+_TAKEN_UP = frozenset(
+    {"authority", "body", "provider", "organisation", "agency", "officer", "examiner"}
+)
 
 
 def _acronym(text: str) -> bool:
