@@ -125,6 +125,17 @@ CASES = [
         "If the medical examiner is satisfied, the examiner must notify the registrar.",
         [("notify", "notify", "health", ["other"], "must", False, A)],
     ),
+    # a gerund whose doer the parse made its compound ("by the consumer notifying")
+    (
+        "The right is exercisable by the consumer notifying the trader.",
+        [("notifying", "notify", "other", ["other"], "none", False, A)],
+    ),
+    # a modal the parse made the subject, with the real subject its own
+    (
+        "A consumer may, alternatively, exercise a right to end the contract by notifying "
+        "the trader.",
+        [("notifying", "notify", "other", ["other"], "none", False, A)],
+    ),
     # a scheme actuary is a party; a financial institution is no school
     (
         "The scheme actuary must inform the financial institution of the decision.",

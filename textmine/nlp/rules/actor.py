@@ -205,8 +205,9 @@ VERBAL_SUBJECT = rule(
 COMPOUND_SUBJECT = rule(
     "actor.compound_subject",
     "actor",
-    "A verb the tagger read as a noun ('if the governing body notifies/NNS the Commission') "
-    "has the party it made the verb's compound for its subject.",
+    "A verb the tagger read as a noun ('if the governing body notifies/NNS the Commission'), "
+    "or a gerund ('by the consumer notifying the trader'), has the party the parse made its "
+    "compound for its subject.",
     example="The removal takes effect if the governing body notifies the Commission.",
     expect={"text": "notifies", "actor": "education"},
 )
@@ -888,7 +889,9 @@ class ActorReader:
         misread = verbal_subject(token, parties.is_party, self.modifiers)
         if misread is not None:  # "Governing bodies ... have a duty to consult"
             return self._via(self.subject(misread, VERBAL_SUBJECT), *steps)
-        if token.pos_ == "NOUN" and not any(c.dep_ in SUBJECTS for c in token.children):
+        if (token.pos_ == "NOUN" or token.tag_ == "VBG") and not any(
+            c.dep_ in SUBJECTS for c in token.children
+        ):  # also a gerund whose doer the parse made its compound ("by the consumer notifying")
             lefts = list(token.lefts)
             compound = [
                 c for c in lefts if c.dep_ in ("compound", "nmod") and parties.is_party(c)
@@ -937,6 +940,12 @@ class ActorReader:
         if not subjects:  # "The agency should, wherever possible, seek": hung on the modal
             on_modal = modal_subject(token)
             subjects = [on_modal] if on_modal is not None else []
+        # "A consumer may, alternatively, exercise": the parse made the modal the subject, with
+        # the real subject its own
+        subjects = [
+            next((g for g in c.children if g.dep_ == "nsubj"), c) if c.tag_ == "MD" else c
+            for c in subjects
+        ]
         if subjects and self._object_participle(token, subjects[0]):
             return STEP_PARTICIPLE
         if subjects and self._noun_infinitive(token, subjects[0]):
