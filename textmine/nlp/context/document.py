@@ -318,13 +318,14 @@ _NAME_DEFINITION = re.compile(
 def _name_group(
     name: str, make_doc: Callable[[str], Doc], matcher: PartyMatcher
 ) -> tuple[str, str]:
-    """``(group, refer)`` of a body a proper name names: the alias that ends its head (the
-    words before any ``of``/``for``/``to``), except that a name ending in a local
-    authority's word (``Gas and Electricity Markets Authority``) is some other body, as is a
-    name that ends in no alias."""
-    doc = make_doc(name)
-    if name[:1].islower():  # "the valuation officer": the kind of party the phrase names
+    """``(group, refer)`` of the party a defined name names. A proper name: the alias that
+    ends its head (the words before any ``of``/``for``/``to``), except that a name ending in
+    a local authority's word (``Gas and Electricity Markets Authority``) is some other body,
+    as is a name that ends in no alias. A common noun phrase (``valuation officer``): the
+    kind of party it names, else some other party."""
+    if name[:1].islower():
         return _first_kind(name, make_doc, matcher) or ("other", "body")
+    doc = make_doc(name)
     head_end = next((t.i for t in doc if t.lower_ in _HEAD_ENDS and t.i > 0), len(doc))
     ending = [
         (start, matcher.info[match_id])

@@ -389,7 +389,9 @@ STEP_PURPOSE = rule(
 STEP_PARTICIPLE = rule(
     "step.participle",
     "step",
-    "A participial adjunct shares the doer of the verb it belongs to.",
+    "A participial adjunct shares the doer of the verb it belongs to (also one the parse made "
+    "that verb's clausal subject or coordinated with its prepositional adjunct, and one set "
+    "in a clause of judgement, which belongs to the one who judges).",
     example="The authority must review the plan, taking into account the views of the child.",
     expect={"text": "taking into account", "actor": "local_authority"},
 )

@@ -171,7 +171,9 @@ LINK_EMBEDDING = rule(
 LINK_PARTICIPLE = rule(
     "link.participle",
     "link",
-    "A participial adjunct of the main clause takes the main verb's modal.",
+    "A participial adjunct takes the modal of the verb it belongs to: the main verb, the verb "
+    "whose clausal subject or prepositional adjunct the parse made it ('knows, or having "
+    "regard to X ought to know'), or the verb that takes a clause of judgement it stands in.",
     example="The authority must assess the child, taking into account the views of the parent.",
     expect={"text": "taking into account", "modality": "must"},
 )

@@ -330,7 +330,8 @@ _TITLE_END = re.compile(r"[(.;:\u2014]|\b(?:must|shall|should|may|will|can)\b")
 def _dated_instrument_title(token: Token) -> bool:
     """A term word in the title of an instrument cited with its date (``Commission Decision
     of 12 December 2014 on notifying a third country ...``), the way European instruments
-    are cited: the title runs from the date to a bracket or the end of the sentence."""
+    are cited: the title runs from the date to a bracket, a stop or a modal (see
+    :data:`_TITLE_END`), else to the end of the sentence."""
     sentence = token.sent
     before = token.doc.text[sentence.start_char : token.idx]
     ends = [m.end() for m in _DATED_INSTRUMENT.finditer(before)]

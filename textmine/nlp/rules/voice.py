@@ -43,7 +43,8 @@ MARKER = rule(
 REDUCED_RELATIVE = rule(
     "voice.reduced_relative",
     "voice",
-    "A participle after its noun is a passive ('the professionals involved').",
+    "A participle after its noun is a passive ('the professionals involved'), also where the "
+    "parse read it as a clause of its own ('a copy to each person consulted').",
     example="The professionals involved should share information.",
     expect={"text": "involved", "voice": "passive"},
 )
