@@ -326,7 +326,7 @@ def _name_group(
     if name[:1].islower():
         return _first_kind(name, make_doc, matcher) or ("other", "body")
     doc = make_doc(name)
-    head_end = next((t.i for t in doc if t.lower_ in _HEAD_ENDS and t.i > 0), len(doc))
+    head_end = _head_end(doc)
     ending = [
         (start, matcher.info[match_id])
         for match_id, start, end in matcher.matcher(doc)
@@ -597,7 +597,7 @@ def _ending_alias(doc: Doc, matcher: PartyMatcher) -> tuple[str, str] | None:
     whole = [info for start, end, info in matches if start == 0 and end == len(doc)]
     if whole:
         return whole[0]
-    head_end = next((t.i for t in doc if t.lower_ in _HEAD_ENDS and t.i > 0), len(doc))
+    head_end = _head_end(doc)
     best: tuple[int, tuple[str, str]] | None = None
     for start, end, info in matches:
         if end == head_end and (best is None or start < best[0]):
@@ -605,6 +605,12 @@ def _ending_alias(doc: Doc, matcher: PartyMatcher) -> tuple[str, str] | None:
     if best is None or (best[0] > 0 and best[1][0] not in GENERIC_GROUPS):
         return None
     return best[1]
+
+
+def _head_end(doc: Doc) -> int:
+    """Where a name's head ends: before its first ``of``/``for``/``to`` ... (``Valuation
+    Tribunal`` of ``Valuation Tribunal for Wales``), else at its end."""
+    return next((t.i for t in doc if t.lower_ in _HEAD_ENDS and t.i > 0), len(doc))
 
 
 def _first_group(doc: Doc, matcher: PartyMatcher) -> str | None:

@@ -1233,10 +1233,8 @@ class ActorReader:
         if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
             # "the school's arrangements for engaging with": the possessor does it
             owners = [c for c in head.head.children if c.dep_ == "poss"]
-            if owners and (
-                party(owners[0]) is not None
-                or self.parties.named(owners[0], modifier=True) is not None
-            ):  # also a body's acronym: "the OFR's reasons for considering"
+            if owners and self._names_doer(owners[0]):
+                # also a body's acronym: "the OFR's reasons for considering"
                 return owners[0], ACL_HEAD
         if dep == "pcomp" and head.dep_ == "prep":
             verb = head.head
@@ -1409,9 +1407,12 @@ class ActorReader:
         return None
 
     def _names_doer(self, token: Token) -> bool:
-        """Whether a subject names a party: one the lexicon knows or a proper name (``a
-        Minister of the Crown``, ``the Institute``)."""
-        return self.parties.party(token) is not None or self.parties.named(token) is not None
+        """Whether a doer names a party: one the lexicon knows or a proper name (``a
+        Minister of the Crown``, ``the Institute``), also as a possessor (``the OFR's``)."""
+        return (
+            self.parties.party(token) is not None
+            or self.parties.named(token, modifier=True) is not None
+        )
 
     def _sentence_before(self, token: Token) -> Token | None:
         """The main subject of the sentence before ``token``'s when it names a party; through
