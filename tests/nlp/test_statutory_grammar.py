@@ -30,6 +30,57 @@ LA = "local_authority"
 YP = "young_person"
 
 CASES = [
+    # ---- the project's own field (ninth session, after S106-S108 were scored)
+    # a relative clause with a reduced relative in it, read by the parse as the main clause:
+    # its head noun is the modal's subject
+    (
+        "The authority to which the request referred to in paragraph (2) was made must "
+        "consult the parent.",
+        [("consult", "consult", LA, ["parent"], "must", False, A)],
+    ),
+    (
+        "The person with whom the appeal mentioned in paragraph (1) has been lodged must, "
+        "within 14 days, notify the authority of that fact.",
+        [("notify", "notify", "other", [LA], "must", False, A)],
+    ),
+    # ... also as a list's lead-in
+    (
+        "(2) The school to which the plan described in paragraph (1) has been sent must— "
+        "(a) inform the parent of its decision, and (b) publish the plan.",
+        [("inform", "inform", "education", ["parent"], "must", False, A)],
+    ),
+    # a reduced relative with its own phrase before a finite verb: the noun is the subject
+    (
+        "If any person named in paragraph (3) considers the plan to be wrong, that person "
+        "may ask for a review.",
+        [("considers", "consider", "other", [], "none", False, A)],
+    ),
+    # a where-clause before the modal takes none of the main clause's modal
+    (
+        "Where the authority considers that it would be unfair not to do so, it may, when "
+        "deciding the request, set a later date.",
+        [("considers", "consider", LA, [], "none", False, A)],
+    ),
+    # "a court or tribunal ... it": one party, read by its first name
+    (
+        "Where a court or tribunal is deciding what remedy to give, it must have regard to "
+        "the views of the child.",
+        [("have regard to", "have regard to", "other", ["child"], "must", False, A)],
+    ),
+    # an adjective is no subject: the participle after "considers reasonable" is the judge's
+    (
+        "The appeal must be brought within such further period as the tribunal considers "
+        "fair having regard to the reasons for the delay.",
+        [
+            ("considers", "consider", "tribunal", [], "none", False, A),
+            ("having regard to", "have regard to", "tribunal", [], "none", False, A),
+        ],
+    ),
+    # "support X in V-ing": the object does the gerund
+    (
+        "The guidance may help schools and colleges in working together.",
+        [("working together", "work with", "education", [], "none", False, A)],
+    ),
     # ---- bodies of economic regulation (eighth session, before S79-S81 were scored)
     # a body's acronym the parse tags a common noun is a party told ("inform the OFR")
     (

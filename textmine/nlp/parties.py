@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.matcher import Matcher, PhraseMatcher
@@ -1251,8 +1251,9 @@ class Parties:
         plural = "plural" in self.cues.pronouns.get(pronoun.lower_, frozenset())
         singular: Token | None = None
         for candidate in self._antecedent_candidates(pronoun):
-            if plural and candidate.dep_ == "conj":
-                # "the parent and the head teacher ... their views": the whole coordination
+            if candidate.dep_ == "conj" and (plural or _disjunct(candidate)):
+                # "the parent and the head teacher ... their views": the whole coordination;
+                # "a court or tribunal ... it": one party, read by its first name, as a subject
                 candidate = coordination_head(candidate)
             in_subject_slot = candidate.dep_ in SUBJECTS
             if candidate.tag_ in ("WDT", "WP") and candidate.lower_ in self.cues.relatives:
@@ -1274,6 +1275,9 @@ class Parties:
                 # "The Institute may, if it considers ...", "the Commissioners ... they", "the
                 # Commission must arrange ... as they consider appropriate"
                 found = self.named(candidate)
+            if found is not None and found.plural and not plural and _disjunction(candidate):
+                # "a court or tribunal ... it": one party, whichever it is
+                found = replace(found, plural=False)
             if found is None or not self._compatible(pronoun, found):
                 continue
             # a singular subject is taken at once, except for "them" after a preposition
@@ -1411,3 +1415,21 @@ def _governs(subject: Token, pronoun: Token) -> bool:
         if token == subject.head:
             return True
     return False
+
+
+def _disjunction(token: Token) -> bool:
+    """A singular noun whose conjuncts are all joined by ``or`` (``a court or tribunal``)."""
+    conjuncts_ = [c for c in token.children if c.dep_ == "conj"]
+    return (
+        token.tag_ in ("NN", "NNP")
+        and bool(conjuncts_)
+        and all(_disjunct(c) and c.tag_ in ("NN", "NNP") for c in conjuncts_)
+    )
+
+
+def _disjunct(token: Token) -> bool:
+    """A noun joined to a noun phrase by ``or`` (``a court or tribunal``): one party, not two."""
+    head = token.head
+    return token.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "cc" and c.lower_ == "or" and head.i < c.i < token.i for c in head.children
+    )

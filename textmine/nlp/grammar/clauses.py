@@ -17,6 +17,9 @@ and guidance English that en_core_web_sm often misparses:
   an entailing verb);
 * :func:`modal_subject`: ``The agency should, wherever possible, seek ...``
   (the subject hung on the modal, not on the verb after the aside);
+* :func:`relative_clause_subject`: ``The authority to which the request
+  referred to in paragraph (2) was made must consult ...`` (the noun whose
+  relative clause the parse read as the main clause);
 * :func:`parenthesised_conjunct`: ``must have regard to X and, so far as it
   is consistent with ..., involve Y`` (the verb a conjunct after an aside is
   really coordinated with);
@@ -152,10 +155,11 @@ def reduced_relative(verb: Token) -> list[Token]:
     a finite verb with the noun as its subject, and hangs it off the real verb
     as a clausal subject or adjunct; the real verb is then left subjectless.
     """
-    if not any(c.dep_ == "aux" and c.i < verb.i for c in verb.children):
-        return []
+    with_aux = any(c.dep_ == "aux" and c.i < verb.i for c in verb.children)
     for child in verb.children:
         if child.dep_ in ("csubj", "advcl") and child.tag_ in ("VBN", "VBD") and child.i < verb.i:
+            if not with_aux and not _ends_in_phrase_before(child, verb):
+                continue
             nouns = [
                 c
                 for c in child.children
@@ -164,6 +168,21 @@ def reduced_relative(verb: Token) -> list[Token]:
             if nouns:
                 return nouns[:1]
     return []
+
+
+def _ends_in_phrase_before(participle: Token, verb: Token) -> bool:
+    """``any person set out in regulation 5(5) considers``: a participle whose phrase (a
+    prepositional complement) runs up to the finite verb right after it, which has no auxiliary
+    to mark it off; the participle is then a reduced relative on the noun."""
+    doc = verb.doc
+    end = participle.right_edge.i + 1
+    while end < verb.i and doc[end].is_punct:
+        end += 1
+    return (
+        end == verb.i
+        and verb.tag_ in ("VBZ", "VBP", "VBD")
+        and any(c.dep_ in ("prep", "agent") and c.i > participle.i for c in participle.children)
+    )
 
 
 def participle_subject(verb: Token) -> Token | None:
@@ -317,6 +336,53 @@ def modal_subject(verb: Token) -> Token | None:
             for child in aux.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i < aux.i:
                     return child
+    return None
+
+
+def clause_modal(verb: Token) -> Token | None:
+    """The modal of ``verb``: its own auxiliary, else the nearest modal before it with no
+    other verb between (``... has been lodged must, no later than 30 April, notify``, where
+    the parse hung the modal elsewhere)."""
+    own = next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
+    if own is not None:
+        return own
+    for token in reversed(verb.doc[verb.sent.start : verb.i]):
+        if token.tag_ == "MD":
+            return token
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def relative_clause_subject(modal: Token) -> Token | None:
+    """The noun a relative clause hangs on, where the parse read that clause as the main one.
+
+    In ``The authority to which the request referred to in paragraph (2) was made
+    must consult`` (or ``The assessor with whom the notice has been lodged must,
+    ... notify``) a reduced relative inside the relative clause leads the parser
+    to make *authority* the subject of *made* and the modal's verb a complement of
+    it. A relative clause cannot hold the main clause's modal: when the verb right
+    before the modal has a subject that a relative pronoun (after at most a
+    preposition) follows, that subject is the modal's.
+    """
+    doc = modal.doc
+    i = modal.i - 1
+    while i > modal.sent.start and doc[i].is_punct:
+        i -= 1
+    verb = doc[i]
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBN", "VBD", "VBZ", "VBP", "VB"):
+        return None
+    for noun in verb.children:
+        if noun.dep_ not in ("nsubj", "nsubjpass") or noun.i > verb.i:
+            continue
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        follows = doc[noun.i + 1 : min(noun.i + 3, verb.i)]
+        relative = next((t for t in follows if t.tag_ in ("WDT", "WP")), None)
+        if relative is not None and all(
+            t.tag_ in ("IN", "TO") for t in doc[noun.i + 1 : relative.i]
+        ):
+            return noun
     return None
 
 

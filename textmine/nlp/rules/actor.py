@@ -54,6 +54,7 @@ from textmine.nlp.grammar.adjuncts import (
 from textmine.nlp.grammar.asides import modal_before_aside, subject_before_aside
 from textmine.nlp.grammar.clauses import (
     bracketed_apart,
+    clause_modal,
     contact_relative,
     for_subject,
     fronted_subject,
@@ -64,6 +65,7 @@ from textmine.nlp.grammar.clauses import (
     participle_subject,
     previous_subject,
     reduced_relative,
+    relative_clause_subject,
     role_holder,
     split_coordinate,
     stranded_subject,
@@ -112,6 +114,8 @@ _HELD = frozenset(
 )  # fmt: skip
 #: Passives whose subject receives the means to act: ``is given the chance to take part``.
 _GIVING = frozenset({"give", "provide", "offer", "afford", "grant"})
+#: Verbs of helping whose object does the gerund of an in-phrase (``support X in V-ing``).
+_HELPING = frozenset({"support", "help", "assist", "encourage", "enable", "aid", "guide"})
 _ITEM_MARKS = frozenset({";", ":", "\u2014", "\u2013"})
 #: Modals that put a duty or a plan on their subject (not ``would``, ``could``, ``might``).
 _DUTY_MODALS = frozenset({"must", "should", "shall", "will"})
@@ -252,6 +256,15 @@ STRANDED = rule(
     example="This is not a full list and schools must consult the parents.",
     expect={"text": "consult", "actor": "education"},
 )
+RELATIVE_SUBJECT = rule(
+    "actor.relative_clause_subject",
+    "actor",
+    "The noun a relative clause hangs on, where the parse read that clause as the main one "
+    "('The body to which the request referred to in paragraph (2) was made must consult').",
+    example="The school to which the notice mentioned in paragraph (3) was given must consult "
+    "the parent.",
+    expect={"text": "consult", "actor": "education"},
+)
 BEFORE_ASIDE = rule(
     "actor.before_aside",
     "actor",
@@ -293,7 +306,8 @@ ROLE_HOLDER = rule(
 OBJECT_CONTROL = rule(
     "actor.object_control",
     "actor",
-    "The object of a verb of control does its infinitive ('encourage parents to participate').",
+    "The object of a verb of control does its infinitive ('encourage parents to participate'), "
+    "and a verb of helping's object its in-gerund ('support schools in engaging').",
     example="The school should encourage parents to participate in reviews.",
     expect={"text": "participate", "actor": "parent"},
 )
@@ -673,6 +687,30 @@ def item_top(conjunct: Token) -> Token | None:
     return top if top != head else None
 
 
+def _bare_adjective(token: Token) -> bool:
+    """An adjective with no determiner, which names nobody (``as X considers equitable/nsubj
+    having regard to``); not ``the former``."""
+    return token.pos_ == "ADJ" and not any(c.dep_ == "det" for c in token.children)
+
+
+def _helped_in(preposition: Token, party: Callable[[Token], Party | None]) -> Token | None:
+    """The party a verb of helping helps in doing the gerund: ``support public authorities
+    and others in working together``, ``help schools in engaging`` (the in-phrase right after
+    the object, hung on the verb or on the object)."""
+    if preposition.lower_ != "in" or preposition.dep_ != "prep":
+        return None
+    obj: Token | None = None
+    if preposition.head.dep_ == "dobj":
+        obj, verb = preposition.head, preposition.head.head
+    else:
+        verb = preposition.head
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < preposition.i), None)
+    if obj is None or verb.lemma_.lower() not in _HELPING or party(obj) is None:
+        return None
+    end = max([obj.i] + [c.right_edge.i for c in obj.children if c.i < preposition.i])
+    return obj if end + 1 == preposition.i else None  # right after the object, not further on
+
+
 def _owner(noun: Token, party: Callable[[Token], Party | None]) -> Token | None:
     """The party a noun belongs to by a possessive (``the applicant's suitability``)."""
     for child in noun.children:
@@ -770,6 +808,10 @@ class ActorReader:
         for child in (*modal.head.children, *modal.children):
             if child.dep_ in ACTIVE_SUBJECTS and child.i < modal.i and not is_expletive(child):
                 return child
+        head_noun = relative_clause_subject(modal)
+        if head_noun is not None:  # "The assessor with whom the notice referred to in
+            # paragraph (1) has been lodged must—": the parse made the relative clause the main
+            return head_noun
         before = doc[modal.i - 1] if modal.i else None
         if (
             before is not None
@@ -934,6 +976,7 @@ class ActorReader:
             and not (c.dep_ == "csubj" and c.tag_ in ("VBN", "VBD"))
             and not opened_participle(c)
             and not provision_label(c)  # "insert— (2A) For ..., the Secretary of State must"
+            and not _bare_adjective(c)  # "as X considers equitable/nsubj having regard to"
         ] or reduced_relative(token)
         if any(c.dep_ != "csubj" for c in subjects):
             # "Where the Secretary of State proposes ... the Secretary of State must consider":
@@ -984,6 +1027,11 @@ class ActorReader:
         if held is not None:  # "The authority may, so far as is practicable, consult": the
             # subject of the modal the aside cut off
             return self._via(self.subject(held, MODAL_BEFORE_ASIDE), *steps)
+        modal = clause_modal(token)
+        head_noun = relative_clause_subject(modal) if modal is not None else None
+        if head_noun is not None:  # "The authority to which the request referred to in
+            # paragraph (2) was made must consult": the parse made the relative clause the main
+            return self._via(self.subject(head_noun, RELATIVE_SUBJECT), *steps)
         stranded = stranded_subject(token)
         if stranded is not None:  # "... and schools must review each case, taking ..."
             return self._via(self.subject(stranded, STRANDED), *steps)
@@ -1214,7 +1262,10 @@ class ActorReader:
             dep == "ccomp"
             and token.tag_ == "VBG"
             and head.pos_ in ("VERB", "AUX")
-            and not any(c.dep_ in (*SUBJECTS, "aux", "mark") for c in token.children)
+            and not any(
+                c.dep_ in (*SUBJECTS, "aux", "mark") and not _bare_adjective(c)
+                for c in token.children
+            )  # an adjective is no subject: "as X considers equitable/nsubj having regard to"
         ):
             return head, STEP_PARTICIPLE  # "as it considers appropriate having regard to"
         if (
@@ -1236,6 +1287,9 @@ class ActorReader:
             if owners and self._names_doer(owners[0]):
                 # also a body's acronym: "the OFR's reasons for considering"
                 return owners[0], ACL_HEAD
+        helped = _helped_in(head, party) if dep == "pcomp" else None
+        if helped is not None:  # "support schools in engaging with parents": the schools
+            return helped, OBJECT_CONTROL
         if dep == "pcomp" and head.dep_ == "prep":
             verb = head.head
             for _ in range(3):  # "is responsible for consulting", "such as by consulting"

@@ -283,8 +283,10 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, Rule] | None:
         and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
     ):
         return head, LINK_XCOMP  # "should help the child/nsubj to participate": object control
-    if dep == "ccomp" and head.tag_ == "MD" and head.lower_ in cues.modals:
-        return head, LINK_XCOMP  # "should, where possible, be involved": the modal made the root
+    if dep == "ccomp" and head.tag_ == "MD" and head.lower_ in cues.modals and verb.i > head.i:
+        # "should, where possible, be involved": the modal made the root (a clause before the
+        # modal is none of its verb's: "Where they consider that ..., they may")
+        return head, LINK_XCOMP
     keep = kept(verb) if verb.tag_ in ("VBN", "VBD") else None
     if keep is not None:
         return keep, LINK_XCOMP  # "must keep the parent informed"
