@@ -47,7 +47,7 @@ def test_bundled_lexicon_covers_the_contract() -> None:
     lexicon = load_lexicon()
     assert {t.term: t.level for t in lexicon.terms} == CONTRACT_TERMS
     assert {a.group for a in lexicon.actors} == CONTRACT_GROUPS
-    assert len(lexicon.terms) == 30
+    assert len(lexicon.terms) == 32
     assert lexicon.cues.modals["need"] == "need"
     assert lexicon.cues.modals["could"] == "can"
     assert lexicon.cues.control == {"need": "need"}  # require, duty, expect are not modals

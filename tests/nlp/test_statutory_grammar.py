@@ -76,6 +76,31 @@ CASES = [
             ("having regard to", "have regard to", "tribunal", [], "none", False, A),
         ],
     ),
+    # a pied-piped "to which ... have regard" is the term, with its doer and modal
+    (
+        "The Secretary of State must publish the matters to which the authority must have regard.",
+        [("have regard", "have regard to", LA, [], "must", False, A)],
+    ),
+    (
+        "The code lists the matters to which regard must be had.",
+        [("regard must be had", "have regard to", "unspecified", [], "must", False, P)],
+    ),
+    # ... but not beside an ordinary "have regard to"
+    (
+        "The extent to which the school has regard to the views of the child must be recorded.",
+        [("has regard to", "have regard to", "education", ["child"], "none", False, A)],
+    ),
+    # the committee or staff of an institution take its group; a hospital is a health body
+    (
+        "The authority must consult the management committee of each pupil referral unit "
+        "and the staff of the hospital.",
+        [("consult", "consult", LA, ["education", "health"], "must", False, A)],
+    ),
+    # parties of appeals and associations
+    (
+        "The respondent must notify the appellant and the students' union of the decision.",
+        [("notify", "notify", "other", ["other"], "must", False, A)],
+    ),
     # "support X in V-ing": the object does the gerund
     (
         "The guidance may help schools and colleges in working together.",

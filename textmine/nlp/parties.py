@@ -297,6 +297,15 @@ CONJUNCT = rule(
     example="The group or trust must co-operate with the local authority.",
     expect={"text": "co-operate", "actor": "health"},
 )
+OF_INSTITUTION = rule(
+    "party.of_institution",
+    "party",
+    "A committee, board, team, staff or officer of a named institution takes the "
+    "institution's group, the narrowest that fits the role ('the management committee of "
+    "each pupil referral unit': education).",
+    example="The management committee of each pupil referral unit must consult the parent.",
+    expect={"text": "consult", "actor": "education"},
+)
 AGENT_NOUN = rule(
     "party.agent_noun",
     "party",
@@ -781,8 +790,23 @@ class Parties:
             return self._parties[token.i]
         self._parties[token.i] = None  # guards against cycles while resolving
         found = self._party(token)
+        if found is not None and found.group in GENERIC_GROUPS:
+            owner = self._institution_of(token)
+            if owner is not None:  # "the management committee of each pupil referral unit"
+                found = Party(owner.group, found.refer, found.text, found.plural, OF_INSTITUTION)
         self._parties[token.i] = found
         return found
+
+    def _institution_of(self, token: Token) -> Party | None:
+        """The institution whose organ or staff ``token`` names (``the board of the school``,
+        ``staff of the hospital``), when it has one of the contract's institutional groups."""
+        if token.lemma_.lower() not in _ORGANS:
+            return None
+        for obj in prep_objects(token, frozenset({"of"})):
+            owner = self.party(obj)
+            if owner is not None and owner.group in _INSTITUTIONAL:
+                return owner
+        return None
 
     def _party(self, token: Token) -> Party | None:
         lower = token.lower_
@@ -1415,6 +1439,33 @@ def _governs(subject: Token, pronoun: Token) -> bool:
         if token == subject.head:
             return True
     return False
+
+
+#: Organs and staff of an institution, read by the institution's group (``of`` phrase).
+_ORGANS = frozenset(
+    {
+        "committee",
+        "subcommittee",
+        "board",
+        "panel",
+        "team",
+        "staff",
+        "management",
+        "manager",
+        "employee",
+        "officer",
+        "official",
+        "member",
+        "governor",
+        "head",
+        "leader",
+        "worker",
+    }
+)
+#: The contract's groups of institutions (not the generic ``other``/``professional``).
+_INSTITUTIONAL = frozenset(
+    {"education", "health", "local_authority", "social_care", "secretary_of_state", "tribunal"}
+)
 
 
 def _disjunction(token: Token) -> bool:

@@ -852,6 +852,8 @@ class ActorReader:
 
     def _active(self, verb: Token, depth: int) -> Actor:
         parties = self.parties
+        if verb.dep_ == "aux" and verb.head.pos_ == "NOUN" and verb.head.i > verb.i:
+            verb = verb.head  # "to which it has/aux regard/relcl": the parse made the noun the verb
         aside = comma_participle(verb)
         if aside is not None:  # "the designated teacher, working with the VSH, should ..."
             return self.subject(aside[0], COMMA_PARTICIPLE)

@@ -103,7 +103,8 @@ CITED_HEADING = rule(
 FRONTED_PREP = rule(
     "sense.fronted_prep",
     "sense",
-    "A pied-piped preposition needs a relative pronoun ('with whom they work').",
+    "A pied-piped preposition needs a relative pronoun ('with whom they work', 'to which it "
+    "must have regard').",
     example="With consent, staff work long hours.",
     expect={"text": "With", "absent": True},
 )
@@ -646,7 +647,8 @@ def check(span: Span, anchor: Token, constraint: Mapping[str, Any], reader: Read
         and c.i < anchor.i
         and c.i + 1 < anchor.i
         and c.nbor(1).tag_ in ("WP", "WDT")
-        for c in anchor.children
+        for word in (anchor, *span)  # also on the noun of the phrase ("to which X had regard")
+        for c in word.children
     ):
         return FRONTED_PREP  # a relative pronoun only ("with whom they work", not "With consent")
     if constraint.get("not_in_activity") and _in_activity(anchor, reader):
