@@ -101,6 +101,18 @@ CASES = [
         "The respondent must notify the appellant and the students' union of the decision.",
         [("notify", "notify", "other", ["other"], "must", False, A)],
     ),
+    # a party the parse read as the adjective of the gerund after it
+    (
+        "Every professional working with children has a duty to share information.",
+        [("working with", "work with", "professional", ["child"], "none", False, A)],
+    ),
+    # "support X V": the object of a verb of helping does the bare infinitive
+    (
+        "Homes should draw on local clubs to support children participate in sport.",
+        [("participate", "participate", "child", [], "none", False, A)],
+    ),
+    # events counted by the children they involve are no partnership
+    ("There were 40 separations involving 12 children in the homes.", []),
     # "support X in V-ing": the object does the gerund
     (
         "The guidance may help schools and colleges in working together.",

@@ -313,6 +313,32 @@ def test_you_is_the_reader_the_audience_statement_names_else_no_party(nlp) -> No
     assert [r["actor"] for r in tag_document(untold, nlp=nlp)] == ["unspecified"]
 
 
+def test_we_is_the_writer_a_documents_opening_names(nlp) -> None:
+    """With no dominant publisher, *we* is the only writer the document's opening names: a
+    council introducing its strategy, a children's home's statement, a commissioner's report;
+    a writer named only further on does not count."""
+    council = document(
+        prov("This plan was written with help from our partners."),
+        prov("I am pleased to introduce Northfield County Council's plan for children in care."),
+        prov("We will work closely with foster carers."),
+        kind="guidance",
+    )
+    home = document(
+        prov("Brook House - Residential Children's Home"),
+        prov("We will consult each child about their care plan."),
+        kind="guidance",
+    )
+    late = document(
+        *(prov(f"Placements are reviewed in area {n}.") for n in range(6)),
+        prov("Northfield County Council publishes the data."),
+        prov("We will consult the registered person."),
+        kind="guidance",
+    )
+    assert [r["actor"] for r in tag_document(council, nlp=nlp)] == ["local_authority"]
+    assert [r["actor"] for r in tag_document(home, nlp=nlp)] == ["other"]
+    assert [r["actor"] for r in tag_document(late, nlp=nlp)] == ["unspecified"]
+
+
 def test_we_is_the_author_the_document_makes_clear_else_no_party(nlp) -> None:
     """A document's *we* is its author where the publishers it names make it clear, and no
     party where they do not (as with an unresolved pronoun); the bundled local authority

@@ -14,8 +14,10 @@ Two readings need the document, not the clause:
   *agencies* in adoption guidance are its adoption agencies;
 * *we* is the document's author where the publishers it names are nearly
   all one (Ofsted in an inspection framework, the Department in school
-  guidance), and no party where the document does not make its author clear
-  (as an unresolved pronoun is);
+  guidance), else the only writer its opening names (a council's strategy, a
+  children's home's statement of purpose, a commissioner's report), and no
+  party where the document does not make its author clear (as an unresolved
+  pronoun is);
 * a short form the document defines in brackets after a party's full name
   (``Lead Safeguarding Partner (LSP)``), or a label a provision gives a party
   in quotes (``a licensing authority ("LA1")``), names that party wherever it
@@ -206,12 +208,33 @@ MIN_AUTHOR_MENTIONS = 10
 MIN_AUTHOR_SHARE = 4 / 5
 
 
+#: Writers a document's opening names as itself (``I am delighted to introduce Bedford
+#: Borough Council's strategy``, ``The Haydn - Residential Children's Home``, ``Since
+#: becoming Children's Commissioner``), besides the publishers above.
+_OPENING_WRITERS = {
+    "other": re.compile(r"\bChildren['\u2019]s (?:Home|Commissioner)\b"),
+}
+#: How many provisions open a document (its title block, foreword or first paragraphs).
+OPENING_PROVISIONS = 6
+
+
 def _author(texts: Sequence[str]) -> str | None:
-    """The group of the publisher the document names (nearly) alone, if any."""
+    """The group of the publisher the document names (nearly) alone, if any; else of the only
+    one its opening names."""
     counts = Counter(
         {group: sum(len(p.findall(t)) for t in texts) for group, p in _PUBLISHERS.items()}
     )
-    return _dominant(counts, MIN_AUTHOR_MENTIONS, MIN_AUTHOR_SHARE)
+    dominant = _dominant(counts, MIN_AUTHOR_MENTIONS, MIN_AUTHOR_SHARE)
+    if dominant is not None:
+        return dominant
+    opening = texts[:OPENING_PROVISIONS]
+    named = {
+        group
+        for patterns in (_PUBLISHERS, _OPENING_WRITERS)
+        for group, pattern in patterns.items()
+        if any(pattern.search(t) for t in opening)
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 def _dominant(counts: Counter[str], fewest: int, share: float) -> str | None:

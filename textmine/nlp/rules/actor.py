@@ -687,6 +687,30 @@ def item_top(conjunct: Token) -> Token | None:
     return top if top != head else None
 
 
+def _bare_infinitive_object(verb: Token, party: Callable[[Token], Party | None]) -> Token | None:
+    """The party object of a verb of helping right before a bare infinitive (``support
+    children participate``, ``help the child safely participate``): it does the verb."""
+    if (
+        verb.tag_ not in ("VB", "VBP")
+        or to_infinitive(verb)
+        or any(c.dep_ in (*SUBJECTS, "aux") for c in verb.children)
+    ):
+        return None
+    i = verb.i - 1
+    while i > 0 and verb.doc[i].pos_ == "ADV":
+        i -= 1
+    noun = verb.doc[i]
+    head = noun.head
+    if (
+        noun.dep_ == "dobj"
+        and head.i < noun.i
+        and head.lemma_.lower() in _HELPING | {"let", "make"}
+        and party(noun) is not None
+    ):
+        return noun
+    return None
+
+
 def _bare_adjective(token: Token) -> bool:
     """An adjective with no determiner, which names nobody (``as X considers equitable/nsubj
     having regard to``); not ``the former``."""
@@ -940,7 +964,14 @@ class ActorReader:
         ):  # also a gerund whose doer the parse made its compound ("by the consumer notifying")
             lefts = list(token.lefts)
             compound = [
-                c for c in lefts if c.dep_ in ("compound", "nmod") and parties.is_party(c)
+                c
+                for c in lefts
+                if (
+                    c.dep_ in ("compound", "nmod")
+                    # "every professional/JJ working/VBG with": the party read as an adjective
+                    or (c.dep_ == "amod" and c.i == token.i - 1 and token.tag_ == "VBG")
+                )
+                and parties.is_party(c)
             ]  # "matters that the Secretary of State considers/NNS would be": "of State" too
             named = (
                 parties.phrase_party(lefts[0].i, compound[-1].right_edge.i + 1)
@@ -1129,6 +1160,9 @@ class ActorReader:
         across = parenthesised_conjunct(token)
         if across is not None:  # "must have regard to X and, so far as ..., involve Y"
             return across, STEP_CONJ_ASIDE
+        helped = _bare_infinitive_object(token, party)
+        if helped is not None:  # "support children participate": whatever the parse made of it
+            return helped, OBJECT_CONTROL
         beside = participle_beside_phrase(token)
         if beside is not None:  # "in compliance with X and having regard to Y"
             return beside, STEP_PARTICIPLE

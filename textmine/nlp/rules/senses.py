@@ -737,7 +737,9 @@ def _gerund_complement(anchor: Token) -> bool:
 #: Events and situations that involve their participants (``missing episodes involving
 #: children``); a party involved *in* one is still involved (``the professionals involved in
 #: the episode``).
-_EVENTS = frozenset({"episode", "case", "situation", "event", "occasion", "dispute"})
+_EVENTS = frozenset(
+    {"episode", "case", "situation", "event", "occasion", "dispute", "separation", "restraint"}
+)
 
 
 def _in_activity(anchor: Token, reader: Reader) -> bool:
