@@ -62,8 +62,9 @@ def test_locator_row_loads_with_its_source(tmp_path: Path) -> None:
         ({"voice": "middle"}, "line 2: unknown voice 'middle'"),
         ({"nth": None}, "line 2: needs either sentence/start/end or an integer 'nth'"),
         (
-            {"ref": None, "page": None},
-            "line 2: an occurrence without a ref needs an integer 'page'",
+            {"ref": None, "page": "3"},
+            "line 2: an occurrence without a ref needs a 'page' (an integer, or null without "
+            "pages)",
         ),
     ],
 )
@@ -74,6 +75,13 @@ def test_invalid_gold_values_name_file_and_line(
     path = write(tmp_path / "g.jsonl", json.dumps(other), json.dumps({**LOCATOR, **change}))
     with pytest.raises(InputError, match=message.replace("(", r"\(").replace(")", r"\)")):
         load_gold(path)
+
+
+def test_a_document_without_pages_is_one_scope(tmp_path: Path) -> None:
+    """A Word document's unnumbered provisions have no page: their scope is the document."""
+    row = {**LOCATOR, "ref": None, "page": None}
+    assert load_gold(write(tmp_path / "g.jsonl", json.dumps(row)))[0]["page"] is None
+    assert scope_of(row) == "page:?"
 
 
 def test_missing_field_malformed_json_and_duplicates(tmp_path: Path) -> None:

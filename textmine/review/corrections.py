@@ -17,7 +17,8 @@ JSON Lines (UTF-8), one object per reviewed row, keyed by the row's stable
   partnership term), or ``added`` (an occurrence the tagger missed: the
   contract's fields ``doc``, ``ref``, ``sentence``, ``start``, ``end``,
   ``text``, ``term``, ``actor``, ``recipients``, ``modality``, ``negated``,
-  ``voice``, and ``page`` where ``ref`` is null; ``id`` optional);
+  ``voice``, and ``page`` where ``ref`` is null (null for a document without pages); ``id``
+  optional);
 * ``reviewer``, ``note`` (optional): free text, kept with the row, never
   rendered as markup;
 * ``doc``, ``ref``, ``text`` (optional on the other verdicts): where the row
@@ -246,8 +247,11 @@ def _check_added(obj: Mapping[str, Any]) -> str | None:
         return "doc must be a document id"
     if obj["ref"] is not None and not isinstance(obj["ref"], str):
         return "ref must be text or null"
-    if obj["ref"] is None and not isinstance(obj.get("page"), int):
-        return "an added occurrence without a ref needs an integer page"
+    if obj["ref"] is None and (
+        "page" not in obj or not (obj["page"] is None or isinstance(obj["page"], int))
+    ):
+        # null: a document without pages (Word, a web page)
+        return "an added occurrence without a ref needs a page (an integer, or null without pages)"
     if obj["term"] not in TERM_LEVELS:
         return f"term must be a canonical term ({', '.join(TERM_LEVELS)})"
     sentence, start, end = obj["sentence"], obj["start"], obj["end"]

@@ -68,8 +68,11 @@ def check_gold_row(row: Mapping[str, Any]) -> str | None:
     )
     if not has_sentence and not isinstance(row.get("nth"), int):
         return "needs either sentence/start/end or an integer 'nth'"
-    if row["ref"] is None and not isinstance(row.get("page"), int):
-        return "an occurrence without a ref needs an integer 'page'"
+    if row["ref"] is None and (
+        "page" not in row or not (row["page"] is None or isinstance(row["page"], int))
+    ):
+        # null: a document without pages (Word, a web page), whose scope is the whole document
+        return "an occurrence without a ref needs a 'page' (an integer, or null without pages)"
     term = row["term"]
     if term not in TERM_LEVELS:
         return f"unknown term '{term}'"
@@ -90,7 +93,8 @@ def check_gold_row(row: Mapping[str, Any]) -> str | None:
 
 
 def scope_of(row: Mapping[str, Any]) -> str:
-    """The unit occurrences are matched within: the ref, or ``page:N`` without one."""
+    """The unit occurrences are matched within: the ref, or ``page:N`` without one (``page:?``,
+    the whole document, for a document without pages)."""
     ref = row.get("ref")
     if isinstance(ref, str) and ref.strip():
         return ref.strip()
