@@ -111,6 +111,20 @@ CASES = [
         "Homes should draw on local clubs to support children participate in sport.",
         [("participate", "participate", "child", [], "none", False, A)],
     ),
+    # a party a noun's preposition governs does the infinitive or in-gerund right after it
+    (
+        "Reviews found a lack of confidence in practitioners to engage with families.",
+        [("engage", "engage", "professional", ["parent"], "none", False, A)],
+    ),
+    (
+        "The reviews describe the challenges for teachers in working with parents.",
+        [("working with", "work with", "education", ["parent"], "none", False, A)],
+    ),
+    # ... but not the one a letter is sent to ("to inform" is the sender's purpose)
+    (
+        "The authority must send a letter to the parent to inform them of the decision.",
+        [("inform", "inform", LA, ["parent"], "none", False, A)],
+    ),
     # events counted by the children they involve are no partnership
     ("There were 40 separations involving 12 children in the homes.", []),
     # "support X in V-ing": the object does the gerund

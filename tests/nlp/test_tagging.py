@@ -334,9 +334,37 @@ def test_we_is_the_writer_a_documents_opening_names(nlp) -> None:
         prov("We will consult the registered person."),
         kind="guidance",
     )
+    partnership = document(
+        prov("Foreword, on behalf of the Northfield Safeguarding Children Partnership"),
+        prov("We will work with schools to improve referrals."),
+        kind="guidance",
+    )
+    charity = document(
+        prov("Co-Director, the Northfield Trauma Council"),
+        prov("In this guide we consider how adults can help."),
+        kind="guidance",
+    )
     assert [r["actor"] for r in tag_document(council, nlp=nlp)] == ["local_authority"]
     assert [r["actor"] for r in tag_document(home, nlp=nlp)] == ["other"]
     assert [r["actor"] for r in tag_document(late, nlp=nlp)] == ["unspecified"]
+    assert [r["actor"] for r in tag_document(partnership, nlp=nlp)] == ["professional"]
+    # a body called a council that is no local authority writes no council's "we"
+    assert [r["actor"] for r in tag_document(charity, nlp=nlp)] == ["unspecified"]
+
+
+def test_a_tool_for_practitioners_addresses_them(nlp) -> None:
+    """ "a simple tool for practitioners who ..." states whom a checklist is for: its
+    imperatives and its *you* are theirs."""
+    doc = document(
+        prov(
+            "The purpose of the checklist is to give a simple tool for practitioners who "
+            "work with adult victims."
+        ),
+        prov("Consider the risk to any children in the household."),
+        prov("If risk is found, you should consider a referral."),
+        kind="guidance",
+    )
+    assert [r["actor"] for r in tag_document(doc, nlp=nlp)] == ["professional"] * 3
 
 
 def test_we_is_the_author_the_document_makes_clear_else_no_party(nlp) -> None:

@@ -160,11 +160,11 @@ MIN_INSTITUTIONS = 5
 MIN_INSTITUTION_SHARE = 2 / 3
 _DOCUMENT = (
     r"(?:statutory\s+)?(?:guidance|guide|document|handbook|code(?:\s+of\s+practice)?|advice"
-    r"|publication|framework|policy)"
+    r"|publication|framework|policy|checklist|toolkit|tool|resource|leaflet)"
 )
 #: "This guidance is for ...", "This statutory guide is aimed at ...", "It is intended for
 #: ...", "This guidance should be read and followed by ...", "guidance to X about ...",
-#: "this guidance will support X to ...".
+#: "this guidance will support X to ...", "a simple tool for practitioners who ...".
 _AUDIENCE = re.compile(
     r"\b(?:(?:this|the|it)\s+(?:is\s+(?:a\s+)?)?" + _DOCUMENT + r"?\s*"
     r"(?:is|has\s+been)\s+(?:(?:written|issued|produced|intended|aimed|designed|published|"
@@ -173,7 +173,8 @@ _AUDIENCE = re.compile(
     r"|(?:this|the)\s+" + _DOCUMENT + r"\s+(?:will|should|aims\s+to|is\s+(?:designed|intended)"
     r"\s+to)\s+(?:support|help|assist|enable|guide)"
     r"|(?:provid\w+|giv\w+|offer\w+)\s+(?:statutory\s+)?guidance\s+(?:to|for)"
-    r"|is\s+statutory\s+guidance\s+for)\s*:?\s+(?P<who>[^.;]{3,300})",
+    r"|is\s+statutory\s+guidance\s+for"
+    r"|\b(?:tool|toolkit|resource|checklist)\s+for)\s*:?\s+(?P<who>[^.;]{3,300})",
     re.IGNORECASE,
 )
 _FOLLOWING = re.compile(r"^\s*the\s+following\b[^:]*:?\s*$", re.IGNORECASE)
@@ -211,9 +212,18 @@ MIN_AUTHOR_SHARE = 4 / 5
 #: Writers a document's opening names as itself (``I am delighted to introduce Bedford
 #: Borough Council's strategy``, ``The Haydn - Residential Children's Home``, ``Since
 #: becoming Children's Commissioner``), besides the publishers above.
-_OPENING_WRITERS = {
-    "other": re.compile(r"\bChildren['\u2019]s (?:Home|Commissioner)\b"),
-}
+_OPENING_WRITERS = (
+    ("other", re.compile(r"\bChildren['\u2019]s (?:Home|Commissioner)\b")),
+    # a safeguarding partnership writing for its partners (the README's "safeguarding
+    # partners": professional)
+    ("professional", re.compile(r"\bSafeguarding (?:Children )?Partnership\b")),
+    # a council by its kind (``Bedford Borough Council``), not any body called a council
+    # (``the UK Trauma Council``)
+    (
+        "local_authority",
+        re.compile(r"\b[A-Z][a-z]+ (?:County|Borough|City|District|Metropolitan) Council\b"),
+    ),
+)
 #: How many provisions open a document (its title block, foreword or first paragraphs).
 OPENING_PROVISIONS = 6
 
@@ -228,10 +238,10 @@ def _author(texts: Sequence[str]) -> str | None:
     if dominant is not None:
         return dominant
     opening = texts[:OPENING_PROVISIONS]
+    writers = [(g, p) for g, p in _PUBLISHERS.items() if g != "local_authority"]
     named = {
         group
-        for patterns in (_PUBLISHERS, _OPENING_WRITERS)
-        for group, pattern in patterns.items()
+        for group, pattern in (*writers, *_OPENING_WRITERS)
         if any(pattern.search(t) for t in opening)
     }
     return named.pop() if len(named) == 1 else None

@@ -711,6 +711,37 @@ def _bare_infinitive_object(verb: Token, party: Callable[[Token], Party | None])
     return None
 
 
+#: Prepositions that tie a party to a noun whose infinitive or in-gerund it does (``support
+#: for parents to``, ``confidence in practitioners to``, ``challenges for professionals in``).
+_NOUN_PARTY_PREPS = frozenset({"for", "in", "on"})
+
+
+def _noun_party_before(verb: Token, party: Callable[[Token], Party | None]) -> Token | None:
+    """The party right before ``to V`` or ``in V-ing`` that a noun's preposition governs,
+    wherever the parse hung the verb: ``a lack of confidence in practitioners to engage``,
+    ``the challenges for professionals in working with parents``."""
+    doc = verb.doc
+    if verb.i < 3:
+        return None
+    marker = doc[verb.i - 1]
+    if not (
+        (marker.lower_ == "to" and marker.dep_ == "aux" and verb.tag_ == "VB")
+        or (marker.lower_ == "in" and verb.tag_ == "VBG" and verb.dep_ == "pcomp")
+    ):
+        return None
+    noun = doc[verb.i - 2]
+    preposition = noun.head
+    if (
+        noun.pos_ in ("NOUN", "PROPN")
+        and noun.dep_ == "pobj"
+        and preposition.lower_ in _NOUN_PARTY_PREPS
+        and preposition.head.pos_ == "NOUN"
+        and party(noun) is not None
+    ):
+        return noun
+    return None
+
+
 def _bare_adjective(token: Token) -> bool:
     """An adjective with no determiner, which names nobody (``as X considers equitable/nsubj
     having regard to``); not ``the former``."""
@@ -1163,6 +1194,9 @@ class ActorReader:
         helped = _bare_infinitive_object(token, party)
         if helped is not None:  # "support children participate": whatever the parse made of it
             return helped, OBJECT_CONTROL
+        owner = _noun_party_before(token, party)
+        if owner is not None:  # "a lack of confidence in practitioners to engage with"
+            return owner, OF_PARTY
         beside = participle_beside_phrase(token)
         if beside is not None:  # "in compliance with X and having regard to Y"
             return beside, STEP_PARTICIPLE
