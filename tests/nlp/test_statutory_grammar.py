@@ -125,6 +125,21 @@ CASES = [
         "The authority must send a letter to the parent to inform them of the decision.",
         [("inform", "inform", LA, ["parent"], "none", False, A)],
     ),
+    # partners or colleagues named by their sector take that sector's group
+    (
+        "The council will work closely with housing partners, health partners and educators.",
+        [
+            (
+                "work closely with",
+                "work with",
+                LA,
+                ["education", "health", LA],
+                "will",
+                False,
+                A,
+            )
+        ],
+    ),
     # events counted by the children they involve are no partnership
     ("There were 40 separations involving 12 children in the homes.", []),
     # "support X in V-ing": the object does the gerund
