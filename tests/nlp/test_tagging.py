@@ -313,43 +313,45 @@ def test_you_is_the_reader_the_audience_statement_names_else_no_party(nlp) -> No
     assert [r["actor"] for r in tag_document(untold, nlp=nlp)] == ["unspecified"]
 
 
-def test_we_is_the_writer_a_documents_opening_names(nlp) -> None:
-    """With no dominant publisher, *we* is the only writer the document's opening names: a
-    council introducing its strategy, a children's home's statement, a commissioner's report;
-    a writer named only further on does not count."""
-    council = document(
-        prov("This plan was written with help from our partners."),
-        prov("I am pleased to introduce Northfield County Council's plan for children in care."),
-        prov("We will work closely with foster carers."),
-        kind="guidance",
-    )
-    home = document(
-        prov("Brook House - Residential Children's Home"),
-        prov("We will consult each child about their care plan."),
-        kind="guidance",
-    )
-    late = document(
-        *(prov(f"Placements are reviewed in area {n}.") for n in range(6)),
-        prov("Northfield County Council publishes the data."),
-        prov("We will consult the registered person."),
-        kind="guidance",
-    )
-    partnership = document(
-        prov("Foreword, on behalf of the Northfield Safeguarding Children Partnership"),
-        prov("We will work with schools to improve referrals."),
-        kind="guidance",
-    )
-    charity = document(
-        prov("Co-Director, the Northfield Trauma Council"),
-        prov("In this guide we consider how adults can help."),
-        kind="guidance",
-    )
-    assert [r["actor"] for r in tag_document(council, nlp=nlp)] == ["local_authority"]
-    assert [r["actor"] for r in tag_document(home, nlp=nlp)] == ["other"]
-    assert [r["actor"] for r in tag_document(late, nlp=nlp)] == ["unspecified"]
-    assert [r["actor"] for r in tag_document(partnership, nlp=nlp)] == ["professional"]
-    # a body called a council that is no local authority writes no council's "we"
-    assert [r["actor"] for r in tag_document(charity, nlp=nlp)] == ["unspecified"]
+#: Openings and what their *we* is: a council introducing its plan, a children's home's
+#: statement, a safeguarding partnership's foreword; a writer named only after the opening,
+#: and a body called a council that is no local authority, write no group's *we*.
+OPENINGS = [
+    (
+        [
+            "This plan was written with help from our partners.",
+            "I am pleased to introduce Northfield County Council's plan for children in care.",
+        ],
+        "We will work closely with foster carers.",
+        "local_authority",
+    ),
+    (["Brook House - Residential Children's Home"], "We will consult each child.", "other"),
+    (
+        ["Foreword, on behalf of the Northfield Safeguarding Children Partnership"],
+        "We will work with schools to improve referrals.",
+        "professional",
+    ),
+    (
+        [f"Placements are reviewed in area {n}." for n in range(6)]
+        + ["Northfield County Council publishes the data."],
+        "We will consult the registered person.",
+        "unspecified",
+    ),
+    (
+        ["Co-Director, the Northfield Trauma Council"],
+        "In this guide we consider how adults can help.",
+        "unspecified",
+    ),
+]
+
+
+@pytest.mark.parametrize(("opening", "sentence", "actor"), OPENINGS, ids=[o[2] for o in OPENINGS])
+def test_we_is_the_writer_a_documents_opening_names(
+    nlp, opening: list[str], sentence: str, actor: str
+) -> None:
+    """With no dominant publisher, *we* is the only writer the document's opening names."""
+    doc = document(*(prov(text) for text in [*opening, sentence]), kind="guidance")
+    assert [r["actor"] for r in tag_document(doc, nlp=nlp)] == [actor]
 
 
 def test_a_tool_for_practitioners_addresses_them(nlp) -> None:
