@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textmine.cli import cli
-from textmine.errors import InputError
+from textmine.errors import EmptyInputError, InputError
 from textmine.nlp.eval.evaluate import EvalReport, evaluate, evaluate_files, provisions_path_for
 
 S1 = "The local authority must consult the parent and inform the school."
@@ -264,6 +264,22 @@ def test_evaluate_files_uses_the_sibling_provisions_file(tmp_path: Path) -> None
         [{"doc": "ex", "ref": r, "page": 1, "count": 1, "sha256": "x"} for r in ("1.1", "9.9")],
     )
     assert evaluate_files(gold, pred).micro.fp == 2
+
+
+def test_a_document_labelled_with_no_occurrence_scores_its_false_alarms(tmp_path: Path) -> None:
+    """An empty gold file with its provisions listed is a document read and found to hold no
+    term: every prediction in those provisions is a false alarm, and there is no recall."""
+    gold = write_jsonl(tmp_path / "gold.jsonl", [])
+    pred = write_jsonl(tmp_path / "pred.jsonl", PRED)
+    provisions = write_jsonl(
+        tmp_path / "provisions.jsonl",
+        [{"doc": "ex", "ref": "9.9", "page": 1, "count": 0, "sha256": "x"}],
+    )
+    report = evaluate_files(gold, pred, provisions_path=provisions)
+    assert (report.micro.tp, report.micro.fp, report.micro.fn) == (0, 1, 0)
+    assert report.micro.precision == 0.0
+    with pytest.raises(EmptyInputError, match="give --provisions"):
+        evaluate_files(gold, pred)
 
 
 def test_cli_json_and_output_file(tmp_path: Path) -> None:

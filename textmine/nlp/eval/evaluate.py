@@ -369,8 +369,9 @@ def evaluate_files(
     provisions = load_provisions(provisions_path) if provisions_path is not None else None
     if provisions_path is not None:
         log.info("judging the provisions listed in %s", provisions_path)
+    # with the provisions listed, a gold file may hold no occurrence: every prediction in
+    # them is then a false alarm
+    gold = load_gold(gold_path, allow_empty=provisions is not None)
     if by_document:
-        return evaluate_by_document(
-            load_gold(gold_path), load_pred(pred_path), provisions=provisions
-        )
-    return evaluate(load_gold(gold_path), load_pred(pred_path), provisions=provisions)
+        return evaluate_by_document(gold, load_pred(pred_path), provisions=provisions)
+    return evaluate(gold, load_pred(pred_path), provisions=provisions)

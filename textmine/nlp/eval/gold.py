@@ -111,17 +111,21 @@ def occurrence_key(row: Mapping[str, Any]) -> tuple[Any, ...]:
     return (row.get("doc"), scope_of(row), surface_key(str(row.get("text"))), row.get("nth"))
 
 
-def load_gold(path: str | Path) -> list[dict[str, Any]]:
+def load_gold(path: str | Path, *, allow_empty: bool = False) -> list[dict[str, Any]]:
     """Read and validate a gold file (full or locator form).
 
     Raises :class:`InputError` naming the file and line for a malformed line, an
     invalid value or a duplicated occurrence, and :class:`EmptyInputError` for a
-    file with no occurrences. Each row gets ``_source`` = ``"file:line"``.
+    file with no occurrences unless ``allow_empty`` (a labelled document may hold
+    none, when a provisions file lists what was read). Each row gets ``_source`` =
+    ``"file:line"``.
     """
     path = Path(path)
     rows = read_jsonl(path)
-    if not rows:
-        raise EmptyInputError(path, "gold file holds no occurrences")
+    if not rows and not allow_empty:
+        raise EmptyInputError(
+            path, "gold file holds no occurrences (give --provisions to score one that has none)"
+        )
     seen: dict[tuple[Any, ...], int] = {}
     out: list[dict[str, Any]] = []
     for number, row in rows:
