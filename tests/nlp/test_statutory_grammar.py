@@ -96,6 +96,17 @@ CASES = [
         "and the staff of the hospital.",
         [("consult", "consult", LA, ["education", "health"], "must", False, A)],
     ),
+    # a meeting of a body acts for it
+    (
+        "Where a meeting of the governing body is to consider the exclusion, the parent may "
+        "attend.",
+        [("consider", "consider", "education", [], "none", False, A)],
+    ),
+    # ... but "management of a school" is an activity, not a party to involve
+    (
+        "Roles involving management of a school include head teachers and governors.",
+        [],
+    ),
     # parties of appeals and associations
     (
         "The respondent must notify the appellant and the students' union of the decision.",

@@ -300,9 +300,9 @@ CONJUNCT = rule(
 OF_INSTITUTION = rule(
     "party.of_institution",
     "party",
-    "A committee, board, team, staff or officer of a named institution takes the "
-    "institution's group, the narrowest that fits the role ('the management committee of "
-    "each pupil referral unit': education).",
+    "A committee, board, team, staff or officer of a named institution, or its meeting, takes "
+    "the institution's group, the narrowest that fits the role ('the management committee of "
+    "each pupil referral unit': education; 'a meeting of the governing body').",
     example="The management committee of each pupil referral unit must consult the parent.",
     expect={"text": "consult", "actor": "education"},
 )
@@ -790,17 +790,23 @@ class Parties:
             return self._parties[token.i]
         self._parties[token.i] = None  # guards against cycles while resolving
         found = self._party(token)
-        if found is not None and found.group in GENERIC_GROUPS:
-            owner = self._institution_of(token)
-            if owner is not None:  # "the management committee of each pupil referral unit"
+        if found is None or found.group in GENERIC_GROUPS:
+            owner = self._institution_of(token, meeting=found is None)
+            if owner is not None and found is not None:
+                # "the management committee of each pupil referral unit"
                 found = Party(owner.group, found.refer, found.text, found.plural, OF_INSTITUTION)
+            elif owner is not None:  # "a meeting of the governing body is to consider"
+                text = self.np_text(token)
+                found = Party(owner.group, "body", text, False, OF_INSTITUTION)
         self._parties[token.i] = found
         return found
 
-    def _institution_of(self, token: Token) -> Party | None:
+    def _institution_of(self, token: Token, *, meeting: bool = False) -> Party | None:
         """The institution whose organ or staff ``token`` names (``the board of the school``,
-        ``staff of the hospital``), when it has one of the contract's institutional groups."""
-        if token.lemma_.lower() not in _ORGANS:
+        ``staff of the hospital``), when it has one of the contract's institutional groups;
+        with ``meeting``, instead the one whose meeting it names (``a meeting of the governing
+        body``: ``token`` names no party of its own)."""
+        if token.lemma_.lower() not in (_MEETINGS if meeting else _ORGANS):
             return None
         for obj in prep_objects(token, frozenset({"of"})):
             owner = self.party(obj)
@@ -1462,6 +1468,9 @@ _ORGANS = frozenset(
         "worker",
     }
 )
+#: Meetings that act for the body whose meeting they are (``a meeting of the governing body
+#: is to consider``).
+_MEETINGS = frozenset({"meeting", "sitting"})
 #: The contract's groups of institutions (not the generic ``other``/``professional``).
 _INSTITUTIONAL = frozenset(
     {"education", "health", "local_authority", "social_care", "secretary_of_state", "tribunal"}
