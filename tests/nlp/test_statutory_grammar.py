@@ -96,6 +96,11 @@ CASES = [
         "and the staff of the hospital.",
         [("consult", "consult", LA, ["education", "health"], "must", False, A)],
     ),
+    # a safeguarding children partnership, also by its short form, is the safeguarding partners
+    (
+        "The LSCP and the Local Safeguarding Children Partnership must consult schools.",
+        [("consult", "consult", "professional", ["education"], "must", False, A)],
+    ),
     # a meeting of a body acts for it
     (
         "Where a meeting of the governing body is to consider the exclusion, the parent may "
