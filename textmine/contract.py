@@ -21,6 +21,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Mapping
+from typing import Any
 
 __all__ = [
     "ACTOR_GROUPS",
@@ -30,6 +32,7 @@ __all__ = [
     "OCCURRENCE_FIELDS",
     "TERM_LEVELS",
     "VOICES",
+    "locates_page",
     "number_repeats",
     "occurrence_id",
 ]
@@ -116,6 +119,12 @@ def occurrence_id(doc: str, provision_text: str, start: int, surface: str) -> st
     before = _fold(provision_text[:start]).lstrip()
     key = "\x1f".join((doc, _fold(provision_text).strip(), str(len(before)), _fold(surface)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:ID_LENGTH]
+
+
+def locates_page(row: Mapping[str, Any]) -> bool:
+    """Whether a row with no ref says where it stands: its page, an integer, or null for a
+    document without pages (Word, a web page), whose scope is the whole document."""
+    return "page" in row and (row["page"] is None or isinstance(row["page"], int))
 
 
 def number_repeats(rows: list[dict[str, object]]) -> None:

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from textmine.contract import MODALITIES, TERM_LEVELS, VOICES
+from textmine.contract import MODALITIES, TERM_LEVELS, VOICES, locates_page
 from textmine.errors import InputError
 from textmine.groups import NO_DOER, Groups, default_groups
 
@@ -247,10 +247,7 @@ def _check_added(obj: Mapping[str, Any]) -> str | None:
         return "doc must be a document id"
     if obj["ref"] is not None and not isinstance(obj["ref"], str):
         return "ref must be text or null"
-    if obj["ref"] is None and (
-        "page" not in obj or not (obj["page"] is None or isinstance(obj["page"], int))
-    ):
-        # null: a document without pages (Word, a web page)
+    if obj["ref"] is None and not locates_page(obj):
         return "an added occurrence without a ref needs a page (an integer, or null without pages)"
     if obj["term"] not in TERM_LEVELS:
         return f"term must be a canonical term ({', '.join(TERM_LEVELS)})"

@@ -224,6 +224,11 @@ _OPENING_WRITERS = (
         re.compile(r"\b[A-Z][a-z]+ (?:County|Borough|City|District|Metropolitan) Council\b"),
     ),
 )
+#: What an opening is searched for: the publishers above, with a council only by its kind.
+_OPENING_PATTERNS = (
+    *((group, p) for group, p in _PUBLISHERS.items() if group != "local_authority"),
+    *_OPENING_WRITERS,
+)
 #: How many provisions open a document (its title block, foreword or first paragraphs).
 OPENING_PROVISIONS = 6
 
@@ -238,11 +243,8 @@ def _author(texts: Sequence[str]) -> str | None:
     if dominant is not None:
         return dominant
     opening = texts[:OPENING_PROVISIONS]
-    writers = [(g, p) for g, p in _PUBLISHERS.items() if g != "local_authority"]
     named = {
-        group
-        for group, pattern in (*writers, *_OPENING_WRITERS)
-        if any(pattern.search(t) for t in opening)
+        group for group, pattern in _OPENING_PATTERNS if any(pattern.search(t) for t in opening)
     }
     return named.pop() if len(named) == 1 else None
 

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from textmine.contract import ACTOR_GROUPS, MODALITIES, TERM_LEVELS, VOICES
+from textmine.contract import ACTOR_GROUPS, MODALITIES, TERM_LEVELS, VOICES, locates_page
 from textmine.errors import EmptyInputError, InputError
 from textmine.rows import read_jsonl
 from textmine.text import collapse_space
@@ -68,10 +68,7 @@ def check_gold_row(row: Mapping[str, Any]) -> str | None:
     )
     if not has_sentence and not isinstance(row.get("nth"), int):
         return "needs either sentence/start/end or an integer 'nth'"
-    if row["ref"] is None and (
-        "page" not in row or not (row["page"] is None or isinstance(row["page"], int))
-    ):
-        # null: a document without pages (Word, a web page), whose scope is the whole document
+    if row["ref"] is None and not locates_page(row):
         return "an occurrence without a ref needs a 'page' (an integer, or null without pages)"
     term = row["term"]
     if term not in TERM_LEVELS:
