@@ -354,6 +354,68 @@ def test_we_is_the_writer_a_documents_opening_names(
     assert [r["actor"] for r in tag_document(doc, nlp=nlp)] == [actor]
 
 
+#: A local policy that calls itself "the setting" and speaks as *we*: its *we* and its
+#: staff are the setting's (``education``); the same words in an Act name no writer.
+SETTING_POLICY = [
+    "Our setting welcomes every family in the village.",
+    "Our setting opens at eight and the setting closes at six.",
+    "Meals at the setting are cooked on site, and the setting has a garden.",
+    "We will inform parents of any change to the menu.",
+    "A team member will consult the parents about allergies.",
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "actors"), [("text", ["education"] * 2), ("act", ["unspecified", "education"])]
+)
+def test_a_policy_that_calls_itself_the_setting_is_the_writer_of_its_we(
+    nlp, kind: str, actors: list[str]
+) -> None:
+    """With no publisher and no writer in its opening, a policy's *we* is the institution
+    it calls itself by (``our setting``, ``the setting``), and its team members are that
+    institution's staff; statute has no such writer (its team members are still the staff of
+    the institutions it names)."""
+    doc = document(*(prov(text) for text in SETTING_POLICY), kind=kind)
+    assert [r["actor"] for r in tag_document(doc, nlp=nlp)] == actors
+
+
+def test_as_a_foster_carer_you_names_the_reader(nlp) -> None:
+    """``As a foster carer, you ...`` says whom a handbook addresses: its imperatives and its
+    *you* are the foster carer's (``parent``)."""
+    doc = document(
+        prov("As a foster carer, you are part of the team around the child."),
+        prov("Inform your supervising social worker of any incident."),
+        kind="text",
+    )
+    assert [(r["actor"], r["recipients"]) for r in tag_document(doc, nlp=nlp)] == [
+        ("parent", ["social_care"])
+    ]
+
+
+def test_list_items_printed_as_provisions_of_their_own_complete_their_lead_in(nlp) -> None:
+    """A lead-in and its items that a reader gave as separate unnumbered provisions (a blank
+    line after ``will:`` in Markdown) are read as one list: each item is the clause its
+    lead-in completes, a bare noun phrase lead-in is the subject of items that open with a
+    verb, and the rows keep their own provisions."""
+    doc = document(
+        prov("When a child is unwell, the key person will:"),
+        prov("- inform the parents by telephone\n- consult the manager about next steps"),
+        prov("The designated officer:"),
+        prov("* notifies the local authority\n* informs the parents in writing"),
+        prov("Parents may consult the manager at any time."),
+        kind="text",
+    )
+    rows = tag_document(doc, nlp=nlp)
+    assert [(r["text"], r["actor"], r["modality"]) for r in rows] == [
+        ("inform", "education", "will"),
+        ("consult", "education", "will"),
+        ("notifies", "local_authority", "none"),
+        ("informs", "local_authority", "none"),
+        ("consult", "parent", "may"),
+    ]
+    assert [r["unit"] for r in rows] == ["#2", "#2", "#4", "#4", "#5"]
+
+
 def test_a_tool_for_practitioners_addresses_them(nlp) -> None:
     """ "a simple tool for practitioners who ..." states whom a checklist is for: its
     imperatives and its *you* are theirs."""

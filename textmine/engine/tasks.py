@@ -33,9 +33,9 @@ from typing import Any
 
 from textmine import timing
 from textmine.errors import InputError, TextmineError
-from textmine.extract.document import Document
+from textmine.extract.document import Document, Provision
 from textmine.inputs import InputSpec
-from textmine.nlp.context.sections import section_of
+from textmine.nlp.context.sections import group_units
 from textmine.settings import Settings
 
 __all__ = [
@@ -82,18 +82,16 @@ def with_spec(document: Document, spec: InputSpec) -> Document:
 
 
 def chunks(document: Document, size: int = CHUNK) -> Iterator[Document]:
-    """``document`` in runs of about ``size`` provisions, cut only between the sections the
-    tagger parses as one text (:func:`~textmine.nlp.context.sections.section_of`)."""
-    provisions = document.provisions
-    start = 0
-    while start < len(provisions):
-        end = min(start + size, len(provisions))
-        while end < len(provisions) and section_of(provisions[end]) == section_of(
-            provisions[end - 1]
-        ):
-            end += 1
-        yield replace(document, provisions=provisions[start:end], removed=(), meta={})
-        start = end
+    """``document`` in runs of about ``size`` provisions, cut only between the units the
+    tagger parses as one text (:func:`~textmine.nlp.context.sections.group_units`)."""
+    run: list[Provision] = []
+    for unit in group_units(document.provisions):
+        run.extend(unit)
+        if len(run) >= size:
+            yield replace(document, provisions=tuple(run), removed=(), meta={})
+            run = []
+    if run:
+        yield replace(document, provisions=tuple(run), removed=(), meta={})
 
 
 def context_of(document: Document, settings: Settings, nlp: Any) -> dict[str, Any]:

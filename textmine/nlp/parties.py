@@ -129,6 +129,16 @@ MEMBERS = rule(
     example="Family members should be able to consult the social worker.",
     expect={"text": "consult", "actor": "parent"},
 )
+TEAM_MEMBER = rule(
+    "party.team_member",
+    "party",
+    "In a document that tells where its staff work (its workplace, or the institution a policy "
+    "calls itself by), a team or staff member is one of those staff.",
+    example="Our setting welcomes all families. The setting is open all year. The setting "
+    "has a garden. The setting has a kitchen. The setting has a library. A team member will "
+    "inform the parents.",
+    expect={"text": "inform", "actor": "education"},
+)
 MODIFIER = rule(
     "party.modifier",
     "party",
@@ -349,6 +359,8 @@ _QUANTIFIERS = frozenset(
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: Words for the people who work in an institution (see :meth:`PartyReader._workplace`).
 _STAFF = frozenset({"staff"})
+#: Words for the staff as a body whose members a policy names (``a team member``).
+_TEAMS = frozenset({"staff", "team"})
 #: The first person plural: the document's author (see :data:`AUTHOR`).
 _FIRST_PLURAL = frozenset({"we", "us", "our", "ourselves"})
 #: The second person: a document's reader (see :data:`READER`).
@@ -857,6 +869,13 @@ class Parties:
             found = self.party(fuller)
             if found is not None:
                 return Party(found.group, found.refer, self.np_text(token), found.plural, DEFINITE)
+        if (
+            token.lemma_.lower() == "member"
+            and self.context.workplace is not None
+            and any(c.dep_ == "compound" and c.lower_ in _TEAMS for c in token.lefts)
+        ):  # "a team member" in a policy: one of the staff of the document's institution
+            group, _ = self._workplace(token)
+            return Party(group, "person", self.np_text(token), token.tag_ == "NNS", TEAM_MEMBER)
         if token.lemma_.lower() in _QUANTIFIERS:
             # "family members", "panel members": the modifier says what kind of member, also
             # before an of-object ("family members of the person killed" are family)

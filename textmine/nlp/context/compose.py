@@ -178,7 +178,10 @@ def compose(
         rest = (pointer.end(), last_end)
     elif pointer is not None:
         spans[-1] = (last_start, pointer.start())
-    keep_colon = pointer is None and (_nominal_end(doc, chain[-1]) or _verb_after_copula(doc, item))
+    keep_colon = pointer is None and (
+        (_nominal_end(doc, chain[-1]) and not _subject_lead(doc, chain[-1], item))
+        or _verb_after_copula(doc, item)
+    )
     out: list[str] = []
     pieces: list[tuple[int, int, int]] = []
     length = 0
@@ -323,6 +326,36 @@ def _verb_after_copula(doc: Doc, item: Item) -> bool:
         return False
     words = [t for t in before if not (t.is_punct or t.is_space)]
     return bool(words) and words[-1].lemma_ == "be" and first[0].tag_ in ("VB", "VBP")
+
+
+def _subject_lead(doc: Doc, lead: Segment, item: Item) -> bool:
+    """Whether a lead-in that ends with a noun phrase is the subject of its items' verbs:
+    ``The designated officer:`` then ``notifies Ofsted``, ``informs the parents``; an item
+    that opens with a verb in the third person singular present completes the noun phrase
+    as its predicate, unless the noun is a verb's or preposition's object. A line-initial
+    verb is often tagged a plural noun in the unit's parse (``* notifies Ofsted``), so a
+    lower-case first word in ``-s`` counts too."""
+    assert lead.mark is not None
+    span = doc.char_span(lead.start, lead.mark, alignment_mode="expand")
+    first = doc.char_span(item.start, item.end, alignment_mode="expand")
+    words = [t for t in span if not (t.is_punct or t.is_space)] if span else []
+    if not words or not first:
+        return False
+    last = words[-1]
+    opening = first[0]
+    return (
+        opening.is_lower
+        and (
+            opening.tag_ == "VBZ"
+            or (
+                opening.tag_ == "NNS"
+                and opening.lower_.endswith("s")
+                and opening.lower_[-2:] != "ss"
+            )
+        )
+        and last.pos_ in ("NOUN", "PROPN")
+        and last.dep_ not in ("dobj", "pobj", "attr", "dative", "npadvmod")
+    )
 
 
 def _nominal_end(doc: Doc, lead: Segment) -> bool:

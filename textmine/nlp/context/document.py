@@ -177,6 +177,9 @@ _AUDIENCE = re.compile(
     r"|\b(?:tool|toolkit|resource|checklist)\s+for)\s*:?\s+(?P<who>[^.;]{3,300})",
     re.IGNORECASE,
 )
+#: A reader addressed by role: ``As a foster carer, you ...``, ``As the designated teacher,
+#: you should ...``.
+_AS_YOU = re.compile(r"\bas\s+(?:an?|the)\s+(?P<who>[^,.;:]{3,80}),\s+you\b", re.IGNORECASE)
 _FOLLOWING = re.compile(r"^\s*the\s+following\b[^:]*:?\s*$", re.IGNORECASE)
 #: Words that may stand before the addressee's name in an audience statement.
 _DETERMINERS = frozenset(
@@ -232,10 +235,55 @@ _OPENING_PATTERNS = (
 #: How many provisions open a document (its title block, foreword or first paragraphs).
 OPENING_PROVISIONS = 6
 
+#: Institutions a local policy calls itself by (``the setting``, ``our school``, ``The
+#: Agency``), by the group of the institution: the one a policy names so most is its own.
+_OWN_KINDS = {
+    "setting": "education",
+    "nursery": "education",
+    "pre-school": "education",
+    "preschool": "education",
+    "school": "education",
+    "academy": "education",
+    "college": "education",
+    "home": "other",
+    "agency": "other",
+    "company": "other",
+    "organisation": "other",
+    "organization": "other",
+    "charity": "other",
+    "council": "local_authority",
+}
+_OWN = re.compile(
+    r"\b(?:the|our|this)\s+\|?(" + "|".join(sorted(_OWN_KINDS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+#: Fewest self-references, and the share one kind must hold, for a policy's own institution;
+#: fewest uses of *we* for the institution to be the author of its *we*.
+MIN_OWN_MENTIONS = 5
+MIN_OWN_SHARE = 2 / 3
+MIN_FIRST_PERSON = 3
+#: Kinds of document that are law, not an institution's own policy.
+_STATUTE = frozenset({"act", "si", "bill"})
 
-def _author(texts: Sequence[str]) -> str | None:
+
+def _own_institution(texts: Sequence[str], kind: str | None) -> str | None:
+    """The group of the institution a local policy calls itself by: the kind of institution
+    it names most with *the*, *our* or *this* (``the setting``), when one holds
+    :data:`MIN_OWN_SHARE` of at least :data:`MIN_OWN_MENTIONS` such names; never in
+    statute."""
+    if kind in _STATUTE:
+        return None
+    counts = Counter(
+        _OWN_KINDS[found.group(1).lower()] for t in texts for found in _OWN.finditer(t)
+    )
+    return _dominant(counts, MIN_OWN_MENTIONS, MIN_OWN_SHARE)
+
+
+def _author(texts: Sequence[str], own: str | None = None) -> str | None:
     """The group of the publisher the document names (nearly) alone, if any; else of the only
-    one its opening names."""
+    one its opening names; else, in a document that speaks as *we*, of its own institution
+    (``own``, :func:`_own_institution`)."""
     counts = Counter(
         {group: sum(len(p.findall(t)) for t in texts) for group, p in _PUBLISHERS.items()}
     )
@@ -246,7 +294,11 @@ def _author(texts: Sequence[str]) -> str | None:
     named = {
         group for group, pattern in _OPENING_PATTERNS if any(pattern.search(t) for t in opening)
     }
-    return named.pop() if len(named) == 1 else None
+    if len(named) == 1:
+        return named.pop()
+    if own is not None and sum(len(_FIRST_PERSON.findall(t)) for t in texts) >= MIN_FIRST_PERSON:
+        return own
+    return None
 
 
 def _dominant(counts: Counter[str], fewest: int, share: float) -> str | None:
@@ -277,16 +329,18 @@ def read_context(
     """The :class:`DocumentContext` of a document whose provisions have ``texts``.
 
     The addressee is the first party the document's audience statement names
-    (looked for in its first :data:`AUDIENCE_WINDOW` provisions); the
-    workplace is ``education`` where schools, colleges and settings make at
-    least :data:`MIN_INSTITUTION_SHARE` of the institutions the document
-    names (at least :data:`MIN_INSTITUTIONS` mentions), ``professional``
-    where other bodies (homes, agencies) do.
+    (``This guidance is for ...``, ``As a foster carer, you ...``; looked for in
+    its first :data:`AUDIENCE_WINDOW` provisions); the workplace is
+    ``education`` where schools, colleges and settings make at least
+    :data:`MIN_INSTITUTION_SHARE` of the institutions the document names (at
+    least :data:`MIN_INSTITUTIONS` mentions), ``professional`` where other
+    bodies (homes, agencies) do, else that of the institution a local policy
+    calls itself by (:func:`_own_institution`).
     """
     addressee, said = None, None
     head = list(texts[:AUDIENCE_WINDOW])
     for index, text in enumerate(head):
-        for found in _AUDIENCE.finditer(text):
+        for found in (*_AUDIENCE.finditer(text), *_AS_YOU.finditer(text)):
             who = found.group("who")
             if _FOLLOWING.match(who) or who.rstrip().endswith(":"):
                 # "statutory guidance for the following organisations:" then the list
@@ -316,7 +370,11 @@ def read_context(
             if any(t.lower_ in PARTNERS for t in doc[start:end]):
                 continue
             kinds["education" if group == "education" else "professional"] += 1
+    own = _own_institution(texts, kind)
     workplace = _dominant(kinds, MIN_INSTITUTIONS, MIN_INSTITUTION_SHARE)
+    if workplace is None and own in ("education", "other"):
+        # a policy's staff work at its own institution: a setting's (education) or a home's
+        workplace = "education" if own == "education" else "professional"
     heads = tuple(
         (word, group)
         for word, groups in sorted(named.items())
@@ -328,7 +386,7 @@ def read_context(
         workplace,
         kind,
         heads,
-        _author(texts),
+        _author(texts, own),
         *_named_definitions(
             texts,
             make_doc,

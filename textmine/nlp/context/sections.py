@@ -7,7 +7,13 @@ schedule paragraph; never from another one. So the tagger parses one
 *section* at a time: :func:`section_of` names it from a provision's ref
 (``s.36(6)(a)`` belongs to ``s.36``, ``reg.6(2)`` to ``reg.6``, ``Sch 2 para
 3(1)(b)`` to ``Sch 2 para 3``, guidance ``9.14`` to itself), and the
-consecutive provisions of one section make one unit.
+consecutive provisions of one section make one unit. A list whose lead-in and
+items a reader gave as provisions of their own (guidance text, Markdown or
+plain text with a blank line after ``The Key Person will:``, or items carried
+over a page break) is one unit too: an unnumbered provision that opens as a
+list item (a bullet glyph or a label) joins the unit of the lead-in before it,
+as do the items after it, so each item is read as the clause its lead-in
+completes.
 
 :func:`unit_text` joins a unit's provisions as the document prints them:
 every provision on a line of its own, and a list item (a provision whose ref
@@ -24,6 +30,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from textmine.extract.document import Provision
+from textmine.nlp.context.lists import LEAD_MARKS
 from textmine.text import ends_mid_phrase
 
 __all__ = ["group_units", "label_of", "section_of", "unit_text"]
@@ -97,17 +104,35 @@ def _unwrap(text: str) -> str:
     return _WRAP.sub(join, text)
 
 
+#: The opening of a list item printed as a provision of its own: a bullet glyph, or a label
+#: (``(a)``, ``a)``, ``1.``, ``2)``, the reStructuredText ``#.``).
+_ITEM_OPENING = re.compile(
+    r"[ \t]*(?:[\u2022\u25cf\u25aa\u25e6\u2023*\u00b7\uf0a7\-\u2013][ \t]"
+    r"|\(?(?:[0-9]{1,2}|[a-z])[.)][ \t]|\([a-z]{1,3}\)[ \t]|#\.[ \t])"
+)
+
+
+def leads_list(text: str) -> bool:
+    """Whether ``text`` ends as a list's lead-in (a dash or a colon)."""
+    return text.rstrip().endswith(LEAD_MARKS)
+
+
 def group_units(provisions: Sequence[Provision]) -> Iterator[list[Provision]]:
-    """Consecutive provisions of one section, in document order."""
+    """Consecutive provisions of one section, in document order, with the unnumbered list
+    items that follow a lead-in kept in the lead-in's unit (see the module docstring)."""
     run: list[Provision] = []
     key: str | None = None
+    listing = False  # the provision before ends a lead-in, or is an item of one
     for provision in provisions:
-        section = section_of(provision)
-        if run and section != key:
-            yield run
-            run = []
-        key = section
+        item = listing and provision.ref is None and _ITEM_OPENING.match(provision.text)
+        if not item:
+            section = section_of(provision)
+            if run and section != key:
+                yield run
+                run = []
+            key = section
         run.append(provision)
+        listing = bool(item) or leads_list(provision.text)
     if run:
         yield run
 
