@@ -72,6 +72,23 @@ CASES = [
         "understand the importance of involving parents.",
         [("involving", "involve", "education", ["parent"], "none", False, A)],
     ),
+    # a lead-in that is a bare noun phrase, a title in capitals after an opening clause, is
+    # the subject of items that open with a verb in the third person (here the auto-numbered
+    # items of reStructuredText run into one line)
+    (
+        "When a new plan is agreed, the Nursery Manager:\n"
+        "#. updates the register #. informs the parents of the change "
+        "#. notifies the local authority",
+        [
+            ("informs", "inform", "education", ["parent"], "none", False, A),
+            ("notifies", "notify", "education", [LA], "none", False, A),
+        ],
+    ),
+    # "Staff ensure children:": the object of "ensure" is the subject of the plain-verb items
+    (
+        "Staff ensure children:\n* feel safe in the room\n* participate in every activity",
+        [("participate", "participate", "child", [], "none", False, A)],
+    ),
 ]
 
 

@@ -1228,9 +1228,10 @@ class Parties:
 
     def _person_noun(self, token: Token) -> bool:
         """A noun for someone in a body's service: a party noun, a staff word or an agent
-        noun (``manager``, ``officer``, ``staff``)."""
+        noun (``manager``, ``officer``, ``staff``), also as a title in capitals (``the Setting
+        Manager``, which the parse reads as a proper noun)."""
         lemma = token.lemma_.lower()
-        return token.pos_ == "NOUN" and (
+        return token.pos_ in ("NOUN", "PROPN") and (
             lemma in self.cues.party_nouns
             or token.lower_ in _STAFF
             or self.agent_noun(token) is not None

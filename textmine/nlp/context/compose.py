@@ -328,11 +328,18 @@ def _verb_after_copula(doc: Doc, item: Item) -> bool:
     return bool(words) and words[-1].lemma_ == "be" and first[0].tag_ in ("VB", "VBP")
 
 
+#: Verbs whose object before a colon is the subject of the clauses its items complete
+#: (``Staff ensure children:`` then ``participate safely``).
+_SEEING_TO = frozenset({"ensure"})
+
+
 def _subject_lead(doc: Doc, lead: Segment, item: Item) -> bool:
     """Whether a lead-in that ends with a noun phrase is the subject of its items' verbs:
     ``The designated officer:`` then ``notifies Ofsted``, ``informs the parents``; an item
     that opens with a verb in the third person singular present completes the noun phrase
-    as its predicate, unless the noun is a verb's or preposition's object. A line-initial
+    as its predicate, unless the noun is a verb's or preposition's object; the object of
+    *ensure* is the subject of items that open with a plain verb (``Staff ensure
+    children:`` then ``participate safely``). A line-initial
     verb is often tagged a plural noun in the unit's parse (``* notifies Ofsted``), so a
     lower-case first word in ``-s`` counts too."""
     assert lead.mark is not None
@@ -343,6 +350,13 @@ def _subject_lead(doc: Doc, lead: Segment, item: Item) -> bool:
         return False
     last = words[-1]
     opening = first[0]
+    if (
+        last.dep_ == "dobj"
+        and last.head.lemma_ in _SEEING_TO
+        and opening.is_lower
+        and opening.tag_ in ("VB", "VBP")
+    ):  # "Staff ensure children:" then "participate safely": the children participate
+        return True
     return (
         opening.is_lower
         and (
@@ -354,7 +368,7 @@ def _subject_lead(doc: Doc, lead: Segment, item: Item) -> bool:
             )
         )
         and last.pos_ in ("NOUN", "PROPN")
-        and last.dep_ not in ("dobj", "pobj", "attr", "dative", "npadvmod")
+        and last.dep_ not in ("dobj", "pobj", "attr", "dative")
     )
 
 

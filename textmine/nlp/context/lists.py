@@ -54,7 +54,7 @@ LEAD_MARKS: tuple[str, ...] = (":-", "\u2014", "\u2013", "\u2015", ":")
 #: A label or glyph opening a segment; a label may be glued to the word after it.
 _OPENER = re.compile(
     r"[ \t]*(?:\((?P<label>[0-9]{1,3}[A-Z]{0,2}|[a-z]{1,3}|[A-Z]{1,2})\)[ \t]*"
-    r"|(?P<glyph>[\u2022\u25cf\u25aa\u25e6\u2023*\u00b7\uf0a7-])[ \t]+)"
+    r"|(?P<glyph>[\u2022\u25cf\u25aa\u25e6\u2023*\u00b7\uf0a7-]|#\.)[ \t]+)"
 )
 #: Where a label opens a new segment inside a line: after a lead-in mark or ``;``
 #: (``; and``, ``; or``), with or without a space, before ``(x)``.
@@ -63,6 +63,8 @@ _INLINE = re.compile(
     r"(?=\((?:[0-9]{1,3}[A-Z]{0,2}|[a-z]{1,3})\))"
     # a numbered subsection after a full stop: "... of that section). (2) If ..."
     r"|[.][\"'\u201d\u2019)]*[ \t]+(?=\([0-9]{1,3}[A-Z]{0,2}\)[ \t])"
+    # the auto-numbered items of reStructuredText that a reader ran into one line
+    r"|[ \t]+(?=#\.[ \t])"
 )
 #: A cross-reference running up to a position: ``paragraph (a)``, ``subsections (2), (3)``.
 _REFERENCE = re.compile(

@@ -44,7 +44,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from textmine.nlp.context.document import FAMILY_GROUPS
+from textmine.nlp.context.document import FAMILY_GROUPS, GENERIC_GROUPS
 from textmine.nlp.grammar.adjuncts import (
     adverbial_participle,
     clausal_subject_participle,
@@ -1009,8 +1009,15 @@ class ActorReader:
                 if compound
                 else None
             )
-            if named is None and compound:  # a party the document defines ("the CMA")
-                named = parties.party(compound[-1])
+            if compound:
+                # a party the document defines ("the CMA"), or a generic head its modifier
+                # places ("the Nursery Manager notifies/NNS": a setting's manager)
+                head = parties.party(compound[-1])
+                if head is not None and (
+                    named is None
+                    or (named.group in GENERIC_GROUPS and head.group not in GENERIC_GROUPS)
+                ):
+                    named = head
             if named is None:  # "effects that the OFR considers/NNS have resulted": a body's
                 # acronym or proper name the lexicon does not know
                 names = [
