@@ -244,6 +244,18 @@ CASES = [
         "In some cases, particularly those involving older children, it may be best to wait.",
         [("involving", "involve", "unspecified", ["child"], "none", False, A)],
     ),
+    # ---- a group or consortium of bodies is those bodies; a bare group is some body
+    (
+        "The framework allows a group of local authorities to work together on placements.",
+        [("work together", "work with", LA, [], "none", False, A)],
+    ),
+    (
+        "A consortium of schools must consult parents, and the group must inform the council.",
+        [
+            ("consult", "consult", "education", ["parent"], "must", False, A),
+            ("inform", "inform", "other", [LA], "must", False, A),
+        ],
+    ),
 ]
 
 

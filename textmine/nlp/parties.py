@@ -354,6 +354,9 @@ _QUANTIFIERS = frozenset(
         "range",
         "variety",
         "set",  # "a different set of carers"
+        "group",  # "a group of local authorities"
+        "groups",
+        "consortium",  # "a consortium of schools"
     }
 )
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
