@@ -379,6 +379,19 @@ def test_a_policy_that_calls_itself_the_setting_is_the_writer_of_its_we(
     assert [r["actor"] for r in tag_document(doc, nlp=nlp)] == actors
 
 
+def test_as_a_foster_carer_you_names_the_reader(nlp) -> None:
+    """``As a foster carer, you ...`` says whom a handbook addresses: its imperatives and its
+    *you* are the foster carer's (``parent``)."""
+    doc = document(
+        prov("As a foster carer, you are part of the team around the child."),
+        prov("Inform your supervising social worker of any incident."),
+        kind="text",
+    )
+    assert [(r["actor"], r["recipients"]) for r in tag_document(doc, nlp=nlp)] == [
+        ("parent", ["social_care"])
+    ]
+
+
 def test_list_items_printed_as_provisions_of_their_own_complete_their_lead_in(nlp) -> None:
     """A lead-in and its items that a reader gave as separate unnumbered provisions (a blank
     line after ``will:`` in Markdown) are read as one list: each item is the clause its

@@ -177,6 +177,9 @@ _AUDIENCE = re.compile(
     r"|\b(?:tool|toolkit|resource|checklist)\s+for)\s*:?\s+(?P<who>[^.;]{3,300})",
     re.IGNORECASE,
 )
+#: A reader addressed by role: ``As a foster carer, you ...``, ``As the designated teacher,
+#: you should ...``.
+_AS_YOU = re.compile(r"\bas\s+(?:an?|the)\s+(?P<who>[^,.;:]{3,80}),\s+you\b", re.IGNORECASE)
 _FOLLOWING = re.compile(r"^\s*the\s+following\b[^:]*:?\s*$", re.IGNORECASE)
 #: Words that may stand before the addressee's name in an audience statement.
 _DETERMINERS = frozenset(
@@ -326,7 +329,7 @@ def read_context(
     """The :class:`DocumentContext` of a document whose provisions have ``texts``.
 
     The addressee is the first party the document's audience statement names
-    (``This guidance is for ...``; looked for in
+    (``This guidance is for ...``, ``As a foster carer, you ...``; looked for in
     its first :data:`AUDIENCE_WINDOW` provisions); the workplace is
     ``education`` where schools, colleges and settings make at least
     :data:`MIN_INSTITUTION_SHARE` of the institutions the document names (at
@@ -337,7 +340,7 @@ def read_context(
     addressee, said = None, None
     head = list(texts[:AUDIENCE_WINDOW])
     for index, text in enumerate(head):
-        for found in _AUDIENCE.finditer(text):
+        for found in (*_AUDIENCE.finditer(text), *_AS_YOU.finditer(text)):
             who = found.group("who")
             if _FOLLOWING.match(who) or who.rstrip().endswith(":"):
                 # "statutory guidance for the following organisations:" then the list
