@@ -392,6 +392,25 @@ def test_as_a_foster_carer_you_names_the_reader(nlp) -> None:
     ]
 
 
+def test_a_handbooks_reader_its_condition_lead_ins_and_numbered_steps(nlp) -> None:
+    """``As a foster carer, you ...`` says whom a handbook addresses, wherever it stands and
+    whatever name goes before the role: its imperatives and its *you* are the foster carer's
+    (``parent``). A lead-in that is only a condition (``If a child goes missing:``) leads
+    imperatives, not its own subject's verbs; a numbered list run into one line is a list;
+    a supervising social worker's short form (SSW) is social care."""
+    doc = document(
+        prov("Fostering changes lives, and every day is different."),
+        prov("If a child goes missing:"),
+        prov("1. Inform your SSW at once 2. Record what happened 3. Work with the police"),
+        prov("As a Northfield foster carer, you are part of the team around the child."),
+        kind="text",
+    )
+    assert [(r["text"], r["actor"], r["recipients"]) for r in tag_document(doc, nlp=nlp)] == [
+        ("Inform", "parent", ["social_care"]),
+        ("Work with", "parent", ["other"]),
+    ]
+
+
 def test_list_items_printed_as_provisions_of_their_own_complete_their_lead_in(nlp) -> None:
     """A lead-in and its items that a reader gave as separate unnumbered provisions (a blank
     line after ``will:`` in Markdown) are read as one list: each item is the clause its

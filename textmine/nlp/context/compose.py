@@ -179,7 +179,10 @@ def compose(
     elif pointer is not None:
         spans[-1] = (last_start, pointer.start())
     keep_colon = pointer is None and (
-        (_nominal_end(doc, chain[-1]) and not _subject_lead(doc, chain[-1], item))
+        (
+            (_nominal_end(doc, chain[-1]) or _condition_only(doc, chain[-1]))
+            and not _subject_lead(doc, chain[-1], item)
+        )
         or _verb_after_copula(doc, item)
     )
     out: list[str] = []
@@ -370,6 +373,23 @@ def _subject_lead(doc: Doc, lead: Segment, item: Item) -> bool:
         and last.pos_ in ("NOUN", "PROPN")
         and last.dep_ not in ("dobj", "pobj", "attr", "dative")
     )
+
+
+def _condition_only(doc: Doc, lead: Segment) -> bool:
+    """Whether a colon lead-in is only a condition or time clause (``If you suspect
+    bullying:``, ``When a child goes missing:``): its items are sentences of their own (most
+    often imperatives), not the clause's continuation."""
+    assert lead.mark is not None
+    if doc.text[lead.mark] != ":":
+        return False
+    span = doc.char_span(lead.start, lead.mark, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span[-1].sent.root
+    return any(
+        c.dep_ == "mark" and c.lower_ in _CONDITIONS and span.start <= c.i < span.end
+        for c in root.children
+    ) and not any(t.tag_ == "MD" for t in span)
 
 
 def _nominal_end(doc: Doc, lead: Segment) -> bool:

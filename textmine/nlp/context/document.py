@@ -329,8 +329,9 @@ def read_context(
     """The :class:`DocumentContext` of a document whose provisions have ``texts``.
 
     The addressee is the first party the document's audience statement names
-    (``This guidance is for ...``, ``As a foster carer, you ...``; looked for in
-    its first :data:`AUDIENCE_WINDOW` provisions); the workplace is
+    (``This guidance is for ...``, looked for in its first
+    :data:`AUDIENCE_WINDOW` provisions), else the role it addresses its reader
+    by anywhere (``As a foster carer, you ...``); the workplace is
     ``education`` where schools, colleges and settings make at least
     :data:`MIN_INSTITUTION_SHARE` of the institutions the document names (at
     least :data:`MIN_INSTITUTIONS` mentions), ``professional`` where other
@@ -340,7 +341,7 @@ def read_context(
     addressee, said = None, None
     head = list(texts[:AUDIENCE_WINDOW])
     for index, text in enumerate(head):
-        for found in (*_AUDIENCE.finditer(text), *_AS_YOU.finditer(text)):
+        for found in _AUDIENCE.finditer(text):
             who = found.group("who")
             if _FOLLOWING.match(who) or who.rstrip().endswith(":"):
                 # "statutory guidance for the following organisations:" then the list
@@ -352,6 +353,13 @@ def read_context(
                 break
         if addressee is not None:
             break
+    if addressee is None:
+        # "As a foster carer, you ...", wherever the document says it
+        for found in (m for text in texts for m in _AS_YOU.finditer(text)):
+            group = _head_group(make_doc(found.group("who").strip()), matcher)
+            if group is not None:
+                addressee, said = group, " ".join(found.group(0).split())[:200]
+                break
     kinds: Counter[str] = Counter()
     named: dict[str, Counter[str]] = {}
     for text in texts:
@@ -704,6 +712,17 @@ def _head_end(doc: Doc) -> int:
     """Where a name's head ends: before its first ``of``/``for``/``to`` ... (``Valuation
     Tribunal`` of ``Valuation Tribunal for Wales``), else at its end."""
     return next((t.i for t in doc if t.lower_ in _HEAD_ENDS and t.i > 0), len(doc))
+
+
+def _head_group(doc: Doc, matcher: PartyMatcher) -> str | None:
+    """The group of the longest alias that ends the words ``doc`` (``a Northfield foster
+    carer``: the foster carer's)."""
+    ending = [
+        (end - start, matcher.info[match_id][0])
+        for match_id, start, end in matcher.matcher(doc)
+        if end == len(doc)
+    ]
+    return max(ending)[1] if ending else None
 
 
 def _first_group(doc: Doc, matcher: PartyMatcher) -> str | None:

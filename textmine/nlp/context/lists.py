@@ -54,8 +54,12 @@ LEAD_MARKS: tuple[str, ...] = (":-", "\u2014", "\u2013", "\u2015", ":")
 #: A label or glyph opening a segment; a label may be glued to the word after it.
 _OPENER = re.compile(
     r"[ \t]*(?:\((?P<label>[0-9]{1,3}[A-Z]{0,2}|[a-z]{1,3}|[A-Z]{1,2})\)[ \t]*"
-    r"|(?P<glyph>[\u2022\u25cf\u25aa\u25e6\u2023*\u00b7\uf0a7-]|#\.)[ \t]+)"
+    r"|(?P<glyph>[\u2022\u25cf\u25aa\u25e6\u2023*\u00b7\uf0a7-]|#\.)[ \t]+"
+    r"|(?P<number>[0-9]{1,2})[.)][ \t]+)"
 )
+#: A numbered list a reader ran into one line opens it: ``1. Inform your social worker 2.
+#: Record what happened``.
+_FIRST_NUMBER = re.compile(r"[ \t]*1[.)][ \t]+\S")
 #: Where a label opens a new segment inside a line: after a lead-in mark or ``;``
 #: (``; and``, ``; or``), with or without a space, before ``(x)``.
 _INLINE = re.compile(
@@ -117,13 +121,29 @@ def segments(text: str) -> list[Segment]:
     position = 0
     for line in text.split("\n"):
         inline = [m.end() for m in _INLINE.finditer(line) if not _cross_reference(line, m.start())]
-        cuts = sorted({0, *inline, *_run_on(line), len(line)})
+        cuts = sorted({0, *inline, *_run_on(line), *_numbered(line), len(line)})
         for begin, finish in itertools.pairwise(cuts):
             segment = _segment(line, begin, finish, position)
             if segment is not None:
                 out.append(segment)
         position += len(line) + 1
     return out
+
+
+def _numbered(line: str) -> list[int]:
+    """Cuts before the items of a numbered list run into one line: after ``1.`` at its start,
+    before ``2.``, then ``3.`` ... in turn (so a number that ends a sentence, ``paragraph
+    5.``, cuts nothing)."""
+    if not _FIRST_NUMBER.match(line):
+        return []
+    cuts: list[int] = []
+    position, number = 0, 2
+    while True:
+        found = re.compile(rf"[ \t]{number}[.)][ \t]+\S").search(line, position)
+        if found is None:
+            return cuts
+        cuts.append(found.start() + 1)
+        position, number = found.end(), number + 1
 
 
 def _cross_reference(line: str, position: int) -> bool:
@@ -150,7 +170,7 @@ def _segment(line: str, begin: int, finish: int, offset: int) -> Segment | None:
     label: str | None = None
     start = begin + len(part) - len(part.lstrip())
     if opener is not None and opener.end() < len(part.rstrip()):
-        label = opener.group("label") or opener.group("glyph")
+        label = opener.group("label") or opener.group("glyph") or opener.group("number")
         start = begin + opener.end()
     end = begin + len(part.rstrip())
     if end <= start:

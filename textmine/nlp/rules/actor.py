@@ -342,10 +342,16 @@ FRONTED = rule(
     "be eligible for services, the school and the authority should take into account the guidance.",
     expect={"text": "considering", "actor": "education"},
 )
+#: Subordinators of a condition or time clause: a lead-in that is only such a clause has no
+#: doer for its items (see :meth:`ActorReader.lead_in_doer`).
+_CONDITION_MARKS = frozenset(
+    {"if", "when", "where", "whenever", "once", "unless", "before", "after", "while", "until"}
+)
 LEAD_IN = rule(
     "actor.lead_in",
     "actor",
-    "A list item's verb with no doer of its own takes the doer of the lead-in it completes.",
+    "A list item's verb with no doer of its own takes the doer of the lead-in it completes "
+    "(a lead-in that is only a condition, 'If a child is missing:', has none).",
     example="We can help you in the following ways:\nInforming you about your rights.",
     expect={"text": "Informing", "actor": "local_authority"},
     doubt="context",
@@ -836,6 +842,10 @@ class ActorReader:
         if not len(doc):
             return None
         root = next(iter(doc.sents)).root
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in root.children):
+            # "If a child is not in education:" then "Notify the local authority": a lead-in
+            # that is only a condition leads items whose doer is not the condition's subject
+            return None
         subject = next(
             (c for c in root.children if c.dep_ in ACTIVE_SUBJECTS and not is_expletive(c)),
             None,
