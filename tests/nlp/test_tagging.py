@@ -326,6 +326,7 @@ OPENINGS = [
         "local_authority",
     ),
     (["Brook House - Residential Children's Home"], "We will consult each child.", "other"),
+    (["Northfield Fostering is committed to:"], "We will consult each child.", "other"),
     (
         ["Foreword, on behalf of the Northfield Safeguarding Children Partnership"],
         "We will work with schools to improve referrals.",

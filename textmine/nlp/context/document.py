@@ -214,9 +214,12 @@ MIN_AUTHOR_SHARE = 4 / 5
 
 #: Writers a document's opening names as itself (``I am delighted to introduce Bedford
 #: Borough Council's strategy``, ``The Haydn - Residential Children's Home``, ``Since
-#: becoming Children's Commissioner``), besides the publishers above.
+#: becoming Children's Commissioner``, ``Northfield Fostering is committed to``), besides
+#: the publishers above.
 _OPENING_WRITERS = (
     ("other", re.compile(r"\bChildren['\u2019]s (?:Home|Commissioner)\b")),
+    # an independent fostering provider by its name (``Northfield Fostering``)
+    ("other", re.compile(r"\b[A-Z][a-z]+ Fostering\b")),
     # a safeguarding partnership writing for its partners (the README's "safeguarding
     # partners": professional)
     ("professional", re.compile(r"\bSafeguarding (?:Children )?Partnership\b")),
