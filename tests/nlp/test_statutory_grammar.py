@@ -552,6 +552,12 @@ CASES = [
     # an episode involving children is an event about them; professionals involved in one
     # are still involved
     ("Professionals should respond to missing episodes involving children.", []),
+    # an allegation or complaint that involves a party concerns it; a process involves them
+    ("If the allegation involves senior staff, the referrer may contact the council.", []),
+    (
+        "The review process involves parents at every stage.",
+        [("involves", "involve", "unspecified", ["parent"], "none", False, A)],
+    ),
     (
         "The person who finds the child should update the professionals who have been "
         "involved in the episode.",

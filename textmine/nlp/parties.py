@@ -206,6 +206,16 @@ AUTHOR = rule(
     "will consult the registered person.",
     expect={"text": "consult", "actor": "other"},
 )
+EMPLOYEE = rule(
+    "party.employee",
+    "party",
+    "In a document that tells where its staff work (its workplace, or the institution a policy "
+    "calls itself by), employees named by no employer are those staff.",
+    example="Our setting welcomes all families. The setting is open all year. The setting "
+    "has a garden. The setting has a kitchen. The setting has a library. Every employee must "
+    "co-operate with the manager.",
+    expect={"text": "co-operate", "actor": "education"},
+)
 EMPLOYER = rule(
     "party.employer",
     "party",
@@ -370,6 +380,8 @@ _FIRST_PLURAL = frozenset({"we", "us", "our", "ourselves"})
 _SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves"})
 #: Who employs the staff (see :data:`EMPLOYER`).
 _EMPLOYERS = frozenset({"employer", "employers"})
+#: The staff by their employment (see :data:`EMPLOYEE`).
+_EMPLOYEES = frozenset({"employee"})
 #: Heads that name an authority of their own kind, which a modifier does not make another's
 #: (``the education authority`` is a local authority, not a school's; but ``a local
 #: authority adoption agency`` is the authority's).
@@ -974,6 +986,14 @@ class Parties:
             or token.lower_ in _STAFF  # a collective: "staff ... they"
             or any(c.dep_ == "conj" for c in token.children)
         )
+        if (
+            token.lemma_.lower() in _EMPLOYEES
+            and self.context.workplace is not None
+            and not any(c.dep_ == "poss" or c.lower_ in ("of", "from") for c in token.children)
+        ):  # "every employee must co-operate" in a setting's policy: the setting's staff
+            group, _ = self._workplace(token)
+            many = token.tag_ in ("NNS", "NNPS")
+            return Party(group, "person", self.np_text(token), many, EMPLOYEE)
         if alias is not None and alias[0] in GENERIC_GROUPS and self._is_staff(token):
             group, rule = self._workplace(token)
             return Party(group, alias[1], self.np_text(token), plural, rule)

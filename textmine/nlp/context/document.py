@@ -164,7 +164,8 @@ _DOCUMENT = (
 )
 #: "This guidance is for ...", "This statutory guide is aimed at ...", "It is intended for
 #: ...", "This guidance should be read and followed by ...", "guidance to X about ...",
-#: "this guidance will support X to ...", "a simple tool for practitioners who ...".
+#: "this guidance will support X to ...", "a simple tool for practitioners who ...", "This
+#: policy applies to ...".
 _AUDIENCE = re.compile(
     r"\b(?:(?:this|the|it)\s+(?:is\s+(?:a\s+)?)?" + _DOCUMENT + r"?\s*"
     r"(?:is|has\s+been)\s+(?:(?:written|issued|produced|intended|aimed|designed|published|"
@@ -174,6 +175,8 @@ _AUDIENCE = re.compile(
     r"\s+to)\s+(?:support|help|assist|enable|guide)"
     r"|(?:provid\w+|giv\w+|offer\w+)\s+(?:statutory\s+)?guidance\s+(?:to|for)"
     r"|is\s+statutory\s+guidance\s+for"
+    # "This policy applies to all staff", "This policy sets out ... It applies to all staff"
+    r"|(?:this|the)\s+" + _DOCUMENT + r"\s+(?:[^.;]{0,200}[.]\s+it\s+)?applies\s+to"
     r"|\b(?:tool|toolkit|resource|checklist)\s+for)\s*:?\s+(?P<who>[^.;]{3,300})",
     re.IGNORECASE,
 )

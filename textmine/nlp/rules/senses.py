@@ -738,7 +738,17 @@ def _gerund_complement(anchor: Token) -> bool:
 #: children``); a party involved *in* one is still involved (``the professionals involved in
 #: the episode``).
 _EVENTS = frozenset(
-    {"episode", "case", "situation", "event", "occasion", "dispute", "separation", "restraint"}
+    {
+        "episode",
+        "case",
+        "situation",
+        "event",
+        "occasion",
+        "dispute",
+        "separation",
+        "restraint",
+        "complaint",
+    }
 )
 
 
@@ -746,11 +756,15 @@ def _in_activity(anchor: Token, reader: Reader) -> bool:
     """``involved in violence``, ``engaged in regulated activity``: the ``in`` phrase names an
     activity, conduct, employment or event (``cues.jsonl``), and no party is worked with
     (``engage in sexual activity with a third party`` is conduct whoever it is with).
-    ``abuse involving children``, ``incidents involving pupils``: an activity or event that
-    involves a party concerns it."""
+    ``abuse involving children``, ``incidents involving pupils``, ``the allegation involves
+    a carer``: an activity or event that involves a party concerns it."""
     activities = reader.cues.activities
     if anchor.dep_ in ("acl", "relcl") and anchor.head.lemma_.lower() in activities | _EVENTS:
         return True  # "reports of abuse involving children with SEND", "episodes involving"
+    if anchor.lemma_ == "involve" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in activities | _EVENTS for c in anchor.children
+    ):  # "if the allegation involves senior staff": the event concerns them
+        return True
     after = _after_aside(anchor)
     if (
         after is not None
