@@ -393,6 +393,34 @@ def test_as_a_foster_carer_you_names_the_reader(nlp) -> None:
     ]
 
 
+def test_a_policy_that_applies_to_staff_addresses_them(nlp) -> None:
+    """``This policy sets out ... It applies to all staff`` states whom a policy is for: its
+    imperatives are the staff's."""
+    doc = document(
+        prov("This policy sets out how concerns are handled. It applies to all staff."),
+        prov("If a child is at risk:"),
+        prov("- Notify the local authority at once"),
+        kind="text",
+    )
+    assert [r["actor"] for r in tag_document(doc, nlp=nlp)] == ["professional"]
+
+
+def test_a_gerund_adjunct_of_an_imperative_is_the_readers(nlp) -> None:
+    """``Do not delay action while seeking advice``, ``Call the police before informing the
+    parents``: the gerund of an adverbial phrase is done by the imperative's doer, the
+    reader the document names."""
+    doc = document(
+        prov("This guidance is for all staff."),
+        prov("Do not delay emergency action while seeking advice."),
+        prov("Call the police before informing the parents."),
+        kind="text",
+    )
+    assert [(r["text"], r["actor"]) for r in tag_document(doc, nlp=nlp)] == [
+        ("seeking", "professional"),
+        ("informing", "professional"),
+    ]
+
+
 def test_a_handbooks_reader_its_condition_lead_ins_and_numbered_steps(nlp) -> None:
     """``As a foster carer, you ...`` says whom a handbook addresses, wherever it stands and
     whatever name goes before the role: its imperatives and its *you* are the foster carer's

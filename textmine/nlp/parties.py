@@ -991,7 +991,7 @@ class Parties:
             and self.context.workplace is not None
             and not any(c.dep_ == "poss" or c.lower_ in ("of", "from") for c in token.children)
         ):  # "every employee must co-operate" in a setting's policy: the setting's staff
-            group, _ = self._workplace(token)
+            group = "education" if self.context.workplace == "education" else "professional"
             many = token.tag_ in ("NNS", "NNPS")
             return Party(group, "person", self.np_text(token), many, EMPLOYEE)
         if alias is not None and alias[0] in GENERIC_GROUPS and self._is_staff(token):

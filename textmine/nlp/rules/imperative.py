@@ -150,6 +150,14 @@ def is_imperative(verb: Token, lead_in: Span | None = None) -> bool:
         opener = _opener(token)
         if opener is not None and _first_word(opener):
             return not _describes(token, lead_in)
+        if token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.dep_ == "prep":
+            # "Do not delay action while seeking advice", "Call the police before informing
+            # the parents": the gerund of an adverbial phrase is the imperative's adjunct
+            token = token.head.head
+            continue
+        if token.tag_ == "VBG" and token.dep_ == "advcl" and token.head.i != token.i:
+            token = token.head  # "Act at once, informing the police"
+            continue
         if token.dep_ not in _UP or token.head.i == token.i:
             return False
         if token.dep_ == "xcomp" and token.head.tag_ != "VB":
