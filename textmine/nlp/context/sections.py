@@ -12,8 +12,8 @@ items a reader gave as provisions of their own (guidance text, Markdown or
 plain text with a blank line after ``The Key Person will:``, or items carried
 over a page break) is one unit too: an unnumbered provision that opens as a
 list item (a bullet glyph or a label) joins the unit of the lead-in before it,
-as do the items after it, so each item is read as the clause its lead-in
-completes.
+as do the items after it until one ends with a full stop (numbered steps go on
+after one), so each item is read as the clause its lead-in completes.
 
 :func:`unit_text` joins a unit's provisions as the document prints them:
 every provision on a line of its own, and a list item (a provision whose ref
@@ -112,6 +112,10 @@ _ITEM_OPENING = re.compile(
 )
 
 
+#: The opening of a numbered item (``1.``, ``2)``, ``#.``).
+_NUMBERED = re.compile(r"[ \t]*(?:\(?[0-9]{1,2}[.)]|#\.)[ \t]")
+
+
 def leads_list(text: str) -> bool:
     """Whether ``text`` ends as a list's lead-in (a dash or a colon)."""
     return text.rstrip().endswith(LEAD_MARKS)
@@ -123,8 +127,12 @@ def group_units(provisions: Sequence[Provision]) -> Iterator[list[Provision]]:
     run: list[Provision] = []
     key: str | None = None
     listing = False  # the provision before ends a lead-in, or is an item of one
+    numbered = False  # the provision before is a numbered item that ended its sentence
     for provision in provisions:
-        item = listing and provision.ref is None and _ITEM_OPENING.match(provision.text)
+        opening = _ITEM_OPENING.match(provision.text) if provision.ref is None else None
+        item = opening is not None and (
+            listing or (numbered and _NUMBERED.match(provision.text) is not None)
+        )
         if not item:
             section = section_of(provision)
             if run and section != key:
@@ -132,7 +140,13 @@ def group_units(provisions: Sequence[Provision]) -> Iterator[list[Provision]]:
                 run = []
             key = section
         run.append(provision)
-        listing = bool(item) or leads_list(provision.text)
+        # an item provision that ends with a full stop may close its list: the next one
+        # that opens as an item may belong to another list (the lead-in is not repeated)
+        ended = provision.text.rstrip().endswith(".")
+        listing = leads_list(provision.text) or (bool(item) and not ended)
+        # numbered steps go on after a full stop (``#. Check the room.`` then ``#. Inform
+        # the guardians.``): a sequence of numbers is one list
+        numbered = bool(item) and ended and _NUMBERED.match(provision.text) is not None
     if run:
         yield run
 
