@@ -244,6 +244,18 @@ CASES = [
         "In some cases, particularly those involving older children, it may be best to wait.",
         [("involving", "involve", "unspecified", ["child"], "none", False, A)],
     ),
+    # ---- a noun with an optional plural ("parent(s)", "carer/s", "child(ren)") is the party
+    (
+        "Where possible, the birth parent(s) should be involved in planning.",
+        [("involved", "involve", "unspecified", ["parent"], "should", False, "passive")],
+    ),
+    (
+        "The school must consult the carer/s and inform the child(ren).",
+        [
+            ("consult", "consult", "education", ["parent"], "must", False, A),
+            ("inform", "inform", "education", ["child"], "must", False, A),
+        ],
+    ),
     # ---- a group or consortium of bodies is those bodies; a bare group is some body
     (
         "The framework allows a group of local authorities to work together on placements.",

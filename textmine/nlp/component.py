@@ -658,7 +658,8 @@ _OPTIONAL_PLURALS = (
 
 def keep_paired_pronouns(nlp: Language) -> None:
     """Keep ``his/her``, ``s/he`` ... one token, normalised to one of its pronouns, and
-    ``parent/s``, ``carer/s`` one token normalised to the plural.
+    read ``parent/s``, ``carer(s)``, ``child(ren)`` as the noun (normalised to the plural)
+    and its plural mark, so that the noun is read as the party it names.
 
     Split at the slash, the pair reads as two words and a symbol, and the
     parser loses the noun phrase around it (``the young person, his/her
@@ -672,8 +673,11 @@ def keep_paired_pronouns(nlp: Language) -> None:
         for variant in {pair, pair.capitalize(), pair.upper()}:
             add(variant, [{ORTH: variant, NORM: norm}])
     for noun in _OPTIONAL_PLURALS:  # "their parent/s.": not an abbreviation "s." ending nothing
-        for variant in {f"{noun}/s", f"{noun.capitalize()}/s"}:
-            add(variant, [{ORTH: variant, NORM: f"{noun}s"}])
+        for word in (noun, noun.capitalize()):
+            for mark in ("/s", "(s)"):  # the noun, read as the party it is, and the plural mark
+                add(f"{word}{mark}", [{ORTH: word, NORM: f"{noun}s"}, {ORTH: mark}])
+    for word in ("child", "Child"):
+        add(f"{word}(ren)", [{ORTH: word, NORM: "children"}, {ORTH: "(ren)"}])
 
 
 def split_lead_in_mark(nlp: Language) -> None:
