@@ -554,6 +554,7 @@ CASES = [
     ("Professionals should respond to missing episodes involving children.", []),
     # an allegation or complaint that involves a party concerns it; a process involves them
     ("If the allegation involves senior staff, the referrer may contact the council.", []),
+    ("The agency responds to complaints or allegations involving its staff.", []),
     (
         "The review process involves parents at every stage.",
         [("involves", "involve", "unspecified", ["parent"], "none", False, A)],

@@ -759,8 +759,10 @@ def _in_activity(anchor: Token, reader: Reader) -> bool:
     ``abuse involving children``, ``incidents involving pupils``, ``the allegation involves
     a carer``: an activity or event that involves a party concerns it."""
     activities = reader.cues.activities
-    if anchor.dep_ in ("acl", "relcl") and anchor.head.lemma_.lower() in activities | _EVENTS:
-        return True  # "reports of abuse involving children with SEND", "episodes involving"
+    if anchor.dep_ in ("acl", "relcl") and any(
+        head.lemma_.lower() in activities | _EVENTS for head in conjuncts(anchor.head)
+    ):  # "reports of abuse involving children with SEND", "concerns or allegations involving"
+        return True
     if anchor.lemma_ == "involve" and any(
         c.dep_ == "nsubj" and c.lemma_.lower() in activities | _EVENTS for c in anchor.children
     ):  # "if the allegation involves senior staff": the event concerns them
