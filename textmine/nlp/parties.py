@@ -889,8 +889,8 @@ class Parties:
             and self.context.workplace is not None
             and any(c.dep_ == "compound" and c.lower_ in _TEAMS for c in token.lefts)
         ):  # "a team member" in a policy: one of the staff of the document's institution
-            group, _ = self._workplace(token)
-            return Party(group, "person", self.np_text(token), token.tag_ == "NNS", TEAM_MEMBER)
+            many = token.tag_ in ("NNS", "NNPS")
+            return Party(self._own_staff(), "person", self.np_text(token), many, TEAM_MEMBER)
         if token.lemma_.lower() in _QUANTIFIERS:
             # "family members", "panel members": the modifier says what kind of member, also
             # before an of-object ("family members of the person killed" are family)
@@ -991,9 +991,8 @@ class Parties:
             and self.context.workplace is not None
             and not any(c.dep_ == "poss" or c.lower_ in ("of", "from") for c in token.children)
         ):  # "every employee must co-operate" in a setting's policy: the setting's staff
-            group = "education" if self.context.workplace == "education" else "professional"
             many = token.tag_ in ("NNS", "NNPS")
-            return Party(group, "person", self.np_text(token), many, EMPLOYEE)
+            return Party(self._own_staff(), "person", self.np_text(token), many, EMPLOYEE)
         if alias is not None and alias[0] in GENERIC_GROUPS and self._is_staff(token):
             group, rule = self._workplace(token)
             return Party(group, alias[1], self.np_text(token), plural, rule)
@@ -1137,6 +1136,12 @@ class Parties:
         if token.lower_ in _STAFF:
             return not any(c.dep_ == "poss" or c.lower_ in ("of", "from") for c in token.children)
         return any(c.dep_ == "compound" and c.lower_ in _STAFF for c in token.lefts)
+
+    def _own_staff(self) -> str:
+        """The group of the staff of the document's workplace (see :class:`~textmine.nlp.
+        context.document.DocumentContext`): a school's or a setting's are ``education``, any
+        other institution's ``professional``."""
+        return "education" if self.context.workplace == "education" else "professional"
 
     def _workplace(self, token: Token) -> tuple[str, Rule]:
         """``(group, rule)`` of bare *staff*: those of the institution named nearest before

@@ -259,6 +259,8 @@ _OWN_KINDS = {
     "charity": "other",
     "council": "local_authority",
 }
+#: ``the``/``our``/``this`` and one of those kinds (after the bar that opens a
+#: reStructuredText substitution, ``|The Setting|``).
 _OWN = re.compile(
     r"\b(?:the|our|this)\s+\|?(" + "|".join(sorted(_OWN_KINDS, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,

@@ -82,9 +82,9 @@ def label_of(ref: str | None, before: str | None) -> str | None:
 
 
 #: A bullet glyph or a label opening a line: never a wrapped phrase's continuation.
-_OPENS_ITEM = re.compile(
-    r"[\u2022\u25cf\u25aa\u25e6\u2023*\u00b7\uf0a7\-\u2013]\s|\([0-9a-zA-Z]{1,4}\)"
-)
+#: Bullet glyphs a list item may open with (as a character class).
+_GLYPHS = "[\u2022\u25cf\u25aa\u25e6\u2023*\u00b7\uf0a7\\-\u2013]"
+_OPENS_ITEM = re.compile(_GLYPHS + r"\s|\([0-9a-zA-Z]{1,4}\)")
 _WRAP = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)")
 
 
@@ -107,16 +107,14 @@ def _unwrap(text: str) -> str:
 #: The opening of a list item printed as a provision of its own: a bullet glyph, or a label
 #: (``(a)``, ``a)``, ``1.``, ``2)``, the reStructuredText ``#.``).
 _ITEM_OPENING = re.compile(
-    r"[ \t]*(?:[\u2022\u25cf\u25aa\u25e6\u2023*\u00b7\uf0a7\-\u2013][ \t]"
+    r"[ \t]*(?:" + _GLYPHS + r"[ \t]"
     r"|\(?(?:[0-9]{1,2}|[a-z])[.)][ \t]|\([a-z]{1,3}\)[ \t]|#\.[ \t])"
 )
-
-
 #: The opening of a numbered item (``1.``, ``2)``, ``#.``).
 _NUMBERED = re.compile(r"[ \t]*(?:\(?[0-9]{1,2}[.)]|#\.)[ \t]")
 
 
-def leads_list(text: str) -> bool:
+def _leads_list(text: str) -> bool:
     """Whether ``text`` ends as a list's lead-in (a dash or a colon)."""
     return text.rstrip().endswith(LEAD_MARKS)
 
@@ -143,7 +141,7 @@ def group_units(provisions: Sequence[Provision]) -> Iterator[list[Provision]]:
         # an item provision that ends with a full stop may close its list: the next one
         # that opens as an item may belong to another list (the lead-in is not repeated)
         ended = provision.text.rstrip().endswith(".")
-        listing = leads_list(provision.text) or (bool(item) and not ended)
+        listing = _leads_list(provision.text) or (bool(item) and not ended)
         # numbered steps go on after a full stop (``#. Check the room.`` then ``#. Inform
         # the guardians.``): a sequence of numbers is one list
         numbered = bool(item) and ended and _NUMBERED.match(provision.text) is not None
