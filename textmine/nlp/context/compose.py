@@ -12,7 +12,13 @@ component parses the composed clause and reads the item's terms from it.
 A lead-in that ends with a noun phrase and a colon (``We can help you in the
 following ways:``) does not take its items as a continuation of its grammar:
 the colon stays, and the item its own line, so the parse keeps it apart (its
-verb then takes the lead-in's subject as a list item, but not its modal).
+verb then takes the lead-in's subject as a list item, but not its modal). So
+does a lead-in that is only a condition (``If a child goes missing:``), whose
+items are sentences of their own. But a noun phrase is the subject of items
+that open with a verb in the third person (``The designated officer:`` then
+``notifies Ofsted``), and the object of *ensure* of items that open with a
+plain verb (``Staff ensure children:`` then ``participate safely``): those
+items continue it.
 Every other lead-in (a dash, or a colon after a modal, a verb, ``that`` or an
 embedded subject: ``should:``, ``might involve:``, ``ensure that:``,
 ``ensure that they:``) is joined to its item by a space, and the item's first
@@ -342,9 +348,9 @@ def _subject_lead(doc: Doc, lead: Segment, item: Item) -> bool:
     that opens with a verb in the third person singular present completes the noun phrase
     as its predicate, unless the noun is a verb's or preposition's object; the object of
     *ensure* is the subject of items that open with a plain verb (``Staff ensure
-    children:`` then ``participate safely``). A line-initial
-    verb is often tagged a plural noun in the unit's parse (``* notifies Ofsted``), so a
-    lower-case first word in ``-s`` counts too."""
+    children:`` then ``participate safely``). A line-initial verb is often tagged a plural
+    noun in the unit's parse (``* notifies Ofsted``), so a lower-case first word in ``-s``
+    counts too."""
     assert lead.mark is not None
     span = doc.char_span(lead.start, lead.mark, alignment_mode="expand")
     first = doc.char_span(item.start, item.end, alignment_mode="expand")
