@@ -342,11 +342,10 @@ FRONTED = rule(
     "be eligible for services, the school and the authority should take into account the guidance.",
     expect={"text": "considering", "actor": "education"},
 )
-#: Subordinators of a condition or time clause: a lead-in that is only such a clause has no
-#: doer for its items (see :meth:`ActorReader.lead_in_doer`).
-_CONDITION_MARKS = frozenset(
-    {"if", "when", "where", "whenever", "once", "unless", "before", "after", "while", "until"}
-)
+#: Subordinators of a condition or time clause, those above and the ones of time alone: a
+#: lead-in that is only such a clause has no doer for its items (see
+#: :meth:`ActorReader.lead_in_doer`).
+_CONDITION_MARKS = _CONDITIONS | {"once", "before", "after", "until"}
 LEAD_IN = rule(
     "actor.lead_in",
     "actor",
