@@ -89,6 +89,20 @@ CASES = [
         "Staff ensure children:\n* feel safe in the room\n* participate in every activity",
         [("participate", "participate", "child", [], "none", False, A)],
     ),
+    # a label that never opens a list ("(b)") goes on with an unlabelled list whose first
+    # label was lost, so its own lead-in takes the outer one's subject; a relative word the
+    # parse made a verb of control's object is the gap of its infinitive
+    (
+        "A council may revise a plan; and in deciding whether to do so, it—\n"
+        "must have regard in particular to the matters in section 4, and\n"
+        "(b) must involve—\n(i) the tenant to whom the plan relates, and\n"
+        "(ii) any other person whom the tenant asks the council to involve.",
+        [
+            ("have regard in particular to", "have regard to", LA, [], "must", False, A),
+            ("involve", "involve", LA, ["other"], "must", False, A),
+            ("involve", "involve", LA, ["other"], "none", False, A),
+        ],
+    ),
 ]
 
 

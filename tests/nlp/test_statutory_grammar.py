@@ -1126,6 +1126,70 @@ CASES = [
         "It may also be useful for personal advisers to seek the views of care leavers.",
         [("seek", "seek", "professional", [YP], "may", False, A)],
     ),
+    # ---- summaries of duties (eleventh session, after S151-S153 were scored)
+    # a duty that runs on in verb phrases separated by semicolons: each shares the first
+    # verb's subject and modal; imperatives and a subject without a modal share nothing
+    (
+        "Councils must review the scheme every year; notify the Minister of any change; and "
+        "involve tenants in the review.",
+        [
+            ("notify", "notify", LA, ["other"], "must", False, A),
+            ("involve", "involve", LA, ["other"], "must", False, A),
+        ],
+    ),
+    (
+        "The board must set targets for each year; ensure that records are kept; consult the "
+        "council before any change.",
+        [("consult", "consult", "other", [LA], "must", False, A)],
+    ),
+    (
+        "Keep a record of each visit; consult the parents about it.",
+        [("consult", "consult", "unspecified", ["parent"], "none", False, A)],
+    ),
+    # "as they consider appropriate": the one who holds the duty judges, not a nearer subject
+    (
+        "The authority shall secure that every governor is provided with such training as "
+        "they consider appropriate.",
+        [("consider", "consider", LA, [], "none", False, A)],
+    ),
+    # a conjunct with a modal of its own, or one that points back at the duty ("when so
+    # doing"), goes with the main clause, not with a relative clause the parser hung it on
+    (
+        "A council must promote training for adults who are subject to an assessment and "
+        "must co-operate with each other and have regard to guidance when doing so.",
+        [
+            ("co-operate", "cooperate", LA, [LA], "must", False, A),
+            ("have regard to", "have regard to", LA, [], "must", False, A),
+        ],
+    ),
+    (
+        "A council must make arrangements to identify adults who are not registered with a "
+        "doctor and who are not receiving care at home and have regard to guidance when so "
+        "doing.",
+        [("have regard to", "have regard to", LA, [], "must", False, A)],
+    ),
+    # a participle after a noun phrase inside another verb's phrase is the clause's adjunct;
+    # "having regard to" hung on a noun that names no party is the verb's
+    (
+        "A local authority must exercise its functions with a view to promoting the welfare "
+        "of children, having regard to guidance.",
+        [("having regard to", "have regard to", LA, [], "must", False, A)],
+    ),
+    (
+        "The council may invite proposals for new services having regard to guidance from "
+        "the Secretary of State.",
+        [("having regard to", "have regard to", LA, [], "may", False, A)],
+    ),
+    # alternatives with a slash: the first is the doer; a recipient keeps both
+    (
+        "Local authorities/governing bodies must inform each teacher of the standards.",
+        [("inform", "inform", LA, ["education"], "must", False, A)],
+    ),
+    # a child involved in conduct is no occurrence
+    (
+        "A school may make a contract with the parent of a child who is involved in truancy.",
+        [],
+    ),
 ]
 
 

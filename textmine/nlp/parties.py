@@ -106,6 +106,15 @@ PRONOUN = rule(
     expect={"text": "consult", "actor": "local_authority"},
     doubt="pronoun",
 )
+DISCRETION = rule(
+    "party.discretion_holder",
+    "party",
+    "The pronoun of 'such ... as they consider appropriate' stands for the holder of the duty "
+    "or power: the subject of the nearest clause above with a modal.",
+    example="The authority shall secure that every governor is provided with such information "
+    "as they consider appropriate.",
+    expect={"text": "consider", "actor": "local_authority"},
+)
 NAMED = rule(
     "party.named",
     "party",
@@ -388,6 +397,8 @@ _EMPLOYEES = frozenset({"employee"})
 _BODIES = frozenset({"authority", "authorities"})
 #: Determiners that make an object another one of its kind (``notify another agency``).
 _OTHER_ONE = frozenset({"another", "other", "each", "every", "any"})
+#: Verbs of discretion in ``such ... as they consider appropriate``, ``as it thinks fit``.
+_DISCRETION = frozenset({"consider", "think", "deem", "determine", "see", "judge"})
 #: Groups of bodies whose staff or services a modifier may name (``local authority staff``).
 _INSTITUTIONS = frozenset({"local_authority", "education", "health", "social_care"})
 
@@ -878,7 +889,8 @@ class Parties:
             found = self.party(antecedent) or self.named(antecedent)
             if found is None:
                 return None
-            return Party(found.group, found.refer, found.text, found.plural, PRONOUN)
+            how = DISCRETION if antecedent in _discretion_holder(token) else PRONOUN
+            return Party(found.group, found.refer, found.text, found.plural, how)
         fuller = self._fuller_mention(token)
         if fuller is not None:  # "a specified authority ... the authority must co-operate"
             found = self.party(fuller)
@@ -1390,6 +1402,7 @@ class Parties:
         return None
 
     def _antecedent_candidates(self, pronoun: Token) -> Iterator[Token]:
+        yield from _discretion_holder(pronoun)
         if pronoun.dep_ in ("nsubj", "nsubjpass"):
             yield from self._parallel_subjects(pronoun)
         # "If it considers ..., the authority must": the governing clause's subject
@@ -1460,6 +1473,36 @@ class Parties:
             token = self.doc[i]
             if token.dep_ in SUBJECTS and _main_clause(token.head):
                 yield token
+
+
+def _discretion_holder(pronoun: Token) -> list[Token]:
+    """Who holds the discretion of ``as they consider appropriate``, ``as it thinks fit``.
+
+    The clause of discretion qualifies what a duty or power gives (``must secure that
+    every governor is provided with such information as they consider appropriate``);
+    its subject is the holder of that duty or power: the subject of the nearest clause
+    above with a modal, not a nearer subject of a clause without one (``every
+    governor``). Empty when the pronoun is no such subject or no clause above has a
+    modal and a subject.
+    """
+    verb = pronoun.head
+    if (
+        pronoun.dep_ != "nsubj"
+        or verb.lemma_.lower() not in _DISCRETION
+        or pronoun.i == 0
+        or pronoun.doc[pronoun.i - 1].lower_ != "as"
+    ):
+        return []
+    clause = verb
+    for _ in range(_MAX_CHAIN):
+        if clause.head == clause:
+            break
+        clause = clause.head
+        children = list(clause.children)
+        subjects = [c for c in children if c.dep_ == "nsubj"]
+        if subjects and any(c.tag_ == "MD" for c in children):
+            return subjects
+    return []
 
 
 def _other_noun(token: Token) -> bool:

@@ -201,6 +201,11 @@ def _style(label: str | None, expected: list[str]) -> str | None:
     return "alpha"
 
 
+#: The second label of each style: after a single unlabelled item, it is the list that
+#: item began (its own label lost).
+_SECOND_LABELS = frozenset({"b", "ii", "2", "B", "II"})
+
+
 def _next_label(label: str) -> str:
     """The letter after ``label`` in a lettered list (``h`` -> ``i``, ``z`` -> ``aa``)."""
     if label == "z":
@@ -218,6 +223,7 @@ class _List:
     #: item has ended other than with a full stop (then a full stop ends the list).
     shape: bool | None = None
     open_ended: bool = False
+    count: int = 0  # items placed in it so far
     #: The lead-in ends with a complementiser (``ensure that:``, ``where—``): items are clauses.
     clauses: bool = False
 
@@ -275,6 +281,7 @@ def list_items(text: str, is_clause: Callable[[int, int], bool] | None = None) -
             continue
         parent = _place(segment, stack, _shape(words))
         if parent is not None:
+            parent.count += 1
             items.append(Item(segment, tuple(open_list.lead for open_list in stack)))
             if parent.style == "none" and not segment.lead:
                 if not words.endswith("."):
@@ -315,6 +322,17 @@ def _place(segment: Segment, stack: list[_List], shape: bool) -> _List | None:
                 del stack[depth + 1 :]
                 stack[-1].last = segment.label
                 return stack[-1]
+        if (
+            stack
+            and stack[-1].style == "none"
+            and not stack[-1].closed
+            and stack[-1].count == 1
+            and segment.label in _SECOND_LABELS
+        ):
+            # "it— must have regard ..., and (b) must involve—": a second label after one
+            # unlabelled item goes on with that list, whose first label was lost
+            stack[-1].style, stack[-1].last = style, segment.label
+            return stack[-1]
         while stack and stack[-1].style is not None:
             stack.pop()  # a label of no open list's style: the lists opened so far have ended
         if stack:

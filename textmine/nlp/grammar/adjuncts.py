@@ -10,6 +10,10 @@ steps (:mod:`textmine.nlp.rules.actor`) for three shapes of statutory English:
   six month period taking into account ...``: with no comma the parser makes
   the participle modify the noun of an adverbial phrase (``period``), but it
   belongs to the verb the phrase belongs to;
+* :func:`deliberative_participle`: ``may invite proposals for a new school
+  having regard to guidance``: *having regard to* and *taking into account*
+  are acts of a mind, so hung on a noun that names no party they belong to
+  the verb whose phrase holds that noun;
 * :func:`clause_read_relative`: ``Other agencies involved, such as the
   police, should ...`` parsed as a clause (*agencies* the subject of
   *involved*): a reduced relative, so a passive participle;
@@ -32,6 +36,7 @@ __all__ = [
     "adverbial_participle",
     "clausal_subject_participle",
     "clause_read_relative",
+    "deliberative_participle",
     "judging_verb",
     "participle_after_argument",
     "participle_beside_phrase",
@@ -81,6 +86,35 @@ def adverbial_participle(verb: Token) -> Token | None:
         return None
     governor = prep.head
     return governor if governor.pos_ in ("VERB", "AUX") and governor.i < verb.i else None
+
+
+def deliberative_participle(verb: Token) -> Token | None:
+    """The verb a bare ``having regard to`` or ``taking ... into account`` hung on a noun
+    belongs to, or ``None``.
+
+    Only a mind has regard or takes into account, so where the parser made such a
+    participle modify a noun, the noun's verb (the nearest verb above it, before the
+    participle) is the one it belongs to; whether the noun names a party (``staff
+    having regard to``), which would keep it, is for the caller to judge.
+    """
+    if verb.dep_ != "acl" or verb.tag_ != "VBG":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
+        return None
+    lemma = verb.lemma_.lower()
+    words = {t.lower_ for t in verb.children} | {
+        t.lower_ for c in verb.children if c.dep_ == "prep" for t in c.children
+    }
+    if not ((lemma == "have" and "regard" in words) or (lemma == "take" and "account" in words)):
+        return None
+    token = verb.head
+    for _ in range(12):
+        if token.head == token:
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token if token.i < verb.i else None
+    return None
 
 
 def clausal_subject_participle(verb: Token) -> Token | None:

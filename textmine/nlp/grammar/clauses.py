@@ -32,7 +32,10 @@ and guidance English that en_core_web_sm often misparses:
   *for* before an infinitive is its subject);
 * :func:`role_holder`: ``The role of the adviser is to ...``, ``It is the
   responsibility of the registered person to ...``, ``the responsibility for
-  ... remains with X`` (whose duty it is).
+  ... remains with X`` (whose duty it is);
+* :func:`series_previous`: ``The council must keep a register; consult
+  prescribed persons; and publish it`` (a series of verb phrases separated by
+  semicolons shares the first one's subject and modal).
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ __all__ = [
     "previous_subject",
     "reduced_relative",
     "role_holder",
+    "series_previous",
     "split_coordinate",
     "stranded_subject",
     "swallowed_subject",
@@ -613,3 +617,64 @@ def bracketed_apart(first: Token, second: Token) -> bool:
         elif token.text == ")" and depth:
             depth -= 1
     return depth > 0
+
+
+def _series_start(verb: Token) -> Token | None:
+    """The ``;`` that opens ``verb``'s series item (``; consult``, ``; and jointly produce``)."""
+    index = verb.i - 1
+    while index >= 0 and verb.doc[index].dep_ == "advmod" and verb.doc[index].head == verb:
+        index -= 1  # "; jointly produce a report"
+    if index >= 0 and verb.doc[index].lower_ in _CONJUNCTIONS:
+        index -= 1
+    return verb.doc[index] if index >= 0 and verb.doc[index].text == ";" else None
+
+
+def _segment_verb(semicolon: Token) -> Token | None:
+    """The top verb of the ``;``-separated stretch of the sentence that ends at ``semicolon``."""
+    doc = semicolon.doc
+    start = semicolon.sent.start
+    for index in range(semicolon.i - 1, start - 1, -1):
+        if doc[index].text == ";":
+            start = index + 1
+            break
+    for token in doc[start : semicolon.i]:
+        if (
+            token.pos_ in ("VERB", "AUX")
+            and token.tag_ != "MD"
+            and token.dep_ not in ("aux", "auxpass")
+            and not start <= token.head.i < semicolon.i
+        ):
+            return token
+        if token.pos_ in ("VERB", "AUX") and token.head == token:
+            return token
+    return None
+
+
+def series_previous(verb: Token) -> Token | None:
+    """The verb of the series item before ``verb``, where a duty runs on in verb phrases
+    separated by semicolons: ``The council must keep a register; consult prescribed
+    persons; and publish it``. ``verb`` is a bare verb with no subject that opens its
+    item; the item before is one of the series whose first verb has a subject and a modal
+    (the doer and the modal of every item). ``None`` when the shape is not a series (a
+    sentence of its own after the semicolon, or imperatives: ``Keep a register; consult
+    ...`` has no subject to share)."""
+    if verb.tag_ != "VB" or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    semicolon = _series_start(verb)
+    previous = _segment_verb(semicolon) if semicolon is not None else None
+    if previous is None or previous.tag_ != "VB":
+        return None
+    token: Token | None = previous
+    for _ in range(8):  # the series' first verb: a subject and a modal of its own
+        if token is None:
+            return None
+        children = list(token.children)
+        if any(c.dep_ in SUBJECTS for c in children):
+            return previous if any(c.tag_ == "MD" for c in children) else None
+        start = _series_start(token)
+        token = _segment_verb(start) if start is not None else None
+        if token is not None and token.tag_ != "VB":
+            return None
+    return None

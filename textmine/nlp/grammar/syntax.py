@@ -160,11 +160,16 @@ def relative_gap_head(verb: Token, *, stranded: bool) -> Token | None:
     have no relative word (one that exists was parsed as the object already).
     """
     token = verb
+    controlled = False
     for _ in range(MAX_STEPS):
         if token.dep_ == "relcl" and token.head != token:
             break
         if token.dep_ in ("acl", "ccomp") and _nominal(token.head):
             break  # a relative clause parsed as a noun's clausal complement
+        if token.dep_ == "xcomp" and token.head != token and not stranded:
+            controlled = True  # "any person whom the carer asks the authority to involve"
+            token = token.head
+            continue
         if token.dep_ != "conj" or token.head == token:
             return None
         token = token.head
@@ -176,7 +181,11 @@ def relative_gap_head(verb: Token, *, stranded: bool) -> Token | None:
     if not stranded and any(
         t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in head.doc[head.i + 1 : token.i]
     ):
-        return None
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if not (controlled and len(objects) > 1 and objects[0].tag_ in ("WDT", "WP")):
+            return None
+        # the relative word the parse gave the verb of control as a second object is the
+        # gap of its infinitive
     return head
 
 
@@ -237,6 +246,53 @@ def _stranded_member(token: Token) -> Token | None:
     return None
 
 
+def _so_doing(verb: Token) -> bool:
+    """Whether ``verb`` carries ``when so doing``, ``when doing so``, ``in doing so``: an
+    adjunct that points back at the duty the verb goes with."""
+    return any(
+        c.dep_ in ("advcl", "pcomp", "prep")
+        and any(t.lower_ == "so" for t in c.subtree)
+        and any(t.lower_ == "doing" for t in c.subtree)
+        for c in verb.children
+    )
+
+
+def _duty_out_of_relative(verb: Token) -> Token | None:
+    """The main verb a conjunct goes with when the parser put it in a relative clause.
+
+    ``must promote training for adults who are subject to an assessment and must
+    co-operate with each other and have regard to guidance when doing so``: a conjunct with
+    a modal of its own coordinated with a relative clause's verb that has none, or one that
+    points back at the duty (``when so doing``), continues the clause above the relative:
+    the nearest verb there with a modal and a subject of its own.
+    """
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    first = verb
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    if first.dep_ not in ("relcl", "acl") or any(c.tag_ == "MD" for c in first.children):
+        return None
+    if not (_so_doing(verb) or any(c.tag_ == "MD" for c in verb.children)):
+        return None
+    token = first.head
+    for _ in range(MAX_STEPS):
+        children = list(token.children)
+        if (
+            token.pos_ in ("VERB", "AUX")
+            and token.i < verb.i
+            and any(c.tag_ == "MD" for c in children)
+            and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in children
+            )
+        ):
+            return token
+        if token.head == token:
+            return None
+        token = token.head
+    return None
+
+
 def misplaced_conjunct(verb: Token) -> Token | None:
     """The verb a verb is really coordinated with when the parser hung it off a noun.
 
@@ -251,6 +307,9 @@ def misplaced_conjunct(verb: Token) -> Token | None:
     across = parenthesised_conjunct(verb) if verb.dep_ == "conj" else None
     if across is not None:
         return across
+    duty = _duty_out_of_relative(verb)
+    if duty is not None:
+        return duty
     head = verb.head
     if (
         verb.dep_ == "conj"
@@ -330,9 +389,28 @@ def gerund_subject(verb: Token, *, clause_level: bool = False) -> Token | None:
         if clause_level and verb.dep_ == "conj" and token.dep_ == "cc" and token.head == verb.head:
             return None
         if token.lower_ == "of" and token.head.pos_ == "NOUN":
+            if _inside_other_verb(token.head, verb):
+                # "with a view to promoting the welfare of children, having regard to": the
+                # noun phrase belongs to another verb's phrase; the gerund is the clause's
+                return None
             objects = [c for c in token.children if c.dep_ == "pobj"]
             return objects[0] if objects else None
     return None
+
+
+def _inside_other_verb(noun: Token, verb: Token) -> bool:
+    """Whether ``noun`` stands in the phrase of a verb below the one ``verb`` hangs from."""
+    above = {verb.i, *(t.i for t in verb.ancestors)}
+    token = noun
+    for _ in range(MAX_STEPS):
+        if token.i in above:
+            return False
+        if token.pos_ in ("VERB", "AUX"):
+            return True
+        if token.head == token:
+            return False
+        token = token.head
+    return False
 
 
 def imperative_compound(token: Token) -> bool:

@@ -48,6 +48,7 @@ from textmine.nlp.context.document import FAMILY_GROUPS, GENERIC_GROUPS
 from textmine.nlp.grammar.adjuncts import (
     adverbial_participle,
     clausal_subject_participle,
+    deliberative_participle,
     judging_verb,
     participle_beside_phrase,
 )
@@ -67,6 +68,7 @@ from textmine.nlp.grammar.clauses import (
     reduced_relative,
     relative_clause_subject,
     role_holder,
+    series_previous,
     split_coordinate,
     stranded_subject,
     swallowed_subject,
@@ -383,6 +385,15 @@ STEP_CONJ = rule(
     example="The authority must consult the parent and inform the school.",
     expect={"text": "inform", "actor": "local_authority"},
 )
+STEP_SERIES = rule(
+    "step.series",
+    "step",
+    "A verb phrase after a semicolon, in a series that runs on from a verb with a subject and a "
+    "modal, shares that verb's doer.",
+    example="The council must keep a register of providers; consult the persons prescribed; and "
+    "publish the register.",
+    expect={"text": "consult", "actor": "local_authority"},
+)
 STEP_CONJ_ASIDE = rule(
     "step.conj_across_aside",
     "step",
@@ -488,6 +499,14 @@ PARTY_POSSESSOR = rule(
     example="The school's policy must take into account the views of parents.",
     expect={"text": "take into account", "actor": "education"},
 )
+PARTY_FIRST_ALTERNATIVE = rule(
+    "party.first_alternative",
+    "party",
+    "Of parties given as alternatives with a slash ('Local authorities/governing bodies must'), "
+    "the first is the doer, as the first of coordinated subjects is.",
+    example="Local authorities/governing bodies must inform each teacher of the standards.",
+    expect={"text": "inform", "actor": "local_authority"},
+)
 PARTY_ROLE = rule(
     "party.role_holder",
     "party",
@@ -567,6 +586,20 @@ def _fronted_into(preposition: Token, verb: Token) -> Token | None:
     if not preposition.i < verb.i < subject.left_edge.i:
         return None
     return root
+
+
+def _first_alternative(token: Token) -> Token | None:
+    """The noun of the first of alternatives joined by a slash that the parse made a modifier
+    of the last (``Local authorities/governing bodies``: *authorities*), or ``None``."""
+    for child in token.lefts:
+        if (
+            child.dep_ in ("nmod", "compound", "amod", "npadvmod")
+            and child.pos_ in ("NOUN", "PROPN")
+            and child.i + 1 < token.i
+            and token.doc[child.i + 1].text == "/"
+        ):
+            return child
+    return None
 
 
 def _anaphoric(head: Token) -> bool:
@@ -1202,6 +1235,9 @@ class ActorReader:
         """One step up from a verb without a doer of its own, and the rule taking it."""
         party = self.parties.party
         head, dep = token.head, token.dep_
+        previous = series_previous(token)
+        if previous is not None:  # "must keep a register; consult X; and publish it"
+            return previous, STEP_SERIES
         if head == token:
             return None
         across = parenthesised_conjunct(token)
@@ -1238,6 +1274,10 @@ class ActorReader:
         if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
             # object control: "encourage parents to participate", "require the body to consult"
             objects = [c for c in head.children if c.dep_ == "dobj" and c.i < token.i]
+            if len(objects) > 1 and objects[0].tag_ in ("WDT", "WP"):
+                # "any person whom/dobj the carer asks the authority/dobj to involve": the
+                # relative word is the infinitive's object, the other the controller
+                objects = objects[1:]
             controller = self._controller(head, objects)
             if controller is not None:
                 return controller, OBJECT_CONTROL
@@ -1333,9 +1373,10 @@ class ActorReader:
                 head.pos_ in ("NOUN", "PROPN") or (party(head) is not None and not _anaphoric(head))
             )
         ):  # "professionals working with", "all those working with", "anyone seeking"
-            adverbial = adverbial_participle(token)
+            adverbial = adverbial_participle(token) or deliberative_participle(token)
             if adverbial is not None and party(head) is None:
-                return adverbial, STEP_PARTICIPLE  # "at least once in each period taking ..."
+                # "at least once in each period taking ...", "invite proposals having regard to"
+                return adverbial, STEP_PARTICIPLE
             return head, ACL_HEAD
         if dep == "advcl" and token.tag_ in ("VBG", "VBN") and not finite(token):
             judge = judging_verb(head)
@@ -1430,6 +1471,10 @@ class ActorReader:
             head = relative_head(token, parties.is_party)
             if head is not None and parties.party(head) is None:
                 return self._via(self.subject(head, found_by), PARTY_RELATIVE_HEAD)
+        first = _first_alternative(token)
+        if first is not None and parties.party(first) is not None:
+            # "Local authorities/governing bodies must": the first alternative, as with "and"
+            return self._via(self.subject(first, found_by), PARTY_FIRST_ALTERNATIVE)
         found = parties.party(token)
         if found is not None:
             text = (

@@ -56,6 +56,7 @@ from textmine.nlp.grammar.adjuncts import (
     adverbial_participle,
     clausal_subject_participle,
     clause_read_relative,
+    deliberative_participle,
     judging_verb,
     participle_after_argument,
     participle_beside_phrase,
@@ -68,6 +69,7 @@ from textmine.nlp.grammar.clauses import (
     contact_relative,
     opened_participle,
     parenthesised_conjunct,
+    series_previous,
 )
 from textmine.nlp.grammar.deps import ALL_SUBJECTS, to_infinitive
 from textmine.nlp.grammar.passives import OBJECT_CONTROL, kept, list_continuation, passive_control
@@ -152,6 +154,15 @@ LINK_CONJ = rule(
     "A coordinated verb without its own subject or modal shares its conjunct's modal.",
     example="The authority must consult the parent and inform the school.",
     expect={"text": "inform", "modality": "must"},
+)
+LINK_SERIES = rule(
+    "link.series",
+    "link",
+    "A verb phrase after a semicolon, in a series that runs on from a verb with a subject and a "
+    "modal, takes that modal.",
+    example="The council must keep a register of providers; consult the persons prescribed; and "
+    "publish the register.",
+    expect={"text": "consult", "modality": "must"},
 )
 LINK_XCOMP = rule(
     "link.xcomp",
@@ -238,6 +249,9 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, Rule] | None:
     clauses carry no modal in.
     """
     head = verb.head
+    previous = series_previous(verb)
+    if previous is not None:
+        return previous, LINK_SERIES  # "must keep a register; consult X; and publish it"
     if head == verb or contact_relative(verb) is not None:
         return None  # a relative clause ("whatever changes the authority considers necessary")
     dep = verb.dep_
@@ -324,7 +338,7 @@ def step_up(verb: Token, cues: Cues) -> tuple[Token, Rule] | None:
     raised = raised_infinitive(verb)
     if raised is not None:
         return raised, LINK_XCOMP  # "may find it helpful to consult"
-    adverbial = adverbial_participle(verb)
+    adverbial = adverbial_participle(verb) or deliberative_participle(verb)
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in cues.party_nouns:
         adverbial = None  # "the person seeking information": a reduced relative on a party
     if adverbial is not None and not _has_subject(verb):

@@ -42,6 +42,7 @@ from textmine.nlp.grammar.syntax import (
     MAX_STEPS,
     conjuncts,
     imperative_compound,
+    misplaced_conjunct,
     prep_objects,
     relative_gap_head,
     serial_members,
@@ -150,8 +151,8 @@ CO_SUBJECT = rule(
 EACH_OTHER = rule(
     "recipients.each_other",
     "recipients",
-    "'with each other' after a plural subject that names one kind of party: each works "
-    "with the others of its kind.",
+    "'with each other' after a plural or generic subject that names one kind of party ('the "
+    "specified authorities', 'a local authority'): each works with the others of its kind.",
     example="The specified authorities must collaborate with each other.",
     expect={"text": "collaborate", "recipients": ["other"]},
 )
@@ -262,8 +263,9 @@ class RecipientReader:
             if objects_mutual:  # "A and B must consult one another"
                 found += [(o, CO_SUBJECT) for o in others]
             subject = self.subject(verb) if not passive else None
-            if not others and subject is not None and subject.tag_ in ("NNS", "NNPS"):
-                # "The specified authorities must collaborate with each other"
+            if not others and subject is not None and _kind_of_party(subject):
+                # "The specified authorities must collaborate with each other", "A local
+                # authority must co-operate with each other": each with the others of its kind
                 found.append((subject, EACH_OTHER))
         if found:  # "... relevant persons may be notified, for example, the police, ..."
             found += [(o, EXAMPLE) for o in examples([*span_tokens, *(t for t, _ in found)])]
@@ -342,7 +344,10 @@ class RecipientReader:
             for c in verb.children
         ):
             return []
-        if not any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children):
+        # the clause's own subject (of the verb of control for an infinitive: "whom the
+        # carer asks the authority to involve")
+        clause = verb.head if verb.dep_ == "xcomp" else verb
+        if not any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in clause.children):
             return []
         head = relative_gap_head(verb, stranded=False)
         return [] if head is None else conjuncts(head)
@@ -381,7 +386,7 @@ class RecipientReader:
                 return subjects[0]
             if token.dep_ not in ("conj", "xcomp") or token.head == token:
                 return None
-            token = token.head
+            token = (misplaced_conjunct(token) if token.dep_ == "conj" else None) or token.head
         return None
 
     def objects(self, verb: Token) -> list[Token]:
@@ -542,6 +547,15 @@ class RecipientReader:
             for noun in nouns:
                 found += owners(noun)
         return found
+
+
+def _kind_of_party(subject: Token) -> bool:
+    """A subject that names a kind of party rather than one: a plural (``the specified
+    authorities``) or a generic singular (``a local authority``, ``each council``)."""
+    return subject.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "each", "every", "any")
+        for c in subject.children
+    )
 
 
 def _judgement(verb: Token) -> bool:

@@ -672,6 +672,8 @@ def check(span: Span, anchor: Token, constraint: Mapping[str, Any], reader: Read
     if constraint.get("object_party"):
         heads = _object_heads(anchor, reader, frozenset({"with"}))
         heads += next_noun(anchor)
+        if not heads:  # "any person whom the carer asks the authority to involve"
+            heads = reader.recipients.object_gap(anchor)
         if not any(_names_party(h, reader) for h in heads):
             # "involve, so far as ..., the child" (the items of a list under the term are its
             # objects in the clauses they complete: nlp.context.compose)
