@@ -1185,6 +1185,21 @@ CASES = [
         "Local authorities/governing bodies must inform each teacher of the standards.",
         [("inform", "inform", LA, ["education"], "must", False, A)],
     ),
+    # a capitalised plural names a kind of body, read as in lower case; a bare term word
+    # after "and" followed by a clause opener is a verb; a base form after a participle
+    # that modifies a noun coordinates with the verb above it
+    (
+        "The Transport Authorities must have regard to guidance.",
+        [("have regard to", "have regard to", LA, [], "must", False, A)],
+    ),
+    (
+        "A local authority must take into account general considerations and consult when "
+        "determining planning matters.",
+        [
+            ("take into account", "take into account", LA, [], "must", False, A),
+            ("consult", "consult", LA, [], "must", False, A),
+        ],
+    ),
     # a child involved in conduct is no occurrence
     (
         "A school may make a contract with the parent of a child who is involved in truancy.",

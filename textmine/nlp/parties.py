@@ -1043,9 +1043,10 @@ class Parties:
     def _named_authority(token: Token) -> bool:
         """``Authority`` at the end of a proper name the lexicon does not know (``the
         Financial Conduct Authority``): the bare word reads as a local authority only in
-        lower case or alone (``the authority``, ``the Authority``)."""
+        lower case or alone (``the authority``, ``the Authority``). A plural names a kind of
+        body, not one body (``the Transport Authorities``): it is read as in lower case."""
         return (
-            token.lower_ in ("authority", "authorities")
+            token.lower_ == "authority"
             and token.is_title
             and any(
                 c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN" and c.is_title

@@ -314,11 +314,14 @@ def misplaced_conjunct(verb: Token) -> Token | None:
     if (
         verb.dep_ == "conj"
         and verb.tag_ == "VB"
-        and head.tag_ in ("VBN", "VBD", "VBZ", "VBP")
+        and (
+            head.tag_ in ("VBN", "VBD", "VBZ", "VBP") or (head.tag_ == "VBG" and head.dep_ == "acl")
+        )
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
     ):
         # "ensure the policy is reviewed and the procedures are updated, and work with the
-        # governors": a base form coordinates with a base form, not with a participle
+        # governors", "publicise an agreement granting consent and consult X": a base form
+        # coordinates with a base form, not with a participle
         token = head
         for _ in range(MAX_STEPS):
             if token.head == token:

@@ -516,6 +516,9 @@ def _predicative(token: Token) -> bool:
 _COPULAS = frozenset({"be", "become", "get"})
 #: What follows a verb read as a noun after ``and`` when it takes an object or a list.
 _OBJECT_STARTS = frozenset({"DET", "PROPN", "PRON"})
+#: Words after which a bare term word is a verb with no object (``and consult when ...``,
+#: ``and co-operate with``).
+_VERB_FOLLOWERS = frozenset({"when", "where", "before", "if", "with", "on", "about"})
 
 
 def _coordinated_verb(token: Token) -> bool:
@@ -525,7 +528,9 @@ def _coordinated_verb(token: Token) -> bool:
     noun conjunct of *child*. A bare noun (no determiner, possessive or
     modifier of its own) right after the conjunction, itself directly followed
     by a determiner, a name, a pronoun or a list dash, is a verb taking an
-    object (a noun is not followed by another noun phrase's determiner).
+    object (a noun is not followed by another noun phrase's determiner); one
+    followed by a clause opener or its own preposition (``and consult when
+    determining``, ``and co-operate with``) is a verb with none.
     """
     if (
         token.pos_ != "NOUN"
@@ -539,10 +544,11 @@ def _coordinated_verb(token: Token) -> bool:
     if any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children):
         return False
     after = token.nbor(1)
-    return (after.pos_ in _OBJECT_STARTS and after.tag_ != "WDT") or after.text in (
-        "\u2014",
-        "\u2013",
-        ":",
+    return (
+        (after.pos_ in _OBJECT_STARTS and after.tag_ != "WDT")
+        or after.text in ("\u2014", "\u2013", ":")
+        # "must take into account general considerations and consult when determining"
+        or after.lower_ in _VERB_FOLLOWERS
     )
 
 
