@@ -1200,6 +1200,27 @@ CASES = [
             ("consult", "consult", LA, [], "must", False, A),
         ],
     ),
+    # a conjunct of a verb the tagger made a noun is a verb too
+    (
+        "A local authority must publish proposals, inform and consult in the prescribed "
+        "manner before establishing a care trust.",
+        [
+            ("inform", "inform", LA, [], "must", False, A),
+            ("consult", "consult", LA, [], "must", False, A),
+        ],
+    ),
+    # authorities named by their statutory role in local government are councils, also in
+    # a document that speaks of them more than of local authorities
+    (
+        "(1) The highway authority may provide such barriers as they consider necessary. "
+        "(2) The highway authority must consult the waste disposal authority. (3) A highway "
+        "authority must notify the traffic authority.",
+        [
+            ("consider", "consider", LA, [], "none", False, A),
+            ("consult", "consult", LA, [LA], "must", False, A),
+            ("notify", "notify", LA, [LA], "must", False, A),
+        ],
+    ),
     # a child involved in conduct is no occurrence
     (
         "A school may make a contract with the parent of a child who is involved in truancy.",

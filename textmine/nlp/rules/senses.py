@@ -463,7 +463,13 @@ def is_verbal(token: Token, *, predicative: bool = False) -> bool:
         return (
             token.dep_ == "conj"
             and head != token
-            and (head.pos_ == "VERB" or head.tag_.startswith("VB"))
+            and (
+                head.pos_ == "VERB"
+                or head.tag_.startswith("VB")
+                # "must publish proposals, inform/NN and consult/NN": a conjunct of a verb
+                # the tagger also made a noun
+                or (head.pos_ == "NOUN" and head.i < token.i and is_verbal(head))
+            )
         )
     return False
 
