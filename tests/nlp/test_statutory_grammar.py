@@ -1221,6 +1221,18 @@ CASES = [
             ("notify", "notify", LA, [LA], "must", False, A),
         ],
     ),
+    # a modal before an unpunctuated adjunct ("must when exercising its functions have
+    # regard"), where the parse made "regard" the clause's head; "when so doing" ties the
+    # second duty to the first
+    (
+        "A local authority must when exercising its functions have regard to the need to "
+        "safeguard the welfare of children and have regard to guidance from the Secretary of "
+        "State when so doing.",
+        [
+            ("have regard to", "have regard to", LA, [], "must", False, A),
+            ("have regard to", "have regard to", LA, [], "must", False, A),
+        ],
+    ),
     # a child involved in conduct is no occurrence
     (
         "A school may make a contract with the parent of a child who is involved in truancy.",

@@ -279,7 +279,8 @@ def _duty_out_of_relative(verb: Token) -> Token | None:
     for _ in range(MAX_STEPS):
         children = list(token.children)
         if (
-            token.pos_ in ("VERB", "AUX")
+            # also the noun of "have regard" the parse made the clause's head
+            token.pos_ in ("VERB", "AUX", "NOUN")
             and token.i < verb.i
             and any(c.tag_ == "MD" for c in children)
             and any(

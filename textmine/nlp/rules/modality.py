@@ -489,6 +489,18 @@ def modality(verb: Token, cues: Cues) -> Reading:
     A *lexical modal* from ``cues.jsonl`` (``need`` in ``will need to work
     with``) counts where it stands in the chain, before its own auxiliary.
     """
+    found = _modality(verb, cues)
+    if (
+        found.rule is NO_MODAL
+        and verb.dep_ == "aux"
+        and verb.head.pos_ == "NOUN"
+        and verb.head.i > verb.i
+    ):  # "must when exercising its functions have/aux regard/ROOT to": the noun's clause
+        return _modality(verb.head, cues)
+    return found
+
+
+def _modality(verb: Token, cues: Cues) -> Reading:
     chain = governing_chain(verb, cues)
     for index, (token, _) in enumerate(chain):
         below = chain[index - 1][0] if index else None
