@@ -1233,6 +1233,13 @@ CASES = [
             ("have regard to", "have regard to", LA, [], "must", False, A),
         ],
     ),
+    # a perfect passive participle ("having been notified") is an adjunct of the main
+    # clause: its modal, and its subject the one notified
+    (
+        "A local authority may vary a premises licence having been notified of a change of "
+        "circumstances.",
+        [("notified", "notify", "unspecified", [LA], "may", False, P)],
+    ),
     # a child involved in conduct is no occurrence
     (
         "A school may make a contract with the parent of a child who is involved in truancy.",

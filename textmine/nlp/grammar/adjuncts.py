@@ -56,13 +56,16 @@ _RAISING = frozenset({"find", "consider", "think", "deem", "feel", "judge", "bel
 
 
 def perfect_participle(verb: Token) -> bool:
-    """``having consulted``: a past participle whose only auxiliary is *having*, right before it."""
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    """``having consulted``, ``having been notified``: a past participle whose auxiliaries
+    are *having* (and *been*), right before it."""
+    auxiliaries = sorted(
+        (c for c in verb.children if c.dep_ in ("aux", "auxpass")), key=lambda c: c.i
+    )
+    words = [c.lower_ for c in auxiliaries]
     return (
         verb.tag_ == "VBN"
-        and len(auxiliaries) == 1
-        and auxiliaries[0].lower_ == "having"
-        and auxiliaries[0].i == verb.i - 1
+        and words in (["having"], ["having", "been"])
+        and auxiliaries[-1].i == verb.i - 1
     )
 
 

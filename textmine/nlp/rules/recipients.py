@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from textmine.nlp.grammar.adjuncts import participle_after_argument
+from textmine.nlp.grammar.adjuncts import participle_after_argument, perfect_participle
 from textmine.nlp.grammar.deps import ACTIVE_SUBJECTS, to_infinitive
 from textmine.nlp.grammar.detached import examples, marker_object, pied_piped, reciprocal
 from textmine.nlp.grammar.objects import hidden_objects, judgement_gap
@@ -469,6 +469,11 @@ class RecipientReader:
                 return conjuncts(misread)
             if token.dep_ == "amod" and token.head.i < token.i:
                 return conjuncts(token.head)  # "all those involved": a reduced relative
+            if token.dep_ == "advcl" and perfect_participle(token):
+                # "may vary the licence having been notified of a change": the main clause's
+                # subject is the one notified
+                subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                return conjuncts(subjects[0]) if subjects else []
             main = adverbial_participle(token)
             if main is not None:  # "When consulted about the draft, children said": of them
                 subjects = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
