@@ -1240,6 +1240,17 @@ CASES = [
         "circumstances.",
         [("notified", "notify", "unspecified", [LA], "may", False, P)],
     ),
+    # a second modal after "and", cut off from its verb by an aside, goes on with the
+    # clause before "and" (here the parse made the first clause an adjunct of the second)
+    (
+        "If a child who is being looked after by a council dies, the council shall notify "
+        "the Minister and shall, so far as is reasonably practicable, notify the child's "
+        "parents.",
+        [
+            ("notify", "notify", LA, ["other"], "shall", False, A),
+            ("notify", "notify", LA, ["parent"], "shall", False, A),
+        ],
+    ),
     # a child involved in conduct is no occurrence
     (
         "A school may make a contract with the parent of a child who is involved in truancy.",

@@ -278,7 +278,8 @@ MODAL_BEFORE_ASIDE = rule(
     "actor.modal_before_aside",
     "actor",
     "The subject of a modal cut off from its verb by an aside ('The authority may, so far as "
-    "is reasonably practicable, consult').",
+    "is reasonably practicable, consult'), also of the clause a coordinated modal goes on "
+    "with ('shall notify X and shall, so far as is practicable, notify Y').",
     example="The authority may, so far as is reasonably practicable, consult the parent.",
     expect={"text": "consult", "actor": "local_authority"},
 )
@@ -1137,6 +1138,13 @@ class ActorReader:
             if modal is not None
             else None
         )
+        if held is None and modal is not None and modal.nbor(-1).lower_ in ("and", "or"):
+            # "the authority shall notify X and shall, so far as is practicable, notify Y":
+            # the modal goes on with the clause before "and"
+            first = modal.head
+            while first.dep_ == "conj" and first.head != first:
+                first = first.head
+            held = next((c for c in first.children if c.dep_ in SUBJECTS and c.i < modal.i), None)
         if held is not None:  # "The authority may, so far as is practicable, consult": the
             # subject of the modal the aside cut off
             return self._via(self.subject(held, MODAL_BEFORE_ASIDE), *steps)
