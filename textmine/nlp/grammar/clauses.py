@@ -44,11 +44,12 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from textmine.nlp.grammar.deps import SUBJECTS
+from textmine.nlp.grammar.deps import SUBJECTS, to_infinitive
 
 __all__ = [
     "MAX_ASIDE",
     "MAX_FRONTED",
+    "MAX_SERIES",
     "ROLE_NOUNS",
     "bracketed_apart",
     "contact_relative",
@@ -82,6 +83,8 @@ _FRONTING_PHRASES = frozenset({"in addition to", "as well as", "prior to", "as p
 MAX_FRONTED = 80
 #: How long an aside between ``and ,`` and the verb after it may be (tokens).
 MAX_ASIDE = 40
+#: How many semicolon-separated items a series of verb phrases is followed back through.
+MAX_SERIES = 8
 #: Nouns naming a party's duty: ``the role of X is to V`` is done by X.
 ROLE_NOUNS = frozenset(
     {"role", "responsibility", "duty", "job", "task", "function", "obligation", "remit"}
@@ -660,14 +663,14 @@ def series_previous(verb: Token) -> Token | None:
     ...`` has no subject to share)."""
     if verb.tag_ != "VB" or any(c.dep_ in SUBJECTS for c in verb.children):
         return None
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if to_infinitive(verb):
         return None
     semicolon = _series_start(verb)
     previous = _segment_verb(semicolon) if semicolon is not None else None
     if previous is None or previous.tag_ != "VB":
         return None
     token: Token | None = previous
-    for _ in range(8):  # the series' first verb: a subject and a modal of its own
+    for _ in range(MAX_SERIES):  # the series' first verb: a subject and a modal of its own
         if token is None:
             return None
         children = list(token.children)

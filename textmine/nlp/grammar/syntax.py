@@ -250,10 +250,11 @@ def _so_doing(verb: Token) -> bool:
     """Whether ``verb`` carries ``when so doing``, ``when doing so``, ``in doing so``: an
     adjunct that points back at the duty the verb goes with."""
     return any(
-        c.dep_ in ("advcl", "pcomp", "prep")
-        and any(t.lower_ == "so" for t in c.subtree)
-        and any(t.lower_ == "doing" for t in c.subtree)
+        t.lower_ == "doing"
+        and any(t.nbor(step).lower_ == "so" for step in (-1, 1) if 0 <= t.i + step < len(t.doc))
         for c in verb.children
+        if c.dep_ in ("advcl", "pcomp", "prep")
+        for t in c.subtree
     )
 
 

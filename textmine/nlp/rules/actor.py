@@ -1138,7 +1138,12 @@ class ActorReader:
             if modal is not None
             else None
         )
-        if held is None and modal is not None and modal.nbor(-1).lower_ in ("and", "or"):
+        if (
+            held is None
+            and modal is not None
+            and modal.i > 0
+            and modal.nbor(-1).lower_ in ("and", "or")
+        ):
             # "the authority shall notify X and shall, so far as is practicable, notify Y":
             # the modal goes on with the clause before "and"
             first = modal.head
