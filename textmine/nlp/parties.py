@@ -61,7 +61,7 @@ from textmine.nlp.context.document import (
     singular,
 )
 from textmine.nlp.grammar.clauses import is_expletive, parenthesised_conjunct, role_holder
-from textmine.nlp.grammar.deps import SUBJECTS
+from textmine.nlp.grammar.deps import SUBJECTS, has_modal
 from textmine.nlp.grammar.syntax import conjuncts, coordination_head, prep_objects, relative_head
 from textmine.nlp.lexicon import Cues, Lexicon
 from textmine.nlp.rules.registry import Rule, rule
@@ -1499,9 +1499,8 @@ def _discretion_holder(pronoun: Token) -> list[Token]:
         if clause.head == clause:
             break
         clause = clause.head
-        children = list(clause.children)
-        subjects = [c for c in children if c.dep_ == "nsubj"]
-        if subjects and any(c.tag_ == "MD" for c in children):
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if subjects and has_modal(clause):
             return subjects
     return []
 

@@ -31,6 +31,7 @@ from spacy.tokens import Token
 
 from textmine.nlp.grammar.clauses import is_expletive
 from textmine.nlp.grammar.deps import SUBJECTS, to_infinitive
+from textmine.nlp.grammar.syntax import MAX_STEPS, verb_above
 
 __all__ = [
     "adverbial_participle",
@@ -110,14 +111,8 @@ def deliberative_participle(verb: Token) -> Token | None:
     }
     if not ((lemma == "have" and "regard" in words) or (lemma == "take" and "account" in words)):
         return None
-    token = verb.head
-    for _ in range(12):
-        if token.head == token:
-            return None
-        token = token.head
-        if token.pos_ in ("VERB", "AUX"):
-            return token if token.i < verb.i else None
-    return None
+    above = verb_above(verb.head, steps=MAX_STEPS)
+    return above if above is not None and above.i < verb.i else None
 
 
 def clausal_subject_participle(verb: Token) -> Token | None:

@@ -44,7 +44,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from textmine.nlp.grammar.deps import SUBJECTS, to_infinitive
+from textmine.nlp.grammar.deps import SUBJECTS, has_modal, to_infinitive
 
 __all__ = [
     "MAX_ASIDE",
@@ -673,9 +673,8 @@ def series_previous(verb: Token) -> Token | None:
     for _ in range(MAX_SERIES):  # the series' first verb: a subject and a modal of its own
         if token is None:
             return None
-        children = list(token.children)
-        if any(c.dep_ in SUBJECTS for c in children):
-            return previous if any(c.tag_ == "MD" for c in children) else None
+        if any(c.dep_ in SUBJECTS for c in token.children):
+            return previous if has_modal(token) else None
         start = _series_start(token)
         token = _segment_verb(start) if start is not None else None
         if token is not None and token.tag_ != "VB":

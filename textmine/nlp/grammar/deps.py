@@ -14,6 +14,7 @@ __all__ = [
     "ACTIVE_SUBJECTS",
     "ALL_SUBJECTS",
     "SUBJECTS",
+    "has_modal",
     "has_subject",
     "provision_label",
     "to_infinitive",
@@ -32,6 +33,11 @@ ALL_SUBJECTS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj", "csubjp
 def to_infinitive(verb: Token) -> bool:
     """Whether ``verb`` is a to-infinitive (``to`` is its auxiliary)."""
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def has_modal(token: Token) -> bool:
+    """Whether a modal (``must``, ``may`` ...) hangs on ``token``, whatever the parse's label."""
+    return any(child.tag_ == "MD" for child in token.children)
 
 
 def has_subject(verb: Token, deps: frozenset[str] = ALL_SUBJECTS) -> bool:

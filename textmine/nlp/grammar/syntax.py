@@ -8,7 +8,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from textmine.nlp.grammar.clauses import parenthesised_conjunct
-from textmine.nlp.grammar.deps import to_infinitive
+from textmine.nlp.grammar.deps import has_modal, to_infinitive
 
 __all__ = [
     "MAX_STEPS",
@@ -272,20 +272,20 @@ def _duty_out_of_relative(verb: Token) -> Token | None:
     first = verb
     while first.dep_ == "conj" and first.head != first:
         first = first.head
-    if first.dep_ not in ("relcl", "acl") or any(c.tag_ == "MD" for c in first.children):
+    if first.dep_ not in ("relcl", "acl") or has_modal(first):
         return None
-    if not (_so_doing(verb) or any(c.tag_ == "MD" for c in verb.children)):
+    if not (_so_doing(verb) or has_modal(verb)):
         return None
     token = first.head
     for _ in range(MAX_STEPS):
-        children = list(token.children)
         if (
             # also the noun of "have regard" the parse made the clause's head
             token.pos_ in ("VERB", "AUX", "NOUN")
             and token.i < verb.i
-            and any(c.tag_ == "MD" for c in children)
+            and has_modal(token)
             and any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in children
+                c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP")
+                for c in token.children
             )
         ):
             return token
